@@ -1,0 +1,128 @@
+"""``plan-extract``: a thin command line over :mod:`plan_extract.pipeline`.
+
+Library errors become messages here and nowhere else. Exit codes: 0 every document clean, 1 some
+document had an error (or, with ``--strict``, any problem at all), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import PlanExtractError
+from .pipeline import DocumentResult, extract, write_extraction
+from .schema_render import datapackage_json, schema_markdown
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plan-extract",
+        description="Turn Hong Kong Annual Open Data Plans (PDF or text) into normalised tables: "
+        "datasets, plans and problems as Parquet, CSV and JSON, with a datapackage.json.",
+        epilog="Exit codes: 0 all documents clean, 1 some had problems (the rest are still "
+        "written), 2 usage error. Schema: docs/schema.md.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = commands.add_parser(
+        "extract",
+        help="extract plan documents into tables",
+        description="Extract plan documents (PDF or text; directories are searched recursively, "
+        "a file's kind is recognised from its content) into OUT/datasets.*, OUT/plans.*, "
+        "OUT/problems.* (.parquet, .csv, .json) and OUT/datapackage.json.",
+    )
+    ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plan files or folders")
+    ex.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    ex.add_argument("--quiet", action="store_true", help="print only problems of severity error")
+    ex.add_argument(
+        "--strict", action="store_true", help="exit 1 on any problem, warnings included"
+    )
+
+    sc = commands.add_parser(
+        "schema",
+        help="print datapackage.json, or write the schema docs",
+        description="Print the datapackage.json that describes the output, or with --docs write "
+        "DIR/schema.md and DIR/datapackage.json (what `make docs` runs).",
+    )
+    sc.add_argument("--docs", type=Path, metavar="DIR", help="write schema.md and datapackage.json")
+
+    db = commands.add_parser(
+        "debug",
+        help="draw a PDF page with the tables and rows the reader found",
+        description="Draw page N of a PDF with detected tables, cells, dropped header rows and "
+        "merged continuation rows marked in colour, to see why a row came out as it did.",
+    )
+    db.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    db.add_argument("--page", type=int, default=1, metavar="N", help="page number (1-based)")
+    db.add_argument("--out", type=Path, required=True, metavar="PNG", help="picture to write")
+    db.add_argument("--resolution", type=int, default=110, help="dots per inch (default 110)")
+    return parser
+
+
+def _report(document: DocumentResult, quiet: bool) -> None:
+    plan = document.plan
+    for problem in document.problems:
+        if problem.severity == "error" or not quiet:
+            where = f" (page {problem.page})" if problem.page else ""
+            where += f" (line {problem.line})" if problem.line else ""
+            print(f"{problem.severity}: {problem.message}{where}", file=sys.stderr)
+    if not quiet:
+        print(
+            f"{plan.source_file}: {plan.rows_total} datasets, {plan.errors} errors, "
+            f"{plan.warnings} warnings",
+            file=sys.stderr,
+        )
+
+
+def _extract(args: argparse.Namespace) -> int:
+    extraction = extract(args.paths, on_document=lambda d: _report(d, args.quiet))
+    write_extraction(extraction, args.out)
+    problems = extraction.problems
+    errors = sum(p.severity == "error" for p in problems)
+    if not args.quiet:
+        print(
+            f"wrote {len(extraction.datasets)} datasets from {len(extraction.plans)} documents "
+            f"to {args.out}/ ({errors} errors, {len(problems) - errors} warnings)",
+            file=sys.stderr,
+        )
+    failed = errors > 0 or (args.strict and problems)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.docs is None:
+        sys.stdout.write(datapackage_json())
+        return EXIT_OK
+    args.docs.mkdir(parents=True, exist_ok=True)
+    (args.docs / "schema.md").write_text(schema_markdown(), encoding="utf-8")
+    (args.docs / "datapackage.json").write_text(datapackage_json(), encoding="utf-8")
+    print(f"wrote {args.docs}/schema.md and {args.docs}/datapackage.json", file=sys.stderr)
+    return EXIT_OK
+
+
+def _debug(args: argparse.Namespace) -> int:
+    from .debug import draw_page  # pdfplumber's drawing needs Pillow; load it only here
+
+    draw_page(args.pdf, args.page, args.out, resolution=args.resolution)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"extract": _extract, "schema": _schema, "debug": _debug}
+    try:
+        return handlers[args.command](args)
+    except PlanExtractError as error:
+        print(f"plan-extract: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""The dataclasses that flow between stages: read → structure → normalise → write.
+
+Readers (text, PDF) produce a :class:`Document`: the same intermediate of text lines and table rows
+with provenance, whatever the file type. :mod:`structure` turns it into a :class:`StructuredPlan`;
+:mod:`normalise` turns that into :class:`PlanRecord` and :class:`DatasetRecord` rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+SectionLetter = Literal["A", "B", "C", "D"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a PDF page, in PDF points from the top-left (pdfplumber's convention)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where something came from: page (PDF, 1-based), line (text, 1-based), and boxes (PDF)."""
+
+    page: int | None = None
+    line: int | None = None
+    boxes: tuple[Box, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A data problem, recorded next to the data instead of raised (frictionless style)."""
+
+    plan_id: str
+    source_file: str
+    severity: Severity
+    code: str
+    message: str
+    page: int | None = None
+    line: int | None = None
+    text: str | None = None
+
+
+# A cell is the list of its text pieces in reading order: the lines of a wrapped PDF cell, or the one
+# string of a text-form cell. Joining pieces is normalisation's job, not the reader's.
+Cell = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of running text outside any table (headings, titles, organisation lines)."""
+
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table as the reader saw it. ``table`` numbers the tables of the document."""
+
+    cells: tuple[Cell, ...]
+    where: Where
+    table: int = 0
+
+
+Block = TextLine | TableRow
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What the reader learned about the file itself."""
+
+    path: str
+    sha256: str
+    kind: Literal["text", "pdf", "unknown"]
+    encoding: str | None = None
+    pages: int | None = None
+
+
+@dataclass
+class Document:
+    """A reader's output: the common intermediate of blocks, plus problems met while reading."""
+
+    source: SourceFile
+    blocks: list[Block]
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlanHeader:
+    department: str | None
+    department_abbr: str | None
+    plan_year: int | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    letter: SectionLetter
+    title: str
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    number: int  # 0 is the plan's own department; (1), (2)… are section C's organisations
+    name: str | None
+    abbr: str | None
+
+
+@dataclass
+class RawRow:
+    """A dataset row after structure: cells by role, continuation lines already merged."""
+
+    section: Section | None
+    organisation: Organisation
+    item_cell: str
+    cells: dict[str, list[str]]
+    where: Where
+
+
+@dataclass
+class StructuredPlan:
+    source: SourceFile
+    header: PlanHeader
+    sections: list[Section]
+    rows: list[RawRow]
+    language: str
+
+
+@dataclass(frozen=True)
+class FrequencyPart:
+    agency: str | None
+    frequency: str
+    interval: str | None
+
+
+@dataclass(frozen=True)
+class Frequency:
+    code: str
+    interval: str | None
+    parts: tuple[FrequencyPart, ...] = ()
+
+
+@dataclass
+class DatasetRecord:
+    """One promised or delivered dataset: a row of datasets.* (columns documented in schema.py)."""
+
+    plan_id: str
+    source_file: str
+    source_page: int | None
+    source_line: int | None
+    source_bbox: list[dict[str, float]] | None
+    language: str
+    plan_year: int | None
+    department: str | None
+    section: str | None
+    section_title: str | None
+    organisation_no: int
+    organisation: str | None
+    organisation_abbr: str | None
+    item_no: int | None
+    category: str | None
+    dataset_name: str
+    name_key: str
+    release_month: str | None
+    release_month_raw: str | None
+    update_frequency: str
+    update_interval: str | None
+    update_frequency_raw: str | None
+    update_frequency_parts: list[dict[str, str | None]]
+    formats: list[str]
+    description: str | None
+    note: str | None
+    remarks_raw: str | None
+
+
+@dataclass
+class PlanRecord:
+    """One plan document: a row of plans.*."""
+
+    plan_id: str
+    source_file: str
+    sha256: str
+    file_kind: str
+    encoding: str | None
+    department: str | None
+    department_abbr: str | None
+    plan_year: int | None
+    language: str | None
+    title: str | None
+    pages: int | None
+    rows_a: int
+    rows_b: int
+    rows_c: int
+    rows_d: int
+    rows_total: int
+    errors: int
+    warnings: int

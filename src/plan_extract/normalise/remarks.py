@@ -1,0 +1,98 @@
+"""The remarks cell → description, formats and note; the category/name cell → category and name.
+
+Remarks read like 「香港地址記錄(JSON及XML)」 or 「…日期(CSV)  註：由…的項目。」: a description, a
+parenthesised format annotation, and a footnote after 註：/注：/Note:. Parentheses that are not a list
+of formats (「由(1)運輸署和(2)起動九龍東辦事處…」) are part of the description.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..vocab import load_table
+
+_NOTE_LABEL = regex.compile(
+    r"(?:(?<![\p{Han}])(?:備註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：])", regex.IGNORECASE
+)
+_PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
+_FORMAT_SPLIT = regex.compile(r"\s*(?:及|和|與|以及|或|、|，|,|/|／|&|＆|\band\b|\bor\b|\s)\s*", regex.I)
+_CATEGORY_SPLIT = regex.compile(r"\s*／\s*|\s+/\s*|\s*/\s+")
+
+
+@dataclass(frozen=True)
+class Remarks:
+    description: str | None
+    formats: list[str]
+    note: str | None
+    unknown_format_annotations: list[str] = field(default_factory=list)
+
+
+@cache
+def _formats() -> dict[str, str]:
+    return {_format_key(row["alias"]): row["canonical"] for row in load_table("formats")}
+
+
+def _format_key(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).strip().casefold()
+
+
+def split_note(text: str) -> tuple[str, str | None]:
+    """Remarks without the footnote, and the footnote without its label (None if there is none)."""
+    m = _NOTE_LABEL.search(text)
+    if not m:
+        return text, None
+    note = text[m.end() :].strip()
+    return text[: m.start()].rstrip(), note or None
+
+
+def format_tokens(inner: str) -> list[str] | None:
+    """Canonical format names if every token of a parenthesised text is a format, else None."""
+    tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
+    if not tokens:
+        return None
+    names = [_formats().get(_format_key(t)) for t in tokens]
+    if any(n is None for n in names):
+        return None
+    return [n for n in names if n is not None]
+
+
+def _looks_like_formats(inner: str) -> bool:
+    """Some tokens are formats, the rest Latin words: an annotation naming a format we do not know."""
+    tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
+    known = [t for t in tokens if _format_key(t) in _formats()]
+    return bool(known) and all(regex.fullmatch(r"[\p{Latin}\d.\-]+", t) for t in tokens)
+
+
+def parse_remarks(text: str) -> Remarks:
+    """Split cleaned remarks into description, formats (in order, no repeats) and note."""
+    body, note = split_note(text)
+    formats: list[str] = []
+    unknown: list[str] = []
+
+    def take(m: regex.Match[str]) -> str:
+        names = format_tokens(m.group("inner"))
+        if names is None:
+            if _looks_like_formats(m.group("inner")):
+                unknown.append(m.group().strip())
+            return m.group()
+        formats.extend(n for n in names if n not in formats)
+        return ""
+
+    description = _PARENS.sub(take, body).strip()
+    return Remarks(description or None, formats, note, unknown)
+
+
+def split_category(text: str) -> tuple[str | None, str]:
+    """Category and dataset name from 「資訊科技／開放數據的數據集名單」 or "Housing / Address Lookup Service".
+
+    Split on the first separator only: names contain 「／」 and "/" themselves
+    (「無障礙網頁／流動應用程式服務商名單」, "Web / Mobile App Accessibility Services Providers List").
+    """
+    parts = _CATEGORY_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return parts[0], parts[1]
+    return None, text

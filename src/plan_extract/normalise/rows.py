@@ -1,0 +1,147 @@
+"""A structured plan → plan and dataset records. Each field comes from one small normaliser:
+
+- ``category``/``dataset_name``: the first cell joined (:func:`.text.join_pieces`) and split on the
+  first 「／」 or " / " (:func:`.remarks.split_category`);
+- ``release_month``: :func:`.dates.parse_release_month`; a month outside the years the section's
+  title names is a warning, an unreadable one an error (raw text kept either way);
+- ``update_frequency``/``update_interval``/``update_frequency_parts``: :func:`.frequency.parse_frequency`;
+- ``formats``/``description``/``note``: :func:`.remarks.parse_remarks`;
+- ``name_key``: :func:`.text.name_key`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+import regex
+
+from ..model import DatasetRecord, PlanRecord, RawRow, StructuredPlan
+from ..problems import ProblemLog
+from .dates import parse_release_month
+from .frequency import parse_frequency
+from .remarks import parse_remarks, split_category
+from .text import join_pieces, name_key
+
+
+def _joined(row: RawRow, role: str) -> str | None:
+    return join_pieces(row.cells.get(role, [])) or None
+
+
+def _item_no(row: RawRow, log: ProblemLog) -> int | None:
+    m = regex.fullmatch(r"\s*(\d{1,3})\s*[.．、)]?\s*", row.item_cell)
+    if m:
+        return int(m.group(1))
+    if row.item_cell:
+        log.add("bad_item_no", repr(row.item_cell), row.where, row.item_cell)
+    return None
+
+
+def normalise_row(plan: StructuredPlan, plan_id: str, row: RawRow, log: ProblemLog) -> DatasetRecord:
+    """One dataset record; problems met on the way go to ``log``."""
+    item_no = _item_no(row, log)
+    label = f"{row.section.letter if row.section else '?'}{item_no if item_no is not None else '?'}"
+    name_text = _joined(row, "category_name") or ""
+    category, dataset_name = split_category(name_text)
+    if category is None and dataset_name:
+        log.add("category_missing", repr(dataset_name), row.where, dataset_name)
+
+    date_raw = _joined(row, "release_date")
+    release_month = parse_release_month(date_raw)
+    if date_raw is None:
+        log.add("date_missing", label, row.where)
+    elif release_month is None:
+        log.add("date_unparsed", f"{date_raw!r} (item {label})", row.where, date_raw)
+    elif row.section and row.section.letter != "D" and row.section.years:
+        year = int(release_month[:4])
+        if year not in row.section.years:
+            log.add(
+                "date_outside_section",
+                f"item {label} is due {release_month}, but section {row.section.letter} is for "
+                f"{', '.join(map(str, row.section.years))}",
+                row.where,
+                date_raw,
+            )
+
+    frequency_raw = _joined(row, "update_frequency")
+    frequency = parse_frequency(frequency_raw)
+    if frequency_raw is None:
+        log.add("frequency_missing", label, row.where)
+    elif frequency is None:
+        log.add("frequency_unknown", f"{frequency_raw!r} (item {label})", row.where, frequency_raw)
+
+    remarks_raw = _joined(row, "remarks")
+    remarks = parse_remarks(remarks_raw or "")
+    for annotation in remarks.unknown_format_annotations:
+        log.add("format_unknown", f"{annotation} (item {label})", row.where, annotation)
+
+    boxes = [asdict(box) for box in row.where.boxes]
+    return DatasetRecord(
+        plan_id=plan_id,
+        source_file=plan.source.path,
+        source_page=row.where.page,
+        source_line=row.where.line,
+        source_bbox=boxes or None,
+        language=plan.language,
+        plan_year=plan.header.plan_year,
+        department=plan.header.department,
+        section=row.section.letter if row.section else None,
+        section_title=row.section.title if row.section else None,
+        organisation_no=row.organisation.number,
+        organisation=row.organisation.name or plan.header.department,
+        organisation_abbr=row.organisation.abbr
+        if row.organisation.number
+        else plan.header.department_abbr,
+        item_no=item_no,
+        category=category,
+        dataset_name=dataset_name,
+        name_key=name_key(dataset_name),
+        release_month=release_month,
+        release_month_raw=date_raw,
+        update_frequency=frequency.code if frequency else "unknown",
+        update_interval=frequency.interval if frequency else None,
+        update_frequency_raw=frequency_raw,
+        update_frequency_parts=[asdict(p) for p in frequency.parts] if frequency else [],
+        formats=remarks.formats,
+        description=remarks.description,
+        note=remarks.note,
+        remarks_raw=remarks_raw,
+    )
+
+
+def normalise_plan(
+    plan: StructuredPlan, plan_id: str, log: ProblemLog
+) -> tuple[PlanRecord, list[DatasetRecord]]:
+    """The plan's record and its dataset records, in document order."""
+    datasets = [normalise_row(plan, plan_id, row, log) for row in plan.rows]
+    seen: Counter[tuple[str | None, int, int]] = Counter()
+    for record, row in zip(datasets, plan.rows):
+        if record.item_no is None:
+            continue
+        key = (record.section, record.organisation_no, record.item_no)
+        seen[key] += 1
+        if seen[key] == 2:
+            log.add("duplicate_item", f"{record.section}{record.item_no}", row.where)
+    per_section = Counter(d.section for d in datasets)
+    counts = Counter(p.severity for p in log.problems)
+    record = PlanRecord(
+        plan_id=plan_id,
+        source_file=plan.source.path,
+        sha256=plan.source.sha256,
+        file_kind=plan.source.kind,
+        encoding=plan.source.encoding,
+        department=plan.header.department,
+        department_abbr=plan.header.department_abbr,
+        plan_year=plan.header.plan_year,
+        language=plan.language,
+        title=plan.header.title,
+        pages=plan.source.pages,
+        rows_a=per_section["A"],
+        rows_b=per_section["B"],
+        rows_c=per_section["C"],
+        rows_d=per_section["D"],
+        rows_total=len(datasets),
+        errors=counts["error"],
+        warnings=counts["warning"],
+    )
+    return record, datasets

@@ -1,0 +1,201 @@
+"""The output schema, defined once. The pyarrow schema, datapackage.json, the CSV column order and
+docs/schema.md are all generated from these definitions (:mod:`plan_extract.schema_render`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .normalise.frequency import frequency_codes
+from .problems import problem_types
+
+FieldType = Literal["string", "integer", "number", "yearmonth", "list", "array"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, what it means, and the constraints every value meets."""
+
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    # For "array" columns (lists of objects): the objects' keys and their types.
+    item_fields: tuple[tuple[str, FieldType], ...] = ()
+    example: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    sort_key: tuple[str, ...] = field(default=())
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+LANGUAGES = ("zh-Hant", "zh-Hans", "en")
+SECTIONS = ("A", "B", "C", "D")
+
+_PLAN_ID = Column(
+    "plan_id",
+    "string",
+    "Identifier of the plan document: its file name without the suffix.",
+    required=True,
+    example="ogcio-2018-annual-open-data-plan.zh-hant",
+)
+_SOURCE_FILE = Column("source_file", "string", "Path of the input file, as given.", required=True)
+
+DATASETS = Table(
+    name="datasets",
+    title="Datasets promised or released",
+    description="One row per dataset listed in a plan's tables (sections A–D).",
+    primary_key=("plan_id", "section", "organisation_no", "item_no"),
+    sort_key=("plan_id", "section", "organisation_no", "item_no"),
+    columns=(
+        _PLAN_ID,
+        _SOURCE_FILE,
+        Column("source_page", "integer", "First PDF page of the row (1-based); null for text."),
+        Column("source_line", "integer", "First line of the row in a text file; null for PDF."),
+        Column(
+            "source_bbox",
+            "array",
+            "The row's box on each PDF page it spans, in PDF points from the page's top-left; "
+            "null for text.",
+            item_fields=(
+                ("page", "integer"),
+                ("x0", "number"),
+                ("top", "number"),
+                ("x1", "number"),
+                ("bottom", "number"),
+            ),
+        ),
+        Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
+        Column("plan_year", "integer", "Year of the plan, from its title (「2018年年度開放數據計劃」)."),
+        Column("department", "string", "Bureau or department that published the plan."),
+        Column(
+            "section",
+            "string",
+            "A: to be released next year; B: in the two years after; C: planned by other "
+            "organisations; D: progress, already on DATA.GOV.HK.",
+            enum=SECTIONS,
+        ),
+        Column("section_title", "string", "Title of the section as published, without its letter."),
+        Column(
+            "organisation_no",
+            "integer",
+            "0 for the department itself; the number of a section C organisation ((1), (2), …).",
+            required=True,
+        ),
+        Column(
+            "organisation",
+            "string",
+            "Who releases the dataset: the department, or the section C organisation.",
+        ),
+        Column("organisation_abbr", "string", "Abbreviation the plan defines (「（下稱「資科辦」）」)."),
+        Column("item_no", "integer", "Item number within the section (and organisation)."),
+        Column("category", "string", "Data category, the part before the first 「／」 or ' / '."),
+        Column("dataset_name", "string", "Dataset name as published (wraps joined).", required=True),
+        Column(
+            "name_key",
+            "string",
+            "Matching key of the name: NFKC, Traditional script, Hong Kong variants unified "
+            "(綫/線, 衞/衛, 裏/裡, 温/溫), no spaces or punctuation, Latin lower-cased.",
+            required=True,
+        ),
+        Column(
+            "release_month",
+            "yearmonth",
+            "Target release month (sections A–C) or actual release month (D).",
+            pattern=r"^\d{4}-\d{2}$",
+            example="2019-04",
+        ),
+        Column("release_month_raw", "string", "Release date as published (04/2019, 2019年4月…)."),
+        Column(
+            "update_frequency",
+            "string",
+            "Update frequency, one code of the frequency vocabulary below.",
+            required=True,
+            enum=tuple(frequency_codes()),
+        ),
+        Column(
+            "update_interval",
+            "string",
+            "ISO 8601 repeating duration where the frequency is periodic (R/P1M, R/P6M, R/PT12H).",
+            pattern=r"^R/P",
+        ),
+        Column("update_frequency_raw", "string", "Update frequency as published."),
+        Column(
+            "update_frequency_parts",
+            "array",
+            "Where agencies (or parts of the dataset) have their own frequencies: one object per "
+            "agency with its frequency code and interval; empty otherwise. JSON text in CSV.",
+            item_fields=(("agency", "string"), ("frequency", "string"), ("interval", "string")),
+        ),
+        Column(
+            "formats",
+            "list",
+            "Formats from the remarks' annotation ((JSON及XML) → JSON, XML); '|'-joined in CSV.",
+        ),
+        Column("description", "string", "Remarks without the format annotation and the note."),
+        Column("note", "string", "Footnote after 註：/注：/Note:, without the label."),
+        Column("remarks_raw", "string", "Remarks cell as published (wraps joined)."),
+    ),
+)
+
+PLANS = Table(
+    name="plans",
+    title="Plan documents",
+    description="One row per input document that was read, with row counts and problem counts.",
+    primary_key=("plan_id",),
+    sort_key=("plan_id",),
+    columns=(
+        _PLAN_ID,
+        _SOURCE_FILE,
+        Column("sha256", "string", "SHA-256 of the input file.", required=True),
+        Column("file_kind", "string", "How the file was read.", enum=("text", "pdf", "unknown")),
+        Column("encoding", "string", "Text encoding found (text files only)."),
+        Column("department", "string", "Bureau or department that published the plan."),
+        Column("department_abbr", "string", "Its abbreviation, as the plan defines it."),
+        Column("plan_year", "integer", "Year of the plan, from its title."),
+        Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
+        Column("title", "string", "Title line as published."),
+        Column("pages", "integer", "Number of pages (PDF only)."),
+        Column("rows_a", "integer", "Datasets in section A.", required=True),
+        Column("rows_b", "integer", "Datasets in section B.", required=True),
+        Column("rows_c", "integer", "Datasets in section C.", required=True),
+        Column("rows_d", "integer", "Datasets in section D.", required=True),
+        Column("rows_total", "integer", "Datasets in the plan.", required=True),
+        Column("errors", "integer", "Problems of severity error.", required=True),
+        Column("warnings", "integer", "Problems of severity warning.", required=True),
+    ),
+)
+
+PROBLEMS = Table(
+    name="problems",
+    title="Problems",
+    description="Everything the extractor could not read cleanly, one row per problem; see the "
+    "problem codes below.",
+    sort_key=("plan_id", "page", "line", "code"),
+    columns=(
+        _PLAN_ID,
+        _SOURCE_FILE,
+        Column("severity", "string", "error or warning.", required=True, enum=("error", "warning")),
+        Column(
+            "code", "string", "Problem code (see below).", required=True, enum=tuple(problem_types())
+        ),
+        Column("message", "string", "One line naming the file and what to do.", required=True),
+        Column("page", "integer", "PDF page (1-based), where known."),
+        Column("line", "integer", "Text line (1-based), where known."),
+        Column("text", "string", "The offending text."),
+    ),
+)
+
+TABLES = (DATASETS, PLANS, PROBLEMS)

@@ -1,0 +1,265 @@
+"""Blocks → a structured plan: plan header, sections A–D, section C organisations, rows.
+
+What this stage does, in order of the blocks:
+
+- text lines before the first section are the plan header (department with its abbreviation, the
+  title with the plan year);
+- a section heading (「A. 在2019年發放的部門數據集」) opens a section, with the years its title names;
+- an organisation line (「(1) 香港電腦保安事故協調中心（下稱「香港協調中心」）」) opens an organisation;
+- a header row (「數據種類／數據集名稱」, 「目標發放日期」…) sets the column roles and is dropped, however
+  often it repeats (once per table in text, once per page in PDF);
+- a row of only 「/」 (or "Nil", "N/A") means "no datasets";
+- a row with an item number starts a dataset; a row without one continues the dataset above it,
+  cell by cell (a name wrapped onto the next line or page);
+- page numbers are dropped; any other text is recorded as an ``unparsed_line`` problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+import regex
+
+from .model import (
+    Block,
+    Document,
+    Organisation,
+    PlanHeader,
+    RawRow,
+    SectionLetter,
+    Section,
+    StructuredPlan,
+    TableRow,
+    TextLine,
+    Where,
+)
+from .normalise.numerals import chinese_digits_to_int
+from .normalise.text import clean, detect_language, match_key
+from .problems import ProblemLog
+from .vocab import load_table
+
+ROLES = ("item_no", "category_name", "release_date", "update_frequency", "remarks")
+DEFAULT_COLUMNS = ROLES
+
+
+@cache
+def _patterns(kind: str) -> tuple[regex.Pattern[str], ...]:
+    return tuple(
+        regex.compile(row["pattern"], regex.IGNORECASE)
+        for row in load_table("headings")
+        if row["kind"] == kind
+    )
+
+
+def _first_match(kind: str, text: str) -> regex.Match[str] | None:
+    for pattern in _patterns(kind):
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+def _label_key(text: str) -> str:
+    return regex.sub(r"[\s/／]+", "", match_key(text))
+
+
+@cache
+def _header_labels() -> dict[str, str]:
+    return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
+
+
+@cache
+def _none_markers() -> frozenset[str]:
+    return frozenset(match_key(row["marker"]) for row in load_table("none_markers"))
+
+
+def split_abbreviation(text: str) -> tuple[str, str | None]:
+    """「政府資訊科技總監辦公室（下稱「資科辦」）」 → (「政府資訊科技總監辦公室」, 「資科辦」)."""
+    m = _first_match("abbreviation", text)
+    if not m:
+        return text, None
+    return text[: m.start()].strip(), m.group("abbr").strip()
+
+
+def parse_plan_year(text: str) -> int | None:
+    m = _first_match("plan_title", match_key(text))
+    if not m:
+        return None
+    year = m.group("year")
+    return int(year) if year.isdigit() else chinese_digits_to_int(year)
+
+
+def parse_header(lines: list[TextLine], log: ProblemLog) -> PlanHeader:
+    """Department, abbreviation, plan year and title from the text before section A."""
+    texts = [clean(line.text) for line in lines]
+    title_index = next((i for i, t in enumerate(texts) if parse_plan_year(t)), None)
+    if title_index is None:
+        log.add("plan_year_missing")
+    others = [t for i, t in enumerate(texts) if i != title_index and not _is_furniture(t)]
+    department, abbr = split_abbreviation(others[0]) if others else (None, None)
+    if department is None:
+        log.add("department_missing")
+    title = texts[title_index] if title_index is not None else None
+    return PlanHeader(department, abbr, parse_plan_year(title) if title else None, title)
+
+
+def _is_furniture(text: str) -> bool:
+    return _first_match("page_furniture", text) is not None
+
+
+def _section(text: str) -> Section | None:
+    m = _first_match("section", text)
+    if not m:
+        return None
+    letter = cast(SectionLetter, m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper())
+    title = clean(m.group("title"))
+    years = tuple(int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", match_key(title)))
+    return Section(letter, title, years)
+
+
+def _organisation(text: str) -> Organisation | None:
+    m = _first_match("organisation", text)
+    if not m:
+        return None
+    name, abbr = split_abbreviation(m.group("name"))
+    return Organisation(int(m.group("number")), name, abbr)
+
+
+@dataclass
+class _Table:
+    """Column roles of the table being read."""
+
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+
+
+class _Builder:
+    """The state of one pass over a document's blocks."""
+
+    def __init__(self, log: ProblemLog) -> None:
+        self.log = log
+        self.header_lines: list[TextLine] = []
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.department = Organisation(0, None, None)
+        self.organisation = self.department
+        self.table = _Table()
+        self.rows: list[RawRow] = []
+        self.open_row: RawRow | None = None
+
+    def text_line(self, line: TextLine) -> None:
+        text = clean(line.text)
+        section = _section(text)
+        if section is not None:
+            self.open_row = None
+            self.section, self.organisation = section, self.department
+            self.sections.append(section)
+            return
+        if self.section is None:
+            self.header_lines.append(line)
+            return
+        organisation = _organisation(text)
+        if organisation is not None:
+            self.open_row = None
+            self.organisation = organisation
+        elif not _is_furniture(text):
+            self.log.add("unparsed_line", text, line.where, text)
+
+    def table_row(self, row: TableRow) -> None:
+        texts = [clean(" ".join(cell)) for cell in row.cells]
+        if self._is_header(texts, row.where):
+            self.open_row = None
+            return
+        filled = [t for t in texts if t]
+        if not filled:
+            return
+        if all(match_key(t) in _none_markers() for t in filled):
+            self.open_row = None
+            return
+        cells = self._by_role(row, texts)
+        item = clean(" ".join(cells.pop("item_no", [])))
+        if not item and self.open_row is not None:
+            for role, pieces in cells.items():
+                self.open_row.cells.setdefault(role, []).extend(pieces)
+            self.open_row.where = _merge_where(self.open_row.where, row.where)
+            return
+        if not item:
+            self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
+        elif len(texts) < len(self.table.columns):
+            self.log.add(
+                "row_too_few_cells",
+                f"{len(texts)} cells where the header has {len(self.table.columns)}",
+                row.where,
+                " | ".join(texts),
+            )
+        if self.section is None:
+            self.log.add("row_outside_section", " | ".join(filled), row.where)
+        self.open_row = RawRow(self.section, self.organisation, item, cells, row.where)
+        self.rows.append(self.open_row)
+
+    def _is_header(self, texts: list[str], where: Where) -> bool:
+        labels = _header_labels()
+        roles = [labels.get(_label_key(t)) if t else None for t in texts]
+        if sum(r is not None for r in roles) < 2:
+            return False
+        unknown = [t for t, r in zip(texts, roles) if t and r is None]
+        if roles and roles[0] is None and not texts[0]:
+            roles[0] = "item_no"
+        if unknown or "category_name" not in roles:
+            self.log.add("unexpected_columns", " | ".join(texts), where, " | ".join(texts))
+        self.table.columns = tuple(r or f"unknown_{i}" for i, r in enumerate(roles))
+        return True
+
+    def _by_role(self, row: TableRow, texts: list[str]) -> dict[str, list[str]]:
+        columns = self.table.columns
+        cells: dict[str, list[str]] = {}
+        for role, cell in zip(columns, row.cells):
+            cells[role] = [piece for piece in cell if piece.strip()]
+        extra = row.cells[len(columns) :]
+        if extra and any(t for t in texts[len(columns) :]):
+            self.log.add(
+                "row_too_many_cells",
+                f"{len(texts)} cells where the header has {len(columns)}",
+                row.where,
+                " | ".join(texts),
+            )
+            for cell in extra:
+                cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
+        return cells
+
+
+def _merge_where(first: Where, more: Where) -> Where:
+    return Where(page=first.page, line=first.line, boxes=first.boxes + more.boxes)
+
+
+def _document_text(blocks: list[Block]) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            parts.append(block.text)
+        else:
+            parts.extend(piece for cell in block.cells for piece in cell)
+    return "\n".join(parts)
+
+
+def structure(document: Document, log: ProblemLog) -> StructuredPlan:
+    """Sections, organisations and rows of a document (problems go to ``log``)."""
+    builder = _Builder(log)
+    for block in document.blocks:
+        if isinstance(block, TextLine):
+            builder.text_line(block)
+        else:
+            builder.table_row(block)
+    if not builder.sections and not builder.rows:
+        log.add("not_a_plan")
+    header = parse_header(builder.header_lines, log) if builder.sections or builder.rows else (
+        PlanHeader(None, None, None, None)
+    )
+    return StructuredPlan(
+        source=document.source,
+        header=header,
+        sections=builder.sections,
+        rows=builder.rows,
+        language=detect_language(_document_text(document.blocks)),
+    )
