@@ -127,7 +127,7 @@ def extract(
     """Extract every document under ``paths``; ``on_document`` sees each result as it is made."""
     files = list(find_documents(paths))
     result = Extraction()
-    for path, plan_id in zip(files, _unique_ids(files)):
+    for path, plan_id in zip(files, _unique_ids(files), strict=True):
         document = extract_document(path, plan_id)
         result.documents.append(document)
         if on_document:

@@ -78,7 +78,9 @@ DATASETS = Table(
             ),
         ),
         Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
-        Column("plan_year", "integer", "Year of the plan, from its title (「2018年年度開放數據計劃」)."),
+        Column(
+            "plan_year", "integer", "Year of the plan, from its title (「2018年年度開放數據計劃」)."
+        ),
         Column("department", "string", "Bureau or department that published the plan."),
         Column(
             "section",
@@ -99,14 +101,18 @@ DATASETS = Table(
             "string",
             "Who releases the dataset: the department, or the section C organisation.",
         ),
-        Column("organisation_abbr", "string", "Abbreviation the plan defines (「（下稱「資科辦」）」)."),
+        Column(
+            "organisation_abbr", "string", "Abbreviation the plan defines (「（下稱「資科辦」）」)."
+        ),
         Column("item_no", "integer", "Item number within the section (and organisation)."),
         Column("category", "string", "Data category, the part before the first 「／」 or ' / '."),
-        Column("dataset_name", "string", "Dataset name as published (wraps joined).", required=True),
+        Column(
+            "dataset_name", "string", "Dataset name as published (wraps joined).", required=True
+        ),
         Column(
             "name_key",
             "string",
-            "Matching key of the name: NFKC, Traditional script, Hong Kong variants unified "
+            "Matching key of the name: NFKC, OpenCC standard Traditional script (so 為 is 爲), Hong Kong and Taiwan variants unified "
             "(綫/線, 衞/衛, 裏/裡, 温/溫), no spaces or punctuation, Latin lower-cased.",
             required=True,
         ),
@@ -114,7 +120,7 @@ DATASETS = Table(
             "release_month",
             "yearmonth",
             "Target release month (sections A–C) or actual release month (D).",
-            pattern=r"^\d{4}-\d{2}$",
+            pattern=r"\d{4}-(?:0[1-9]|1[0-2])",
             example="2019-04",
         ),
         Column("release_month_raw", "string", "Release date as published (04/2019, 2019年4月…)."),
@@ -129,7 +135,7 @@ DATASETS = Table(
             "update_interval",
             "string",
             "ISO 8601 repeating duration where the frequency is periodic (R/P1M, R/P6M, R/PT12H).",
-            pattern=r"^R/P",
+            pattern=r"R/P(?:\d+(?:\.\d+)?[YMWD]|T\d+(?:\.\d+)?[HMS])",
         ),
         Column("update_frequency_raw", "string", "Update frequency as published."),
         Column(
@@ -189,7 +195,11 @@ PROBLEMS = Table(
         _SOURCE_FILE,
         Column("severity", "string", "error or warning.", required=True, enum=("error", "warning")),
         Column(
-            "code", "string", "Problem code (see below).", required=True, enum=tuple(problem_types())
+            "code",
+            "string",
+            "Problem code (see below).",
+            required=True,
+            enum=tuple(problem_types()),
         ),
         Column("message", "string", "One line naming the file and what to do.", required=True),
         Column("page", "integer", "PDF page (1-based), where known."),

@@ -28,8 +28,8 @@ from .model import (
     Organisation,
     PlanHeader,
     RawRow,
-    SectionLetter,
     Section,
+    SectionLetter,
     StructuredPlan,
     TableRow,
     TextLine,
@@ -113,7 +113,9 @@ def _section(text: str) -> Section | None:
     m = _first_match("section", text)
     if not m:
         return None
-    letter = cast(SectionLetter, m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper())
+    letter = cast(
+        SectionLetter, m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
+    )
     title = clean(m.group("title"))
     years = tuple(int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", match_key(title)))
     return Section(letter, title, years)
@@ -203,7 +205,7 @@ class _Builder:
         roles = [labels.get(_label_key(t)) if t else None for t in texts]
         if sum(r is not None for r in roles) < 2:
             return False
-        unknown = [t for t, r in zip(texts, roles) if t and r is None]
+        unknown = [t for t, r in zip(texts, roles, strict=True) if t and r is None]
         if roles and roles[0] is None and not texts[0]:
             roles[0] = "item_no"
         if unknown or "category_name" not in roles:
@@ -214,7 +216,7 @@ class _Builder:
     def _by_role(self, row: TableRow, texts: list[str]) -> dict[str, list[str]]:
         columns = self.table.columns
         cells: dict[str, list[str]] = {}
-        for role, cell in zip(columns, row.cells):
+        for role, cell in zip(columns, row.cells, strict=False):
             cells[role] = [piece for piece in cell if piece.strip()]
         extra = row.cells[len(columns) :]
         if extra and any(t for t in texts[len(columns) :]):
@@ -253,8 +255,10 @@ def structure(document: Document, log: ProblemLog) -> StructuredPlan:
             builder.table_row(block)
     if not builder.sections and not builder.rows:
         log.add("not_a_plan")
-    header = parse_header(builder.header_lines, log) if builder.sections or builder.rows else (
-        PlanHeader(None, None, None, None)
+    header = (
+        parse_header(builder.header_lines, log)
+        if builder.sections or builder.rows
+        else (PlanHeader(None, None, None, None))
     )
     return StructuredPlan(
         source=document.source,

@@ -15,7 +15,9 @@ from .errors import VocabularyError
 @cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``vocab/<name>.tsv`` as dicts keyed by the header line."""
-    text = resources.files("plan_extract").joinpath("vocab").joinpath(f"{name}.tsv").read_text("utf-8")
+    text = (
+        resources.files("plan_extract").joinpath("vocab").joinpath(f"{name}.tsv").read_text("utf-8")
+    )
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     if not lines:
         raise VocabularyError(f"vocab/{name}.tsv has no header line")
@@ -27,7 +29,7 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
             raise VocabularyError(
                 f"vocab/{name}.tsv data line {number}: {len(cells)} cells, header has {len(header)}"
             )
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=True)))
     return tuple(rows)
 
 

@@ -32,7 +32,9 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
         regex.compile(r"(?<!\d)(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)"),
         regex.compile(r"(?<!\d)(?P<year>\d{4})\s*[/-]\s*(?P<month>\d{1,2})(?!\d)"),
         regex.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月"),
-        regex.compile(r"(?P<zhyear>[〇○零oO一二三四五六七八九]{4})\s*年\s*(?P<zhmonth>[一二三四五六七八九十]{1,3})\s*月"),
+        regex.compile(
+            r"(?P<zhyear>[〇○零oO一二三四五六七八九]{4})\s*年\s*(?P<zhmonth>[一二三四五六七八九十]{1,3})\s*月"
+        ),
         regex.compile(rf"\b(?P<name>{_month_name_pattern()})\.?,?\s+(?P<year>\d{{4}})\b"),
     )
 

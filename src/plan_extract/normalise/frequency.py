@@ -70,7 +70,7 @@ def frequency_key(text: str) -> str:
     """Matching form of a frequency phrase (also applied to the phrase table)."""
     key = replace_chinese_numerals(match_key(text))
     key = _NUMBER_WORDS.sub(lambda m: str(english_to_int(m.group())), key)
-    return key.strip(" .。;；,，")
+    return key.strip(" .。;；,，「」『』“”\"'")
 
 
 @cache
@@ -121,7 +121,7 @@ def _agency_parts(text: str) -> list[tuple[str | None, str]] | None:
     if not any(split):
         return None
     parts: list[tuple[str | None, str]] = []
-    for segment, m in zip(segments, split):
+    for segment, m in zip(segments, split, strict=True):
         if m is None:
             parts.append((None, segment))
             continue
@@ -200,7 +200,9 @@ def _times_per_unit(key: str) -> Frequency | None:
     return None
 
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+)
 
 
 def _weekdays(key: str) -> Frequency | None:

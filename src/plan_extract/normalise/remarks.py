@@ -19,7 +19,9 @@ _NOTE_LABEL = regex.compile(
     r"(?:(?<![\p{Han}])(?:備註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：])", regex.IGNORECASE
 )
 _PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
-_FORMAT_SPLIT = regex.compile(r"\s*(?:及|和|與|以及|或|、|，|,|/|／|&|＆|\band\b|\bor\b|\s)\s*", regex.I)
+_FORMAT_SPLIT = regex.compile(
+    r"\s*(?:及|和|與|以及|或|、|，|,|/|／|&|＆|\band\b|\bor\b|\s)\s*", regex.I
+)
 _CATEGORY_SPLIT = regex.compile(r"\s*／\s*|\s+/\s*|\s*/\s+")
 
 

@@ -37,7 +37,9 @@ def _item_no(row: RawRow, log: ProblemLog) -> int | None:
     return None
 
 
-def normalise_row(plan: StructuredPlan, plan_id: str, row: RawRow, log: ProblemLog) -> DatasetRecord:
+def normalise_row(
+    plan: StructuredPlan, plan_id: str, row: RawRow, log: ProblemLog
+) -> DatasetRecord:
     """One dataset record; problems met on the way go to ``log``."""
     item_no = _item_no(row, log)
     label = f"{row.section.letter if row.section else '?'}{item_no if item_no is not None else '?'}"
@@ -115,13 +117,18 @@ def normalise_plan(
     """The plan's record and its dataset records, in document order."""
     datasets = [normalise_row(plan, plan_id, row, log) for row in plan.rows]
     seen: Counter[tuple[str | None, int, int]] = Counter()
-    for record, row in zip(datasets, plan.rows):
-        if record.item_no is None:
+    for dataset, row in zip(datasets, plan.rows, strict=True):
+        if dataset.item_no is None:
             continue
-        key = (record.section, record.organisation_no, record.item_no)
+        key = (dataset.section, dataset.organisation_no, dataset.item_no)
         seen[key] += 1
         if seen[key] == 2:
-            log.add("duplicate_item", f"{record.section}{record.item_no}", row.where)
+            log.add(
+                "duplicate_item",
+                f"{dataset.section}{dataset.item_no}",
+                row.where,
+                dataset.dataset_name,
+            )
     per_section = Counter(d.section for d in datasets)
     counts = Counter(p.severity for p in log.problems)
     record = PlanRecord(

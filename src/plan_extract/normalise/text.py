@@ -116,6 +116,8 @@ def detect_language(text: str) -> str:
     if han_ratio(text) < 0.3:
         return "en"
     han = "".join(regex.findall(r"\p{Han}", text))
-    to_simplified = sum(a != b for a, b in zip(han, str(_converter("t2s").convert(han))))
-    to_trad = sum(a != b for a, b in zip(han, str(_converter("s2t").convert(han))))
+    to_simplified = sum(
+        a != b for a, b in zip(han, str(_converter("t2s").convert(han)), strict=False)
+    )
+    to_trad = sum(a != b for a, b in zip(han, str(_converter("s2t").convert(han)), strict=False))
     return "zh-Hans" if to_trad > to_simplified else "zh-Hant"

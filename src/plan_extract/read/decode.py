@@ -45,4 +45,6 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DocumentError("undecodable_text", f"bad {encoding} at offset {error.start}") from error
+        raise DocumentError(
+            "undecodable_text", f"bad {encoding} at offset {error.start}"
+        ) from error

@@ -1,0 +1,111 @@
+"""Release months, format annotations, notes and the category/name split."""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_extract.normalise.dates import parse_release_month
+from plan_extract.normalise.remarks import parse_remarks, split_category, split_note
+
+
+@pytest.mark.parametrize(
+    ("raw", "month"),
+    [
+        ("04/2019", "2019-04"),
+        ("4/2019", "2019-04"),
+        ("12/2015", "2015-12"),
+        ("2019/04", "2019-04"),
+        ("2019-04", "2019-04"),
+        ("2019年4月", "2019-04"),
+        ("2019 年 4 月", "2019-04"),
+        ("２０１９年４月", "2019-04"),
+        ("二〇一九年四月", "2019-04"),
+        ("二Ｏ一九年十二月", "2019-12"),
+        ("April 2019", "2019-04"),
+        ("Apr 2019", "2019-04"),
+        ("Sept. 2019", "2019-09"),
+        ("By April 2019", "2019-04"),
+        ("2019年4月或之前", "2019-04"),
+        ("13/2019", None),
+        ("2019", None),
+        ("第二季", None),
+        ("04/2019 - 06/2019", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_release_month(raw: str | None, month: str | None) -> None:
+    assert parse_release_month(raw) == month
+
+
+@pytest.mark.parametrize(
+    ("remarks", "description", "formats", "note"),
+    [
+        ("香港地址記錄(JSON及XML)", "香港地址記錄", ["JSON", "XML"], None),
+        ("籌款活動資料(JSON and XML)", "籌款活動資料", ["JSON", "XML"], None),
+        ("活動資訊的詳情(ICS及JSON)", "活動資訊的詳情", ["ICS", "JSON"], None),
+        ("數據（JSON、CSV）", "數據", ["JSON", "CSV"], None),
+        ("Address records (CSV, XLSX and JSON)", "Address records", ["CSV", "XLSX", "JSON"], None),
+        ("Licences (XLS/XML)", "Licences", ["XLS", "XML"], None),
+        (
+            "由(1)運輸署和(2)起動九龍東辦事處所提供的空置車位數目(JSON)",
+            "由(1)運輸署和(2)起動九龍東辦事處所提供的空置車位數目",
+            ["JSON"],
+            None,
+        ),
+        (
+            "過濾（為濫發郵件）的互聯網電郵數目(JSON)",
+            "過濾（為濫發郵件）的互聯網電郵數目",
+            ["JSON"],
+            None,
+        ),
+        (
+            "完成日期(CSV)註：費用在200,000元以上的項目。",
+            "完成日期",
+            ["CSV"],
+            "費用在200,000元以上的項目。",
+        ),
+        ("完成日期(CSV) 注：另見附表。", "完成日期", ["CSV"], "另見附表。"),
+        ("Contract list (CSV) Note: over $200,000.", "Contract list", ["CSV"], "over $200,000."),
+        ("關注組名單(JSON)", "關注組名單", ["JSON"], None),
+        ("", None, [], None),
+    ],
+)
+def test_parse_remarks(
+    remarks: str, description: str | None, formats: list[str], note: str | None
+) -> None:
+    parsed = parse_remarks(remarks)
+    assert (parsed.description, parsed.formats, parsed.note) == (description, formats, note)
+
+
+def test_unknown_format_in_an_annotation_is_reported_not_dropped() -> None:
+    parsed = parse_remarks("名單(JSON and PDQ)")
+    assert parsed.formats == []
+    assert parsed.description == "名單(JSON and PDQ)"
+    assert parsed.unknown_format_annotations == ["(JSON and PDQ)"]
+
+
+def test_note_label_inside_a_word_is_not_a_note() -> None:
+    assert split_note("備受關注：市民意見") == ("備受關注：市民意見", None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "category", "name"),
+    [
+        ("資訊科技／開放數據的數據集名單", "資訊科技", "開放數據的數據集名單"),
+        (
+            "資訊科技／無障礙網頁／流動應用程式服務商名單",
+            "資訊科技",
+            "無障礙網頁／流動應用程式服務商名單",
+        ),
+        ("Housing / Address Lookup Service", "Housing", "Address Lookup Service"),
+        (
+            "Information Technology / Web / Mobile App Accessibility Services Providers List",
+            "Information Technology",
+            "Web / Mobile App Accessibility Services Providers List",
+        ),
+        ("只有名稱", None, "只有名稱"),
+    ],
+)
+def test_split_category(cell: str, category: str | None, name: str) -> None:
+    assert split_category(cell) == (category, name)

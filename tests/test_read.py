@@ -1,0 +1,103 @@
+"""Reading files: encodings, line endings, content sniffing, and input that cannot be read."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from plan_extract.pipeline import extract, extract_document
+
+SEED = Path(__file__).parent / "fixtures" / "seed-zh-hant" / "input"
+SEED_TEXT = next(SEED.iterdir()).read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline", "prefix"),
+    [
+        ("utf-8", "\n", b""),
+        ("utf-8", "\r\n", codecs.BOM_UTF8),
+        ("utf-16", "\r\n", b""),  # Python's utf-16 codec writes a BOM
+        ("utf-16-le", "\n", codecs.BOM_UTF16_LE),
+        ("big5hkscs", "\r\n", b""),
+        ("big5hkscs", "\r", b""),
+    ],
+)
+def test_encodings_and_line_endings_give_the_same_rows(
+    tmp_path: Path, encoding: str, newline: str, prefix: bytes
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(prefix + SEED_TEXT.replace("\n", newline).encode(encoding))
+    result = extract_document(path)
+    assert result.problems == []
+    assert len(result.datasets) == 32
+    names = [d.dataset_name for d in result.datasets]
+    assert "通用「Wi-Fi.HK」品牌" in names
+    assert "為政府員工提供電腦及互聯網接達的統計數字" in names
+
+
+def test_big5_hkscs_characters_survive(tmp_path: Path) -> None:
+    # 綫 and 衞 are Hong Kong forms; 𨋢 (lift) is an HKSCS character outside plain Big5.
+    text = SEED_TEXT.replace("地址搜尋服務", "升降機𨋢綫衞生資料")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("big5hkscs"))
+    result = extract_document(path)
+    assert result.plan.encoding == "big5hkscs"
+    assert "升降機𨋢綫衞生資料" in [d.dataset_name for d in result.datasets]
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "file_empty"),
+        (b"   \n\n", "file_empty"),
+        (b"\xff\xfe\x00\xd8", "undecodable_text"),  # UTF-16 BOM, then a lone surrogate
+        (b"\x81\x39\xee" * 3 + b"\xff\xff\xff", "undecodable_text"),
+        (b"PK\x03\x04" + b"\x00" * 40, "unsupported_format"),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 40, "unsupported_format"),
+        ("這是一封信，不是開放數據計劃。\n祝好\n".encode(), "not_a_plan"),
+    ],
+)
+def test_bad_input_is_a_problem_not_a_crash(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = extract_document(path)
+    assert [p.code for p in result.problems] == [code]
+    problem = result.problems[0]
+    assert problem.severity == "error"
+    assert str(path) in problem.message
+    assert "\n" not in problem.message
+    assert result.plan.plan_id == "bad"
+
+
+def test_missing_file_is_a_problem(tmp_path: Path) -> None:
+    result = extract_document(tmp_path / "nowhere.txt")
+    assert [p.code for p in result.problems] == ["file_unreadable"]
+
+
+def test_kind_is_recognised_by_content_not_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"  # a text plan with the wrong suffix
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    result = extract_document(path)
+    assert result.plan.file_kind == "text"
+    assert len(result.datasets) == 32
+
+
+def test_bad_documents_do_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a-empty.txt").write_bytes(b"")
+    (tmp_path / "b-plan.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "c-word.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    (tmp_path / ".hidden").write_text("ignored", encoding="utf-8")
+    extraction = extract([tmp_path])
+    assert [p.plan_id for p in extraction.plans] == ["a-empty", "b-plan", "c-word"]
+    assert len(extraction.datasets) == 32
+    assert sorted(p.code for p in extraction.problems) == ["file_empty", "unsupported_format"]
+
+
+def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "plan.txt").write_text(SEED_TEXT, encoding="utf-8")
+    extraction = extract([tmp_path])
+    assert [p.plan_id for p in extraction.plans] == ["plan", "plan-2"]

@@ -1,0 +1,94 @@
+"""Joining wrapped pieces, character repairs, matching keys and language detection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plan_extract.normalise.text import (
+    detect_language,
+    join_pieces,
+    match_key,
+    name_key,
+    repair_chars,
+)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "joined"),
+    [
+        (["政府公共雲端服務供應商", "列表"], "政府公共雲端服務供應商列表"),
+        (["政府公共雲端服務供應商 列表"], "政府公共雲端服務供應商列表"),
+        (["在發出保安建議或 警報時"], "在發出保安建議或警報時"),
+        (
+            ["資科辦於推動長者應用資 訊及通訊科技已推行的項 目"],
+            "資科辦於推動長者應用資訊及通訊科技已推行的項目",
+        ),
+        (["資訊科技／ 開放數據的數據集名單"], "資訊科技／開放數據的數據集名單"),
+        (["通用「Wi-", "Fi.HK」品牌"], "通用「Wi-Fi.HK」品牌"),
+        (["Computerisation in the", "Government"], "Computerisation in the Government"),
+        (["Address Lookup", "Service (JSON and", "XML)"], "Address Lookup Service (JSON and XML)"),
+        (["e-", "Government services"], "e-Government services"),
+        (["Monthly", "-", "Registered"], "Monthly - Registered"),
+        (["包括ISO/IEC", "10646碼位"], "包括ISO/IEC 10646碼位"),
+        (["比率", "(JSON)"], "比率(JSON)"),
+        (["  many   spaces\there  "], "many spaces here"),
+        ([], ""),
+        (["", "  "], ""),
+    ],
+)
+def test_join_pieces(pieces: list[str], joined: str) -> None:
+    assert join_pieces(pieces) == joined
+
+
+def test_full_width_punctuation_is_kept_as_published() -> None:
+    text = "「香港政府一站通」（整合版）／、："
+    assert join_pieces([text]) == text
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_become_unified() -> None:
+    # ⽇ U+2F47 KANGXI RADICAL SUN, ⾦ U+2FA6 KANGXI RADICAL GOLD, 金 U+F90A compatibility ideograph
+    assert repair_chars("每\u2f47") == "每日"
+    assert repair_chars("\u2fa6額 \uf90a") == "金額 金"
+    assert repair_chars("（JSON）") == "（JSON）"
+
+
+@given(st.lists(st.text(alphabet="資訊科技數據集 ab-/", max_size=8), max_size=5))
+def test_join_is_idempotent_and_has_no_double_spaces(pieces: list[str]) -> None:
+    once = join_pieces(pieces)
+    assert join_pieces([once]) == once
+    assert "  " not in once
+    assert once == once.strip()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("綫", "線"), ("衞", "衛"), ("裏", "裡"), ("温", "溫"), ("空置車位資訊", "空置车位资讯")],
+)
+def test_name_key_joins_variants_and_scripts(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_of_real_variant_names_meet() -> None:
+    assert name_key("巴士路綫資料") == name_key("巴士路線資料")
+    assert name_key("衞生署診所") == name_key("衛生署診所")
+    assert name_key("Wi-Fi.HK 熱點") == name_key("wifi．hk熱點")
+    assert name_key("通用「Wi-Fi.HK」品牌") == "通用wifihk品牌"
+
+
+def test_match_key_folds_width_script_and_case() -> None:
+    assert match_key("每６個月") == match_key("每6个月") == "每6個月"
+    assert match_key("  Every  Six\nMonths ") == "every six months"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("政府資訊科技總監辦公室 2018年年度開放數據計劃 在2019年發放的部門數據集", "zh-Hant"),
+        ("政府资讯科技总监办公室 2018年年度开放数据计划 在2019年发放的部门数据集", "zh-Hans"),
+        ("Office of the Government Chief Information Officer Annual Open Data Plan 2018", "en"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
