@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +91,7 @@ def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
     except DocumentError as error:
         return _unreadable(path, plan_id, error)
     log = ProblemLog(plan_id, str(path))
-    for problem in document.problems:
-        log.problems.append(problem)
+    log.problems.extend(replace(p, plan_id=plan_id) for p in document.problems)
     plan = structure(document, log)
     record, datasets = normalise_plan(plan, plan_id, log)
     return DocumentResult(record, datasets, log.problems)

@@ -149,6 +149,8 @@ class _Builder:
         self.table = _Table()
         self.rows: list[RawRow] = []
         self.open_row: RawRow | None = None
+        self.table_number = -1
+        self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row (for debug)
 
     def text_line(self, line: TextLine) -> None:
         text = clean(line.text)
@@ -171,20 +173,33 @@ class _Builder:
     def table_row(self, row: TableRow) -> None:
         texts = [clean(" ".join(cell)) for cell in row.cells]
         if self._is_header(texts, row.where):
-            self.open_row = None
+            self.row_kinds.append((row, "header"))
+            self.table_number = row.table
+            # A header repeated at the top of a page does not end the row above it: the
+            # row's remainder may follow (a row split across a page break).
             return
         filled = [t for t in texts if t]
         if not filled:
             return
         if all(match_key(t) in _none_markers() for t in filled):
+            self.row_kinds.append((row, "none"))
             self.open_row = None
             return
+        first_of_table = row.table != self.table_number
+        self.table_number = row.table
         cells = self._by_role(row, texts)
         item = clean(" ".join(cells.pop("item_no", [])))
+        if first_of_table and not item and self.open_row is None:
+            # A table that starts with neither a known header nor a dataset: its header has
+            # labels we do not know, so its columns cannot be trusted.
+            self.log.add("unexpected_columns", " | ".join(texts), row.where, " | ".join(texts))
+            self.row_kinds.append((row, "header"))
+            return
         if not item and self.open_row is not None:
             for role, pieces in cells.items():
                 self.open_row.cells.setdefault(role, []).extend(pieces)
             self.open_row.where = _merge_where(self.open_row.where, row.where)
+            self.row_kinds.append((row, "continuation"))
             return
         if not item:
             self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
@@ -197,6 +212,7 @@ class _Builder:
             )
         if self.section is None:
             self.log.add("row_outside_section", " | ".join(filled), row.where)
+        self.row_kinds.append((row, "dataset"))
         self.open_row = RawRow(self.section, self.organisation, item, cells, row.where)
         self.rows.append(self.open_row)
 
@@ -245,14 +261,24 @@ def _document_text(blocks: list[Block]) -> str:
     return "\n".join(parts)
 
 
-def structure(document: Document, log: ProblemLog) -> StructuredPlan:
-    """Sections, organisations and rows of a document (problems go to ``log``)."""
+def _build(document: Document, log: ProblemLog) -> _Builder:
     builder = _Builder(log)
     for block in document.blocks:
         if isinstance(block, TextLine):
             builder.text_line(block)
         else:
             builder.table_row(block)
+    return builder
+
+
+def row_kinds(document: Document) -> list[tuple[TableRow, str]]:
+    """What structure made of each table row: header, dataset, continuation or none."""
+    return _build(document, ProblemLog("", document.source.path)).row_kinds
+
+
+def structure(document: Document, log: ProblemLog) -> StructuredPlan:
+    """Sections, organisations and rows of a document (problems go to ``log``)."""
+    builder = _build(document, log)
     if not builder.sections and not builder.rows:
         log.add("not_a_plan")
     header = (

@@ -1,0 +1,84 @@
+"""The focused and the unreadable fixture PDFs (called by make_fixture_pdfs.py)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas
+
+from make_fixture_pdfs import FONT, NAME, PAD, SIZE, Layout, Part, register_font, render, wrap
+
+
+def _width_ending_line_with(text: str, ending: str, lo: int = 60, hi: int = 400) -> float:
+    for width in range(lo, hi):
+        if any(line.endswith(ending) for line in wrap(text, width)):
+            return width + 2 * PAD
+    raise SystemExit(f"no width wraps {text!r} after {ending!r}")
+
+
+def make_wraps_pdf(parts: list[Part], folder: Path) -> None:
+    """Rows D2 and D17 only, in columns that wrap 「Wi-」/「Fi.HK」 and "(JSON and"/"XML)"."""
+    register_font()
+    head = [
+        p for p in parts if p.heading is not None and p.heading[:2] not in ("A.", "B.", "C.", "D.")
+    ]
+    head = head[:2]
+    section_d = [p for p in parts if p.heading and p.heading.startswith("D.")]
+    table = next(p for p in parts if p.letter == "D")
+    rows = [r for r in (table.rows or []) if r.item in ("2.", "17.")]
+    d2, d17 = rows
+    name_width = pdfmetrics.stringWidth("通用「Wi-", FONT, SIZE) + 2 * PAD + 1
+    remarks_width = _width_ending_line_with(d2.cells[3], "(JSON and")
+    layout = Layout(A4, (40, name_width, 60, 110, remarks_width), {})
+    out = folder / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render([*head, *section_d, Part(letter="D", rows=[d2, d17])], layout, out)
+    print(f"{out}: name width {name_width:.0f}, remarks width {remarks_width:.0f}")
+
+
+def _scanned(source: Path, out: Path) -> None:
+    """A PDF whose pages are pictures of the Word fixture's first page: no text layer."""
+    document = pypdfium2.PdfDocument(str(source))
+    image = document[0].render(scale=0.8).to_pil().convert("L")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    page = canvas.Canvas(str(out), pagesize=A4, invariant=True)
+    page.drawImage(ImageReader(io.BytesIO(buffer.getvalue())), 0, 0, *A4)
+    page.save()
+
+
+def make_bad_pdfs(parts: list[Part], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    small = [p for p in parts if p.heading is not None or p.letter == "A"][:8]
+    layout = Layout(A4, (30, 170, 70, 70, 170), {})
+    render(small, layout, folder / "encrypted.pdf", encrypt="secret")
+    good = io.BytesIO()
+    render(small, layout, good)
+    (folder / "truncated.pdf").write_bytes(good.getvalue()[: len(good.getvalue()) * 2 // 3])
+    (folder / "empty.pdf").write_bytes(b"")
+    letter = canvas.Canvas(str(folder / "not-a-plan.pdf"), pagesize=A4, invariant=True)
+    letter.setFont(FONT, 12)
+    for n, line in enumerate(
+        (
+            "致：各政策局及部門資訊科技經理",
+            "",
+            "會議通知",
+            "本年度資訊科技管理會議將於十月舉行，請準時出席。",
+            "",
+            "資科辦秘書處",
+        )
+    ):
+        letter.drawString(72, 760 - n * 20, line)
+    letter.save()
+    wrong = Layout(
+        A4, (30, 170, 70, 70, 170), {}, headers=("", "工程項目", "合約金額", "承辦商", "負責人員")
+    )
+    render(small, wrong, folder / "wrong-columns.pdf")
+    word = folder.parent / "seed-pdf-word" / "input" / NAME
+    _scanned(word, folder / "scanned.pdf")
+    print(f"{folder}: {sorted(p.name for p in folder.glob('*.pdf'))}")

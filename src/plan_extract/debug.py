@@ -1,0 +1,50 @@
+"""``plan-extract debug``: a picture of one PDF page showing what the reader and structure saw.
+
+Modelled on pdfplumber's visual debugging: ruled tables and their cells come from
+``debug_tablefinder``; every table row the reader produced is outlined in the colour of what
+structure made of it — a dataset row, a continuation merged into the row above, a dropped header
+row, or a "no datasets" row — and text lines outside tables are underlined.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from .errors import UsageError
+from .read import read_document
+from .read.pdf import TABLE_SETTINGS
+from .structure import row_kinds
+
+COLOURS = {
+    "dataset": (0, 160, 0),
+    "continuation": (255, 140, 0),
+    "header": (220, 0, 0),
+    "none": (128, 128, 128),
+}
+LEGEND = "green: dataset row · orange: continuation merged into the row above · red: dropped header"
+
+
+def draw_page(pdf_path: Path, page_number: int, out: Path, resolution: int = 110) -> None:
+    """Write a PNG of page ``page_number`` (1-based) with the detected structure marked."""
+    document = read_document(pdf_path)
+    if document.source.kind != "pdf":
+        raise UsageError(f"{pdf_path} is not a PDF")
+    if not 1 <= page_number <= (document.source.pages or 0):
+        raise UsageError(f"{pdf_path} has no page {page_number} ({document.source.pages} pages)")
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[page_number - 1]
+        image = page.to_image(resolution=resolution)
+        image.debug_tablefinder(TABLE_SETTINGS)
+        for row, kind in row_kinds(document):
+            for box in row.where.boxes:
+                if box.page == page_number:
+                    colour = COLOURS[kind]
+                    image.draw_rect(
+                        (box.x0, box.top, box.x1, box.bottom),
+                        fill=(*colour, 40),
+                        stroke=colour,
+                        stroke_width=3,
+                    )
+        image.save(out, format="PNG")

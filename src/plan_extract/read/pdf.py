@@ -1,0 +1,277 @@
+"""Word-made plan PDFs → blocks, with pdfplumber.
+
+Per page, in reading order (top to bottom):
+
+- ruled tables (``find_tables`` on ruling lines; fewer than 3 columns is a box, not a table) give a
+  :class:`TableRow` per table row, each cell as its text lines (pieces), with the row's box;
+- text outside ruled tables is split into lines and each line into segments at wide gaps. Runs of
+  lines whose segments line up in 3+ columns are an unruled table: each line becomes a row (a
+  wrapped cell's later lines become rows without an item number, which structure merges);
+- every other line is a :class:`TextLine` (headings, title, organisation lines, page numbers).
+
+Duplicated fake-bold characters are removed (``dedupe_chars``); characters without a Unicode map
+(``(cid:N)``, U+FFFD) are reported per page and kept out of the data. Each page's cache is released
+once read, so memory does not grow with the page count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import regex
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from ..errors import DocumentError
+from ..model import Block, Box, Document, Problem, SourceFile, TableRow, TextLine, Where
+from ..problems import make_problem
+
+# Named defaults (pdfplumber's TableSettings style): one place to tune the reader.
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+MIN_TABLE_COLUMNS = 3
+LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
+SEGMENT_GAP = 7.0  # points: a wider gap between chars separates two cells of an unruled table
+COLUMN_TOLERANCE = 4.0  # points: segment starts this close are one column
+MAX_ROW_GAP = 1.5  # line heights: a wider gap above a line ends an unruled table
+_BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    segments: list[Segment]
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+def _lines(chars: Iterable[dict[str, Any]]) -> list[Line]:
+    """Chars → lines (by top) → segments (by gaps), in reading order."""
+    rows: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if rows and abs(rows[-1][0]["top"] - char["top"]) <= LINE_TOLERANCE:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        segments: list[Segment] = []
+        for char in row:
+            if segments and char["x0"] - segments[-1].x1 <= SEGMENT_GAP:
+                gap = char["x0"] - segments[-1].x1
+                space = " " if gap > char["size"] * 0.2 and not char["text"].isspace() else ""
+                segments[-1].text += space + char["text"]
+                segments[-1].x1 = max(segments[-1].x1, char["x1"])
+            elif not char["text"].isspace():
+                segments.append(Segment(char["x0"], char["x1"], char["text"]))
+        segments = [Segment(s.x0, s.x1, s.text.strip()) for s in segments if s.text.strip()]
+        if segments:
+            top = min(c["top"] for c in row)
+            lines.append(Line(top, max(c["bottom"] for c in row), segments))
+    return lines
+
+
+def _cell_pieces(page: Any, bbox: tuple[float, float, float, float] | None) -> tuple[str, ...]:
+    if bbox is None:
+        return ()
+    chars = page.crop(bbox, strict=False).chars
+    return tuple(line.text for line in _lines(chars))
+
+
+def _ruled_tables(page: Any) -> list[Any]:
+    tables = page.find_tables(TABLE_SETTINGS)
+    return [t for t in tables if t.rows and max(len(r.cells) for r in t.rows) >= MIN_TABLE_COLUMNS]
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _column_starts(lines: list[Line]) -> list[float]:
+    """x positions where segments of 2+ multi-segment lines start: the columns of unruled tables."""
+    starts: list[list[float]] = []
+    for x in sorted(
+        s.x0 for line in lines if len(line.segments) >= MIN_TABLE_COLUMNS for s in line.segments
+    ):
+        if starts and x - starts[-1][-1] <= COLUMN_TOLERANCE:
+            starts[-1].append(x)
+        else:
+            starts.append([x])
+    return [min(group) for group in starts if len(group) >= 2]
+
+
+def _column_of(x0: float, starts: list[float]) -> int | None:
+    matches = [i for i, s in enumerate(starts) if s - COLUMN_TOLERANCE <= x0]
+    return matches[-1] if matches else None
+
+
+def _aligned(line: Line, starts: list[float]) -> bool:
+    """A line of an unruled table: 3+ aligned segments, or a wrapped part right of column 1."""
+    columns = [_column_of(s.x0, starts) for s in line.segments]
+    if any(
+        c is None or (abs(s.x0 - starts[c]) > COLUMN_TOLERANCE and c == 0)
+        for s, c in zip(line.segments, columns, strict=True)
+    ):
+        return False
+    if len(line.segments) >= MIN_TABLE_COLUMNS:
+        return True
+    return all(c is not None and c > 0 for c in columns)
+
+
+def _page_blocks(page: Any, number: int, table_base: int) -> tuple[list[tuple[float, Block]], int]:
+    placed: list[tuple[float, Block]] = []
+    tables = _ruled_tables(page)
+    boxes = [t.bbox for t in tables]
+    for index, table in enumerate(tables, start=table_base + 1):
+        for row in table.rows:
+            cells = tuple(_cell_pieces(page, bbox) for bbox in row.cells)
+            x0, top, x1, bottom = row.bbox
+            where = Where(page=number, boxes=(Box(number, x0, top, x1, bottom),))
+            placed.append((top, TableRow(cells=cells, where=where, table=index)))
+    table_count = table_base + len(tables)
+    outside = [c for c in page.chars if not _inside(c, boxes)]
+    lines = _lines(outside)
+    starts = _column_starts(lines)
+    in_table = False
+    previous_bottom = 0.0
+    for line in lines:
+        aligned = len(starts) >= MIN_TABLE_COLUMNS and _aligned(line, starts)
+        # A wrapped cell's next line sits right under the row; a page number further down does not.
+        close = line.top - previous_bottom <= MAX_ROW_GAP * (line.bottom - line.top)
+        full = len(line.segments) >= MIN_TABLE_COLUMNS
+        previous_bottom = line.bottom
+        if aligned and (full or (in_table and close)):
+            if not in_table:
+                table_count += 1
+            in_table = True
+            columns: list[list[str]] = [[] for _ in starts]
+            for segment in line.segments:
+                column = _column_of(segment.x0, starts)
+                columns[column if column is not None else 0].append(segment.text)
+            where = Where(
+                page=number, boxes=(Box(number, line.x0, line.top, line.x1, line.bottom),)
+            )
+            row = TableRow(cells=tuple(tuple(c) for c in columns), where=where, table=table_count)
+            placed.append((line.top, row))
+        else:
+            in_table = False
+            placed.append((line.top, TextLine(text=line.text, where=Where(page=number))))
+    placed.sort(key=lambda item: item[0])
+    return placed, table_count
+
+
+def _strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
+    bad = 0
+    clean: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            bad += len(_BAD_TEXT.findall(block.text))
+            clean.append(TextLine(_BAD_TEXT.sub("", block.text), block.where))
+        else:
+            bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
+            cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
+            clean.append(TableRow(cells, block.where, block.table))
+    return clean, bad
+
+
+def _open(path: Path) -> Any:
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # parses the page tree: truncation shows here
+        return pdf
+    except PDFPasswordIncorrect as error:
+        raise DocumentError("pdf_encrypted") from error
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+        raise DocumentError("pdf_corrupt", str(error) or type(error).__name__) from error
+    except Exception as error:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        causes = [error, *error.args, error.__cause__, error.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+            raise DocumentError("pdf_encrypted") from error
+        detail = "; ".join(str(c) for c in error.args if str(c)) or type(error).__name__
+        raise DocumentError("pdf_corrupt", detail) from error
+
+
+def iter_page_blocks(pdf: Any) -> Iterator[tuple[int, list[Block], bool]]:
+    """(page number, blocks, has_text) per page; each page is released after it is read."""
+    tables = 0
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            deduped = page.dedupe_chars()
+            placed, tables = _page_blocks(deduped, number, tables)
+            yield number, [block for _, block in placed], bool(page.chars)
+        finally:
+            page.close()
+
+
+def read_pdf(path: Path, digest: str) -> Document:
+    """Blocks of every page of a plan PDF; DocumentError if the file cannot be read at all."""
+    pdf = _open(path)
+    blocks: list[Block] = []
+    problems: list[Problem] = []
+    empty_pages: list[int] = []
+    try:
+        page_count = len(pdf.pages)
+        for number, page_blocks, has_text in iter_page_blocks(pdf):
+            if not has_text:
+                empty_pages.append(number)
+            page_blocks, bad = _strip_bad_text(page_blocks)
+            if bad:
+                problems.append(
+                    make_problem(
+                        "pdf_bad_text",
+                        plan_id=path.stem,
+                        source_file=str(path),
+                        detail=f"page {number} has {bad} characters with no Unicode mapping",
+                        where=Where(page=number),
+                    )
+                )
+            blocks.extend(page_blocks)
+    except DocumentError:
+        raise
+    except Exception as error:
+        raise DocumentError("pdf_corrupt", f"{type(error).__name__}: {error}") from error
+    finally:
+        pdf.close()
+    if len(empty_pages) == page_count:
+        raise DocumentError("pdf_scanned", "every page")
+    for number in empty_pages:
+        problems.append(
+            make_problem(
+                "pdf_scanned",
+                plan_id=path.stem,
+                source_file=str(path),
+                detail=f"page {number}",
+                where=Where(page=number),
+            )
+        )
+    source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
+    return Document(source=source, blocks=blocks, problems=problems)
