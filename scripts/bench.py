@@ -9,14 +9,43 @@ from __future__ import annotations
 
 import argparse
 import resource
+import tracemalloc
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from plan_extract.pipeline import extract, write_extraction
+import pypdfium2
+
+from plan_extract.pipeline import extract, extract_document, write_extraction
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def long_pdf(source: Path, copies: int, out: Path) -> int:
+    """A PDF of ``copies`` times the pages of ``source`` (a long plan, for the memory check)."""
+    merged = pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        merged.import_pages(pypdfium2.PdfDocument(str(source)))
+    merged.save(str(out))
+    return len(merged)
+
+
+def traced_peak_mib(path: Path) -> float:
+    tracemalloc.start()
+    extract_document(path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def memory_by_pages(tmp: Path) -> None:
+    """Peak Python memory of one PDF as its page count grows: flat if pages are released."""
+    source = next((ROOT / "tests/fixtures/seed-pdf-reportlab/input").glob("*.pdf"))
+    for copies in (1, 10, 40):
+        path = tmp / f"long-{copies}.pdf"
+        pages = long_pdf(source, copies, path)
+        print(f"pdf {pages:4d} pages: peak traced memory {traced_peak_mib(path):.1f} MiB")
 
 
 def main() -> None:
@@ -35,6 +64,7 @@ def main() -> None:
         extracted = time.perf_counter()
         write_extraction(extraction, Path(tmp) / "out")
         written = time.perf_counter()
+        memory_by_pages(Path(tmp))
     kinds: dict[str, int] = {}
     for plan in extraction.plans:
         kinds[plan.file_kind] = kinds.get(plan.file_kind, 0) + 1

@@ -52,6 +52,24 @@ def _scanned(source: Path, out: Path) -> None:
     page.save()
 
 
+def _fake_bold(parts: list[Part], layout: Layout, out: Path) -> None:
+    """Every string drawn twice, 0.3 pt apart: how Word fakes bold for fonts without a bold face."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    original = canvas.Canvas.drawString
+
+    def twice(
+        self: canvas.Canvas, x: float, y: float, text: str, *args: object, **kw: object
+    ) -> None:
+        original(self, x, y, text, *args, **kw)  # type: ignore[arg-type]
+        original(self, x + 0.3, y, text, *args, **kw)  # type: ignore[arg-type]
+
+    canvas.Canvas.drawString = twice  # type: ignore[method-assign]
+    try:
+        render(parts, layout, out)
+    finally:
+        canvas.Canvas.drawString = original  # type: ignore[method-assign]
+
+
 def make_bad_pdfs(parts: list[Part], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     small = [p for p in parts if p.heading is not None or p.letter == "A"][:8]
@@ -79,6 +97,7 @@ def make_bad_pdfs(parts: list[Part], folder: Path) -> None:
         A4, (30, 170, 70, 70, 170), {}, headers=("", "工程項目", "合約金額", "承辦商", "負責人員")
     )
     render(small, wrong, folder / "wrong-columns.pdf")
+    _fake_bold(small, layout, folder.parent / "pdf-fake-bold" / "input" / "fake-bold.zh-hant.pdf")
     word = folder.parent / "seed-pdf-word" / "input" / NAME
     _scanned(word, folder / "scanned.pdf")
     print(f"{folder}: {sorted(p.name for p in folder.glob('*.pdf'))}")

@@ -152,3 +152,30 @@ def test_debug_refuses_a_missing_page(tmp_path: Path, capsys: pytest.CaptureFixt
     pdf = next((FIXTURES / "seed-pdf-reportlab" / "input").glob("*.pdf"))
     assert main(["debug", str(pdf), "--page", "99", "--out", str(tmp_path / "x.png")]) == 2
     assert "has no page 99" in capsys.readouterr().err
+
+
+def test_fake_bold_doubled_characters_are_removed() -> None:
+    text_rows = read_expected(FIXTURES / "seed-zh-hant", "datasets")
+    bold = extract_case(FIXTURES / "pdf-fake-bold")
+    assert bold["problems"] == []
+    (plan,) = bold["plans"]
+    assert plan["department"] == "政府資訊科技總監辦公室" and plan["plan_year"] == 2018
+    section_a = [r for r in text_rows if r["section"] == "A"]
+    fields = ("item_no", "category", "dataset_name", "release_month", "update_frequency")
+    assert [tuple(r[f] for f in fields) for r in bold["datasets"]] == [
+        tuple(r[f] for f in fields) for r in section_a
+    ]
+
+
+def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
+    from plan_extract.model import TextLine, Where
+    from plan_extract.read.pdf import _strip_bad_text
+
+    blocks = [
+        TextLine("政府(cid:123)資訊", Where(page=2)),
+        TableRow((("1.",), ("資訊科技／", "名\ufffd單")), Where(page=2)),
+    ]
+    clean, bad = _strip_bad_text(blocks)
+    assert bad == 2
+    assert clean[0] == TextLine("政府資訊", Where(page=2))
+    assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")
