@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import resource
-import tracemalloc
 import shutil
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import pypdfium2
