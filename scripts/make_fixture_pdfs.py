@@ -32,7 +32,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from plan_extract.model import TextLine
+from plan_extract.model import Organisation, TextLine
 from plan_extract.normalise.remarks import split_category
 from plan_extract.normalise.text import is_cjk, join_pieces
 from plan_extract.problems import ProblemLog
@@ -47,6 +47,10 @@ UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 HEADERS = {
     "A": ("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
     "D": ("", "數據種類／數據集名稱", "發放日期", "更新頻率", "備註"),
+}
+ENGLISH_HEADERS = {
+    "A": ("", "Data Category / Dataset Name", "Target Release Date", "Update Frequency", "Remarks"),
+    "D": ("", "Data Category / Dataset Name", "Release Date", "Update Frequency", "Remarks"),
 }
 
 
@@ -65,10 +69,10 @@ class Part:
     rows: list[Row] | None = None
 
 
-def seed_parts() -> list[Part]:
-    """The seed plan as headings and tables, from plan_extract's own text reader."""
-    document = read_document(SEED)
-    plan = structure(document, ProblemLog("seed", str(SEED)))
+def seed_parts(source: Path = SEED) -> list[Part]:
+    """A text plan as headings and tables, from plan_extract's own text reader."""
+    document = read_document(source)
+    plan = structure(document, ProblemLog("seed", str(source)))
     header_lines = []
     for block in document.blocks:
         if isinstance(block, TextLine):
@@ -82,12 +86,7 @@ def seed_parts() -> list[Part]:
         organisations = sorted({r.organisation for r in rows}, key=lambda o: o.number)
         for organisation in organisations or [None]:
             if organisation is not None and organisation.number:
-                parts.append(
-                    Part(
-                        heading=f"({organisation.number}) {organisation.name}"
-                        f"（下稱「{organisation.abbr}」）"
-                    )
-                )
+                parts.append(Part(heading=organisation_line(organisation)))
             table = [
                 Row(
                     r.item_cell,
@@ -103,13 +102,23 @@ def seed_parts() -> list[Part]:
     return parts
 
 
-def header_for(letter: str) -> tuple[str, ...]:
-    return HEADERS["D" if letter == "D" else "A"]
+def organisation_line(organisation: Organisation) -> str:
+    name, abbr = organisation.name or "", organisation.abbr
+    number = organisation.number
+    if name.isascii():
+        return f"({number}) {name} ({abbr})" if abbr else f"({number}) {name}"
+    return f"({number}) {name}（下稱「{abbr}」）" if abbr else f"({number}) {name}"
+
+
+def header_for(letter: str, english: bool = False) -> tuple[str, ...]:
+    return (ENGLISH_HEADERS if english else HEADERS)["D" if letter == "D" else "A"]
 
 
 def name_lines(cell: str) -> list[str]:
     category, name = split_category(cell)
-    return [f"{category}／", name] if category else [name]
+    if category is None:
+        return [name]
+    return [f"{category} /", name] if category.isascii() else [f"{category}／", name]
 
 
 # --- reportlab ------------------------------------------------------------------------------------
@@ -176,6 +185,7 @@ class Writer:
         self.page = 1
         self.y = self.height - self.margin
         self.splits: list[tuple[str, list[int]]] = []
+        self.english = False
 
     def new_page(self) -> None:
         self.footer()
@@ -199,7 +209,7 @@ class Writer:
 
     def table(self, letter: str, rows: list[Row]) -> None:
         ruling = self.layout.ruling.get(letter, "all")
-        labels = self.layout.headers or header_for(letter)
+        labels = self.layout.headers or header_for(letter, self.english)
         header = [wrap(t, w - 2 * PAD) for t, w in zip(labels, self.layout.widths, strict=True)]
         body = [
             [[r.item]]
@@ -209,7 +219,7 @@ class Writer:
                 for c, w in zip(r.cells[1:], self.layout.widths[2:], strict=True)
             ]
             for r in rows
-        ] or [[["/"]] * 5]
+        ] or [[["Nil" if self.english else "/"]] * 5]
         for index, cells in enumerate(body):
             cells = [
                 [piece for line in cell for piece in wrap(line, w - 2 * PAD)]
@@ -276,6 +286,7 @@ def render(
 ) -> Writer:
     register_font()
     writer = Writer(out, layout, encrypt)
+    writer.english = any(p.heading and "Open Data Plan" in p.heading for p in parts)
     for part in parts:
         if part.heading is not None:
             writer.heading(part.heading)
@@ -367,7 +378,24 @@ def make_word_pdf(parts: list[Part], out: Path) -> None:
     print(f"{out.relative_to(ROOT)}: via LibreOffice")
 
 
+def make_simplified(out: Path) -> None:
+    """The seed converted to Simplified characters with OpenCC (t2s), as DATA.GOV.HK serves it."""
+    import opencc
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(opencc.OpenCC("t2s").convert(SEED.read_text("utf-8")), encoding="utf-8")
+    print(f"{out.relative_to(ROOT)}: OpenCC t2s of the seed")
+
+
 def main() -> None:
+    make_simplified(
+        FIXTURES / "seed-zh-hans" / "input" / "ogcio-2018-annual-open-data-plan.zh-hans.txt"
+    )
+    english = FIXTURES / "seed-en" / "input" / "ogcio-2018-annual-open-data-plan.en.txt"
+    english_pdf = FIXTURES / "seed-en-pdf" / "input" / "ogcio-2018-annual-open-data-plan.en.pdf"
+    english_pdf.parent.mkdir(parents=True, exist_ok=True)
+    wide = Layout(landscape(A4), (40, 200, 90, 110, 300), {})
+    render_with_split(seed_parts(english), wide, english_pdf, before="D.")
     parts = seed_parts()
     targets = {
         name: FIXTURES / name / "input"
