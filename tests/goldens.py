@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from plan_extract.pipeline import extract
-from plan_extract.schema import DATASETS, PLANS, PROBLEMS
+from plan_extract.schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
 from plan_extract.write import sorted_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
-TABLES = {"datasets": DATASETS, "plans": PLANS, "problems": PROBLEMS}
+TABLES = {"datasets": DATASETS, "plans": PLANS, "problems": PROBLEMS, "bilingual": BILINGUAL}
 
 
 def golden_cases() -> list[Path]:
@@ -41,12 +41,13 @@ def extract_case(case: Path) -> dict[str, list[dict[str, Any]]]:
     with _inside(case):
         extraction = extract([Path("input")])
     records = {
-        "datasets": extraction.datasets,
-        "plans": extraction.plans,
-        "problems": extraction.problems,
+        "datasets": [asdict(r) for r in extraction.datasets],
+        "plans": [asdict(r) for r in extraction.plans],
+        "problems": [asdict(r) for r in extraction.problems],
+        "bilingual": extraction.bilingual,
     }
     return {
-        name: json.loads(json.dumps(sorted_rows(TABLES[name], [asdict(r) for r in rows])))
+        name: json.loads(json.dumps(sorted_rows(TABLES[name], rows)))
         for name, rows in records.items()
     }
 

@@ -82,12 +82,16 @@ def _report(document: DocumentResult, quiet: bool) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     extraction = extract(args.paths, on_document=lambda d: _report(d, args.quiet))
+    for problem in extraction.cross_problems:
+        if problem.severity == "error" or not args.quiet:
+            print(f"{problem.severity}: {problem.message}", file=sys.stderr)
     write_extraction(extraction, args.out)
     problems = extraction.problems
     errors = sum(p.severity == "error" for p in problems)
     if not args.quiet:
         print(
             f"wrote {len(extraction.datasets)} datasets from {len(extraction.plans)} documents "
+            f"({len(extraction.bilingual)} bilingual rows) "
             f"to {args.out}/ ({errors} errors, {len(problems) - errors} warnings)",
             file=sys.stderr,
         )

@@ -193,6 +193,7 @@ class PlanRecord:
     encoding: str | None
     department: str | None
     department_abbr: str | None
+    department_id: str | None
     plan_year: int | None
     language: str | None
     title: str | None

@@ -12,12 +12,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .bilingual import bilingual
 from .errors import DocumentError
 from .model import DatasetRecord, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
 from .read import read_document
-from .schema import DATASETS, PLANS, PROBLEMS
+from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
 from .structure import structure
 from .write import write_datapackage, write_table
 
@@ -31,9 +32,12 @@ class DocumentResult:
 
 @dataclass
 class Extraction:
-    """The result of a run: one result per document, in the order they were given."""
+    """The result of a run: one result per document, in the order they were given, and what
+    comparing the documents found (the bilingual table and its problems)."""
 
     documents: list[DocumentResult] = field(default_factory=list)
+    bilingual: list[dict[str, Any]] = field(default_factory=list)
+    cross_problems: list[Problem] = field(default_factory=list)
 
     @property
     def plans(self) -> list[PlanRecord]:
@@ -45,7 +49,7 @@ class Extraction:
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for d in self.documents for p in d.problems]
+        return [p for d in self.documents for p in d.problems] + self.cross_problems
 
 
 def plan_id_for(path: Path) -> str:
@@ -68,6 +72,7 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
         encoding=None,
         department=None,
         department_abbr=None,
+        department_id=None,
         plan_year=None,
         language=None,
         title=None,
@@ -131,6 +136,14 @@ def extract(
         result.documents.append(document)
         if on_document:
             on_document(document)
+    result.bilingual, result.cross_problems = bilingual(result.plans, result.datasets)
+    plans = {plan.plan_id: plan for plan in result.plans}
+    for problem in result.cross_problems:
+        plan = plans[problem.plan_id]
+        if problem.severity == "error":
+            plan.errors += 1
+        else:
+            plan.warnings += 1
     return result
 
 
@@ -144,4 +157,5 @@ def write_extraction(extraction: Extraction, out_dir: Path) -> None:
     write_table(DATASETS, _dicts(extraction.datasets), out_dir)
     write_table(PLANS, _dicts(extraction.plans), out_dir)
     write_table(PROBLEMS, _dicts(extraction.problems), out_dir)
+    write_table(BILINGUAL, extraction.bilingual, out_dir)
     write_datapackage(out_dir)

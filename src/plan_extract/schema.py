@@ -170,6 +170,12 @@ PLANS = Table(
         Column("encoding", "string", "Text encoding found (text files only)."),
         Column("department", "string", "Bureau or department that published the plan."),
         Column("department_abbr", "string", "Its abbreviation, as the plan defines it."),
+        Column(
+            "department_id",
+            "string",
+            "Stable id of the department (vocab/departments.tsv), the same for every language "
+            "version of its plans; null for a department not listed there.",
+        ),
         Column("plan_year", "integer", "Year of the plan, from its title."),
         Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
         Column("title", "string", "Title line as published."),
@@ -208,4 +214,51 @@ PROBLEMS = Table(
     ),
 )
 
-TABLES = (DATASETS, PLANS, PROBLEMS)
+BILINGUAL = Table(
+    name="bilingual",
+    title="Language versions side by side",
+    description="One row per item of a plan extracted in two or more languages in the same run "
+    "(same department_id and plan_year), paired by section, organisation and item number. Shared "
+    "fields are empty where the versions disagree (a problem says so).",
+    primary_key=("department_id", "plan_year", "section", "organisation_no", "item_no"),
+    sort_key=("department_id", "plan_year", "section", "organisation_no", "item_no"),
+    columns=(
+        Column("department_id", "string", "Department id (vocab/departments.tsv).", required=True),
+        Column("plan_year", "integer", "Year of the plan.", required=True),
+        Column(
+            "department_zh", "string", "Department as the Traditional Chinese version names it."
+        ),
+        Column("department_en", "string", "Department as the English version names it."),
+        Column("section", "string", "Section letter (see datasets.section).", enum=SECTIONS),
+        Column("organisation_no", "integer", "0 for the department, else the section C number."),
+        Column("organisation_zh", "string", "Organisation in the Traditional Chinese version."),
+        Column("organisation_en", "string", "Organisation in the English version."),
+        Column("item_no", "integer", "Item number within the section and organisation."),
+        Column("category_zh", "string", "Data category, Traditional Chinese version."),
+        Column("category_en", "string", "Data category, English version."),
+        Column("name_zh", "string", "Dataset name, Traditional Chinese version."),
+        Column("name_en", "string", "Dataset name, English version."),
+        Column("name_zh_hans", "string", "Dataset name, Simplified Chinese version."),
+        Column("description_zh", "string", "Description, Traditional Chinese version."),
+        Column("description_en", "string", "Description, English version."),
+        Column(
+            "release_month",
+            "yearmonth",
+            "Release month all versions state; empty where they disagree.",
+            pattern=r"\d{4}-(?:0[1-9]|1[0-2])",
+        ),
+        Column(
+            "update_frequency",
+            "string",
+            "Frequency code all versions state; empty where they disagree.",
+            enum=tuple(frequency_codes()),
+        ),
+        Column("update_interval", "string", "ISO 8601 interval all versions state."),
+        Column("formats", "list", "Formats all versions state (same set); '|'-joined in CSV."),
+        Column("plan_id_zh_hant", "string", "plan_id of the Traditional Chinese version."),
+        Column("plan_id_en", "string", "plan_id of the English version."),
+        Column("plan_id_zh_hans", "string", "plan_id of the Simplified Chinese version."),
+    ),
+)
+
+TABLES = (DATASETS, PLANS, PROBLEMS, BILINGUAL)

@@ -110,7 +110,7 @@ def parse_frequency(raw: str | None) -> Frequency | None:
 
 # --- agencies -------------------------------------------------------------------------------------
 
-_SEGMENT_SPLIT = regex.compile(r"\s*(?:[;；]|\s/\s)\s*")
+_SEGMENT_SPLIT = regex.compile(r"\s*(?:[;；／]|\s/\s)\s*")
 _AGENCY_COLON = regex.compile(r"^(?P<agency>[^:：]+?)\s*(?<!\d)[:：](?!\d)\s*(?P<freq>.+)$")
 _AGENCY_LIST_SPLIT = regex.compile(r"\s*[、，,]\s*")
 
@@ -148,8 +148,14 @@ def _combine(parts: list[tuple[str | None, str]]) -> Frequency | None:
 
 _QUALIFIERS = (
     regex.compile(r"^(?P<head>.+?)\s*[(（][^()（）]*[)）]$"),
-    regex.compile(r"^(?P<head>.+?)\s+-\s+.+$"),
+    regex.compile(r"^(?P<head>.+?)(?:\s+[-–—]\s+|(?<=\p{Han})[-–—](?=\p{Han})).+$"),
     regex.compile(r"^(?P<head>.+?)\s+(?:during|within|except)\s.+$"),
+    regex.compile(
+        r"^(?:about|approximately|around|大約|約|(?:於|在)?辦公時間(?:內)?|工作日(?:內)?)\s*(?P<head>.+)$"
+    ),
+    regex.compile(r"^(?:to be\s+)?updated\s+(?P<head>.+)$"),
+    regex.compile(r"^(?P<head>.+?)\s*(?:along with|together with|隨|連同)\s*.+$"),
+    regex.compile(r"^(?P<head>.+?)(?<!有需要時)更新$"),
     regex.compile(
         r"^(?P<head>.+?)\s*,?\s*(?:and|or|及|和|或|以及)\s*(?:as and when necessary|as necessary|"
         r"as required|when necessary|as needed|有需要時|按需要)$"
@@ -167,7 +173,7 @@ def _parse_key(key: str) -> Frequency | None:
         m = qualifier.match(key)
         if m:
             return _parse_key(m.group("head"))
-    for rule in (_every_n_units, _times_per_unit, _weekdays, _clock_times, _event):
+    for rule in (_every_n_units, _range_of_units, _times_per_unit, _weekdays, _clock_times, _event):
         freq = rule(key)
         if freq is not None:
             return freq
@@ -182,6 +188,23 @@ def _every_n_units(key: str) -> Frequency | None:
         return None
     n = Fraction(1, 2) if m.group("n") == "半" else Fraction(m.group("n") or "1")
     return _from_duration(n, m.group("unit"))
+
+
+def _range_of_units(key: str) -> Frequency | None:
+    """「每兩至三年」, "every two to three years": one code if both ends share it, else multiyear."""
+    m = regex.match(
+        rf"^(?:every|each|每)\s*(?P<low>\d+)\s*(?:to|至|到|-|–)\s*(?P<high>\d+)\s*(?P<unit>{_unit_pattern()})$",
+        key,
+    )
+    if not m:
+        return None
+    low = _from_duration(Fraction(m.group("low")), m.group("unit"))
+    high = _from_duration(Fraction(m.group("high")), m.group("unit"))
+    if low and high and low.code == high.code:
+        return Frequency(low.code, None)
+    if _units()[m.group("unit")][0] == "Y":
+        return Frequency("multiyear", None)
+    return None
 
 
 def _times_per_unit(key: str) -> Frequency | None:
@@ -210,14 +233,20 @@ def _weekdays(key: str) -> Frequency | None:
     if m:
         count = len(regex.findall(_WEEKDAY, m.group(1)))
     else:
-        zh = regex.match(r"^每(?:星期|週|周|個星期)([1-7日天](?:[、及和,]\s*[1-7日天])*)$", key)
+        zh = regex.match(
+            r"^(?:每|逢)(?:個)?(?:星期|週|周|禮拜)([1-7日天](?:\s*[、及和,]\s*(?:星期|週|周|禮拜)?[1-7日天])*)$",
+            key,
+        )
         if not zh:
             return None
         count = len(regex.findall(r"[1-7日天]", zh.group(1)))
     return {1: _code("weekly"), 2: _code("semiweekly")}.get(count)
 
 
-_CLOCK = regex.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm)")
+_CLOCK = regex.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm)"
+    r"|(?:上午|下午|晚上|早上|中午|凌晨)?\s*\d{1,2}\s*(?:時|點)(?:正|\s*\d{1,2}\s*分)?"
+)
 _DAILY = r"(?:daily|everyday|every day|每日|每天)"
 
 

@@ -16,6 +16,7 @@ from dataclasses import asdict
 
 import regex
 
+from ..departments import department_id
 from ..model import DatasetRecord, PlanRecord, RawRow, StructuredPlan
 from ..problems import ProblemLog
 from .dates import parse_release_month
@@ -139,6 +140,7 @@ def normalise_plan(
         encoding=plan.source.encoding,
         department=plan.header.department,
         department_abbr=plan.header.department_abbr,
+        department_id=department_id(plan.header.department, plan.header.department_abbr),
         plan_year=plan.header.plan_year,
         language=plan.language,
         title=plan.header.title,
