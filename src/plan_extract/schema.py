@@ -42,6 +42,7 @@ class Table:
 
 
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
+YEAR_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
 SECTIONS = ("A", "B", "C", "D")
 
 _PLAN_ID = Column(
@@ -120,7 +121,7 @@ DATASETS = Table(
             "release_month",
             "yearmonth",
             "Target release month (sections A–C) or actual release month (D).",
-            pattern=r"\d{4}-(?:0[1-9]|1[0-2])",
+            pattern=YEAR_MONTH,
             example="2019-04",
         ),
         Column("release_month_raw", "string", "Release date as published (04/2019, 2019年4月…)."),
@@ -245,7 +246,7 @@ BILINGUAL = Table(
             "release_month",
             "yearmonth",
             "Release month all versions state; empty where they disagree.",
-            pattern=r"\d{4}-(?:0[1-9]|1[0-2])",
+            pattern=YEAR_MONTH,
         ),
         Column(
             "update_frequency",

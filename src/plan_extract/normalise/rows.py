@@ -17,7 +17,7 @@ from dataclasses import asdict
 import regex
 
 from ..departments import department_id
-from ..model import DatasetRecord, PlanRecord, RawRow, StructuredPlan
+from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
 from ..problems import ProblemLog
 from .dates import parse_release_month
 from .frequency import parse_frequency
@@ -38,6 +38,38 @@ def _item_no(row: RawRow, log: ProblemLog) -> int | None:
     return None
 
 
+def _outside_section_years(section: Section, month: str) -> bool:
+    """A target month (sections A–C) in a year the section's title does not name."""
+    return section.letter != "D" and bool(section.years) and int(month[:4]) not in section.years
+
+
+def _release_month(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> str | None:
+    """YYYY-MM of the release date cell; a month outside the section's years is only a warning."""
+    month = parse_release_month(raw)
+    if raw is None:
+        log.add("date_missing", label, row.where)
+    elif month is None:
+        log.add("date_unparsed", f"{raw!r} (item {label})", row.where, raw)
+    elif row.section is not None and _outside_section_years(row.section, month):
+        years = ", ".join(map(str, row.section.years))
+        log.add(
+            "date_outside_section",
+            f"item {label} is due {month}, but section {row.section.letter} is for {years}",
+            row.where,
+            raw,
+        )
+    return month
+
+
+def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Frequency | None:
+    frequency = parse_frequency(raw)
+    if raw is None:
+        log.add("frequency_missing", label, row.where)
+    elif frequency is None:
+        log.add("frequency_unknown", f"{raw!r} (item {label})", row.where, raw)
+    return frequency
+
+
 def normalise_row(
     plan: StructuredPlan, plan_id: str, row: RawRow, log: ProblemLog
 ) -> DatasetRecord:
@@ -50,28 +82,9 @@ def normalise_row(
         log.add("category_missing", repr(dataset_name), row.where, dataset_name)
 
     date_raw = _joined(row, "release_date")
-    release_month = parse_release_month(date_raw)
-    if date_raw is None:
-        log.add("date_missing", label, row.where)
-    elif release_month is None:
-        log.add("date_unparsed", f"{date_raw!r} (item {label})", row.where, date_raw)
-    elif row.section and row.section.letter != "D" and row.section.years:
-        year = int(release_month[:4])
-        if year not in row.section.years:
-            log.add(
-                "date_outside_section",
-                f"item {label} is due {release_month}, but section {row.section.letter} is for "
-                f"{', '.join(map(str, row.section.years))}",
-                row.where,
-                date_raw,
-            )
-
+    release_month = _release_month(row, date_raw, label, log)
     frequency_raw = _joined(row, "update_frequency")
-    frequency = parse_frequency(frequency_raw)
-    if frequency_raw is None:
-        log.add("frequency_missing", label, row.where)
-    elif frequency is None:
-        log.add("frequency_unknown", f"{frequency_raw!r} (item {label})", row.where, frequency_raw)
+    frequency = _frequency(row, frequency_raw, label, log)
 
     remarks_raw = _joined(row, "remarks")
     remarks = parse_remarks(remarks_raw or "")

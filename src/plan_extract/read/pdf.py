@@ -29,8 +29,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from ..errors import DocumentError
-from ..model import Block, Box, Document, Problem, SourceFile, TableRow, TextLine, Where
-from ..problems import make_problem
+from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
+from ..problems import ProblemLog
 
 # Named defaults (pdfplumber's TableSettings style): one place to tune the reader.
 TABLE_SETTINGS: dict[str, Any] = {
@@ -136,12 +136,10 @@ def _column_of(x0: float, starts: list[float]) -> int | None:
 
 
 def _aligned(line: Line, starts: list[float]) -> bool:
-    """A line of an unruled table: 3+ aligned segments, or a wrapped part right of column 1."""
+    """A line of an unruled table: 3+ segments in known columns, or a wrapped part of a cell
+    right of the item column (a heading starts at the left margin, in the item column)."""
     columns = [_column_of(s.x0, starts) for s in line.segments]
-    if any(
-        c is None or (abs(s.x0 - starts[c]) > COLUMN_TOLERANCE and c == 0)
-        for s, c in zip(line.segments, columns, strict=True)
-    ):
+    if any(c is None for c in columns):
         return False
     if len(line.segments) >= MIN_TABLE_COLUMNS:
         return True
@@ -240,7 +238,7 @@ def read_pdf(path: Path, digest: str) -> Document:
     """Blocks of every page of a plan PDF; DocumentError if the file cannot be read at all."""
     pdf = _open(path)
     blocks: list[Block] = []
-    problems: list[Problem] = []
+    log = ProblemLog(path.stem, str(path))
     empty_pages: list[int] = []
     try:
         page_count = len(pdf.pages)
@@ -249,15 +247,8 @@ def read_pdf(path: Path, digest: str) -> Document:
                 empty_pages.append(number)
             page_blocks, bad = _strip_bad_text(page_blocks)
             if bad:
-                problems.append(
-                    make_problem(
-                        "pdf_bad_text",
-                        plan_id=path.stem,
-                        source_file=str(path),
-                        detail=f"page {number} has {bad} characters with no Unicode mapping",
-                        where=Where(page=number),
-                    )
-                )
+                detail = f"page {number} has {bad} characters with no Unicode mapping"
+                log.add("pdf_bad_text", detail, Where(page=number))
             blocks.extend(page_blocks)
     except DocumentError:
         raise
@@ -268,14 +259,6 @@ def read_pdf(path: Path, digest: str) -> Document:
     if len(empty_pages) == page_count:
         raise DocumentError("pdf_scanned", "every page")
     for number in empty_pages:
-        problems.append(
-            make_problem(
-                "pdf_scanned",
-                plan_id=path.stem,
-                source_file=str(path),
-                detail=f"page {number}",
-                where=Where(page=number),
-            )
-        )
+        log.add("pdf_scanned", f"page {number}", Where(page=number))
     source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
-    return Document(source=source, blocks=blocks, problems=problems)
+    return Document(source=source, blocks=blocks, problems=log.problems)
