@@ -72,3 +72,13 @@ def test_help_works(command: list[str]) -> None:
 def test_schema_prints_the_datapackage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert '"primaryKey"' in capsys.readouterr().out
+
+
+def test_unwritable_output_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    assert main(["extract", str(SEED), "--out", str(blocker), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("plan-extract: cannot write")

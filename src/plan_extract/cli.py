@@ -126,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanExtractError as error:
         print(f"plan-extract: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # the output folder or picture cannot be written
+        where = error.filename or getattr(args, "out", "")
+        print(f"plan-extract: cannot write {where}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":
