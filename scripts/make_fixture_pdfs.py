@@ -387,6 +387,19 @@ def make_simplified(out: Path) -> None:
     print(f"{out.relative_to(ROOT)}: OpenCC t2s of the seed")
 
 
+def make_layout_texts() -> None:
+    """``pdftotext -layout`` of the Word and the English PDF: the space-aligned text form."""
+    sources = {
+        "seed-layout-zh-hant": FIXTURES / "seed-pdf-word" / "input" / NAME,
+        "seed-layout-en": FIXTURES / "seed-en-pdf" / "input" / NAME.replace("zh-hant", "en"),
+    }
+    for case, pdf in sources.items():
+        out = FIXTURES / case / "input" / pdf.with_suffix(".layout.txt").name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(out)], check=True)
+        print(f"{out.relative_to(ROOT)}: pdftotext -layout")
+
+
 def main() -> None:
     make_simplified(
         FIXTURES / "seed-zh-hans" / "input" / "ogcio-2018-annual-open-data-plan.zh-hans.txt"
@@ -412,6 +425,7 @@ def main() -> None:
 
     make_wraps_pdf(parts, FIXTURES / "pdf-wraps")
     make_bad_pdfs(parts, FIXTURES / "bad-pdf")
+    make_layout_texts()
 
 
 if __name__ == "__main__":

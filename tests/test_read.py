@@ -101,3 +101,18 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None
         (tmp_path / folder / "plan.txt").write_text(SEED_TEXT, encoding="utf-8")
     extraction = extract([tmp_path])
     assert [p.plan_id for p in extraction.plans] == ["plan", "plan-2"]
+
+
+@pytest.mark.parametrize(
+    ("layout_case", "text_case"),
+    [("seed-layout-zh-hant", "seed-zh-hant"), ("seed-layout-en", "seed-en")],
+)
+def test_space_aligned_text_gives_the_tab_text_rows(layout_case: str, text_case: str) -> None:
+    from goldens import extract_case, read_expected
+
+    provenance = {"source_file", "source_line", "plan_id"}
+    layout = extract_case(Path(__file__).parent / "fixtures" / layout_case)
+    expected = read_expected(Path(__file__).parent / "fixtures" / text_case, "datasets")
+    assert layout["problems"] == []
+    strip = [{k: v for k, v in r.items() if k not in provenance} for r in layout["datasets"]]
+    assert strip == [{k: v for k, v in r.items() if k not in provenance} for r in expected]

@@ -36,7 +36,7 @@ from .model import (
     Where,
 )
 from .normalise.numerals import chinese_digits_to_int
-from .normalise.text import clean, detect_language, match_key
+from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
 
@@ -151,8 +151,11 @@ class _Builder:
         self.open_row: RawRow | None = None
         self.table_number = -1
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row (for debug)
+        self.header: _Header | None = None  # the header row just read, while it may continue
+        self.headers_seen = 0
 
     def text_line(self, line: TextLine) -> None:
+        self.end_header()
         text = clean(line.text)
         section = _section(text)
         if section is not None:
@@ -172,6 +175,17 @@ class _Builder:
 
     def table_row(self, row: TableRow) -> None:
         texts = [clean(" ".join(cell)) for cell in row.cells]
+        if self._continues_header(texts):
+            self.row_kinds.append((row, "header"))
+            return
+        self.end_header()
+        heading = " ".join(t for t in texts if t)
+        if not _ITEM.fullmatch(texts[0] if texts else "") and (
+            _section(heading) or _organisation(heading)
+        ):
+            # A heading whose spacing made it look like table cells (space-aligned text).
+            self.text_line(TextLine(heading, row.where))
+            return
         if self._is_header(texts, row.where):
             self.row_kinds.append((row, "header"))
             self.table_number = row.table
@@ -221,13 +235,40 @@ class _Builder:
         roles = [labels.get(_label_key(t)) if t else None for t in texts]
         if sum(r is not None for r in roles) < 2:
             return False
-        unknown = [t for t, r in zip(texts, roles, strict=True) if t and r is None]
         if roles and roles[0] is None and not texts[0]:
             roles[0] = "item_no"
-        if unknown or "category_name" not in roles:
-            self.log.add("unexpected_columns", " | ".join(texts), where, " | ".join(texts))
         self.table.columns = tuple(r or f"unknown_{i}" for i, r in enumerate(roles))
+        self.header = _Header(texts, where)
+        self.headers_seen += 1
         return True
+
+    def _continues_header(self, texts: list[str]) -> bool:
+        """A header label wrapped onto a second line (「數據種類／數據集」 / 「名稱」, "Target Release" /
+        "Date"): the line extends the header if that leaves fewer labels unknown."""
+        header = self.header
+        if header is None or (texts and texts[0]) or not any(texts):
+            return False
+        width = max(len(header.texts), len(texts))
+        padded = [*header.texts, *[""] * (width - len(header.texts))]
+        merged = [
+            join_pieces([h, t])
+            for h, t in zip(padded, [*texts, *[""] * (width - len(texts))], strict=True)
+        ]
+        before, after = _unknown_labels(header.texts), _unknown_labels(merged)
+        if after and len(after) >= len(before):
+            return False
+        self._is_header(merged, header.where)
+        return True
+
+    def end_header(self) -> None:
+        """The header is complete: report it if its labels are not a plan's."""
+        header, self.header = self.header, None
+        if header is None:
+            return
+        roles = [_header_labels().get(_label_key(t)) for t in header.texts if t]
+        if _unknown_labels(header.texts) or "category_name" not in roles:
+            joined = " | ".join(header.texts)
+            self.log.add("unexpected_columns", joined, header.where, joined)
 
     def _by_role(self, row: TableRow, texts: list[str]) -> dict[str, list[str]]:
         columns = self.table.columns
@@ -245,6 +286,19 @@ class _Builder:
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
         return cells
+
+
+@dataclass
+class _Header:
+    texts: list[str]
+    where: Where
+
+
+_ITEM = regex.compile(r"\d{1,3}\s*[.．、)]?")
+
+
+def _unknown_labels(texts: list[str]) -> list[str]:
+    return [t for t in texts if t and _label_key(t) not in _header_labels()]
 
 
 def _merge_where(first: Where, more: Where) -> Where:
@@ -268,6 +322,7 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
             builder.text_line(block)
         else:
             builder.table_row(block)
+    builder.end_header()
     return builder
 
 
@@ -281,6 +336,8 @@ def structure(document: Document, log: ProblemLog) -> StructuredPlan:
     builder = _build(document, log)
     if not builder.sections and not builder.rows:
         log.add("not_a_plan")
+    elif not builder.rows and not builder.headers_seen:
+        log.add("no_tables")
     header = (
         parse_header(builder.header_lines, log)
         if builder.sections or builder.rows

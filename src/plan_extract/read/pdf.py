@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from pdfminer.psparser import PSException
 from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 
 # Named defaults (pdfplumber's TableSettings style): one place to tune the reader.
 TABLE_SETTINGS: dict[str, Any] = {
@@ -42,38 +42,11 @@ TABLE_SETTINGS: dict[str, Any] = {
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
 SEGMENT_GAP = 7.0  # points: a wider gap between chars separates two cells of an unruled table
-COLUMN_TOLERANCE = 4.0  # points: segment starts this close are one column
-MAX_ROW_GAP = 1.5  # line heights: a wider gap above a line ends an unruled table
+ALIGNMENT = AlignmentSettings(column_tolerance=4.0, max_row_gap=1.5)  # points, line heights
 _BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
 
 
-@dataclass
-class Segment:
-    x0: float
-    x1: float
-    text: str
-
-
-@dataclass
-class Line:
-    top: float
-    bottom: float
-    segments: list[Segment]
-
-    @property
-    def x0(self) -> float:
-        return self.segments[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.segments[-1].x1
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
-
-
-def _lines(chars: Iterable[dict[str, Any]]) -> list[Line]:
+def _lines(chars: Iterable[dict[str, Any]], page: int = 0) -> list[Line]:
     """Chars → lines (by top) → segments (by gaps), in reading order."""
     rows: list[list[dict[str, Any]]] = []
     for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
@@ -95,8 +68,9 @@ def _lines(chars: Iterable[dict[str, Any]]) -> list[Line]:
                 segments.append(Segment(char["x0"], char["x1"], char["text"]))
         segments = [Segment(s.x0, s.x1, s.text.strip()) for s in segments if s.text.strip()]
         if segments:
-            top = min(c["top"] for c in row)
-            lines.append(Line(top, max(c["bottom"] for c in row), segments))
+            top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
+            box = Box(page, segments[0].x0, top, segments[-1].x1, bottom)
+            lines.append(Line(top, bottom, segments, Where(page=page, boxes=(box,))))
     return lines
 
 
@@ -117,35 +91,6 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _column_starts(lines: list[Line]) -> list[float]:
-    """x positions where segments of 2+ multi-segment lines start: the columns of unruled tables."""
-    starts: list[list[float]] = []
-    for x in sorted(
-        s.x0 for line in lines if len(line.segments) >= MIN_TABLE_COLUMNS for s in line.segments
-    ):
-        if starts and x - starts[-1][-1] <= COLUMN_TOLERANCE:
-            starts[-1].append(x)
-        else:
-            starts.append([x])
-    return [min(group) for group in starts if len(group) >= 2]
-
-
-def _column_of(x0: float, starts: list[float]) -> int | None:
-    matches = [i for i, s in enumerate(starts) if s - COLUMN_TOLERANCE <= x0]
-    return matches[-1] if matches else None
-
-
-def _aligned(line: Line, starts: list[float]) -> bool:
-    """A line of an unruled table: 3+ segments in known columns, or a wrapped part of a cell
-    right of the item column (a heading starts at the left margin, in the item column)."""
-    columns = [_column_of(s.x0, starts) for s in line.segments]
-    if any(c is None for c in columns):
-        return False
-    if len(line.segments) >= MIN_TABLE_COLUMNS:
-        return True
-    return all(c is not None and c > 0 for c in columns)
-
-
 def _page_blocks(page: Any, number: int, table_base: int) -> tuple[list[tuple[float, Block]], int]:
     placed: list[tuple[float, Block]] = []
     tables = _ruled_tables(page)
@@ -158,32 +103,8 @@ def _page_blocks(page: Any, number: int, table_base: int) -> tuple[list[tuple[fl
             placed.append((top, TableRow(cells=cells, where=where, table=index)))
     table_count = table_base + len(tables)
     outside = [c for c in page.chars if not _inside(c, boxes)]
-    lines = _lines(outside)
-    starts = _column_starts(lines)
-    in_table = False
-    previous_bottom = 0.0
-    for line in lines:
-        aligned = len(starts) >= MIN_TABLE_COLUMNS and _aligned(line, starts)
-        # A wrapped cell's next line sits right under the row; a page number further down does not.
-        close = line.top - previous_bottom <= MAX_ROW_GAP * (line.bottom - line.top)
-        full = len(line.segments) >= MIN_TABLE_COLUMNS
-        previous_bottom = line.bottom
-        if aligned and (full or (in_table and close)):
-            if not in_table:
-                table_count += 1
-            in_table = True
-            columns: list[list[str]] = [[] for _ in starts]
-            for segment in line.segments:
-                column = _column_of(segment.x0, starts)
-                columns[column if column is not None else 0].append(segment.text)
-            where = Where(
-                page=number, boxes=(Box(number, line.x0, line.top, line.x1, line.bottom),)
-            )
-            row = TableRow(cells=tuple(tuple(c) for c in columns), where=where, table=table_count)
-            placed.append((line.top, row))
-        else:
-            in_table = False
-            placed.append((line.top, TextLine(text=line.text, where=Where(page=number))))
+    unruled, table_count = aligned_blocks(_lines(outside, number), ALIGNMENT, table_count)
+    placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
     return placed, table_count
 

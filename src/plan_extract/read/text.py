@@ -1,21 +1,49 @@
-"""The text form of a plan (what PDF-to-text gives) → blocks.
+"""The text form of a plan → blocks.
 
-Table rows are lines with tabs, one cell per tab-separated field; every other non-blank line is a
-text line. The reader keeps each cell's text as published: joining wrapped pieces, dropping header
-rows and merging continuation rows are later stages, shared with the PDF reader.
+Two forms are read:
+
+- **tab-separated** (what most PDF-to-text tools and Word's "save as text" give): a line with tabs
+  is a table row, one cell per field; every other non-blank line is a text line;
+- **space-aligned** (``pdftotext -layout``; no tab anywhere in the file): columns are found by
+  alignment, as for unruled PDF tables (:mod:`.layout`). Positions are counted in characters or in
+  display columns (a CJK character is two), whichever lines the columns up better.
+
+The reader keeps each cell's text as published: joining wrapped pieces, dropping header rows and
+merging continuation rows are later stages, shared with the PDF reader. Line numbers count line
+breaks only, so they match an editor's (a form feed, pdftotext's page break, is dropped).
 """
 
 from __future__ import annotations
 
+import unicodedata
+
+import regex
+
 from ..model import Block, TableRow, TextLine, Where
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks, aligned_count
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_SEGMENT = regex.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
+ALIGNMENT = AlignmentSettings(column_tolerance=3, max_row_gap=1)  # columns, lines
+
+
+def _numbered_lines(text: str) -> list[tuple[int, str]]:
+    return [(n, line.replace("\f", "")) for n, line in enumerate(_NEWLINE.split(text), start=1)]
 
 
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text plan, each with its 1-based line number."""
+    lines = _numbered_lines(text)
+    if any("\t" in line for _, line in lines):
+        return _tab_blocks(lines)
+    return _aligned_blocks(lines, text)
+
+
+def _tab_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     blocks: list[Block] = []
     table = 0
     previous_was_row = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in lines:
         if not line.strip():
             continue
         if "\t" in line:
@@ -27,4 +55,45 @@ def text_blocks(text: str) -> list[Block]:
         else:
             blocks.append(TextLine(text=line.strip(), where=Where(line=number)))
             previous_was_row = False
+    return blocks
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _layout_lines(lines: list[tuple[int, str]], display_width: bool) -> list[Line]:
+    out = []
+    for number, line in lines:
+        segments = []
+        for m in _SEGMENT.finditer(line):
+            x0 = _width(line[: m.start()]) if display_width else m.start()
+            x1 = x0 + (_width(m.group()) if display_width else len(m.group()))
+            segments.append(Segment(float(x0), float(x1), m.group()))
+        if segments:
+            out.append(Line(float(number), float(number + 1), segments, Where(line=number)))
+    return out
+
+
+def _pages(lines: list[tuple[int, str]], text: str) -> list[list[tuple[int, str]]]:
+    """Lines grouped by page: pdftotext starts each page after the first with a form feed."""
+    raw = _NEWLINE.split(text)
+    pages: list[list[tuple[int, str]]] = [[]]
+    for (number, line), original in zip(lines, raw, strict=True):
+        if "\f" in original and pages[-1]:
+            pages.append([])
+        pages[-1].append((number, line))
+    return pages
+
+
+def _aligned_blocks(lines: list[tuple[int, str]], text: str) -> list[Block]:
+    """Columns are found page by page: pdftotext's character grid differs between pages."""
+    blocks: list[Block] = []
+    tables = 0
+    for page in _pages(lines, text):
+        by_chars = _layout_lines(page, display_width=False)
+        by_width = _layout_lines(page, display_width=True)
+        best = max((by_chars, by_width), key=lambda lines: aligned_count(lines, ALIGNMENT))
+        placed, tables = aligned_blocks(best, ALIGNMENT, tables)
+        blocks.extend(block for _, block in placed)
     return blocks

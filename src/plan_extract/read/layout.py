@@ -1,0 +1,120 @@
+"""Tables without ruling lines, found by alignment: shared by the PDF reader (positions in points)
+and the text reader (positions in character columns, for ``pdftotext -layout`` style text).
+
+A line is split into segments at wide gaps. Where segments of several lines start at the same x,
+that x is a column. A line with 3+ segments in known columns is a table row; a line right under a
+row whose segments all lie right of the first (item-number) column is the wrapped part of that row's
+cells, and becomes a row without an item number that structure merges. Anything else, such as a
+heading at the left margin or a page number further down, is a text line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import PlanExtractError
+from ..model import Block, TableRow, TextLine, Where
+
+
+@dataclass(frozen=True)
+class AlignmentSettings:
+    """How close is "aligned" and how far is "further down", in the reader's units."""
+
+    column_tolerance: float  # segment starts this close are one column
+    max_row_gap: float  # in line heights: a wider gap above a wrapped line ends the table
+    min_columns: int = 3  # fewer aligned segments are not a table row
+
+    def __post_init__(self) -> None:
+        if self.column_tolerance < 0 or self.max_row_gap < 0 or self.min_columns < 2:
+            raise PlanExtractError(f"invalid alignment settings: {self}")
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    segments: list[Segment]
+    where: Where
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]:
+    """x positions where segments of 2+ lines of 3+ segments start."""
+    xs = sorted(
+        s.x0 for line in lines if len(line.segments) >= settings.min_columns for s in line.segments
+    )
+    groups: list[list[float]] = []
+    for x in xs:
+        if groups and x - groups[-1][-1] <= settings.column_tolerance:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [min(group) for group in groups if len(group) >= 2]
+
+
+def column_of(x0: float, starts: list[float], settings: AlignmentSettings) -> int | None:
+    matches = [i for i, start in enumerate(starts) if start - settings.column_tolerance <= x0]
+    return matches[-1] if matches else None
+
+
+def aligned_count(lines: list[Line], settings: AlignmentSettings) -> int:
+    """How many lines are full table rows under these settings (to compare two readings)."""
+    starts = column_starts(lines, settings)
+    return sum(
+        1
+        for line in lines
+        if len(line.segments) >= settings.min_columns
+        and all(
+            any(abs(s.x0 - start) <= settings.column_tolerance for start in starts)
+            for s in line.segments
+        )
+    )
+
+
+def _is_row_line(line: Line, starts: list[float], settings: AlignmentSettings) -> bool:
+    columns = [column_of(s.x0, starts, settings) for s in line.segments]
+    if any(c is None for c in columns):
+        return False
+    if len(line.segments) >= settings.min_columns:
+        return True
+    return all(c is not None and c > 0 for c in columns)
+
+
+def aligned_blocks(
+    lines: list[Line], settings: AlignmentSettings, table_base: int
+) -> tuple[list[tuple[float, Block]], int]:
+    """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count."""
+    starts = column_starts(lines, settings)
+    placed: list[tuple[float, Block]] = []
+    tables = table_base
+    in_table = False
+    previous_bottom = float("-inf")
+    for line in lines:
+        row_like = len(starts) >= settings.min_columns and _is_row_line(line, starts, settings)
+        close = line.top - previous_bottom <= settings.max_row_gap * (line.bottom - line.top)
+        full = len(line.segments) >= settings.min_columns
+        previous_bottom = line.bottom
+        if row_like and (full or (in_table and close)):
+            if not in_table:
+                tables += 1
+            in_table = True
+            cells: list[list[str]] = [[] for _ in starts]
+            for segment in line.segments:
+                column = column_of(segment.x0, starts, settings)
+                cells[column if column is not None else 0].append(segment.text)
+            row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
+            placed.append((line.top, row))
+        else:
+            in_table = False
+            placed.append((line.top, TextLine(text=line.text, where=line.where)))
+    return placed, tables

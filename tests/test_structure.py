@@ -1,0 +1,104 @@
+"""Structure rules on small hand-made block lists: headers, continuations, headings, no tables."""
+
+from __future__ import annotations
+
+from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
+from plan_extract.problems import ProblemLog
+from plan_extract.structure import StructuredPlan, structure
+
+TITLE = TextLine("2018年年度開放數據計劃", Where(line=1))
+SECTION_A = TextLine("A. 在2019年發放的部門數據集", Where(line=2))
+
+
+def _row(*cells: str | tuple[str, ...], line: int = 0, table: int = 1) -> TableRow:
+    return TableRow(
+        tuple(c if isinstance(c, tuple) else (c,) for c in cells), Where(line=line), table
+    )
+
+
+def _structure(*blocks: Block) -> tuple[StructuredPlan, list[str]]:
+    log = ProblemLog("t", "t.txt")
+    plan = structure(Document(SourceFile("t.txt", "0", "text"), list(blocks)), log)
+    return plan, [p.code for p in log.problems]
+
+
+DATA = _row("1.", "資訊科技／名單", "04/2019", "每季", "名單(JSON)", line=5)
+
+
+def test_header_label_wrapped_onto_a_second_line_extends_the_header() -> None:
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Data Category / Dataset Name", "Target Release", "Update Frequency", "Remarks"),
+        _row("", "", "Date", "", ""),
+        DATA,
+    )
+    assert len(plan.rows) == 1
+    assert plan.rows[0].cells["release_date"] == ["04/2019"]
+    assert codes == ["department_missing"]
+
+
+def test_chinese_header_wrapped_inside_a_known_label() -> None:
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集", "目標發放日期", "更新頻率", "備註"),
+        _row("", "名稱", "", "", ""),
+        DATA,
+    )
+    assert [r.cells["category_name"] for r in plan.rows] == [["資訊科技／名單"]]
+    assert "orphan_continuation" not in codes
+
+
+def test_continuation_after_a_repeated_header_is_not_a_header() -> None:
+    header = _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("1.", ("資訊科技／",), "04/2019", "每季", "名"),
+        header,
+        _row("", "開放數據名單", "", "", "單(JSON)"),
+    )
+    assert len(plan.rows) == 1
+    assert plan.rows[0].cells["category_name"] == ["資訊科技／", "開放數據名單"]
+    assert plan.rows[0].cells["remarks"] == ["名", "單(JSON)"]
+    assert codes == ["department_missing"]
+
+
+def test_unknown_header_labels_are_reported_once_complete() -> None:
+    _, codes = _structure(
+        TITLE, SECTION_A, _row("", "數據種類／數據集名稱", "目標發放日期", "負責人員", "備註"), DATA
+    )
+    assert "unexpected_columns" in codes
+
+
+def test_heading_that_looks_like_cells_is_a_heading() -> None:
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        DATA,
+        _row("B.", "在 2020 年及", "2021 年發放的部門數據集", "", ""),
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("1.", "資訊科技／另一名單", "04/2020", "每年", "(CSV)", line=9),
+    )
+    assert [s.letter for s in plan.sections] == ["A", "B"]
+    assert [r.section.letter if r.section else None for r in plan.rows] == ["A", "B"]
+
+
+def test_sections_without_any_table_are_an_error() -> None:
+    _, codes = _structure(
+        TITLE, SECTION_A, TextLine("1. 資訊科技／名單 04/2019 每季", Where(line=3))
+    )
+    assert "no_tables" in codes
+
+
+def test_sections_whose_tables_say_none_are_fine() -> None:
+    _, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("", "/", "/", "/", "/"),
+    )
+    assert codes == ["department_missing"]
