@@ -116,3 +116,30 @@ def test_space_aligned_text_gives_the_tab_text_rows(layout_case: str, text_case:
     assert layout["problems"] == []
     strip = [{k: v for k, v in r.items() if k not in provenance} for r in layout["datasets"]]
     assert strip == [{k: v for k, v in r.items() if k not in provenance} for r in expected]
+
+
+def test_text_aligned_by_display_width_is_read(tmp_path: Path) -> None:
+    """A table aligned in an editor, where a CJK character is two columns wide."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    widths = (6, 60, 14, 60, 0)
+    lines = []
+    for line in SEED_TEXT.splitlines():
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        padded = [c + " " * max(2, w - width(c)) for c, w in zip(cells, widths, strict=False)]
+        lines.append("".join(padded).rstrip())
+    path = tmp_path / "aligned.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = extract_document(path)
+    assert result.problems == []
+    tab = extract_document(next(SEED.iterdir()))
+    fields = ("section", "item_no", "dataset_name", "release_month", "update_frequency", "formats")
+    assert [[getattr(d, f) for f in fields] for d in result.datasets] == [
+        [getattr(d, f) for f in fields] for d in tab.datasets
+    ]

@@ -7,7 +7,7 @@ exactly one is found ("By April 2019", "2019年4月或之前").
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -39,6 +39,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def parse_release_month(raw: str | None) -> str | None:
     """``YYYY-MM`` for a release date as published, or ``None`` when it names no single month."""
     if not raw:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -97,8 +97,11 @@ def _unit_pattern() -> str:
     return "|".join(regex.escape(w) for w in sorted(_units(), key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def parse_frequency(raw: str | None) -> Frequency | None:
-    """The frequency a plan cell states, or ``None`` when the wording is not understood."""
+    """The frequency a plan cell states, or ``None`` when the wording is not understood.
+
+    Cached: a plan repeats a handful of phrases (每月, 有需要時) over all its rows."""
     text = clean(raw)
     if not text:
         return None

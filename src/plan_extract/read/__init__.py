@@ -46,7 +46,7 @@ def read_document(path: Path) -> Document:
     if kind == "pdf":
         from .pdf import read_pdf  # imported here: text-only runs never load pdfplumber
 
-        return read_pdf(path, digest)
+        return read_pdf(path, data, digest)
     text, encoding = decode_text(data)
     if not text.strip():
         raise DocumentError("file_empty")

@@ -17,6 +17,7 @@ once read, so memory does not grow with the page count.
 from __future__ import annotations
 
 import gc
+import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -123,9 +124,9 @@ def _strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
     return clean, bad
 
 
-def _open(path: Path) -> Any:
+def _open(data: bytes) -> Any:
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # parses the page tree: truncation shows here
         return pdf
     except PDFPasswordIncorrect as error:
@@ -155,9 +156,10 @@ def iter_page_blocks(pdf: Any) -> Iterator[tuple[int, list[Block], bool]]:
             gc.collect()
 
 
-def read_pdf(path: Path, digest: str) -> Document:
-    """Blocks of every page of a plan PDF; DocumentError if the file cannot be read at all."""
-    pdf = _open(path)
+def read_pdf(path: Path, data: bytes, digest: str) -> Document:
+    """Blocks of every page of a plan PDF (``data`` is the file, already read for its digest);
+    DocumentError if the file cannot be read at all."""
+    pdf = _open(data)
     blocks: list[Block] = []
     log = ProblemLog(path.stem, str(path))
     empty_pages: list[int] = []
