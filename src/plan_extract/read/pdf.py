@@ -75,11 +75,15 @@ def _lines(chars: Iterable[dict[str, Any]], page: int = 0) -> list[Line]:
     return lines
 
 
-def _cell_pieces(page: Any, bbox: tuple[float, float, float, float] | None) -> tuple[str, ...]:
+BBox = tuple[float, float, float, float]
+
+
+def _cell_pieces(chars: list[dict[str, Any]], bbox: BBox | None) -> tuple[str, ...]:
+    """The text lines of one cell: the chars whose centre lies in it (no derived page per cell)."""
     if bbox is None:
         return ()
-    chars = page.crop(bbox, strict=False).chars
-    return tuple(line.text for line in _lines(chars))
+    inside = [c for c in chars if _inside(c, [bbox])]
+    return tuple(line.text for line in _lines(inside))
 
 
 def _ruled_tables(page: Any) -> list[Any]:
@@ -87,7 +91,7 @@ def _ruled_tables(page: Any) -> list[Any]:
     return [t for t in tables if t.rows and max(len(r.cells) for r in t.rows) >= MIN_TABLE_COLUMNS]
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
     cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
@@ -98,7 +102,8 @@ def _page_blocks(page: Any, number: int, table_base: int) -> tuple[list[tuple[fl
     boxes = [t.bbox for t in tables]
     for index, table in enumerate(tables, start=table_base + 1):
         for row in table.rows:
-            cells = tuple(_cell_pieces(page, bbox) for bbox in row.cells)
+            row_chars = [c for c in page.chars if _inside(c, [row.bbox])]
+            cells = tuple(_cell_pieces(row_chars, bbox) for bbox in row.cells)
             x0, top, x1, bottom = row.bbox
             where = Where(page=number, boxes=(Box(number, x0, top, x1, bottom),))
             placed.append((top, TableRow(cells=cells, where=where, table=index)))
