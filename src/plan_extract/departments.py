@@ -6,7 +6,7 @@ variant characters match), English names and abbreviations without case, spaces 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from .normalise.text import name_key
 from .vocab import load_table
@@ -21,6 +21,7 @@ def _index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1024)
 def department_id(name: str | None, abbr: str | None = None) -> str | None:
     """The id of a department from its name as a plan writes it, or from its abbreviation."""
     for text in (name, abbr):

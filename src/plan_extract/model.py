@@ -161,6 +161,7 @@ class DatasetRecord:
     language: str
     plan_year: int | None
     department: str | None
+    department_id: str | None
     section: str | None
     section_title: str | None
     organisation_no: int

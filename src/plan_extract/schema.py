@@ -84,6 +84,12 @@ DATASETS = Table(
         ),
         Column("department", "string", "Bureau or department that published the plan."),
         Column(
+            "department_id",
+            "string",
+            "Stable id of the department in any language (vocab/departments.tsv); null if not "
+            "listed there.",
+        ),
+        Column(
             "section",
             "string",
             "A: to be released next year; B: in the two years after; C: planned by other "

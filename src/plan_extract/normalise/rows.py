@@ -101,6 +101,7 @@ def normalise_row(
         language=plan.language,
         plan_year=plan.header.plan_year,
         department=plan.header.department,
+        department_id=department_id(plan.header.department, plan.header.department_abbr),
         section=row.section.letter if row.section else None,
         section_title=row.section.title if row.section else None,
         organisation_no=row.organisation.number,
