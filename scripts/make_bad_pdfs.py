@@ -70,6 +70,42 @@ def _fake_bold(parts: list[Part], layout: Layout, out: Path) -> None:
         canvas.Canvas.drawString = original  # type: ignore[method-assign]
 
 
+def _no_unicode_map(out: Path) -> None:
+    """A plan page whose dataset line is set in a CID font with no ToUnicode map, so text
+    extraction gives (cid:N) for it. Written by hand: PDF producers always add the map."""
+    content = (
+        b"BT /F1 12 Tf 72 780 Td (Office of the Government Chief Information Officer (OGCIO)) Tj "
+        b"0 -20 Td (Annual Open Data Plan 2018) Tj "
+        b"0 -20 Td (A. Departmental datasets to be released in 2019) Tj ET "
+        b"BT /F2 12 Tf 72 700 Td <000100020003000400050006000700080009> Tj ET"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H "
+        b"/DescendantFonts [7 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /DW 1000 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    out.write_bytes(bytes(pdf))
+
+
 def make_bad_pdfs(parts: list[Part], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     small = [p for p in parts if p.heading is not None or p.letter == "A"][:8]
@@ -97,6 +133,7 @@ def make_bad_pdfs(parts: list[Part], folder: Path) -> None:
         A4, (30, 170, 70, 70, 170), {}, headers=("", "工程項目", "合約金額", "承辦商", "負責人員")
     )
     render(small, wrong, folder / "wrong-columns.pdf")
+    _no_unicode_map(folder / "no-unicode-map.pdf")
     _fake_bold(small, layout, folder.parent / "pdf-fake-bold" / "input" / "fake-bold.zh-hant.pdf")
     word = folder.parent / "seed-pdf-word" / "input" / NAME
     _scanned(word, folder / "scanned.pdf")

@@ -121,7 +121,7 @@ def test_unreadable_pdf_gives_one_clear_problem(name: str, code: str) -> None:
 
 def test_bad_pdfs_do_not_stop_good_documents(tmp_path: Path) -> None:
     extraction = extract([FIXTURES / "bad-pdf", FIXTURES / "seed-pdf-word" / "input"])
-    assert len(extraction.plans) == len(BAD) + 1
+    assert len(extraction.plans) == len(BAD) + 2  # + no-unicode-map.pdf
     good = [d for d in extraction.datasets if d.source_file.endswith("zh-hant.pdf")]
     assert len(good) == 32
 
@@ -179,3 +179,22 @@ def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
     assert bad == 2
     assert clean[0] == TextLine("政府資訊", Where(page=2))
     assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")
+
+
+def test_glyphs_without_unicode_map_in_a_real_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from plan_extract.cli import main
+
+    path = FIXTURES / "bad-pdf" / "no-unicode-map.pdf"
+    result = extract_document(path)
+    bad = [p for p in result.problems if p.code == "pdf_bad_text"]
+    assert len(bad) == 1 and bad[0].page == 1 and "9 characters" in bad[0].message
+    document = read_document(path)
+    assert not any("(cid:" in str(b) for b in document.blocks)
+    assert "unparsed_line" not in [p.code for p in result.problems]
+    main(["extract", str(path), "--out", str(tmp_path)])  # pdfminer's own log lines stay quiet
+    assert all(
+        line.startswith(("error:", "warning:", str(path), "wrote"))
+        for line in capsys.readouterr().err.splitlines()
+    )

@@ -7,6 +7,7 @@ document had an error (or, with ``--strict``, any problem at all), 2 usage error
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,6 +121,8 @@ def _debug(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # pdfminer logs font quirks of damaged PDFs; what matters reaches the user as problems.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     handlers = {"extract": _extract, "schema": _schema, "debug": _debug}
     try:
         return handlers[args.command](args)

@@ -121,7 +121,9 @@ def _strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
     for block in blocks:
         if isinstance(block, TextLine):
             bad += len(_BAD_TEXT.findall(block.text))
-            clean.append(TextLine(_BAD_TEXT.sub("", block.text), block.where))
+            text = _BAD_TEXT.sub("", block.text).strip()
+            if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
+                clean.append(TextLine(text, block.where))
         else:
             bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
             cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
