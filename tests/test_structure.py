@@ -102,3 +102,37 @@ def test_sections_whose_tables_say_none_are_fine() -> None:
         _row("", "/", "/", "/", "/"),
     )
     assert codes == ["department_missing"]
+
+
+def test_row_before_any_section_is_kept_and_reported() -> None:
+    plan, codes = _structure(TITLE, DATA)
+    assert len(plan.rows) == 1 and plan.rows[0].section is None
+    assert "row_outside_section" in codes
+
+
+def test_extra_cells_go_to_the_remarks() -> None:
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("1.", "資訊科技／名單", "04/2019", "每季", "名單", "(JSON)", line=5),
+    )
+    assert plan.rows[0].cells["remarks"] == ["名單", "(JSON)"]
+    assert "row_too_many_cells" in codes
+
+
+def test_missing_plan_year_and_release_date_are_warnings() -> None:
+    from plan_extract.normalise.rows import normalise_plan
+
+    log = ProblemLog("t", "t.txt")
+    blocks: list[Block] = [
+        TextLine("政府統計處", Where(line=1)),
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("1.", "人口／人口估計", "", "每年", "(CSV)", line=5),
+    ]
+    plan = structure(Document(SourceFile("t.txt", "0", "text"), blocks), log)
+    record, datasets = normalise_plan(plan, "t", log)
+    assert record.plan_year is None and datasets[0].release_month is None
+    codes = {p.code: p.severity for p in log.problems}
+    assert codes == {"plan_year_missing": "warning", "date_missing": "warning"}

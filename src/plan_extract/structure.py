@@ -35,13 +35,13 @@ from .model import (
     TextLine,
     Where,
 )
-from .normalise.numerals import chinese_digits_to_int
+from .normalise.numerals import chinese_digits_to_int, parse_item_no
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
 
-ROLES = ("item_no", "category_name", "release_date", "update_frequency", "remarks")
-DEFAULT_COLUMNS = ROLES
+# Column roles of a table read before any header row: a plan's usual order.
+DEFAULT_COLUMNS = ("item_no", "category_name", "release_date", "update_frequency", "remarks")
 
 
 @cache
@@ -129,13 +129,6 @@ def _organisation(text: str) -> Organisation | None:
     return Organisation(int(m.group("number")), name, abbr)
 
 
-@dataclass
-class _Table:
-    """Column roles of the table being read."""
-
-    columns: tuple[str, ...] = DEFAULT_COLUMNS
-
-
 class _Builder:
     """The state of one pass over a document's blocks."""
 
@@ -146,7 +139,7 @@ class _Builder:
         self.section: Section | None = None
         self.department = Organisation(0, None, None)
         self.organisation = self.department
-        self.table = _Table()
+        self.columns: tuple[str, ...] = DEFAULT_COLUMNS  # roles of the table being read
         self.rows: list[RawRow] = []
         self.open_row: RawRow | None = None
         self.table_number = -1
@@ -180,7 +173,7 @@ class _Builder:
             return
         self.end_header()
         heading = " ".join(t for t in texts if t)
-        if not _ITEM.fullmatch(texts[0] if texts else "") and (
+        if parse_item_no(texts[0] if texts else "") is None and (
             _section(heading) or _organisation(heading)
         ):
             # A heading whose spacing made it look like table cells (space-aligned text).
@@ -217,10 +210,10 @@ class _Builder:
             return
         if not item:
             self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
-        elif len(texts) < len(self.table.columns):
+        elif len(texts) < len(self.columns):
             self.log.add(
                 "row_too_few_cells",
-                f"{len(texts)} cells where the header has {len(self.table.columns)}",
+                f"{len(texts)} cells where the header has {len(self.columns)}",
                 row.where,
                 " | ".join(texts),
             )
@@ -237,7 +230,7 @@ class _Builder:
             return False
         if roles and roles[0] is None and not texts[0]:
             roles[0] = "item_no"
-        self.table.columns = tuple(r or f"unknown_{i}" for i, r in enumerate(roles))
+        self.columns = tuple(r or f"unknown_{i}" for i, r in enumerate(roles))
         self.header = _Header(texts, where)
         self.headers_seen += 1
         return True
@@ -271,7 +264,7 @@ class _Builder:
             self.log.add("unexpected_columns", joined, header.where, joined)
 
     def _by_role(self, row: TableRow, texts: list[str]) -> dict[str, list[str]]:
-        columns = self.table.columns
+        columns = self.columns
         cells: dict[str, list[str]] = {}
         for role, cell in zip(columns, row.cells, strict=False):
             cells[role] = [piece for piece in cell if piece.strip()]
@@ -292,9 +285,6 @@ class _Builder:
 class _Header:
     texts: list[str]
     where: Where
-
-
-_ITEM = regex.compile(r"\d{1,3}\s*[.．、)]?")
 
 
 def _unknown_labels(texts: list[str]) -> list[str]:

@@ -42,6 +42,15 @@ def chinese_digits_to_int(text: str) -> int | None:
     return int("".join(str(d) for d in digits))
 
 
+_ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})\s*[.．、)]?\s*")
+
+
+def parse_item_no(text: str) -> int | None:
+    """The number of an item cell as plans write it (「1.」, "12", 「3、」), else ``None``."""
+    m = _ITEM_NUMBER.fullmatch(text)
+    return int(m.group(1)) if m else None
+
+
 def english_to_int(word: str) -> int | None:
     """``six`` → 6, ``twice`` → 2; ``None`` for anything else."""
     return _ENGLISH.get(word.casefold())

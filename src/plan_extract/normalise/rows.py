@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict
 
-import regex
-
 from ..departments import department_id
 from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
 from ..problems import ProblemLog
 from .dates import parse_release_month
 from .frequency import parse_frequency
+from .numerals import parse_item_no
 from .remarks import parse_remarks, split_category
 from .text import join_pieces, name_key
 
@@ -30,9 +29,9 @@ def _joined(row: RawRow, role: str) -> str | None:
 
 
 def _item_no(row: RawRow, log: ProblemLog) -> int | None:
-    m = regex.fullmatch(r"\s*(\d{1,3})\s*[.．、)]?\s*", row.item_cell)
-    if m:
-        return int(m.group(1))
+    number = parse_item_no(row.item_cell)
+    if number is not None:
+        return number
     if row.item_cell:
         log.add("bad_item_no", repr(row.item_cell), row.where, row.item_cell)
     return None
