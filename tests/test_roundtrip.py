@@ -43,6 +43,7 @@ def _record(
     record: dict[str, Any] = dict.fromkeys(DATASETS.column_names)
     record.update(
         plan_id="p",
+        row_no=item_no,
         source_file="f.txt",
         organisation_no=0,
         section="A",
@@ -54,6 +55,7 @@ def _record(
         update_frequency_parts=parts,
         description=description,
         release_month=month,
+        other_columns=[],
     )
     return record
 

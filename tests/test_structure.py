@@ -19,7 +19,8 @@ def _row(*cells: str | tuple[str, ...], line: int = 0, table: int = 1) -> TableR
 def _structure(*blocks: Block) -> tuple[StructuredPlan, list[str]]:
     log = ProblemLog("t", "t.txt")
     plan = structure(Document(SourceFile("t.txt", "0", "text"), list(blocks)), log)
-    return plan, [p.code for p in log.problems]
+    # These fragments have section A only: the sections_missing warning is tested on its own.
+    return plan, [p.code for p in log.problems if p.code != "sections_missing"]
 
 
 DATA = _row("1.", "資訊科技／名單", "04/2019", "每季", "名單(JSON)", line=5)
@@ -66,11 +67,33 @@ def test_continuation_after_a_repeated_header_is_not_a_header() -> None:
     assert codes == ["department_missing"]
 
 
-def test_unknown_header_labels_are_reported_once_complete() -> None:
-    _, codes = _structure(
+def test_unknown_header_labels_are_reported_once_complete_and_their_text_kept() -> None:
+    plan, codes = _structure(
         TITLE, SECTION_A, _row("", "數據種類／數據集名稱", "目標發放日期", "負責人員", "備註"), DATA
     )
+    assert codes.count("unknown_column") == 1
+    assert plan.rows[0].other_columns == [("負責人員", ["每季"])]
+    assert "update_frequency" not in plan.rows[0].cells
+
+
+def test_a_header_without_any_name_column_is_an_error() -> None:
+    _, codes = _structure(
+        TITLE, SECTION_A, _row("", "負責人員", "目標發放日期", "更新頻率", "備註"), DATA
+    )
     assert "unexpected_columns" in codes
+
+
+def test_plans_cut_short_say_rows_may_be_missing() -> None:
+    log = ProblemLog("t", "t.txt")
+    blocks: list[Block] = [
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        DATA,
+    ]
+    structure(Document(SourceFile("t.txt", "0", "text"), blocks), log)
+    missing = [p for p in log.problems if p.code == "sections_missing"]
+    assert len(missing) == 1 and "B, D" in missing[0].message
 
 
 def test_heading_that_looks_like_cells_is_a_heading() -> None:
@@ -134,5 +157,5 @@ def test_missing_plan_year_and_release_date_are_warnings() -> None:
     plan = structure(Document(SourceFile("t.txt", "0", "text"), blocks), log)
     record, datasets = normalise_plan(plan, "t", log)
     assert record.plan_year is None and datasets[0].release_month is None
-    codes = {p.code: p.severity for p in log.problems}
+    codes = {p.code: p.severity for p in log.problems if p.code != "sections_missing"}
     assert codes == {"plan_year_missing": "warning", "date_missing": "warning"}

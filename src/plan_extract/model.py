@@ -63,11 +63,14 @@ class TextLine:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row of a table as the reader saw it. ``table`` numbers the tables of the document."""
+    """One row of a table as the reader saw it. ``table`` numbers the tables of the document;
+    ``covered`` holds the columns where no cell starts in this row because a merged cell from
+    above or from the left covers them (a category written once, a full-width grouping row)."""
 
     cells: tuple[Cell, ...]
     where: Where
     table: int = 0
+    covered: frozenset[int] = frozenset()
 
 
 Block = TextLine | TableRow
@@ -117,13 +120,24 @@ class Organisation:
 
 @dataclass
 class RawRow:
-    """A dataset row after structure: cells by role, continuation lines already merged."""
+    """A dataset row after structure: cells by role, continuation lines already merged.
+
+    ``category`` is the category the row's context gives it (a grouping row above, or a category
+    written once in a vertically merged cell); ``position`` is its order in its section and
+    organisation (the item number when the table prints none); ``notes`` are the footnotes its
+    markers refer to; ``other_columns`` the cells of columns with unknown labels.
+    """
 
     section: Section | None
     organisation: Organisation
     item_cell: str
     cells: dict[str, list[str]]
     where: Where
+    position: int = 0
+    category: str | None = None
+    notes: list[str] = field(default_factory=list)
+    other_columns: list[tuple[str, list[str]]] = field(default_factory=list)
+    block: int = 0  # index of its first block in the document, to find its footnotes
 
 
 @dataclass
@@ -133,6 +147,8 @@ class StructuredPlan:
     sections: list[Section]
     rows: list[RawRow]
     language: str
+    item_numbering: str = "printed"  # "inferred" when no table prints item numbers
+    plan_id_suffix: str = ""  # ".zh-hant" / ".en" for each language of a bilingual-cell plan
 
 
 @dataclass(frozen=True)
@@ -154,6 +170,7 @@ class DatasetRecord:
     """One promised or delivered dataset: a row of datasets.* (columns documented in schema.py)."""
 
     plan_id: str
+    row_no: int
     source_file: str
     source_page: int | None
     source_line: int | None
@@ -168,6 +185,7 @@ class DatasetRecord:
     organisation: str | None
     organisation_abbr: str | None
     item_no: int | None
+    item_label: str | None
     category: str | None
     dataset_name: str
     name_key: str
@@ -181,6 +199,7 @@ class DatasetRecord:
     description: str | None
     note: str | None
     remarks_raw: str | None
+    other_columns: list[dict[str, str]]
 
 
 @dataclass
@@ -199,6 +218,7 @@ class PlanRecord:
     language: str | None
     title: str | None
     pages: int | None
+    item_numbering: str | None
     rows_a: int
     rows_b: int
     rows_c: int

@@ -14,6 +14,7 @@ from typing import Any
 
 from .bilingual import bilingual
 from .errors import DocumentError
+from .languages import split_languages
 from .model import DatasetRecord, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
@@ -77,6 +78,7 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
         language=None,
         title=None,
         pages=None,
+        item_numbering=None,
         rows_a=0,
         rows_b=0,
         rows_c=0,
@@ -88,18 +90,31 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
     return DocumentResult(plan, [], log.problems)
 
 
-def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
-    """Extract one file. Never raises for bad input: problems say what went wrong."""
+def extract_file(path: Path, plan_id: str | None = None) -> list[DocumentResult]:
+    """Extract one file: one result per language version it holds (two for a plan that prints
+    Chinese and English in the same cells, with ``.zh-hant``/``.en`` added to the plan id).
+    Never raises for bad input: problems say what went wrong."""
     plan_id = plan_id or plan_id_for(path)
     try:
         document = read_document(path)
     except DocumentError as error:
-        return _unreadable(path, plan_id, error)
-    log = ProblemLog(plan_id, str(path))
-    log.problems.extend(replace(p, plan_id=plan_id) for p in document.problems)
-    plan = structure(document, log)
-    record, datasets = normalise_plan(plan, plan_id, log)
-    return DocumentResult(record, datasets, log.problems)
+        return [_unreadable(path, plan_id, error)]
+    versions = split_languages(document)
+    results = []
+    for tag, version in versions:
+        log = ProblemLog(plan_id, str(path))
+        plan = structure(version, log)
+        version_id = f"{plan_id}.{plan.language.lower()}" if tag else plan_id
+        log.problems = [replace(p, plan_id=version_id) for p in [*version.problems, *log.problems]]
+        log.plan_id = version_id
+        record, datasets = normalise_plan(plan, version_id, log)
+        results.append(DocumentResult(record, datasets, log.problems))
+    return results
+
+
+def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
+    """Extract one file as one plan (the first language version of a bilingual-cell plan)."""
+    return extract_file(path, plan_id)[0]
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
@@ -132,10 +147,10 @@ def extract(
     files = list(find_documents(paths))
     result = Extraction()
     for path, plan_id in zip(files, _unique_ids(files), strict=True):
-        document = extract_document(path, plan_id)
-        result.documents.append(document)
-        if on_document:
-            on_document(document)
+        for document in extract_file(path, plan_id):
+            result.documents.append(document)
+            if on_document:
+                on_document(document)
     result.bilingual, result.cross_problems = bilingual(result.plans, result.datasets)
     plans = {plan.plan_id: plan for plan in result.plans}
     for problem in result.cross_problems:

@@ -58,10 +58,17 @@ DATASETS = Table(
     name="datasets",
     title="Datasets promised or released",
     description="One row per dataset listed in a plan's tables (sections A–D).",
-    primary_key=("plan_id", "section", "organisation_no", "item_no"),
-    sort_key=("plan_id", "section", "organisation_no", "item_no"),
+    primary_key=("plan_id", "row_no"),
+    sort_key=("plan_id", "row_no"),
     columns=(
         _PLAN_ID,
+        Column(
+            "row_no",
+            "integer",
+            "Position of the dataset in its document (1-based, in reading order). With plan_id the "
+            "key of the row: item numbers can repeat or be missing in a plan, positions cannot.",
+            required=True,
+        ),
         _SOURCE_FILE,
         Column("source_page", "integer", "First PDF page of the row (1-based); null for text."),
         Column("source_line", "integer", "First line of the row in a text file; null for PDF."),
@@ -111,10 +118,33 @@ DATASETS = Table(
         Column(
             "organisation_abbr", "string", "Abbreviation the plan defines (「（下稱「資科辦」）」)."
         ),
-        Column("item_no", "integer", "Item number within the section (and organisation)."),
-        Column("category", "string", "Data category, the part before the first 「／」 or ' / '."),
         Column(
-            "dataset_name", "string", "Dataset name as published (wraps joined).", required=True
+            "item_no",
+            "integer",
+            "Item number within the section (and organisation): the number the printed label "
+            "stands for (1., (1), 1), （一）, 一、, A1, A-1, (iv) → 1, 1, 1, 1, 1, 1, 1, 4), or, where "
+            "the table prints no item numbers, the row's order in its section and organisation "
+            "(plans.item_numbering says which).",
+        ),
+        Column(
+            "item_label",
+            "string",
+            "The item label as printed (「1.」, '(iv)', 'A-1'); null where the table has no item "
+            "column.",
+        ),
+        Column(
+            "category",
+            "string",
+            "Data category: the category column, or the part of a combined category／name cell "
+            "before the first 「／」 or ' / ', or the category a grouping row or a vertically merged "
+            "cell above gives the row.",
+        ),
+        Column(
+            "dataset_name",
+            "string",
+            "Dataset name as published (wraps joined, footnote markers removed); a separate name "
+            "column is never split.",
+            required=True,
         ),
         Column(
             "name_key",
@@ -155,11 +185,30 @@ DATASETS = Table(
         Column(
             "formats",
             "list",
-            "Formats from the remarks' annotation ((JSON及XML) → JSON, XML); '|'-joined in CSV.",
+            "Formats, canonical names in printed order: a formats column ('CSV, JSON', 「XLSX及CSV」), "
+            "then the remarks' annotation ((JSON及XML) → JSON, XML); '|'-joined in CSV.",
         ),
-        Column("description", "string", "Remarks without the format annotation and the note."),
-        Column("note", "string", "Footnote after 註：/注：/Note:, without the label."),
+        Column(
+            "description",
+            "string",
+            "The description column; where there is none, the remarks without the format "
+            "annotation and the note.",
+        ),
+        Column(
+            "note",
+            "string",
+            "Notes, joined by '; ': text after 註：/注：/備註：/Note: in any cell (without the label), "
+            "the remarks' text where a description column exists, then the footnotes printed under "
+            "the table for the markers (*, #, †, ¹, 註1…) the row carries.",
+        ),
         Column("remarks_raw", "string", "Remarks cell as published (wraps joined)."),
+        Column(
+            "other_columns",
+            "array",
+            "Cells of columns whose header label is not in the vocabulary (an unknown_column "
+            "warning names each): label and text, so nothing printed is dropped. JSON text in CSV.",
+            item_fields=(("label", "string"), ("text", "string")),
+        ),
     ),
 )
 
@@ -187,6 +236,14 @@ PLANS = Table(
         Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
         Column("title", "string", "Title line as published."),
         Column("pages", "integer", "Number of pages (PDF only)."),
+        Column(
+            "item_numbering",
+            "string",
+            "printed: item numbers come from the tables' item column; inferred: the tables print "
+            "none, so item_no is each row's order in its section; mixed: some tables each way. "
+            "Null for a plan with no datasets.",
+            enum=("printed", "inferred", "mixed"),
+        ),
         Column("rows_a", "integer", "Datasets in section A.", required=True),
         Column("rows_b", "integer", "Datasets in section B.", required=True),
         Column("rows_c", "integer", "Datasets in section C.", required=True),

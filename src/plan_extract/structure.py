@@ -3,25 +3,35 @@
 What this stage does, in order of the blocks:
 
 - text lines before the first section are the plan header (department with its abbreviation, the
-  title with the plan year);
+  title with the plan year, any introduction);
 - a section heading (「A. 在2019年發放的部門數據集」) opens a section, with the years its title names;
 - an organisation line (「(1) 香港電腦保安事故協調中心（下稱「香港協調中心」）」) opens an organisation;
-- a header row (「數據種類／數據集名稱」, 「目標發放日期」…) sets the column roles and is dropped, however
-  often it repeats (once per table in text, once per page in PDF);
+- a header row sets the column roles by their labels (:mod:`.columns`), in any order and subset,
+  and is dropped however often it repeats; unknown labels are kept as ``other`` columns;
 - a row of only 「/」 (or "Nil", "N/A") means "no datasets";
-- a row with an item number starts a dataset; a row without one continues the dataset above it,
-  cell by cell (a name wrapped onto the next line or page);
-- page numbers are dropped; any other text is recorded as an ``unparsed_line`` problem.
+- a grouping row (a category spanning the table, or a short line between table rows) sets the
+  category of the datasets below it; so does a category written once in a vertically merged cell;
+- a row with an item number starts a dataset, one without continues the dataset above it cell by
+  cell (a cell wrapped onto the next line or page); in a table with no item column, a row starts a
+  dataset unless its date and frequency cells are empty (then it continues the row above);
+- footnote lines ("* …", 「註1：…」) are collected and become the notes of the rows that carry
+  their marker; page numbers are dropped; any other text is an ``unparsed_line`` problem.
+
+Every table row is accounted for (:func:`row_kinds`): header, dataset, continuation, grouping, none
+or problem.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
 import regex
 
+from .columns import DEFAULT, NAME_ROLES, OTHER, Columns, header_columns, unknown_count
+from .footnotes import Footnote, find_footnote, footnote_line, strip_markers
 from .model import (
     Block,
     Document,
@@ -36,12 +46,16 @@ from .model import (
     Where,
 )
 from .normalise.numerals import chinese_digits_to_int, parse_item_no
+from .normalise.remarks import split_category
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
 
-# Column roles of a table read before any header row: a plan's usual order.
-DEFAULT_COLUMNS = ("item_no", "category_name", "release_date", "update_frequency", "remarks")
+ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
+# Roles whose emptiness marks a continuation line in a table without item numbers.
+KEY_ROLES = ("release_date", "update_frequency")
+# A grouping line is a short run of words, not a sentence or debris.
+_GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、．.\-–/／]{0,59}$")
 
 
 @cache
@@ -59,15 +73,6 @@ def _first_match(kind: str, text: str) -> regex.Match[str] | None:
         if m:
             return m
     return None
-
-
-def _label_key(text: str) -> str:
-    return regex.sub(r"[\s/／]+", "", match_key(text))
-
-
-@cache
-def _header_labels() -> dict[str, str]:
-    return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
 
 
 @cache
@@ -129,6 +134,12 @@ def _organisation(text: str) -> Organisation | None:
     return Organisation(int(m.group("number")), name, abbr)
 
 
+@dataclass
+class _Header:
+    texts: list[str]
+    where: Where
+
+
 class _Builder:
     """The state of one pass over a document's blocks."""
 
@@ -139,20 +150,28 @@ class _Builder:
         self.section: Section | None = None
         self.department = Organisation(0, None, None)
         self.organisation = self.department
-        self.columns: tuple[str, ...] = DEFAULT_COLUMNS  # roles of the table being read
+        self.columns: Columns = DEFAULT  # roles of the table being read
         self.rows: list[RawRow] = []
         self.open_row: RawRow | None = None
         self.table_number = -1
-        self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row (for debug)
+        self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
         self.headers_seen = 0
+        self.category: str | None = None  # from a grouping row or a merged category cell
+        self.positions: Counter[tuple[str | None, int]] = Counter()
+        self.footnotes: list[Footnote] = []
+        self.group_line: tuple[str | None, Where | None, bool] | None = None  # (text, where, used)
+        self.block = 0  # index of the block being read
+        self.next_block: Block | None = None
+
+    # -- text lines -------------------------------------------------------------------------
 
     def text_line(self, line: TextLine) -> None:
         self.end_header()
         text = clean(line.text)
         section = _section(text)
         if section is not None:
-            self.open_row = None
+            self._start_group(None, None)
             self.section, self.organisation = section, self.department
             self.sections.append(section)
             return
@@ -161,23 +180,49 @@ class _Builder:
             return
         organisation = _organisation(text)
         if organisation is not None:
-            self.open_row = None
+            self._start_group(None, None)
             self.organisation = organisation
-        elif not _is_furniture(text):
+        elif _is_furniture(text):
+            return
+        elif (footnote := footnote_line(text, self.block)) is not None:
+            self.footnotes.append(footnote)
+        elif self._is_grouping_line(text):
+            self._start_group(text, line.where)
+        else:
             self.log.add("unparsed_line", text, line.where, text)
+
+    def _start_group(self, category: str | None, line: Where | None) -> None:
+        """A new category context (None at a section or organisation). A grouping *line* that no
+        row used (every row below printed its own category) was not a category after all: it is
+        reported as a line not understood."""
+        self.end_group()
+        self.open_row, self.category = None, category
+        self.group_line = (category, line, False) if category and line else None
+
+    def end_group(self) -> None:
+        if self.group_line is not None and not self.group_line[2]:
+            text, where, _ = self.group_line
+            self.log.add("unparsed_line", text or "", where, text)
+        self.group_line = None
+
+    def _is_grouping_line(self, text: str) -> bool:
+        """A short line right above a table row: a category printed across the table."""
+        return isinstance(self.next_block, TableRow) and bool(_GROUPING_TEXT.match(text))
+
+    # -- table rows ---------------------------------------------------------------------------
 
     def table_row(self, row: TableRow) -> None:
         texts = [clean(" ".join(cell)) for cell in row.cells]
+        filled = [t for t in texts if t]
         if self._continues_header(texts):
             self.row_kinds.append((row, "header"))
             return
         self.end_header()
-        heading = " ".join(t for t in texts if t)
-        if parse_item_no(texts[0] if texts else "") is None and (
-            _section(heading) or _organisation(heading)
-        ):
+        heading = " ".join(filled)
+        if self._is_heading(texts, heading):
             # A heading whose spacing made it look like table cells (space-aligned text).
             self.text_line(TextLine(heading, row.where))
+            self.row_kinds.append((row, "header"))
             return
         if self._is_header(texts, row.where):
             self.row_kinds.append((row, "header"))
@@ -185,52 +230,124 @@ class _Builder:
             # A header repeated at the top of a page does not end the row above it: the
             # row's remainder may follow (a row split across a page break).
             return
-        filled = [t for t in texts if t]
-        if not filled:
-            return
-        if all(match_key(t) in _none_markers() for t in filled):
+        if not filled or all(match_key(t) in _none_markers() for t in filled):
             self.row_kinds.append((row, "none"))
-            self.open_row = None
+            if filled:
+                self.open_row = None
             return
         first_of_table = row.table != self.table_number
         self.table_number = row.table
-        cells = self._by_role(row, texts)
-        item = clean(" ".join(cells.pop("item_no", [])))
+        self.row_kinds.append((row, self._body_row(row, texts, first_of_table)))
+
+    @staticmethod
+    def _is_heading(texts: list[str], heading: str) -> bool:
+        """A section or organisation heading split into cells. "(1)" may be an item label, so an
+        organisation heading must have no more than a label and a name."""
+        numbered = parse_item_no(texts[0] if texts else "") is not None
+        if _section(heading) and not numbered:
+            return True
+        filled = sum(1 for t in texts if t)
+        return _organisation(heading) is not None and (not numbered or filled <= 2)
+
+    def _body_row(self, row: TableRow, texts: list[str], first_of_table: bool) -> str:
+        """Place a body row; return its kind."""
+        cells, others = self._by_role(row, texts)
+        filled = [t for t in texts if t]
+        item = clean(" ".join(cells.get("item_no", [])))
+        if self._is_grouping_row(row, texts, item):
+            self._start_group(filled[0], None)
+            return "grouping"
+        if not self.columns.has_item_column:
+            if self.open_row is not None and not any(cells.get(r) for r in KEY_ROLES):
+                self._continue(row, cells, others)
+                return "continuation"
+            self._new_row(row, "", cells, others)
+            return "dataset"
         if first_of_table and not item and self.open_row is None:
             # A table that starts with neither a known header nor a dataset: its header has
             # labels we do not know, so its columns cannot be trusted.
             self.log.add("unexpected_columns", " | ".join(texts), row.where, " | ".join(texts))
-            self.row_kinds.append((row, "header"))
-            return
+            return "problem"
         if not item and self.open_row is not None:
-            for role, pieces in cells.items():
-                self.open_row.cells.setdefault(role, []).extend(pieces)
-            self.open_row.where = _merge_where(self.open_row.where, row.where)
-            self.row_kinds.append((row, "continuation"))
-            return
+            self._continue(row, cells, others)
+            return "continuation"
         if not item:
             self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
-        elif len(texts) < len(self.columns):
+        elif len(texts) < len(self.columns.roles):
             self.log.add(
                 "row_too_few_cells",
-                f"{len(texts)} cells where the header has {len(self.columns)}",
+                f"{len(texts)} cells where the header has {len(self.columns.roles)}",
                 row.where,
                 " | ".join(texts),
             )
+        self._new_row(row, item, cells, others)
+        return "dataset"
+
+    def _is_grouping_row(self, row: TableRow, texts: list[str], item: str) -> bool:
+        """A category row: one cell spanning the table (the others covered by the merge), or,
+        in a table with item numbers, text in the item column that is not a number and nothing
+        else."""
+        filled = [i for i, t in enumerate(texts) if t]
+        if len(filled) != 1 or len(texts) < 2:
+            return False
+        if len(row.covered) >= len(texts) - 1:
+            return True
+        return bool(item) and filled[0] == 0 and parse_item_no(item) is None
+
+    def _new_row(
+        self,
+        row: TableRow,
+        item: str,
+        cells: dict[str, list[str]],
+        others: list[tuple[str, list[str]]],
+    ) -> None:
         if self.section is None:
-            self.log.add("row_outside_section", " | ".join(filled), row.where)
-        self.row_kinds.append((row, "dataset"))
-        self.open_row = RawRow(self.section, self.organisation, item, cells, row.where)
+            self.log.add("row_outside_section", " | ".join(" ".join(c) for c in row.cells))
+        group = (self.section.letter if self.section else None, self.organisation.number)
+        self.positions[group] += 1
+        own_category = clean(" ".join(cells.get("category", [])))
+        if own_category:
+            self.category = own_category
+        combined = clean(" ".join(cells.get("category_name", [])))
+        printed = own_category or (combined and split_category(combined)[0])
+        if not printed and self.group_line is not None:
+            self.group_line = (self.group_line[0], self.group_line[1], True)
+        self.open_row = RawRow(
+            self.section,
+            self.organisation,
+            item,
+            cells,
+            row.where,
+            position=0 if self.columns.has_item_column else self.positions[group],
+            category=None if printed else self.category,
+            other_columns=others,
+            block=self.block,
+        )
         self.rows.append(self.open_row)
 
+    def _continue(
+        self, row: TableRow, cells: dict[str, list[str]], others: list[tuple[str, list[str]]]
+    ) -> None:
+        open_row = self.open_row
+        if open_row is None:  # callers check; kept for the type checker
+            return
+        for role, pieces in cells.items():
+            open_row.cells.setdefault(role, []).extend(pieces)
+        for label, pieces in others:
+            existing = dict(open_row.other_columns)
+            if label in existing:
+                existing[label].extend(pieces)
+            elif pieces:
+                open_row.other_columns.append((label, pieces))
+        open_row.where = _merge_where(open_row.where, row.where)
+
+    # -- headers ------------------------------------------------------------------------------
+
     def _is_header(self, texts: list[str], where: Where) -> bool:
-        labels = _header_labels()
-        roles = [labels.get(_label_key(t)) if t else None for t in texts]
-        if sum(r is not None for r in roles) < 2:
+        columns = header_columns(texts)
+        if columns is None:
             return False
-        if roles and roles[0] is None and not texts[0]:
-            roles[0] = "item_no"
-        self.columns = tuple(r or f"unknown_{i}" for i, r in enumerate(roles))
+        self.columns = columns
         self.header = _Header(texts, where)
         self.headers_seen += 1
         return True
@@ -247,48 +364,49 @@ class _Builder:
             join_pieces([h, t])
             for h, t in zip(padded, [*texts, *[""] * (width - len(texts))], strict=True)
         ]
-        before, after = _unknown_labels(header.texts), _unknown_labels(merged)
-        if after and len(after) >= len(before):
+        before, after = unknown_count(header.texts), unknown_count(merged)
+        if after and after >= before:
             return False
         self._is_header(merged, header.where)
         return True
 
     def end_header(self) -> None:
-        """The header is complete: report it if its labels are not a plan's."""
+        """The header is complete: report it if it names no dataset column, and its unknown
+        columns (their text is kept in ``other_columns``)."""
         header, self.header = self.header, None
         if header is None:
             return
-        roles = [_header_labels().get(_label_key(t)) for t in header.texts if t]
-        if _unknown_labels(header.texts) or "category_name" not in roles:
-            joined = " | ".join(header.texts)
+        joined = " | ".join(header.texts)
+        if not NAME_ROLES & set(self.columns.roles):
             self.log.add("unexpected_columns", joined, header.where, joined)
+            return
+        for label in self.columns.unknown_labels:
+            if label.strip():
+                self.log.add("unknown_column", repr(label), header.where, joined)
 
-    def _by_role(self, row: TableRow, texts: list[str]) -> dict[str, list[str]]:
-        columns = self.columns
+    def _by_role(
+        self, row: TableRow, texts: list[str]
+    ) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
+        roles, labels = self.columns.roles, self.columns.labels
         cells: dict[str, list[str]] = {}
-        for role, cell in zip(columns, row.cells, strict=False):
-            cells[role] = [piece for piece in cell if piece.strip()]
-        extra = row.cells[len(columns) :]
-        if extra and any(t for t in texts[len(columns) :]):
+        others: list[tuple[str, list[str]]] = []
+        for role, label, cell in zip(roles, labels, row.cells, strict=False):
+            pieces = [piece for piece in cell if piece.strip()]
+            if role == OTHER:
+                others.append((label, pieces))
+            else:
+                cells.setdefault(role, []).extend(pieces)
+        extra = row.cells[len(roles) :]
+        if extra and any(t for t in texts[len(roles) :]):
             self.log.add(
                 "row_too_many_cells",
-                f"{len(texts)} cells where the header has {len(columns)}",
+                f"{len(texts)} cells where the header has {len(roles)}",
                 row.where,
                 " | ".join(texts),
             )
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
-        return cells
-
-
-@dataclass
-class _Header:
-    texts: list[str]
-    where: Where
-
-
-def _unknown_labels(texts: list[str]) -> list[str]:
-    return [t for t in texts if t and _label_key(t) not in _header_labels()]
+        return cells, others
 
 
 def _merge_where(first: Where, more: Where) -> Where:
@@ -307,18 +425,60 @@ def _document_text(blocks: list[Block]) -> str:
 
 def _build(document: Document, log: ProblemLog) -> _Builder:
     builder = _Builder(log)
-    for block in document.blocks:
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        builder.block = index
+        builder.next_block = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, TextLine):
             builder.text_line(block)
         else:
             builder.table_row(block)
     builder.end_header()
+    builder.end_group()
     return builder
 
 
 def row_kinds(document: Document) -> list[tuple[TableRow, str]]:
-    """What structure made of each table row: header, dataset, continuation or none."""
+    """What structure made of each table row: one of :data:`ROW_KINDS`."""
     return _build(document, ProblemLog("", document.source.path)).row_kinds
+
+
+def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemLog) -> None:
+    """Remove footnote markers from the rows' cells and give each row its footnotes as notes."""
+    numbered = frozenset(f.key for f in footnotes if f.key.isdigit())
+    for row in rows:
+        keys: list[str] = []
+        for role, pieces in row.cells.items():
+            if role == "item_no" or not pieces:
+                continue
+            if role in ("remarks", "description"):
+                # Prose may end in "*" or a digit: only a marker with a footnote counts there.
+                last, found = strip_markers(pieces[-1], numbered)
+                if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
+                    continue
+            else:
+                last, found = strip_markers(pieces[-1], numbered)
+            pieces[-1] = last
+            keys += [k for k in found if k not in keys]
+        if row.category:
+            row.category, found = strip_markers(row.category, numbered)
+            keys += [k for k in found if k not in keys]
+        for key in keys:
+            footnote = find_footnote(footnotes, key, row.block)
+            if footnote is None:
+                log.add("footnote_missing", repr(key), row.where, key)
+            elif footnote.text not in row.notes:
+                row.notes.append(footnote.text)
+
+
+def _check_sections(sections: list[Section], log: ProblemLog) -> None:
+    """Every year's plan has sections A, B and D (C may be absent): a gap or a missing D means
+    the document was cut short or a heading was not recognised."""
+    letters = {s.letter for s in sections}
+    expected = ["A", "B", "D"]
+    missing = [letter for letter in expected if letter not in letters]
+    if sections and missing:
+        log.add("sections_missing", ", ".join(missing))
 
 
 def structure(document: Document, log: ProblemLog) -> StructuredPlan:
@@ -328,15 +488,24 @@ def structure(document: Document, log: ProblemLog) -> StructuredPlan:
         log.add("not_a_plan")
     elif not builder.rows and not builder.headers_seen:
         log.add("no_tables")
+    else:
+        _check_sections(builder.sections, log)
+        body = [kind for _, kind in builder.row_kinds if kind not in ("header", "none")]
+        if not builder.rows and body and not any(p.severity == "error" for p in log.problems):
+            log.add("no_datasets", f"{len(body)} table rows")
+    apply_footnotes(builder.rows, builder.footnotes, log)
     header = (
         parse_header(builder.header_lines, log)
         if builder.sections or builder.rows
         else (PlanHeader(None, None, None, None))
     )
+    inferred = {row.position > 0 for row in builder.rows}
+    numbering = "mixed" if len(inferred) == 2 else "inferred" if True in inferred else "printed"
     return StructuredPlan(
         source=document.source,
         header=header,
         sections=builder.sections,
         rows=builder.rows,
         language=detect_language(_document_text(document.blocks)),
+        item_numbering=numbering,
     )

@@ -5,6 +5,8 @@ Why: frequencies and dates appear as 每6個月, 每六個月, 每兩星期, 二
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 _DIGITS = {
@@ -42,13 +44,76 @@ def chinese_digits_to_int(text: str) -> int | None:
     return int("".join(str(d) for d in digits))
 
 
-_ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})\s*[.．、)]?\s*")
+# Item labels as departments print them. Each pattern captures the number in one group: arabic
+# (1, 1., 1), (1), １, and 4+ digits), a letter prefix (A1, A-1, A.1), Chinese numerals ((三), 三、)
+# or roman numerals (i, (iv), IV.). Full-width forms are folded (NFKC) before matching.
+_OPEN, _CLOSE = r"[(（\[]?", r"[)）\]]?"
+_ITEM_PATTERNS = (
+    regex.compile(rf"{_OPEN}\s*(?P<arabic>\d{{1,6}})\s*{_CLOSE}\s*[.．、:：]?"),
+    regex.compile(
+        rf"{_OPEN}\s*[A-Za-z]{{1,2}}\s*[-–.．]?\s*(?P<arabic>\d{{1,6}})\s*{_CLOSE}\s*[.．、]?"
+    ),
+    regex.compile(rf"{_OPEN}\s*(?P<chinese>[一二三四五六七八九十百]{{1,4}})\s*{_CLOSE}\s*[.．、]?"),
+    regex.compile(rf"{_OPEN}\s*(?P<roman>[ivxl]{{1,7}})\s*{_CLOSE}\s*[.．、]?", regex.IGNORECASE),
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
-def parse_item_no(text: str) -> int | None:
-    """The number of an item cell as plans write it (「1.」, "12", 「3、」), else ``None``."""
-    m = _ITEM_NUMBER.fullmatch(text)
-    return int(m.group(1)) if m else None
+def roman_to_int(text: str) -> int | None:
+    """``iv`` → 4, ``XII`` → 12; ``None`` unless the numeral is written canonically."""
+    values = [_ROMAN[ch] for ch in text.casefold()]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return total if total > 0 and _to_roman(total) == text.casefold() else None
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, numeral in (
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+def _balanced(text: str) -> bool:
+    opened = sum(text.count(ch) for ch in "(（[")
+    closed = sum(text.count(ch) for ch in ")）]")
+    return opened <= closed and opened <= 1
+
+
+def parse_item_no(text: str, *, roman: bool = True) -> int | None:
+    """The number an item label stands for, in every common style, else ``None``.
+
+    ``roman=False`` refuses roman numerals: in a table numbered 1, 2, 3 a stray "X." is a bad label,
+    not item 10 (callers allow roman where a section's numbering starts with one).
+
+    >>> [parse_item_no(t) for t in ("1.", "(1)", "1)", "（三）", "三、", "A1", "A-1", "(iv)", "１２")]
+    [1, 1, 1, 3, 3, 1, 1, 4, 12]
+    """
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if not folded or not _balanced(folded):
+        return None
+    for pattern in _ITEM_PATTERNS:
+        m = pattern.fullmatch(folded)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("arabic"):
+            return int(groups["arabic"])
+        if groups.get("chinese"):
+            return chinese_to_int(groups["chinese"])
+        if groups.get("roman") and roman:
+            return roman_to_int(groups["roman"])
+    return None
 
 
 def english_to_int(word: str) -> int | None:
@@ -64,3 +129,9 @@ def replace_chinese_numerals(text: str) -> str:
         return str(value) if value is not None else match.group()
 
     return CHINESE_NUMERAL.sub(arabic, text)
+
+
+def is_roman_label(text: str) -> bool:
+    """Whether an item label is written as a roman numeral (i, (iv), IV.)."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return parse_item_no(folded) is not None and parse_item_no(folded, roman=False) is None

@@ -18,6 +18,9 @@ from ..vocab import load_table
 _NOTE_LABEL = regex.compile(
     r"(?:(?<![\p{Han}])(?:備註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：])", regex.IGNORECASE
 )
+_GLUED_NOTE_LABEL = regex.compile(
+    r"(?:備註|附註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：]", regex.IGNORECASE
+)
 _PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
 _FORMAT_SPLIT = regex.compile(
     r"\s*(?:及|和|與|以及|或|、|，|,|/|／|&|＆|\band\b|\bor\b|\s)\s*", regex.I
@@ -42,9 +45,12 @@ def _format_key(token: str) -> str:
     return unicodedata.normalize("NFKC", token).strip().casefold()
 
 
-def split_note(text: str) -> tuple[str, str | None]:
-    """Remarks without the footnote, and the footnote without its label (None if there is none)."""
-    m = _NOTE_LABEL.search(text)
+def split_note(text: str, *, glued: bool = False) -> tuple[str, str | None]:
+    """Remarks without the footnote, and the footnote without its label (None if there is none).
+
+    ``glued`` also finds a label right after Chinese text (「每月註：…」, a wrapped cell joined without
+    a space): right for short cells such as a frequency or a date, where no word ends in 註."""
+    m = (_GLUED_NOTE_LABEL if glued else _NOTE_LABEL).search(text)
     if not m:
         return text, None
     note = text[m.end() :].strip()
@@ -60,6 +66,34 @@ def format_tokens(inner: str) -> list[str] | None:
     if any(n is None for n in names):
         return None
     return [n for n in names if n is not None]
+
+
+_LIST_SPLIT = regex.compile(
+    r"\s*(?:及|和|與|以及|或|、|，|,|;|；|/|／|&|＆|\band\b|\bor\b|\n)\s*", regex.I
+)
+
+
+def format_list(text: str) -> tuple[list[str], list[str]]:
+    """A formats column ("CSV, JSON", 「XLSX及CSV」, "JSON / XML") → canonical names in order (no
+    repeats), and the tokens not in the vocabulary (kept as printed, reported by the caller)."""
+    names: list[str] = []
+    unknown: list[str] = []
+    tokens: list[str] = []
+    for token in _LIST_SPLIT.split(text):
+        token = token.strip(" .。()（）")
+        words = token.split()
+        if len(words) > 1 and all(_format_key(w) in _formats() for w in words):
+            tokens.extend(words)  # "CSV JSON"
+        elif token:
+            tokens.append(token)
+    for token in tokens:
+        name = _formats().get(_format_key(token))
+        if name is None:
+            unknown.append(token)
+            name = token
+        if name not in names:
+            names.append(name)
+    return names, unknown
 
 
 def _looks_like_formats(inner: str) -> bool:

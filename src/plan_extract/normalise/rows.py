@@ -1,26 +1,33 @@
 """A structured plan → plan and dataset records. Each field comes from one small normaliser:
 
-- ``category``/``dataset_name``: the first cell joined (:func:`.text.join_pieces`) and split on the
-  first 「／」 or " / " (:func:`.remarks.split_category`);
+- ``category``/``dataset_name``: a separate category or name column as printed (a name column is
+  never split), or a combined cell joined (:func:`.text.join_pieces`) and split on the first 「／」
+  or " / " (:func:`.remarks.split_category`), or the category the row's context gives it (a
+  grouping row, a merged cell above);
+- ``item_no``/``item_label``: the printed label's number (:func:`.numerals.parse_item_no`; roman
+  numerals only in a section numbered with them), or the row's position where none is printed;
 - ``release_month``: :func:`.dates.parse_release_month`; a month outside the years the section's
   title names is a warning, an unreadable one an error (raw text kept either way);
 - ``update_frequency``/``update_interval``/``update_frequency_parts``: :func:`.frequency.parse_frequency`;
-- ``formats``/``description``/``note``: :func:`.remarks.parse_remarks`;
+- ``formats``: a formats column (:func:`.remarks.format_list`), then the remarks' annotation;
+- ``description``/``note``: a description column, else the remarks' text
+  (:func:`.remarks.parse_remarks`); the note is every 註：/Note: found in any cell, the remarks'
+  text where a description column exists, then the footnotes the row's markers refer to;
 - ``name_key``: :func:`.text.name_key`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from ..departments import department_id
 from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
 from ..problems import ProblemLog
 from .dates import parse_release_month
 from .frequency import parse_frequency
-from .numerals import parse_item_no
-from .remarks import parse_remarks, split_category
+from .numerals import is_roman_label, parse_item_no
+from .remarks import format_list, parse_remarks, split_category, split_note
 from .text import join_pieces, name_key
 
 
@@ -28,8 +35,11 @@ def _joined(row: RawRow, role: str) -> str | None:
     return join_pieces(row.cells.get(role, [])) or None
 
 
-def _item_no(row: RawRow, log: ProblemLog) -> int | None:
-    number = parse_item_no(row.item_cell)
+def _item_no(row: RawRow, roman: bool, log: ProblemLog) -> int | None:
+    """The printed label's number; the row's position when its table prints no item numbers."""
+    if row.position:
+        return row.position
+    number = parse_item_no(row.item_cell, roman=roman)
     if number is not None:
         return number
     if row.item_cell:
@@ -69,30 +79,75 @@ def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Fre
     return frequency
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """A row's fields as text, after notes written inside cells were taken out."""
+
+    category: str | None
+    name: str
+    description: str | None
+    formats: list[str]
+    notes: list[str]
+    unknown_formats: list[str]
+
+
+def _cell_text(row: RawRow, role: str, notes: list[str]) -> str | None:
+    """The joined cell; a 註：/Note: inside it goes to ``notes`` (so it spoils no value)."""
+    text = _joined(row, role)
+    if text is None or role == "remarks":
+        return text
+    body, note = split_note(text, glued=role != "description")
+    if note:
+        notes.append(note)
+    return body or None
+
+
+def _texts(row: RawRow, log: ProblemLog) -> _Texts:
+    """Category, name, description, formats and notes from whichever columns the table has."""
+    notes: list[str] = []
+    remarks = parse_remarks(_joined(row, "remarks") or "")
+    if remarks.note:
+        notes.append(remarks.note)
+    combined = _cell_text(row, "category_name", notes)
+    category, name = split_category(combined) if combined else (None, "")
+    separate_name = _cell_text(row, "dataset_name", notes)
+    if separate_name is not None or "dataset_name" in row.cells:
+        name = separate_name or name  # a separate name column is never split
+    category = _cell_text(row, "category", notes) or category or row.category
+    if category is None and combined and "category_name" in row.cells:
+        log.add("category_missing", repr(name), row.where, name)
+    description = remarks.description
+    if "description" in row.cells:
+        description = _cell_text(row, "description", notes)
+        if remarks.description:
+            notes.append(remarks.description)
+    formats, unknown = format_list(_cell_text(row, "formats", notes) or "")
+    formats += [f for f in remarks.formats if f not in formats]
+    unknown += remarks.unknown_format_annotations
+    return _Texts(category, name, description, formats, notes, unknown)
+
+
 def normalise_row(
-    plan: StructuredPlan, plan_id: str, row: RawRow, log: ProblemLog
+    plan: StructuredPlan, plan_id: str, row: RawRow, row_no: int, roman: bool, log: ProblemLog
 ) -> DatasetRecord:
     """One dataset record; problems met on the way go to ``log``."""
-    item_no = _item_no(row, log)
+    item_no = _item_no(row, roman, log)
     label = f"{row.section.letter if row.section else '?'}{item_no if item_no is not None else '?'}"
-    name_text = _joined(row, "category_name") or ""
-    category, dataset_name = split_category(name_text)
-    if category is None and dataset_name:
-        log.add("category_missing", repr(dataset_name), row.where, dataset_name)
-
-    date_raw = _joined(row, "release_date")
+    texts = _texts(row, log)
+    notes = texts.notes
+    date_raw = _cell_text(row, "release_date", notes)
     release_month = _release_month(row, date_raw, label, log)
-    frequency_raw = _joined(row, "update_frequency")
+    frequency_raw = _cell_text(row, "update_frequency", notes)
     frequency = _frequency(row, frequency_raw, label, log)
-
-    remarks_raw = _joined(row, "remarks")
-    remarks = parse_remarks(remarks_raw or "")
-    for annotation in remarks.unknown_format_annotations:
+    notes += [n for n in row.notes if n not in notes]  # footnotes after the cells' own notes
+    for annotation in texts.unknown_formats:
         log.add("format_unknown", f"{annotation} (item {label})", row.where, annotation)
 
     boxes = [asdict(box) for box in row.where.boxes]
+    department_abbr = plan.header.department_abbr
     return DatasetRecord(
         plan_id=plan_id,
+        row_no=row_no,
         source_file=plan.source.path,
         source_page=row.where.page,
         source_line=row.where.line,
@@ -100,42 +155,55 @@ def normalise_row(
         language=plan.language,
         plan_year=plan.header.plan_year,
         department=plan.header.department,
-        department_id=department_id(plan.header.department, plan.header.department_abbr),
+        department_id=department_id(plan.header.department, department_abbr),
         section=row.section.letter if row.section else None,
         section_title=row.section.title if row.section else None,
         organisation_no=row.organisation.number,
         organisation=row.organisation.name or plan.header.department,
-        organisation_abbr=row.organisation.abbr
-        if row.organisation.number
-        else plan.header.department_abbr,
+        organisation_abbr=row.organisation.abbr if row.organisation.number else department_abbr,
         item_no=item_no,
-        category=category,
-        dataset_name=dataset_name,
-        name_key=name_key(dataset_name),
+        item_label=row.item_cell or None,
+        category=texts.category,
+        dataset_name=texts.name,
+        name_key=name_key(texts.name),
         release_month=release_month,
         release_month_raw=date_raw,
         update_frequency=frequency.code if frequency else "unknown",
         update_interval=frequency.interval if frequency else None,
         update_frequency_raw=frequency_raw,
         update_frequency_parts=[asdict(p) for p in frequency.parts] if frequency else [],
-        formats=remarks.formats,
-        description=remarks.description,
-        note=remarks.note,
-        remarks_raw=remarks_raw,
+        formats=texts.formats,
+        description=texts.description,
+        note="; ".join(notes) or None,
+        remarks_raw=_joined(row, "remarks"),
+        other_columns=[
+            {"label": label_, "text": join_pieces(pieces)}
+            for label_, pieces in row.other_columns
+            if join_pieces(pieces)
+        ],
     )
 
 
-def normalise_plan(
-    plan: StructuredPlan, plan_id: str, log: ProblemLog
-) -> tuple[PlanRecord, list[DatasetRecord]]:
-    """The plan's record and its dataset records, in document order."""
-    datasets = [normalise_row(plan, plan_id, row, log) for row in plan.rows]
+def _roman_groups(plan: StructuredPlan) -> set[tuple[str | None, int]]:
+    """Sections (and organisations) whose first printed item label is a roman numeral."""
+    first: dict[tuple[str | None, int], str] = {}
+    for row in plan.rows:
+        if row.item_cell:
+            key = (row.section.letter if row.section else None, row.organisation.number)
+            first.setdefault(key, row.item_cell)
+    return {key for key, label in first.items() if is_roman_label(label)}
+
+
+def _check_numbering(datasets: list[DatasetRecord], rows: list[RawRow], log: ProblemLog) -> None:
+    """Repeated item numbers are errors; numbers that skip (1, 2, 4) say rows may be missing."""
     seen: Counter[tuple[str | None, int, int]] = Counter()
-    for dataset, row in zip(datasets, plan.rows, strict=True):
+    numbers: dict[tuple[str | None, int], list[int]] = {}
+    for dataset, row in zip(datasets, rows, strict=True):
         if dataset.item_no is None:
             continue
         key = (dataset.section, dataset.organisation_no, dataset.item_no)
         seen[key] += 1
+        numbers.setdefault(key[:2], []).append(dataset.item_no)
         if seen[key] == 2:
             log.add(
                 "duplicate_item",
@@ -143,6 +211,31 @@ def normalise_plan(
                 row.where,
                 dataset.dataset_name,
             )
+    for (section, organisation), found in numbers.items():
+        missing = sorted(set(range(1, max(found) + 1)) - set(found))
+        if missing and len(missing) <= max(found):
+            where = f"section {section}" + (f" ({organisation})" if organisation else "")
+            shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            log.add("item_numbers_skip", f"{where}: no item {shown}", text=shown)
+
+
+def normalise_plan(
+    plan: StructuredPlan, plan_id: str, log: ProblemLog
+) -> tuple[PlanRecord, list[DatasetRecord]]:
+    """The plan's record and its dataset records, in document order."""
+    roman = _roman_groups(plan)
+    datasets = [
+        normalise_row(
+            plan,
+            plan_id,
+            row,
+            row_no,
+            (row.section.letter if row.section else None, row.organisation.number) in roman,
+            log,
+        )
+        for row_no, row in enumerate(plan.rows, start=1)
+    ]
+    _check_numbering(datasets, plan.rows, log)
     per_section = Counter(d.section for d in datasets)
     counts = Counter(p.severity for p in log.problems)
     record = PlanRecord(
@@ -158,6 +251,7 @@ def normalise_plan(
         language=plan.language,
         title=plan.header.title,
         pages=plan.source.pages,
+        item_numbering=plan.item_numbering if datasets else None,
         rows_a=per_section["A"],
         rows_b=per_section["B"],
         rows_c=per_section["C"],

@@ -1,0 +1,100 @@
+"""Table header labels → column roles (vocab/header_labels.tsv).
+
+Departments print the same column under many labels, in any order and subset, wrapped over two
+lines or printed Chinese over English in one cell ("數據集名稱 Dataset Name"). A label is compared
+in its matching form (:func:`.normalise.text.match_key`) with spaces, slashes and footnote markers
+removed; a bilingual label matches when each script's part is a label of the same role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .footnotes import strip_markers
+from .normalise.text import match_key
+from .vocab import load_table
+
+ROLES = (
+    "item_no",
+    "category",
+    "dataset_name",
+    "category_name",
+    "description",
+    "formats",
+    "release_date",
+    "update_frequency",
+    "remarks",
+)
+OTHER = "other"  # a column whose label is not in the vocabulary: its text is kept, labelled
+NAME_ROLES = frozenset({"dataset_name", "category_name"})
+_HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
+
+
+def _label_key(text: str) -> str:
+    return regex.sub(r"[\s/／:：]+", "", match_key(strip_markers(text)[0]))
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
+
+
+def role_of(label: str) -> str | None:
+    """The role a header cell introduces, or ``None`` for a label not in the vocabulary."""
+    if not label.strip():
+        return None
+    role = _labels().get(_label_key(label))
+    if role is not None:
+        return role
+    m = _HAN_THEN_LATIN.match(label.strip())
+    if m:
+        han, latin = _labels().get(_label_key(m["han"])), _labels().get(_label_key(m["latin"]))
+        if han is not None and han == latin:
+            return han
+    return None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The roles of a table's columns (``other`` for unknown labels) and the labels printed."""
+
+    roles: tuple[str, ...]
+    labels: tuple[str, ...]
+
+    @property
+    def has_item_column(self) -> bool:
+        return "item_no" in self.roles
+
+    def index(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    @property
+    def unknown_labels(self) -> list[str]:
+        return [label for role, label in zip(self.roles, self.labels, strict=True) if role == OTHER]
+
+
+def header_columns(texts: list[str]) -> Columns | None:
+    """Columns of a header row, or ``None`` if the row is not a header.
+
+    A header has two or more known labels. An empty first cell over item numbers is the item column;
+    other empty or unknown labels are ``other`` columns (kept, reported).
+    """
+    roles = [role_of(t) for t in texts]
+    if sum(r is not None for r in roles) < 2:
+        return None
+    if roles and roles[0] is None and not texts[0].strip():
+        roles[0] = "item_no"
+    return Columns(tuple(r or OTHER for r in roles), tuple(texts))
+
+
+def unknown_count(texts: list[str]) -> int:
+    """Labels of a (possibly partial) header row that are not in the vocabulary."""
+    return sum(1 for t in texts if t.strip() and role_of(t) is None)
+
+
+DEFAULT = Columns(
+    ("item_no", "category_name", "release_date", "update_frequency", "remarks"), ("",) * 5
+)

@@ -1,0 +1,77 @@
+"""Footnote markers in cells and the footnotes printed under tables.
+
+Plans mark a dataset name, date or frequency with *, #, ^, †, a superscript digit, 「註1」, or a
+digit glued to the end of a Chinese name (「流感速遞數據1」), and print the footnote below the table
+or at the page foot. The marker is not part of the value: it is removed, and the footnote's text
+becomes the row's note. A plain glued digit is a marker only when a footnote with that number exists
+(names end in digits too: "PM2.5", "Route 1").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SYMBOL = r"\*+|#+|\^+|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+_NUMBERED = r"[(（\[]?(?:註|注|备注|備註|note)\s*(?P<n>\d{1,2})[)）\]]?"
+_TRAILING = regex.compile(rf"\s*(?:(?P<s>{_SYMBOL})|{_NUMBERED})\s*$", regex.IGNORECASE)
+_GLUED_DIGITS = regex.compile(r"(?<=[\p{Han}\p{Latin}」）)])(?P<n>\d{1,2})\s*$")
+_FOOTNOTE_LINES = (
+    regex.compile(rf"^(?P<s>{_SYMBOL})\s*[:：.．]?\s*(?P<text>\S.*)$"),
+    regex.compile(rf"^{_NUMBERED}\s*[:：.．]?\s*(?P<text>\S.*)$", regex.IGNORECASE),
+    regex.compile(r"^(?P<n>\d{1,2})\s*(?:[:：]\s*|\s+)(?P<text>[^\d\s].*)$"),
+)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote line: its marker key (``*``, ``#``, ``1``…), its text, its block position."""
+
+    key: str
+    text: str
+    position: int
+
+
+def _key(m: regex.Match[str]) -> str:
+    symbol = m.groupdict().get("s")
+    return symbol.translate(_SUPERSCRIPTS) if symbol else m.group("n")
+
+
+def strip_markers(text: str, numbered: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """``text`` without its trailing markers, and the markers' keys in printed order.
+
+    ``numbered`` holds the footnote numbers that exist: only those turn a digit glued to the end of
+    a name into a marker.
+    """
+    keys: list[str] = []
+    while True:
+        m = _TRAILING.search(text)
+        if m is None or m.start() == 0:
+            glued = _GLUED_DIGITS.search(text)
+            if glued is None or glued.group("n") not in numbered or glued.start() == 0:
+                break
+            m = glued
+        keys.insert(0, _key(m))
+        text = text[: m.start()].rstrip()
+    return text, keys
+
+
+def footnote_line(text: str, position: int) -> Footnote | None:
+    """A footnote printed as a line ("* Provided by …", 「註1：…」, "¹ …"), else ``None``."""
+    for pattern in _FOOTNOTE_LINES:
+        m = pattern.match(text.strip())
+        if m:
+            return Footnote(_key(m), m.group("text").strip(), position)
+    return None
+
+
+def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnote | None:
+    """The footnote a marker at ``position`` refers to: the first one after it with the key (under
+    its table or at its page foot), else the last one before it (a row continued on a later page)."""
+    after = [f for f in footnotes if f.key == key and f.position > position]
+    if after:
+        return after[0]
+    before = [f for f in footnotes if f.key == key and f.position < position]
+    return before[-1] if before else None

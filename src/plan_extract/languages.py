@@ -1,0 +1,120 @@
+"""Plans that print every value in Chinese and English in the same cell → one document per language.
+
+Some departments publish one bilingual plan instead of two: 「每月 Monthly」, 「資訊科技 Information
+Technology」, a Chinese line over its English line in each cell. Read as one document it would be
+one garbled language; split, each version goes through the same stages as any plan and
+``bilingual.*`` pairs the two like separately published versions.
+
+The split works on the reader's blocks, before structure: in each cell, lines with Han characters
+are Chinese, lines with Latin letters and no Han are English, the rest (dates, numbers, 「/」) are
+both; a single line with a Chinese head and an English tail is cut where the English starts. A
+plain English cell in a bilingual plan ("CSV", "Q1 2022") belongs to both versions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from .model import Block, Cell, Document, TableRow, TextLine
+
+# A Chinese head (ending in Han or closing punctuation) and an English tail with no Han.
+_HEAD_TAIL = regex.compile(
+    r"^(?P<zh>.*[\p{Han}」』）)\]】。：:][^\p{Latin}\p{Han}]*?)\s+(?P<en>[\p{Latin}(\[][^\p{Han}]*)$"
+)
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
+# A heading's label ("A.", "(1)") that the English half must keep when only the Chinese has it.
+_LABEL = regex.compile(
+    r"^\s*(?:[A-DＡ-Ｄ]\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）])\s*"
+)
+_ANNOTATION = regex.compile(r"\s*[(（][^()（）\p{Han}]*[)）]$")
+BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
+
+
+def split_text(text: str) -> tuple[str, str] | None:
+    """(Chinese, English) halves of a one-line bilingual value, or ``None`` if it is not one."""
+    m = _HEAD_TAIL.match(text.strip())
+    if not m or not _HAN.search(m["zh"]) or not _LATIN.search(m["en"]):
+        return None
+    zh, en = m["zh"].strip(), m["en"].strip()
+    annotation = _ANNOTATION.search(en)
+    if annotation and not _ANNOTATION.search(zh):
+        zh += annotation.group()  # "本地天氣預報 Local weather forecast (JSON)": formats for both
+    label = _LABEL.match(zh)
+    if label and not _LABEL.match(en):
+        en = label.group().strip() + " " + en
+    return zh, en
+
+
+def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
+    """A cell's Chinese and English pieces (shared pieces in both)."""
+    zh: list[str] = []
+    en: list[str] = []
+    has_han = any(_HAN.search(p) for p in cell)
+    for piece in cell:
+        halves = split_text(piece)
+        if halves:
+            zh.append(halves[0])
+            en.append(halves[1])
+        elif _HAN.search(piece):
+            zh.append(piece)
+        elif _LATIN.search(piece) and has_han:
+            en.append(piece)
+        else:
+            zh.append(piece)
+            en.append(piece)
+    return tuple(zh), tuple(en)
+
+
+def is_bilingual(document: Document) -> bool:
+    """Whether most Chinese cells of the tables carry an English half."""
+    chinese = bilingual = 0
+    for block in document.blocks:
+        if not isinstance(block, TableRow):
+            continue
+        for cell in block.cells:
+            if not any(_HAN.search(p) for p in cell):
+                continue
+            chinese += 1
+            zh, en = _split_cell(cell)
+            if zh and en and zh != en and any(_LATIN.search(p) for p in en):
+                bilingual += 1
+    return chinese >= 4 and bilingual >= BILINGUAL_SHARE * chinese
+
+
+def _split_block(block: Block) -> tuple[Block | None, Block | None]:
+    if isinstance(block, TableRow):
+        halves = [_split_cell(cell) for cell in block.cells]
+        return (
+            replace(block, cells=tuple(zh for zh, _ in halves)),
+            replace(block, cells=tuple(en for _, en in halves)),
+        )
+    halves_text = split_text(block.text)
+    if halves_text:
+        return TextLine(halves_text[0], block.where), TextLine(halves_text[1], block.where)
+    if _HAN.search(block.text):
+        return block, None
+    if _LATIN.search(block.text):
+        return None, block
+    return block, block
+
+
+def split_languages(document: Document) -> list[tuple[str, Document]]:
+    """``[("", document)]`` for a plan in one language; for a bilingual-cell plan, its Chinese
+    and English versions, tagged ``zh-hant`` and ``en`` (the reader's problems go with the first)."""
+    if not is_bilingual(document):
+        return [("", document)]
+    zh_blocks: list[Block] = []
+    en_blocks: list[Block] = []
+    for block in document.blocks:
+        zh, en = _split_block(block)
+        if zh is not None:
+            zh_blocks.append(zh)
+        if en is not None:
+            en_blocks.append(en)
+    return [
+        ("zh-hant", Document(document.source, zh_blocks, document.problems)),
+        ("en", Document(document.source, en_blocks, [])),
+    ]

@@ -1,0 +1,220 @@
+"""Structure rules for departments' own layouts, one small tab-separated plan per rule family:
+columns found by label in any order, categories wherever printed, numbering styles, footnotes,
+notes inside cells, unknown columns, bilingual cells. (Whole Word-made fixtures: test_layouts.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plan_extract.normalise.numerals import parse_item_no
+from plan_extract.pipeline import extract
+
+FEHD = """Food and Environmental Hygiene Department
+
+Annual Open Data Plan 2021
+
+This plan sets out the datasets the department will release.
+
+A. Datasets to be released in 2022
+
+Item\tDataset Name\tData Category\tDataset Description\tData Format\tTarget Release Date\tUpdate Frequency\tContact Unit
+(1)\tProducts exempted from nutrition labelling*\tFood\tList of products that obtained exemptions\tXML, CSV\t03/2022\tEvery Friday\tCFS
+(2)\tTrade licences for places of public\tCity Management\tList of trade licences / Mobile / Data\tJSON\t06/2022\tDaily Note: from 9:00am\tLicensing
+\tentertainment\t\t\t\t\t\t
+(3)\tPublic markets\t\tLocations of public markets\tCSV / JSON\t09/2022\tMonthly\t
+* Provided by the Centre for Food Safety.
+
+B. Datasets to be released in 2023 and 2024
+
+Item\tDataset Name\tData Category\tDataset Description\tData Format\tTarget Release Date\tUpdate Frequency
+\tNil\tNil\tNil\tNil\tNil\tNil
+
+D. Datasets already released
+
+No.\tData Category / Dataset Name\tRelease Date\tUpdate Frequency\tRemarks
+i.\tFood / Food premises licences\t12/2015\tDaily\tLicence list (XML)
+ii.\tFood / Restaurant licences\t12/2015\tDaily\tLicence list (XML)
+"""
+
+DH = """衞生署（下稱「衞生署」）
+
+2020年年度開放數據計劃
+
+A. 在2021年發放的數據集
+
+數據種類\t數據集名稱\t目標發放日期\t更新頻率\t數據格式
+衞生\t流感速遞數據1\t03/2021\t每星期\tCSV
+\t持牌藥物商名單*\t06/2021\t每月 註：每月首個工作天\tXLSX及CSV
+\t長者健康中心的服務統計\t09/2021\t每年\tJSON
+\t數字\t\t\t
+統計\t死亡統計#\t12/2021\t每年\tCSV
+註1：數據由衞生防護中心提供。
+* 只包括持牌藥物批發商。
+
+B. 在2022及2023年發放的數據集
+
+數據種類\t數據集名稱\t目標發放日期\t更新頻率\t數據格式
+不適用\t不適用\t不適用\t不適用\t不適用
+
+D. 已發放的數據集
+
+編號\t數據集名稱\t發放日期\t更新頻率\t備註
+食物\t\t\t\t
+（一）\t食物中毒個案\t12/2016\t每月\t個案數目(CSV)
+（二）\t食物回收\t12/2016\t有需要時\t回收資料(JSON)
+空氣
+（四）\t空氣污染指數\t12/2017\t每小時\t指數(XML)
+"""
+
+HKO = """香港天文台 Hong Kong Observatory
+
+2021年年度開放數據計劃 Annual Open Data Plan 2021
+
+A. 在2022年發放的數據集 Datasets to be released in 2022
+
+編號 No.\t數據種類／數據集名稱 Data Category / Dataset Name\t目標發放日期 Target Release Date\t更新頻率 Update Frequency\t備註 Remarks
+1.\t氣候及天氣／ 天氣預報 Climate and Weather / Weather forecast\t04/2022\t每日 Daily\t本地天氣預報 Local weather forecast (JSON)
+2.\t氣候及天氣／ 雷暴警告 Climate and Weather / Thunderstorm warning\t06/2022\t有需要時 As and when necessary\t雷暴警告資料 Thunderstorm warning information (XML)
+3.\t氣候及天氣／ 紫外線指數 Climate and Weather / UV index\t09/2022\t每小時 Hourly\t紫外線指數 UV index (CSV)
+
+B. 在2023及2024年發放的數據集 Datasets to be released in 2023 and 2024
+
+\t數據種類／數據集名稱 Data Category / Dataset Name\t目標發放日期 Target Release Date\t更新頻率 Update Frequency\t備註 Remarks
+\t/\t/\t/\t/
+
+D. 已發放的數據集 Datasets already released
+
+\t數據種類／數據集名稱 Data Category / Dataset Name\t發放日期 Release Date\t更新頻率 Update Frequency\t備註 Remarks
+1.\t氣候及天氣／ 潮汐 Climate and Weather / Tides\t12/2015\t每年 Yearly\t潮汐預測 Tide predictions (CSV)
+"""
+
+
+def _extract(tmp_path: Path, name: str, text: str) -> tuple[list[Any], list[Any], list[Any]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = extract([path])
+    return result.plans, result.datasets, result.problems
+
+
+def test_columns_by_label_in_any_order_with_description_formats_and_unknown_column(
+    tmp_path: Path,
+) -> None:
+    plans, rows, problems = _extract(tmp_path, "fehd.txt", FEHD)
+    a1, a2, a3, d1, _ = rows
+    assert (a1.item_label, a1.item_no, a1.category) == ("(1)", 1, "Food")
+    assert a1.dataset_name == "Products exempted from nutrition labelling"  # marker removed
+    assert a1.description == "List of products that obtained exemptions"
+    assert a1.formats == ["XML", "CSV"] and a1.update_frequency == "weekly"
+    assert a1.note == "Provided by the Centre for Food Safety."
+    assert a1.other_columns == [{"label": "Contact Unit", "text": "CFS"}]
+    # A separate name column is never split; a wrapped name continues on the next line.
+    assert a2.dataset_name == "Trade licences for places of public entertainment"
+    assert a2.description == "List of trade licences / Mobile / Data"
+    assert (a2.update_frequency, a2.note) == ("daily", "from 9:00am")
+    assert (a3.category, a3.formats, a3.other_columns) == ("City Management", ["CSV", "JSON"], [])
+    assert (d1.item_label, d1.item_no, d1.category, d1.dataset_name) == (
+        "i.",
+        1,
+        "Food",
+        "Food premises licences",
+    )
+    assert [r.row_no for r in rows] == [1, 2, 3, 4, 5]
+    codes = [p.code for p in problems]
+    assert codes == ["unknown_column"]
+    assert "'Contact Unit'" in problems[0].message
+    assert plans[0].item_numbering == "printed"
+
+
+def test_merged_category_cells_grouping_rows_footnotes_and_inferred_numbers(
+    tmp_path: Path,
+) -> None:
+    plans, rows, problems = _extract(tmp_path, "dh.txt", DH)
+    by_name = {r.dataset_name: r for r in rows}
+    assert [r.dataset_name for r in rows] == [
+        "流感速遞數據",
+        "持牌藥物商名單",
+        "長者健康中心的服務統計數字",
+        "死亡統計",
+        "食物中毒個案",
+        "食物回收",
+        "空氣污染指數",
+    ]
+    # No item column in section A: numbered by position, no label.
+    assert [(r.item_no, r.item_label) for r in rows[:4]] == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (4, None),
+    ]
+    # A category written once (a vertically merged cell) applies until the next one.
+    assert [r.category for r in rows[:4]] == ["衞生", "衞生", "衞生", "統計"]
+    # Grouping rows (a cell or a line spanning the table) give the category below them.
+    assert [r.category for r in rows[4:]] == ["食物", "食物", "空氣"]
+    assert [(r.item_label, r.item_no) for r in rows[4:]] == [
+        ("（一）", 1),
+        ("（二）", 2),
+        ("（四）", 4),
+    ]
+    assert by_name["流感速遞數據"].note == "數據由衞生防護中心提供。"
+    drugs = by_name["持牌藥物商名單"]
+    assert (drugs.update_frequency, drugs.formats) == ("monthly", ["XLSX", "CSV"])
+    assert drugs.note == "每月首個工作天; 只包括持牌藥物批發商。"  # the cell's note first
+    assert by_name["死亡統計"].note is None
+    codes = sorted(p.code for p in problems)
+    assert codes == ["footnote_missing", "item_numbers_skip"]  # '#' has no footnote; D3 absent
+    assert plans[0].item_numbering == "mixed"
+
+
+def test_bilingual_cells_give_two_language_versions_paired_with_each_other(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "hko.txt"
+    path.write_text(HKO, encoding="utf-8")
+    result = extract([path])
+    assert [(p.plan_id, p.language, p.department) for p in result.plans] == [
+        ("hko.zh-hant", "zh-Hant", "香港天文台"),
+        ("hko.en", "en", "Hong Kong Observatory"),
+    ]
+    assert not result.problems
+    pairs = [(r["name_zh"], r["name_en"], r["formats"]) for r in result.bilingual]
+    assert pairs[0] == ("天氣預報", "Weather forecast", ["JSON"])
+    assert len(pairs) == 4
+    english = [d for d in result.datasets if d.language == "en"]
+    assert english[1].update_frequency == "as_needed"
+    assert english[0].category == "Climate and Weather"
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("1", 1), ("1.", 1), ("(1)", 1), ("1)", 1), ("（一）", 1), ("一、", 1), ("三、", 3),
+        ("A1", 1), ("A-1", 1), ("A.12", 12), ("i", 1), ("(iv)", 4), ("IX.", 9), ("１２", 12),
+        ("1024", 1024), ("12345", 12345), ("（十二）", 12),
+    ],
+)  # fmt: skip
+def test_item_labels_in_every_common_style(label: str, number: int) -> None:
+    assert parse_item_no(label) == number
+
+
+@pytest.mark.parametrize("label", ["X.", "(1", "Food", "1.2.3", "", "A", "第一"])
+def test_what_is_not_an_item_label(label: str) -> None:
+    assert parse_item_no(label, roman=False) is None
+
+
+def test_a_stray_roman_label_in_an_arabic_section_is_a_bad_item_number(tmp_path: Path) -> None:
+    text = FEHD.replace("(3)\tPublic markets", "X.\tPublic markets")
+    _, rows, problems = _extract(tmp_path, "fehd.txt", text)
+    assert rows[2].item_no is None and rows[2].item_label == "X."
+    assert "bad_item_no" in [p.code for p in problems]
+
+
+def test_a_short_line_above_rows_that_print_their_own_category_is_not_lost(
+    tmp_path: Path,
+) -> None:
+    text = FEHD.replace("i.\tFood / Food premises", "Stray words\ni.\tFood / Food premises")
+    _, rows, problems = _extract(tmp_path, "fehd.txt", text)
+    assert rows[3].category == "Food"
+    assert [p.text for p in problems if p.code == "unparsed_line"] == ["Stray words"]
