@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from .model import DatasetRecord, PlanRecord, Problem, Where
@@ -37,7 +38,8 @@ def _groups(
 ) -> dict[tuple[str, int], dict[str, Version]]:
     by_plan: dict[str, dict[ItemKey, DatasetRecord]] = defaultdict(dict)
     for record in datasets:
-        by_plan[record.plan_id].setdefault(_key(record), record)
+        if record.item_no is not None:  # an unnumbered row cannot be paired (bad_item_no says so)
+            by_plan[record.plan_id].setdefault(_key(record), record)
     groups: dict[tuple[str, int], dict[str, Version]] = defaultdict(dict)
     for plan in plans:
         if plan.department_id and plan.plan_year and plan.language in VERSIONS:
@@ -80,13 +82,20 @@ def _row(versions: dict[str, Version], key: ItemKey) -> tuple[dict[str, Any], li
             row[field] = getattr(first, field)
         else:
             row[field] = [] if field == "formats" else None
-            shown = ", ".join(f"{v!r} in {present[lang].source_file}" for lang, v in values.items())
+            shown = ", ".join(f"{v!r} in {_name(present[lang])}" for lang, v in values.items())
             disagreements.append(f"{field} is {shown}")
     for lang in VERSIONS:
         row[f"plan_id_{lang.lower().replace('-', '_')}"] = (
             versions[lang].plan.plan_id if lang in versions else None
         )
     return row, disagreements
+
+
+def _name(record: DatasetRecord) -> str:
+    """The file, and the plan id where it is not the file's (one file holding both versions)."""
+    if record.plan_id == PurePath(record.source_file).stem:
+        return record.source_file
+    return f"{record.source_file} ({record.plan_id})"
 
 
 def _label(key: ItemKey) -> str:

@@ -187,8 +187,8 @@ class DatasetRecord:
     item_no: int | None
     item_label: str | None
     category: str | None
-    dataset_name: str
-    name_key: str
+    dataset_name: str | None
+    name_key: str | None
     release_month: str | None
     release_month_raw: str | None
     update_frequency: str

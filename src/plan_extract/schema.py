@@ -143,15 +143,14 @@ DATASETS = Table(
             "dataset_name",
             "string",
             "Dataset name as published (wraps joined, footnote markers removed); a separate name "
-            "column is never split.",
-            required=True,
+            "column is never split. Null only for a row with no name at all (a name_missing error).",
         ),
         Column(
             "name_key",
             "string",
             "Matching key of the name: NFKC, OpenCC standard Traditional script (so 為 is 爲), Hong Kong and Taiwan variants unified "
-            "(綫/線, 衞/衛, 裏/裡, 温/溫), no spaces or punctuation, Latin lower-cased.",
-            required=True,
+            "(綫/線, 衞/衛, 裏/裡, 温/溫), no spaces or punctuation, Latin lower-cased; null with "
+            "dataset_name.",
         ),
         Column(
             "release_month",

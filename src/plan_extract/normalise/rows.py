@@ -79,6 +79,10 @@ def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Fre
     return frequency
 
 
+def _all_pieces(row: RawRow) -> list[str]:
+    return [piece for pieces in row.cells.values() for piece in pieces]
+
+
 @dataclass(frozen=True)
 class _Texts:
     """A row's fields as text, after notes written inside cells were taken out."""
@@ -140,6 +144,8 @@ def normalise_row(
     frequency_raw = _cell_text(row, "update_frequency", notes)
     frequency = _frequency(row, frequency_raw, label, log)
     notes += [n for n in row.notes if n not in notes]  # footnotes after the cells' own notes
+    if not texts.name:
+        log.add("name_missing", f"item {label}", row.where, join_pieces(_all_pieces(row)))
     for annotation in texts.unknown_formats:
         log.add("format_unknown", f"{annotation} (item {label})", row.where, annotation)
 
@@ -164,8 +170,8 @@ def normalise_row(
         item_no=item_no,
         item_label=row.item_cell or None,
         category=texts.category,
-        dataset_name=texts.name,
-        name_key=name_key(texts.name),
+        dataset_name=texts.name or None,
+        name_key=name_key(texts.name) or None,
         release_month=release_month,
         release_month_raw=date_raw,
         update_frequency=frequency.code if frequency else "unknown",
