@@ -9,7 +9,7 @@ removed; a bilingual label matches when each script's part is a label of the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -42,6 +42,7 @@ def _labels() -> dict[str, str]:
     return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
 
 
+@lru_cache(maxsize=8192)
 def role_of(label: str) -> str | None:
     """The role a header cell introduces, or ``None`` for a label not in the vocabulary."""
     if not label.strip():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 import regex
@@ -77,6 +77,7 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2t").convert(text))
 
 
+@lru_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """The form phrases are compared in: width-folded (NFKC), Traditional, lower case, single spaces.
 
@@ -87,6 +88,7 @@ def match_key(text: str) -> str:
     return _WHITESPACE.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """A key under which the same dataset name matches across scripts and Hong Kong variants.
 
@@ -99,12 +101,14 @@ def name_key(text: str) -> str:
     return _PUNCT_OR_SPACE.sub("", folded).casefold()
 
 
+_LETTER = regex.compile(r"\p{L}")
+_HAN = regex.compile(r"\p{Han}")
+
+
 def han_ratio(text: str) -> float:
     """Share of letters that are Han ideographs (0 for text without letters)."""
-    letters = regex.findall(r"\p{L}", text)
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if regex.match(r"\p{Han}", ch)) / len(letters)
+    letters = len(_LETTER.findall(text))
+    return len(_HAN.findall(text)) / letters if letters else 0.0
 
 
 def detect_language(text: str) -> str:
@@ -115,7 +119,7 @@ def detect_language(text: str) -> str:
     """
     if han_ratio(text) < 0.3:
         return "en"
-    han = "".join(regex.findall(r"\p{Han}", text))
+    han = "".join(_HAN.findall(text))
     to_simplified = sum(
         a != b for a, b in zip(han, str(_converter("t2s").convert(han)), strict=False)
     )
