@@ -18,6 +18,7 @@ from dataclasses import replace
 import regex
 
 from .model import Block, Cell, Document, TableRow, TextLine
+from .normalise.remarks import format_tokens
 
 # A Chinese head (ending in Han or closing punctuation) and an English tail with no Han.
 _HEAD_TAIL = regex.compile(
@@ -29,7 +30,7 @@ _LATIN = regex.compile(r"\p{Latin}")
 _LABEL = regex.compile(
     r"^\s*(?:[A-DＡ-Ｄ]\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）])\s*"
 )
-_ANNOTATION = regex.compile(r"\s*[(（][^()（）\p{Han}]*[)）]$")
+_ANNOTATION = regex.compile(r"\s*[(（](?P<inner>[^()（）\p{Han}]*)[)）]$")
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
 
@@ -40,7 +41,7 @@ def split_text(text: str) -> tuple[str, str] | None:
         return None
     zh, en = m["zh"].strip(), m["en"].strip()
     annotation = _ANNOTATION.search(en)
-    if annotation and not _ANNOTATION.search(zh):
+    if annotation and format_tokens(annotation["inner"]) and not _ANNOTATION.search(zh):
         zh += annotation.group()  # "本地天氣預報 Local weather forecast (JSON)": formats for both
     label = _LABEL.match(zh)
     if label and not _LABEL.match(en):

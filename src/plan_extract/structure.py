@@ -213,6 +213,7 @@ class _Builder:
 
     def table_row(self, row: TableRow) -> None:
         texts = [clean(" ".join(cell)) for cell in row.cells]
+        labels = [" ".join(" ".join(cell).split()) for cell in row.cells]  # as printed
         filled = [t for t in texts if t]
         if self._continues_header(texts):
             self.row_kinds.append((row, "header"))
@@ -224,7 +225,7 @@ class _Builder:
             self.text_line(TextLine(heading, row.where))
             self.row_kinds.append((row, "header"))
             return
-        if self._is_header(texts, row.where):
+        if self._is_header(labels, row.where):
             self.row_kinds.append((row, "header"))
             self.table_number = row.table
             # A header repeated at the top of a page does not end the row above it: the
@@ -273,7 +274,7 @@ class _Builder:
             return "continuation"
         if not item:
             self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
-        elif len(texts) < len(self.columns.roles):
+        elif _missing_key_cells(texts, self.columns.roles):
             self.log.add(
                 "row_too_few_cells",
                 f"{len(texts)} cells where the header has {len(self.columns.roles)}",
@@ -407,6 +408,12 @@ class _Builder:
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
         return cells, others
+
+
+def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
+    """A row shorter than its header lacks a value that matters (text exports drop trailing empty
+    cells, so a missing remarks cell is no loss)."""
+    return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
 
 
 def _merge_where(first: Where, more: Where) -> Where:
