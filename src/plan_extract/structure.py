@@ -157,6 +157,7 @@ class _Builder:
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
         self.headers_seen = 0
+        self.unknown_reported: set[str] = set()
         self.category: str | None = None  # from a grouping row or a merged category cell
         self.positions: Counter[tuple[str | None, int]] = Counter()
         self.footnotes: list[Footnote] = []
@@ -382,7 +383,8 @@ class _Builder:
             self.log.add("unexpected_columns", joined, header.where, joined)
             return
         for label in self.columns.unknown_labels:
-            if label.strip():
+            if label.strip() and label not in self.unknown_reported:  # once, not once a page
+                self.unknown_reported.add(label)
                 self.log.add("unknown_column", repr(label), header.where, joined)
 
     def _by_role(
