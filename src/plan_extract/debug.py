@@ -3,7 +3,8 @@
 Modelled on pdfplumber's visual debugging: ruled tables and their cells come from
 ``debug_tablefinder``; every table row the reader produced is outlined in the colour of what
 structure made of it — a dataset row, a continuation merged into the row above, a dropped header
-row, or a "no datasets" row — and text lines outside tables are underlined.
+row, a grouping (category) row, a "no datasets" row, or a row recorded as a problem — and text lines
+outside tables are underlined.
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ COLOURS = {
     "continuation": (255, 140, 0),
     "header": (220, 0, 0),
     "none": (128, 128, 128),
+    "grouping": (0, 90, 220),
+    "problem": (170, 0, 170),
 }
-LEGEND = "green: dataset row · orange: continuation merged into the row above · red: dropped header"
+LEGEND = (
+    "green: dataset row · orange: continuation merged into the row above · red: dropped header · "
+    "blue: grouping (category) row · purple: row recorded as a problem"
+)
 
 
 def draw_page(pdf_path: Path, page_number: int, out: Path, resolution: int = 110) -> None:
