@@ -64,10 +64,21 @@ class Columns:
 
     roles: tuple[str, ...]
     labels: tuple[str, ...]
+    numbered_elsewhere: bool = False  # a repeat of a numbered header whose item column is empty
 
     @property
     def has_item_column(self) -> bool:
-        return "item_no" in self.roles
+        return "item_no" in self.roles or self.numbered_elsewhere
+
+    def repeats(self, earlier: Columns) -> Columns:
+        """This header, known to repeat ``earlier`` when its labels are earlier's minus the item
+        column (a text export drops a column that is empty on its page)."""
+        if "item_no" in self.roles or "item_no" not in earlier.roles:
+            return self
+        named = [r for r in earlier.roles if r != "item_no"]
+        if [r for r in self.roles] == named:
+            return Columns(self.roles, self.labels, numbered_elsewhere=True)
+        return self
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None

@@ -349,7 +349,7 @@ class _Builder:
         columns = header_columns(texts)
         if columns is None:
             return False
-        self.columns = columns
+        self.columns = columns.repeats(self.columns)
         self.header = _Header(texts, where)
         self.headers_seen += 1
         return True

@@ -16,6 +16,9 @@ from ..errors import PlanExtractError
 from ..model import Block, TableRow, TextLine, Where
 
 
+HEADER_CLEARANCE = 3  # column tolerances between a header-only column and the known ones
+
+
 @dataclass(frozen=True)
 class AlignmentSettings:
     """How close is "aligned" and how far is "further down", in the reader's units."""
@@ -59,7 +62,43 @@ def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]
             groups[-1].append(x)
         else:
             groups.append([x])
-    return [min(group) for group in groups if len(group) >= 2]
+    starts = [min(group) for group in groups if len(group) >= 2]
+    return _leftmost_from_header(lines, starts, settings)
+
+
+def _leftmost_from_header(
+    lines: list[Line], starts: list[float], settings: AlignmentSettings
+) -> list[float]:
+    """Columns that are empty on this page but for one line start in that line only: an item or
+    category column left of the others (numbers or a category written on an earlier page, or a
+    single row's number), or a column only the repeated header fills (a page holding a row's
+    remainder). Full lines with two or more segments in known columns add them: their first
+    segment where it lies left of every column, and, in the first such line (the header),
+    segments well clear of the known columns."""
+    if not starts:
+        return starts
+    tolerance = settings.column_tolerance
+
+    def near(x0: float, distance: float) -> bool:
+        return any(abs(x0 - start) <= distance for start in starts)
+
+    found: set[float] = set()
+    header_seen = False
+    for line in lines:
+        if len(line.segments) < settings.min_columns:
+            continue
+        if sum(near(s.x0, tolerance) for s in line.segments) < 2:
+            continue
+        if line.segments[0].x0 < starts[0] - tolerance:
+            found.add(line.segments[0].x0)
+        if not header_seen:
+            # A label printed a little off its column's values (another character grid) is
+            # that column, not a new one: only segments well clear of every column count.
+            found.update(
+                s.x0 for s in line.segments if not near(s.x0, HEADER_CLEARANCE * tolerance)
+            )
+            header_seen = True
+    return sorted({*starts, *found}) if found else starts
 
 
 def column_of(x0: float, starts: list[float], settings: AlignmentSettings) -> int | None:
@@ -87,7 +126,9 @@ def _is_row_line(line: Line, starts: list[float], settings: AlignmentSettings) -
         return False
     if len(line.segments) >= settings.min_columns:
         return True
-    return all(c is not None and c > 0 for c in columns)
+    # A wrapped line lies right of the first (item) column, unless it spans two columns: a
+    # page without an item column wraps its first column too.
+    return all(c is not None and c > 0 for c in columns) or len(set(columns)) >= 2
 
 
 def aligned_blocks(
