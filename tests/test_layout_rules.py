@@ -218,3 +218,34 @@ def test_a_short_line_above_rows_that_print_their_own_category_is_not_lost(
     _, rows, problems = _extract(tmp_path, "fehd.txt", text)
     assert rows[3].category == "Food"
     assert [p.text for p in problems if p.code == "unparsed_line"] == ["Stray words"]
+
+
+def test_chinese_header_line_then_english_line_is_one_header(tmp_path: Path) -> None:
+    text = (
+        "機電工程署\n\n2020年年度開放數據計劃\n\nA. 在2021年發放的部門數據集\n\n"
+        "項目\t數據種類\t數據集名稱\t目標發放日期\t更新頻率\t負責組別\n"
+        "Item\tData\tDataset\tTarget\tUpdate\tContact Unit\n"
+        "\tCategory\tName\tRelease Date\tFrequency\t\n"
+        "1\t工商業\t註冊氣體裝置技工名單\t02/2021\t每月\t氣體標準事務處\n"
+    )
+    _, rows, problems = _extract(tmp_path, "emsd.txt", text)
+    assert [(r.category, r.dataset_name, r.update_frequency) for r in rows] == [
+        ("工商業", "註冊氣體裝置技工名單", "monthly")
+    ]
+    assert rows[0].other_columns == [{"label": "負責組別 Contact Unit", "text": "氣體標準事務處"}]
+    assert [p.code for p in problems if p.code != "sections_missing"] == ["unknown_column"]
+
+
+def test_a_page_that_drops_the_empty_item_column_still_continues_rows(tmp_path: Path) -> None:
+    text = (
+        "Agriculture, Fisheries and Conservation Department\n\nAnnual Open Data Plan 2020\n\n"
+        "D. Datasets already released\n\n"
+        "\tDataset Name\tRelease Date\tUpdate Frequency\tRemarks\n"
+        "D1\tHong Kong\t05/2020\tAs and when\tSpecies recorded\n"
+        "Dataset Name\tRelease Date\tUpdate Frequency\tRemarks\n"
+        "Biodiversity Information Hub\t\tnecessary\tin Hong Kong (CSV)\n"
+    )
+    _, rows, _ = _extract(tmp_path, "afcd.txt", text)
+    assert [(r.dataset_name, r.update_frequency, r.formats) for r in rows] == [
+        ("Hong Kong Biodiversity Information Hub", "as_needed", ["CSV"])
+    ]

@@ -18,9 +18,7 @@ _SYMBOL = r"\*+|#+|\^+|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 _NUMBERED = r"[(（\[]?(?:註|注|备注|備註|note)\s*(?P<n>\d{1,2})[)）\]]?"
 _TRAILING = regex.compile(rf"\s*(?:(?P<s>{_SYMBOL})|{_NUMBERED})\s*$", regex.IGNORECASE)
 # A digit glued to a name, or after one space in Chinese (text exports space a superscript off).
-_GLUED_DIGITS = regex.compile(
-    r"(?:(?<=[\p{Latin}])|(?<=[\p{Han}」）)]\s?))(?P<n>\d{1,2})\s*$"
-)
+_GLUED_DIGITS = regex.compile(r"(?:(?<=[\p{Latin}])|(?<=[\p{Han}」）)]\s?))(?P<n>\d{1,2})\s*$")
 _FOOTNOTE_LINES = (
     regex.compile(rf"^(?P<s>{_SYMBOL})\s*[:：.．]?\s*(?P<text>\S.*)$"),
     regex.compile(rf"^{_NUMBERED}\s*[:：.．]?\s*(?P<text>\S.*)$", regex.IGNORECASE),

@@ -219,6 +219,9 @@ class _Builder:
         if self._continues_header(texts):
             self.row_kinds.append((row, "header"))
             return
+        if self._second_language_header(labels, row.where):
+            self.row_kinds.append((row, "header"))
+            return
         self.end_header()
         heading = " ".join(filled)
         if self._is_heading(texts, heading):
@@ -354,6 +357,24 @@ class _Builder:
         self.headers_seen += 1
         return True
 
+    def _second_language_header(self, labels: list[str], where: Where) -> bool:
+        """A header row right under another (Chinese labels, then English ones): one header whose
+        labels are both, and whose roles come from whichever line knows them."""
+        header = self.header
+        second = header_columns(labels)
+        if header is None or second is None or len(labels) != len(header.texts):
+            return False
+        first = self.columns
+        roles = tuple(
+            b if b != OTHER else a for a, b in zip(first.roles, second.roles, strict=False)
+        )
+        merged = [
+            " ".join(t for t in (a, b) if t) for a, b in zip(header.texts, labels, strict=True)
+        ]
+        self.columns = Columns(roles, tuple(merged), first.numbered_elsewhere)
+        self.header = _Header(merged, header.where)
+        return True
+
     def _continues_header(self, texts: list[str]) -> bool:
         """A header label wrapped onto a second line (「數據種類／數據集」 / 「名稱」, "Target Release" /
         "Date"): the line extends the header if that leaves fewer labels unknown."""
@@ -363,7 +384,7 @@ class _Builder:
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         merged = [
-            join_pieces([h, t])
+            join_pieces([h, t]) if t else h
             for h, t in zip(padded, [*texts, *[""] * (width - len(texts))], strict=True)
         ]
         before, after = unknown_count(header.texts), unknown_count(merged)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from ..errors import PlanExtractError
 from ..model import Block, TableRow, TextLine, Where
 
-
 HEADER_CLEARANCE = 3  # column tolerances between a header-only column and the known ones
 
 
