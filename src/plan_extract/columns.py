@@ -76,7 +76,7 @@ class Columns:
         if "item_no" in self.roles or "item_no" not in earlier.roles:
             return self
         named = [r for r in earlier.roles if r != "item_no"]
-        if [r for r in self.roles] == named:
+        if list(self.roles) == named:
             return Columns(self.roles, self.labels, numbered_elsewhere=True)
         return self
 
