@@ -173,6 +173,7 @@ class DatasetRecord:
     name_key: str
     release_month: str | None
     release_month_raw: str | None
+    release_precision: str | None
     update_frequency: str
     update_interval: str | None
     update_frequency_raw: str | None

@@ -2,8 +2,9 @@
 
 - ``category``/``dataset_name``: the first cell joined (:func:`.text.join_pieces`) and split on the
   first 「／」 or " / " (:func:`.remarks.split_category`);
-- ``release_month``: :func:`.dates.parse_release_month`; a month outside the years the section's
-  title names is a warning, an unreadable one an error (raw text kept either way);
+- ``release_month``/``release_precision``: :func:`.dates.parse_release_date` (a year-less 年底 takes
+  the section's one year); a month outside the years the section's title names is a warning, an
+  unreadable date an error, "to be confirmed" neither (raw text kept either way);
 - ``update_frequency``/``update_interval``/``update_frequency_parts``: :func:`.frequency.parse_frequency`;
 - ``formats``/``description``/``note``: :func:`.remarks.parse_remarks`;
 - ``name_key``: :func:`.text.name_key`.
@@ -17,7 +18,7 @@ from dataclasses import asdict
 from ..departments import department_id
 from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
 from ..problems import ProblemLog
-from .dates import parse_release_month
+from .dates import ReleaseDate, parse_release_date
 from .frequency import parse_frequency
 from .numerals import parse_item_no
 from .remarks import parse_remarks, split_category
@@ -42,22 +43,27 @@ def _outside_section_years(section: Section, month: str) -> bool:
     return section.letter != "D" and bool(section.years) and int(month[:4]) not in section.years
 
 
-def _release_month(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> str | None:
-    """YYYY-MM of the release date cell; a month outside the section's years is only a warning."""
-    month = parse_release_month(raw)
+def _release_date(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> ReleaseDate | None:
+    """Month and precision of the release date cell; a month outside the section's years is only a
+    warning, and "to be confirmed" (precision unknown, no month) is no problem at all."""
+    years = row.section.years if row.section is not None else ()
+    date = parse_release_date(raw, tuple(years))
+    month = date.month if date else None
     if raw is None:
         log.add("date_missing", label, row.where)
-    elif month is None:
+    elif date is None:
         log.add("date_unparsed", f"{raw!r} (item {label})", row.where, raw)
-    elif row.section is not None and _outside_section_years(row.section, month):
-        years = ", ".join(map(str, row.section.years))
+    elif (
+        month is not None and row.section is not None and _outside_section_years(row.section, month)
+    ):
+        years_text = ", ".join(map(str, row.section.years))
         log.add(
             "date_outside_section",
-            f"item {label} is due {month}, but section {row.section.letter} is for {years}",
+            f"item {label} is due {month}, but section {row.section.letter} is for {years_text}",
             row.where,
             raw,
         )
-    return month
+    return date
 
 
 def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Frequency | None:
@@ -81,7 +87,7 @@ def normalise_row(
         log.add("category_missing", repr(dataset_name), row.where, dataset_name)
 
     date_raw = _joined(row, "release_date")
-    release_month = _release_month(row, date_raw, label, log)
+    release = _release_date(row, date_raw, label, log)
     frequency_raw = _joined(row, "update_frequency")
     frequency = _frequency(row, frequency_raw, label, log)
 
@@ -112,8 +118,9 @@ def normalise_row(
         category=category,
         dataset_name=dataset_name,
         name_key=name_key(dataset_name),
-        release_month=release_month,
+        release_month=release.month if release else None,
         release_month_raw=date_raw,
+        release_precision=release.precision if release else None,
         update_frequency=frequency.code if frequency else "unknown",
         update_interval=frequency.interval if frequency else None,
         update_frequency_raw=frequency_raw,

@@ -1,0 +1,204 @@
+"""Release dates: every wording of the issue-7 contract with its (month, precision), negatives,
+year-less wordings with and without a section year, and the wiring into dataset records."""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
+from plan_extract.normalise.dates import Precision, ReleaseDate, parse_release_date
+from plan_extract.normalise.rows import normalise_plan
+from plan_extract.problems import ProblemLog
+from plan_extract.structure import structure
+
+MONTH = [
+    ("04/2019", "2019-04"),
+    ("4/2019", "2019-04"),
+    ("2019/04", "2019-04"),
+    ("2019-04", "2019-04"),
+    ("12.2020", "2020-12"),
+    ("2019年4月", "2019-04"),
+    ("2019 年 4 月", "2019-04"),
+    ("２０１９年４月", "2019-04"),
+    ("二〇一九年四月", "2019-04"),
+    ("二Ｏ一九年十二月", "2019-12"),
+    ("April 2019", "2019-04"),
+    ("Apr 2019", "2019-04"),
+    ("Apr. 2019", "2019-04"),
+    ("Sept. 2019", "2019-09"),
+    ("Dec-20", "2020-12"),
+    ("Dec 2020", "2020-12"),
+]
+DAY = [
+    ("31.12.2020", "2020-12"),
+    ("31/12/2020", "2020-12"),
+    ("31 December 2020", "2020-12"),
+    ("December 31, 2020", "2020-12"),
+    ("2020年12月31日", "2020-12"),
+    ("二〇二〇年十二月三十一日", "2020-12"),
+    ("2020-12-31", "2020-12"),
+    ("30 Jun 2020", "2020-06"),
+]
+QUARTER = [
+    ("Q1 2020", "2020-03"),
+    ("2020 Q1", "2020-03"),
+    ("1Q 2020", "2020-03"),
+    ("Ｑ２ ２０２０", "2020-06"),
+    ("First quarter of 2020", "2020-03"),
+    ("1st quarter 2020", "2020-03"),
+    ("Third quarter of 2020", "2020-09"),
+    ("Fourth Quarter 2020", "2020-12"),
+    ("2020年第一季", "2020-03"),
+    ("二〇二〇年第三季", "2020-09"),
+    ("2020年第1季度", "2020-03"),
+    ("2020年第四季度", "2020-12"),
+    ("Early 2020", "2020-03"),
+    ("2020年初", "2020-03"),
+    ("Mid 2020", "2020-06"),
+    ("Mid-2020", "2020-06"),
+    ("mid–2020", "2020-06"),  # en dash
+    ("2020年年中", "2020-06"),
+    ("End of 2020", "2020-12"),
+    ("Late 2020", "2020-12"),
+    ("Year-end 2020", "2020-12"),
+    ("2020年底", "2020-12"),
+    ("2020年年底", "2020-12"),
+    ("二零二零年年底", "2020-12"),
+]
+HALF = [
+    ("First half of 2020", "2020-06"),
+    ("H1 2020", "2020-06"),
+    ("1H 2020", "2020-06"),
+    ("2020年上半年", "2020-06"),
+    ("Second half of 2020", "2020-12"),
+    ("H2 2020", "2020-12"),
+    ("2020年下半年", "2020-12"),
+    ("2020年下半年", "2020-12"),
+]
+YEAR = [
+    ("2020", "2020-12"),
+    ("Within 2020", "2020-12"),
+    ("In 2020", "2020-12"),
+    ("2020年內", "2020-12"),
+    ("2020年内", "2020-12"),  # Simplified
+    ("2020年", "2020-12"),
+]
+QUALIFIED = [
+    ("By 31.12.2020", "2020-12", "day"),
+    ("By April 2019", "2019-04", "month"),
+    ("Before Q3 2020", "2020-09", "quarter"),
+    ("On or before 31 December 2020", "2020-12", "day"),
+    ("By the end of 2020", "2020-12", "quarter"),
+    ("2020年12月31日或之前", "2020-12", "day"),
+    ("2019年4月或之前", "2019-04", "month"),
+    ("2020年底前", "2020-12", "quarter"),
+    ("於2020年第三季", "2020-09", "quarter"),
+    ("约2020年年中", "2020-06", "quarter"),  # Simplified 约
+    ("Q3 2020 (tentative)", "2020-09", "quarter"),
+    ("Q3 2020 (TBC)", "2020-09", "quarter"),  # a date given tentatively is still the date
+    ("Q3 2020 (subject to funding)", "2020-09", "quarter"),  # an aside without a date
+    ("04/2019 (04/2019)", "2019-04", "month"),  # the same date twice is one date
+]
+CASES = [
+    *[(raw, month, "month") for raw, month in MONTH],
+    *[(raw, month, "day") for raw, month in DAY],
+    *[(raw, month, "quarter") for raw, month in QUARTER],
+    *[(raw, month, "half") for raw, month in HALF],
+    *[(raw, month, "year") for raw, month in YEAR],
+    *QUALIFIED,
+]
+
+
+@pytest.mark.parametrize(("raw", "month", "precision"), CASES)
+def test_every_wording_of_the_contract(raw: str, month: str, precision: Precision) -> None:
+    assert parse_release_date(raw) == ReleaseDate(month, precision)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["To be confirmed", "TBC", "tbd", "To be determined", "待定", "有待確定", "有待确定", "(TBC)"],
+)
+def test_to_be_confirmed_has_no_month_and_precision_unknown(raw: str) -> None:
+    assert parse_release_date(raw) == ReleaseDate(None, "unknown")
+
+
+YEAR_LESS = [
+    ("年底", "2021-12", "quarter"),
+    ("年尾", "2021-12", "quarter"),
+    ("年初", "2021-03", "quarter"),
+    ("年中", "2021-06", "quarter"),
+    ("Mid-year", "2021-06", "quarter"),
+    ("By the end of the year", "2021-12", "quarter"),
+    ("Third quarter", "2021-09", "quarter"),
+    ("第二季", "2021-06", "quarter"),
+    ("下半年", "2021-12", "half"),
+    ("年內", "2021-12", "year"),
+]
+
+
+@pytest.mark.parametrize(("raw", "month", "precision"), YEAR_LESS)
+def test_year_less_wording_takes_the_sections_one_year(
+    raw: str, month: str, precision: Precision
+) -> None:
+    assert parse_release_date(raw, (2021,)) == ReleaseDate(month, precision)
+    assert parse_release_date(raw) is None  # no section year: not guessed
+    assert parse_release_date(raw, (2022, 2023)) is None  # two years: not guessed
+
+
+def test_an_explicit_year_wins_over_the_section_year() -> None:
+    assert parse_release_date("2022年底", (2021,)) == ReleaseDate("2022-12", "quarter")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "13/2020",  # impossible month
+        "2020年13月",
+        "31.02.2020",  # impossible day
+        "12/31/2020",  # month-first order is not Hong Kong's; never guessed
+        "Q5 2020",
+        "2020-2021",  # two years
+        "04/2019 - 06/2019",  # two months
+        "Q1 2020 or Q2 2020",
+        "After April 2019",  # a word that changes the meaning
+        "Phase 1: 2020",
+        "視乎資源",
+        "-",
+        "",
+        "   ",
+        None,
+    ],
+)
+def test_anything_else_is_not_a_date(raw: str | None) -> None:
+    assert parse_release_date(raw) is None
+
+
+def _normalise(*dates: str) -> tuple[list[tuple[str | None, str | None]], list[str]]:
+    header = ("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註")
+    blocks: list[Block] = [
+        TextLine("政府統計處", Where(line=1)),
+        TextLine("2020年年度開放數據計劃", Where(line=2)),
+        TextLine("A. 在2021年發放的部門數據集", Where(line=3)),
+        TableRow(tuple((c,) for c in header), Where(line=4), 1),
+    ]
+    for number, date in enumerate(dates, start=1):
+        cells = (f"{number}.", f"人口／數據{number}", date, "每年", "(CSV)")
+        blocks.append(TableRow(tuple((c,) for c in cells), Where(line=4 + number), 1))
+    log = ProblemLog("t", "t.txt")
+    plan = structure(Document(SourceFile("t.txt", "0", "text"), blocks), log)
+    _, datasets = normalise_plan(plan, "t", log)
+    return [(d.release_month, d.release_precision) for d in datasets], [
+        p.code for p in log.problems
+    ]
+
+
+def test_records_carry_month_and_precision_and_tbc_is_no_problem() -> None:
+    values, codes = _normalise("2021年第三季", "年底", "待定", "", "2021年13月")
+    assert values == [
+        ("2021-09", "quarter"),
+        ("2021-12", "quarter"),  # year-less: the section names 2021 only
+        (None, "unknown"),
+        (None, None),
+        (None, None),
+    ]
+    assert codes == ["date_missing", "date_unparsed"]
