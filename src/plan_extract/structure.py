@@ -22,6 +22,7 @@ from typing import cast
 
 import regex
 
+from .departments import department_id
 from .model import (
     Block,
     Document,
@@ -84,6 +85,8 @@ def split_abbreviation(text: str) -> tuple[str, str | None]:
 
 
 def parse_plan_year(text: str) -> int | None:
+    """The year of a plan title in any wording of vocab/headings.tsv ("Annual Open Data Plan
+    (2021)", "2021 Annual Open Data Plan", 「年度開放數據計劃（2021年）」, Simplified forms)."""
     m = _first_match("plan_title", match_key(text))
     if not m:
         return None
@@ -92,17 +95,42 @@ def parse_plan_year(text: str) -> int | None:
 
 
 def parse_header(lines: list[TextLine], log: ProblemLog) -> PlanHeader:
-    """Department, abbreviation, plan year and title from the text before section A."""
+    """Department, abbreviation, plan year and title from the text before section A.
+
+    The title may be printed on two lines ("Annual Open Data Plan" / "(2021)"). Introduction
+    paragraphs between the title and section A are skipped: the department line is the first
+    line naming a department of vocab/departments.tsv, else the first line that is neither the
+    title nor an introduction (``intro`` in vocab/headings.tsv)."""
     texts = [clean(line.text) for line in lines]
-    title_index = next((i for i, t in enumerate(texts) if parse_plan_year(t)), None)
-    if title_index is None:
+    span = _title_span(texts)
+    if span is None:
         log.add("plan_year_missing")
-    others = [t for i, t in enumerate(texts) if i != title_index and not _is_furniture(t)]
-    department, abbr = split_abbreviation(others[0]) if others else (None, None)
+    title = join_pieces(texts[span[0] : span[1]]) if span else None
+    others = [
+        t
+        for i, t in enumerate(texts)
+        if not (span and span[0] <= i < span[1]) and not _is_furniture(t) and not _is_intro(t)
+    ]
+    known = [t for t in others if department_id(*split_abbreviation(t))]
+    department, abbr = split_abbreviation((known or others)[0]) if others else (None, None)
     if department is None:
         log.add("department_missing")
-    title = texts[title_index] if title_index is not None else None
     return PlanHeader(department, abbr, parse_plan_year(title) if title else None, title)
+
+
+def _title_span(texts: list[str]) -> tuple[int, int] | None:
+    """Where the title is: the first line with a plan year, else two lines that give one together."""
+    for i, text in enumerate(texts):
+        if parse_plan_year(text):
+            return i, i + 1
+    for i in range(len(texts) - 1):
+        if parse_plan_year(join_pieces(texts[i : i + 2])):
+            return i, i + 2
+    return None
+
+
+def _is_intro(text: str) -> bool:
+    return any(p.search(match_key(text)) for p in _patterns("intro"))
 
 
 def _is_furniture(text: str) -> bool:
@@ -110,15 +138,64 @@ def _is_furniture(text: str) -> bool:
 
 
 def _section(text: str) -> Section | None:
+    """A section heading, with its letter ("A. 在2019年發放的部門數据集") or without one ("Datasets
+    to be released in 2022", 「已發放的數據集」: the letter comes from vocab/headings.tsv), and the
+    years its title names."""
     m = _first_match("section", text)
-    if not m:
-        return None
-    letter = cast(
-        SectionLetter, m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
+    if m:
+        letter = m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
+        title = clean(m.group("title"))
+    else:
+        key = _heading_key(text)
+        found = next((ltr for ltr, p in _untitled_sections() if p.fullmatch(key)), None)
+        if found is None:
+            return None
+        letter, title = found, clean(text.lstrip("#"))
+    return Section(cast(SectionLetter, letter), title, section_years(title))
+
+
+_YEAR = r"\d{4}(?:\s*年度?)?"
+_YEARS = rf"{_YEAR}(?:\s*(?:,|、|-|至|到|及|和|與|and|to|&)\s*{_YEAR})+"
+_YEAR_RANGE = regex.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:-|至|到|to)\s*(\d{4}|\d{2})(?!\d)")
+_CHINESE_YEAR = regex.compile(r"[〇○零o一二三四五六七八九]{4}(?=\s*年)")
+
+
+@cache
+def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """(letter, pattern) of the section titles printed without a letter."""
+    return tuple(
+        (
+            row["kind"].removeprefix("section_"),
+            regex.compile(
+                row["pattern"].replace("{years}", _YEARS).replace("{year}", _YEAR), regex.IGNORECASE
+            ),
+        )
+        for row in load_table("headings")
+        if row["kind"].startswith("section_")
     )
-    title = clean(m.group("title"))
-    years = tuple(int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", match_key(title)))
-    return Section(letter, title, years)
+
+
+def _heading_key(text: str) -> str:
+    """A heading in the matching form, years as digits, dashes as "-", no spaces next to Chinese
+    characters and no trailing colon, so one vocabulary line covers its spacings and scripts."""
+    key = regex.sub(r"[\u2010-\u2015\u2212]", "-", match_key(text.lstrip("#")))
+    key = _CHINESE_YEAR.sub(lambda m: str(chinese_digits_to_int(m.group())), key)
+    key = regex.sub(r"\s*([^\x00-\x7f])\s*", r"\1", key)
+    return key.rstrip(" :")
+
+
+def section_years(title: str) -> tuple[int, ...]:
+    """The years a section title names, in order: 2023 and 2024, 2023–2024, 2023-2024, 2023至2024年
+    → (2023, 2024); a range names every year in it (2023–2025 → 2023, 2024, 2025; 2022-23 → 2022,
+    2023)."""
+    key = _heading_key(title)
+    years = {int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", key)}
+    for start_text, end_text in _YEAR_RANGE.findall(key):
+        start = int(start_text)
+        end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+        if 0 < end - start <= 10:
+            years.update(range(start, end + 1))
+    return tuple(sorted(y for y in years if 1990 < y < 2100))
 
 
 def _organisation(text: str) -> Organisation | None:
