@@ -3,13 +3,16 @@ year-less wordings with and without a section year, and the wiring into dataset 
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
-from plan_extract.normalise.dates import Precision, ReleaseDate, parse_release_date
+from plan_extract.normalise.dates import Precision, ReleaseDate, fold, parse_release_date
 from plan_extract.normalise.rows import normalise_plan
 from plan_extract.problems import ProblemLog
 from plan_extract.structure import structure
+from plan_extract.vocab import load_table
 
 MONTH = [
     ("04/2019", "2019-04"),
@@ -95,6 +98,9 @@ QUALIFIED = [
     ("於2020年第三季", "2020-09", "quarter"),
     ("约2020年年中", "2020-06", "quarter"),  # Simplified 约
     ("Q3 2020 (tentative)", "2020-09", "quarter"),
+    ("Third quarter (2020)", "2020-09", "quarter"),
+    ("第三季（2020年）", "2020-09", "quarter"),
+    ("Q3/2020", "2020-09", "quarter"),
     ("Q3 2020 (TBC)", "2020-09", "quarter"),  # a date given tentatively is still the date
     ("Q3 2020 (subject to funding)", "2020-09", "quarter"),  # an aside without a date
     ("04/2019 (04/2019)", "2019-04", "month"),  # the same date twice is one date
@@ -171,6 +177,33 @@ def test_an_explicit_year_wins_over_the_section_year() -> None:
 )
 def test_anything_else_is_not_a_date(raw: str | None) -> None:
     assert parse_release_date(raw) is None
+
+
+@pytest.mark.parametrize(
+    "row", load_table("date_words"), ids=lambda row: f"{row['meaning']}:{row['phrase']}"
+)
+def test_every_line_of_the_vocabulary_is_read(row: dict[str, str]) -> None:
+    """Each phrase of vocab/date_words.tsv works in a date, so no line is dead or mistyped."""
+    phrase, meaning = row["phrase"], row["meaning"]
+    if meaning == "unknown":
+        assert parse_release_date(phrase) == ReleaseDate(None, "unknown")
+        return
+    if meaning == "qualifier":  # before the date (By, 於) or after it (或之前, 前)
+        texts = [f"{phrase} 2020", f"2020{phrase}", f"2020 {phrase}"]
+        assert ReleaseDate("2020-12", "year") in [parse_release_date(t) for t in texts]
+        return
+    expected = ReleaseDate(f"2020-{int(row['month']):02d}", cast(Precision, meaning))
+    with_year = [f"{phrase} 2020", f"2020年{phrase}"]
+    assert expected in [parse_release_date(t) for t in with_year]
+    alone = parse_release_date(phrase, (2020,))
+    assert alone == (expected if row["alone"] == "yes" else None)
+
+
+def test_no_phrase_has_two_meanings() -> None:
+    meanings: dict[str, set[str]] = {}
+    for row in load_table("date_words"):
+        meanings.setdefault(fold(row["phrase"]), set()).add(f"{row['meaning']} {row['month']}")
+    assert {p: m for p, m in meanings.items() if len(m) > 1} == {}
 
 
 def _normalise(*dates: str) -> tuple[list[tuple[str | None, str | None]], list[str]]:

@@ -121,8 +121,8 @@ def _grammar() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         ("month", rf"{name}\s*[-'’]\s*(?P<yy>\d{{2}})(?!\d)"),  # Dec-20
         (
             "period",
-            rf"{period}[\s,/-]*(?:of\s*)?(?:the\s*)?(?:year\s*)?{_Y}",
-        ),  # Q1 2020, End of 2020
+            rf"{period}[\s,/(-]*(?:of\s*)?(?:the\s*)?(?:year\s*)?{_Y}(?:\s*年)?",
+        ),  # End of 2020
         ("period", rf"{_Y}\s*(?:年\s*)?[\s,/-]*{period}"),  # 2020 Q1, 2020年第3季, 2020年底
         ("year", rf"{_Y}(?:\s*年)?"),  # 2020, 2020年
         ("alone", alone),  # 年底, Mid-year, Third quarter
