@@ -215,3 +215,23 @@ def test_later_years_sections_without_letters_in_sequence() -> None:
     ]
     assert [r.section.letter if r.section else None for r in plan.rows] == ["A", "B", "D"]
     assert codes == []
+
+
+@pytest.mark.parametrize(
+    "running_header",
+    [
+        "Annual Open Data Plan 2021 – Transport Department",
+        "運輸署 2021年年度開放數據計劃",
+        "年度开放数据计划（2021年）",
+    ],
+)
+def test_a_running_header_repeating_the_title_is_page_furniture(running_header: str) -> None:
+    plan, codes = _structure(
+        _line("Transport Department"),
+        _line("Annual Open Data Plan 2021"),
+        _line("Datasets to be released in 2022"),
+        *_table("2022"),
+        _line(running_header),
+        *_table("2022")[1:],
+    )
+    assert codes == [] and plan.header.plan_year == 2021
