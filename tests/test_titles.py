@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from plan_extract.headings import section_years
 from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
 from plan_extract.problems import ProblemLog
-from plan_extract.structure import StructuredPlan, parse_plan_year, section_years, structure
+from plan_extract.structure import StructuredPlan, parse_plan_year, structure
 
 
 @pytest.mark.parametrize(

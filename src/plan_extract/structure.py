@@ -23,6 +23,7 @@ from typing import cast
 import regex
 
 from .departments import department_id
+from .headings import is_intro, section_years, untitled_section_letter
 from .model import (
     Block,
     Document,
@@ -109,7 +110,7 @@ def parse_header(lines: list[TextLine], log: ProblemLog) -> PlanHeader:
     others = [
         t
         for i, t in enumerate(texts)
-        if not (span and span[0] <= i < span[1]) and not _is_furniture(t) and not _is_intro(t)
+        if not (span and span[0] <= i < span[1]) and not _is_furniture(t) and not is_intro(t)
     ]
     known = [t for t in others if department_id(*split_abbreviation(t))]
     department, abbr = split_abbreviation((known or others)[0]) if others else (None, None)
@@ -129,10 +130,6 @@ def _title_span(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _is_intro(text: str) -> bool:
-    return any(p.search(match_key(text)) for p in _patterns("intro"))
-
-
 def _is_furniture(text: str) -> bool:
     return _first_match("page_furniture", text) is not None
 
@@ -146,56 +143,11 @@ def _section(text: str) -> Section | None:
         letter = m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
         title = clean(m.group("title"))
     else:
-        key = _heading_key(text)
-        found = next((ltr for ltr, p in _untitled_sections() if p.fullmatch(key)), None)
+        found = untitled_section_letter(text)
         if found is None:
             return None
         letter, title = found, clean(text.lstrip("#"))
     return Section(cast(SectionLetter, letter), title, section_years(title))
-
-
-_YEAR = r"\d{4}(?:\s*年度?)?"
-_YEARS = rf"{_YEAR}(?:\s*(?:,|、|-|至|到|及|和|與|and|to|&)\s*{_YEAR})+"
-_YEAR_RANGE = regex.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:-|至|到|to)\s*(\d{4}|\d{2})(?!\d)")
-_CHINESE_YEAR = regex.compile(r"[〇○零o一二三四五六七八九]{4}(?=\s*年)")
-
-
-@cache
-def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """(letter, pattern) of the section titles printed without a letter."""
-    return tuple(
-        (
-            row["kind"].removeprefix("section_"),
-            regex.compile(
-                row["pattern"].replace("{years}", _YEARS).replace("{year}", _YEAR), regex.IGNORECASE
-            ),
-        )
-        for row in load_table("headings")
-        if row["kind"].startswith("section_")
-    )
-
-
-def _heading_key(text: str) -> str:
-    """A heading in the matching form, years as digits, dashes as "-", no spaces next to Chinese
-    characters and no trailing colon, so one vocabulary line covers its spacings and scripts."""
-    key = regex.sub(r"[\u2010-\u2015\u2212]", "-", match_key(text.lstrip("#")))
-    key = _CHINESE_YEAR.sub(lambda m: str(chinese_digits_to_int(m.group())), key)
-    key = regex.sub(r"\s*([^\x00-\x7f])\s*", r"\1", key)
-    return key.rstrip(" :")
-
-
-def section_years(title: str) -> tuple[int, ...]:
-    """The years a section title names, in order: 2023 and 2024, 2023–2024, 2023-2024, 2023至2024年
-    → (2023, 2024); a range names every year in it (2023–2025 → 2023, 2024, 2025; 2022-23 → 2022,
-    2023)."""
-    key = _heading_key(title)
-    years = {int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", key)}
-    for start_text, end_text in _YEAR_RANGE.findall(key):
-        start = int(start_text)
-        end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
-        if 0 < end - start <= 10:
-            years.update(range(start, end + 1))
-    return tuple(sorted(y for y in years if 1990 < y < 2100))
 
 
 def _organisation(text: str) -> Organisation | None:
