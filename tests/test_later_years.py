@@ -26,6 +26,9 @@ Datasets to be released in 2023 and 2024
 1.\tTransport / Cross-boundary Coach Routes\tSecond half of 2023\tMonthly\tRoutes (CSV)
 2.\tTransport / Green Minibus Fares\tTo be confirmed\tAs and when necessary\tFares (CSV)
 3.\tTransport / Road Works Schedule\tEnd of year\tMonthly\tWorks (CSV)
+Datasets planned by other organisations
+\tData Category / Dataset Name\tTarget Release Date\tUpdate Frequency\tRemarks
+\tNil\tNil\tNil\tNil
 Datasets already released
 \tData Category / Dataset Name\tRelease Date\tUpdate Frequency\tRemarks
 1.\tTransport / Traffic Notices\tDec-20\tReal-time\tNotices (XML)
