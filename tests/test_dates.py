@@ -3,9 +3,12 @@ year-less wordings with and without a section year, and the wiring into dataset 
 
 from __future__ import annotations
 
+import calendar
 from typing import cast
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
 from plan_extract.normalise.dates import Precision, ReleaseDate, fold, parse_release_date
@@ -234,3 +237,63 @@ def test_records_carry_month_and_precision_and_tbc_is_no_problem() -> None:
         (None, None),
     ]
     assert codes == ["date_missing", "date_unparsed"]
+
+
+_ZH_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _month_zh(month: int) -> str:
+    """一 … 九, 十, 十一, 十二."""
+    return ("十" if month >= 10 else "") + (
+        "" if month == 10 else "〇一二三四五六七八九"[month % 10]
+    )
+
+
+@st.composite
+def _written_dates(draw: st.DrawFn) -> tuple[str, ReleaseDate]:
+    """A date as some department might write it, and what it must be read as."""
+    year = draw(st.integers(1991, 2099))
+    kind = draw(st.sampled_from(["month", "day", "quarter", "half", "year"]))
+    month = draw(st.integers(1, 12))
+    quarter, half = (month + 2) // 3, 1 + (month > 6)
+    texts = {
+        "month": [
+            f"{month:02d}/{year}",
+            f"{year}年{month}月",
+            f"{year}-{month:02d}",
+            f"{year}年{_month_zh(month)}月".translate(_ZH_DIGITS),
+            f"{calendar.month_name[month]} {year}",
+            f"{calendar.month_abbr[month].upper()}. {year}",
+            *([f"{calendar.month_abbr[month]}-{year % 100:02d}"] if year >= 2000 else []),
+        ],
+        "day": [
+            f"1.{month}.{year}",
+            f"{year}年{month}月1日",
+            f"01/{month:02d}/{year}",
+            f"1 {calendar.month_name[month]} {year}",
+            f"{calendar.month_name[month]} 1, {year}",
+        ],
+        "quarter": [
+            f"Q{quarter} {year}",
+            f"{year}年第{quarter}季",
+            f"{quarter}Q {year}",
+            f"{year}年第{'一二三四'[quarter - 1]}季度",
+        ],
+        "half": [f"H{half} {year}", f"{year}年{'上下'[half - 1]}半年"],
+        "year": [f"{year}", f"Within {year}", f"{year}年內"],
+    }[kind]
+    text = draw(st.sampled_from(texts))
+    if draw(st.booleans()):
+        text = text.translate(_FULL_WIDTH)
+    prefix, suffix = draw(
+        st.sampled_from([("", ""), ("By ", ""), ("", "或之前"), ("於", ""), (" ", " ")])
+    )
+    due = {"month": month, "day": month, "quarter": quarter * 3, "half": half * 6, "year": 12}[kind]
+    return prefix + text + suffix, ReleaseDate(f"{year}-{due:02d}", cast(Precision, kind))
+
+
+@given(_written_dates())
+def test_generated_wordings_read_back(case: tuple[str, ReleaseDate]) -> None:
+    text, expected = case
+    assert parse_release_date(text) == expected

@@ -81,9 +81,22 @@ def _words() -> dict[str, _Word]:
 
 def _alternation(phrases: list[str]) -> str:
     """Longest first (a regex alternation takes the first that matches); a space or hyphen inside
-    a phrase matches any spacing or hyphen (mid-year, mid year, midyear)."""
+    a phrase matches any spacing or hyphen (mid-year, mid year, midyear); a Latin letter (digit) at
+    either end must not continue a word (number): "dec" is not in "decide", "q1" not in "q12"; a
+    Chinese phrase may touch anything (2020年底, 於Q3)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(regex.sub(r"(?:\\ |\\-|-)+", r"[\\s-]*", regex.escape(p)) for p in ordered)
+    return "|".join(_bounded(p) for p in ordered)
+
+
+def _bounded(phrase: str) -> str:
+    body = regex.sub(r"(?:\\ |\\-|-)+", r"[\\s-]*", regex.escape(phrase))
+    before = {"letter": r"(?<![a-z])", "digit": r"(?<!\d)"}.get(_edge(phrase[0]), "")
+    after = {"letter": r"(?![a-z])", "digit": r"(?!\d)"}.get(_edge(phrase[-1]), "")
+    return before + body + after
+
+
+def _edge(char: str) -> str:
+    return "letter" if "a" <= char <= "z" else "digit" if "0" <= char <= "9" else "other"
 
 
 def _phrases(*meanings: str, alone_only: bool = False) -> str:
@@ -102,11 +115,9 @@ _TH = r"(?:st|nd|rd|th)?"
 def _grammar() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """(kind, pattern) for every order plans write a date in; kind is a precision, "period" (the
     period word says) or "alone" (a period without a year)."""
-    name = rf"(?<![a-z])(?P<name>{_alternation(list(_months()))})\.?(?![a-z])"
-    period = rf"(?<![a-z])(?P<period>{_phrases('quarter', 'half', 'year')})(?![a-z\d])"
-    alone = (
-        rf"(?<![a-z])(?P<period>{_phrases('quarter', 'half', 'year', alone_only=True)})(?![a-z\d])"
-    )
+    name = rf"(?P<name>{_alternation(list(_months()))})\.?"
+    period = rf"(?P<period>{_phrases('quarter', 'half', 'year')})"
+    alone = rf"(?P<period>{_phrases('quarter', 'half', 'year', alone_only=True)})"
     sep = r"\s*[./-]\s*"
     rules = (
         ("day", rf"{_D}{sep}{_M}{sep}{_Y}"),  # 31.12.2020, 31/12/2020
@@ -133,12 +144,12 @@ def _grammar() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 @cache
 def _leftover_words() -> regex.Pattern[str]:
     """Qualifiers ("By", 「或之前」) and "to be confirmed" wordings, removed from what is left."""
-    return regex.compile(rf"(?<![a-z])(?:{_phrases('qualifier', 'unknown')})(?![a-z])")
+    return regex.compile(_phrases("qualifier", "unknown"))
 
 
 @cache
 def _unknown_words() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![a-z])(?:{_phrases('unknown')})(?![a-z])")
+    return regex.compile(_phrases("unknown"))
 
 
 @dataclass(frozen=True)
