@@ -55,5 +55,9 @@ def test_a_later_years_plan_end_to_end(tmp_path: Path) -> None:
     ]
     problems = json.loads((out / "problems.json").read_text("utf-8"))
     assert [(p["code"], p["text"]) for p in problems] == [("date_unparsed", "End of year")]
+    assert (
+        "(item B3; a period without a year, and the section's title names 2023, 2024)"
+        in (problems[0]["message"])
+    )
     report = frictionless.validate(out / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .normalise.dates import PRECISIONS
 from .normalise.frequency import frequency_codes
 from .problems import problem_types
 
@@ -145,7 +146,7 @@ DATASETS = Table(
             "other qualifiers do not change the month; a period without a year (年底, Mid-year) "
             "takes the year of its section when the section's title names exactly one. Empty when "
             "the cell is empty or the date was not understood (a date_unparsed problem).",
-            enum=("day", "month", "quarter", "half", "year", "unknown"),
+            enum=PRECISIONS,
             example="quarter",
         ),
         Column(

@@ -47,12 +47,12 @@ def _release_date(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> 
     """Month and precision of the release date cell; a month outside the section's years is only a
     warning, and "to be confirmed" (precision unknown, no month) is no problem at all."""
     years = row.section.years if row.section is not None else ()
-    date = parse_release_date(raw, tuple(years))
+    date = parse_release_date(raw, years)
     month = date.month if date else None
     if raw is None:
         log.add("date_missing", label, row.where)
     elif date is None:
-        log.add("date_unparsed", f"{raw!r} (item {label})", row.where, raw)
+        log.add("date_unparsed", f"{raw!r} (item {label}{_year_less(raw, years)})", row.where, raw)
     elif (
         month is not None and row.section is not None and _outside_section_years(row.section, month)
     ):
@@ -64,6 +64,14 @@ def _release_date(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> 
             raw,
         )
     return date
+
+
+def _year_less(raw: str, years: tuple[int, ...]) -> str:
+    """Why a period without a year was not read: its section does not name exactly one year."""
+    if parse_release_date(raw, (2000,)) is None:
+        return ""
+    named = ", ".join(map(str, years)) or "no year"
+    return f"; a period without a year, and the section's title names {named}"
 
 
 def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Frequency | None:
