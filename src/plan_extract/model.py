@@ -191,6 +191,7 @@ class DatasetRecord:
     name_key: str | None
     release_month: str | None
     release_month_raw: str | None
+    release_precision: str | None
     update_frequency: str
     update_interval: str | None
     update_frequency_raw: str | None

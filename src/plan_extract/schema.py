@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .normalise.dates import PRECISIONS
 from .normalise.frequency import frequency_codes
 from .problems import problem_types
 
@@ -155,11 +156,28 @@ DATASETS = Table(
         Column(
             "release_month",
             "yearmonth",
-            "Target release month (sections A–C) or actual release month (D).",
+            "Target release month (sections A–C) or actual release month (D): the month the "
+            "promise falls due, i.e. the last month of the period the plan names (see "
+            "release_precision). Empty when the plan says 'to be confirmed'.",
             pattern=YEAR_MONTH,
             example="2019-04",
         ),
         Column("release_month_raw", "string", "Release date as published (04/2019, 2019年4月…)."),
+        Column(
+            "release_precision",
+            "string",
+            "How exact the plan was about the release date. release_month is the last month of the "
+            "period the plan names: day (31.12.2020, 2020年12月31日 → 2020-12), month (04/2019, "
+            "Dec-20, 2019年4月), quarter (Q2 2020 → 2020-06, 二〇二〇年第三季 → 2020-09; also early → "
+            "March, mid-year/年中 → June, end/late/年底 → December), half (H1/上半年 → June, "
+            "H2/下半年 → December), year (2020, Within 2020, 2020年內 → 2020-12), unknown ('To be "
+            "confirmed', TBC, 待定: release_month empty, not a problem). 'By …', 「…或之前」 and "
+            "other qualifiers do not change the month; a period without a year (年底, Mid-year) "
+            "takes the year of its section when the section's title names exactly one. Empty when "
+            "the cell is empty or the date was not understood (a date_unparsed problem).",
+            enum=PRECISIONS,
+            example="quarter",
+        ),
         Column(
             "update_frequency",
             "string",

@@ -31,7 +31,9 @@ from typing import cast
 import regex
 
 from .columns import DEFAULT, NAME_ROLES, OTHER, Columns, header_columns, unknown_count
+from .departments import department_id
 from .footnotes import Footnote, find_footnote, footnote_line, strip_markers
+from .headings import is_intro, section_years, untitled_section_letter
 from .model import (
     Block,
     Document,
@@ -89,6 +91,8 @@ def split_abbreviation(text: str) -> tuple[str, str | None]:
 
 
 def parse_plan_year(text: str) -> int | None:
+    """The year of a plan title in any wording of vocab/headings.tsv ("Annual Open Data Plan
+    (2021)", "2021 Annual Open Data Plan", 「年度開放數據計劃（2021年）」, Simplified forms)."""
     m = _first_match("plan_title", match_key(text))
     if not m:
         return None
@@ -97,17 +101,38 @@ def parse_plan_year(text: str) -> int | None:
 
 
 def parse_header(lines: list[TextLine], log: ProblemLog) -> PlanHeader:
-    """Department, abbreviation, plan year and title from the text before section A."""
+    """Department, abbreviation, plan year and title from the text before section A.
+
+    The title may be printed on two lines ("Annual Open Data Plan" / "(2021)"). Introduction
+    paragraphs between the title and section A are skipped: the department line is the first
+    line naming a department of vocab/departments.tsv, else the first line that is neither the
+    title nor an introduction (``intro`` in vocab/headings.tsv)."""
     texts = [clean(line.text) for line in lines]
-    title_index = next((i for i, t in enumerate(texts) if parse_plan_year(t)), None)
-    if title_index is None:
+    span = _title_span(texts)
+    if span is None:
         log.add("plan_year_missing")
-    others = [t for i, t in enumerate(texts) if i != title_index and not _is_furniture(t)]
-    department, abbr = split_abbreviation(others[0]) if others else (None, None)
+    title = join_pieces(texts[span[0] : span[1]]) if span else None
+    others = [
+        t
+        for i, t in enumerate(texts)
+        if not (span and span[0] <= i < span[1]) and not _is_furniture(t) and not is_intro(t)
+    ]
+    known = [t for t in others if department_id(*split_abbreviation(t))]
+    department, abbr = split_abbreviation((known or others)[0]) if others else (None, None)
     if department is None:
         log.add("department_missing")
-    title = texts[title_index] if title_index is not None else None
     return PlanHeader(department, abbr, parse_plan_year(title) if title else None, title)
+
+
+def _title_span(texts: list[str]) -> tuple[int, int] | None:
+    """Where the title is: the first line with a plan year, else two lines that give one together."""
+    for i, text in enumerate(texts):
+        if parse_plan_year(text):
+            return i, i + 1
+    for i in range(len(texts) - 1):
+        if parse_plan_year(join_pieces(texts[i : i + 2])):
+            return i, i + 2
+    return None
 
 
 def _is_furniture(text: str) -> bool:
@@ -115,15 +140,19 @@ def _is_furniture(text: str) -> bool:
 
 
 def _section(text: str) -> Section | None:
+    """A section heading, with its letter ("A. 在2019年發放的部門數据集") or without one ("Datasets
+    to be released in 2022", 「已發放的數據集」: the letter comes from vocab/headings.tsv), and the
+    years its title names."""
     m = _first_match("section", text)
-    if not m:
-        return None
-    letter = cast(
-        SectionLetter, m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
-    )
-    title = clean(m.group("title"))
-    years = tuple(int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", match_key(title)))
-    return Section(letter, title, years)
+    if m:
+        letter = m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
+        title = clean(m.group("title"))
+    else:
+        found = untitled_section_letter(text)
+        if found is None:
+            return None
+        letter, title = found, clean(text.lstrip("#"))
+    return Section(cast(SectionLetter, letter), title, section_years(title))
 
 
 def _organisation(text: str) -> Organisation | None:

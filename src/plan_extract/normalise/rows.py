@@ -6,8 +6,9 @@
   grouping row, a merged cell above);
 - ``item_no``/``item_label``: the printed label's number (:func:`.numerals.parse_item_no`; roman
   numerals only in a section numbered with them), or the row's position where none is printed;
-- ``release_month``: :func:`.dates.parse_release_month`; a month outside the years the section's
-  title names is a warning, an unreadable one an error (raw text kept either way);
+- ``release_month``/``release_precision``: :func:`.dates.parse_release_date` (a year-less 年底 takes
+  the section's one year); a month outside the years the section's title names is a warning, an
+  unreadable date an error, "to be confirmed" neither (raw text kept either way);
 - ``update_frequency``/``update_interval``/``update_frequency_parts``: :func:`.frequency.parse_frequency`;
 - ``formats``: a formats column (:func:`.remarks.format_list`), then the remarks' annotation;
 - ``description``/``note``: a description column, else the remarks' text
@@ -24,7 +25,7 @@ from dataclasses import asdict, dataclass
 from ..departments import department_id
 from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
 from ..problems import ProblemLog
-from .dates import parse_release_month
+from .dates import ReleaseDate, parse_release_date
 from .frequency import parse_frequency
 from .numerals import is_roman_label, parse_item_no
 from .remarks import format_list, parse_remarks, split_category, split_note
@@ -52,22 +53,35 @@ def _outside_section_years(section: Section, month: str) -> bool:
     return section.letter != "D" and bool(section.years) and int(month[:4]) not in section.years
 
 
-def _release_month(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> str | None:
-    """YYYY-MM of the release date cell; a month outside the section's years is only a warning."""
-    month = parse_release_month(raw)
+def _release_date(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> ReleaseDate | None:
+    """Month and precision of the release date cell; a month outside the section's years is only a
+    warning, and "to be confirmed" (precision unknown, no month) is no problem at all."""
+    years = row.section.years if row.section is not None else ()
+    date = parse_release_date(raw, years)
+    month = date.month if date else None
     if raw is None:
         log.add("date_missing", label, row.where)
-    elif month is None:
-        log.add("date_unparsed", f"{raw!r} (item {label})", row.where, raw)
-    elif row.section is not None and _outside_section_years(row.section, month):
-        years = ", ".join(map(str, row.section.years))
+    elif date is None:
+        log.add("date_unparsed", f"{raw!r} (item {label}{_year_less(raw, years)})", row.where, raw)
+    elif (
+        month is not None and row.section is not None and _outside_section_years(row.section, month)
+    ):
+        years_text = ", ".join(map(str, row.section.years))
         log.add(
             "date_outside_section",
-            f"item {label} is due {month}, but section {row.section.letter} is for {years}",
+            f"item {label} is due {month}, but section {row.section.letter} is for {years_text}",
             row.where,
             raw,
         )
-    return month
+    return date
+
+
+def _year_less(raw: str, years: tuple[int, ...]) -> str:
+    """Why a period without a year was not read: its section does not name exactly one year."""
+    if parse_release_date(raw, (2000,)) is None:
+        return ""
+    named = ", ".join(map(str, years)) or "no year"
+    return f"; a period without a year, and the section's title names {named}"
 
 
 def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Frequency | None:
@@ -140,7 +154,7 @@ def normalise_row(
     texts = _texts(row, log)
     notes = texts.notes
     date_raw = _cell_text(row, "release_date", notes)
-    release_month = _release_month(row, date_raw, label, log)
+    release = _release_date(row, date_raw, label, log)
     frequency_raw = _cell_text(row, "update_frequency", notes)
     frequency = _frequency(row, frequency_raw, label, log)
     notes += [n for n in row.notes if n not in notes]  # footnotes after the cells' own notes
@@ -172,8 +186,9 @@ def normalise_row(
         category=texts.category,
         dataset_name=texts.name or None,
         name_key=name_key(texts.name) or None,
-        release_month=release_month,
+        release_month=release.month if release else None,
         release_month_raw=date_raw,
+        release_precision=release.precision if release else None,
         update_frequency=frequency.code if frequency else "unknown",
         update_interval=frequency.interval if frequency else None,
         update_frequency_raw=frequency_raw,
