@@ -249,3 +249,15 @@ def test_a_page_that_drops_the_empty_item_column_still_continues_rows(tmp_path: 
     assert [(r.dataset_name, r.update_frequency, r.formats) for r in rows] == [
         ("Hong Kong Biodiversity Information Hub", "as_needed", ["CSV"])
     ]
+
+
+def test_a_section_title_wrapped_onto_a_second_line_is_one_title(tmp_path: Path) -> None:
+    text = FEHD.replace(
+        "D. Datasets already released\n",
+        "D. Progress: datasets uploaded onto DATA.GOV.HK by departments and other\norganisations\n",
+    )
+    _, rows, problems = _extract(tmp_path, "fehd.txt", text)
+    assert rows[-1].section_title == (
+        "Progress: datasets uploaded onto DATA.GOV.HK by departments and other organisations"
+    )
+    assert "unparsed_line" not in [p.code for p in problems]

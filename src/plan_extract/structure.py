@@ -56,6 +56,7 @@ from .vocab import load_table
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 # Roles whose emptiness marks a continuation line in a table without item numbers.
 KEY_ROLES = ("release_date", "update_frequency")
+_HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]{0,59}$")
 # A grouping line is a short run of words, not a sentence or debris.
 _GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、．.\-–/／]{0,59}$")
 
@@ -186,6 +187,7 @@ class _Builder:
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
         self.headers_seen = 0
+        self.heading_open = False  # the last block was a section heading
         self.unknown_reported: set[str] = set()
         self.category: str | None = None  # from a grouping row or a merged category cell
         self.positions: Counter[tuple[str | None, int]] = Counter()
@@ -199,11 +201,15 @@ class _Builder:
     def text_line(self, line: TextLine) -> None:
         self.end_header()
         text = clean(line.text)
+        heading_open, self.heading_open = self.heading_open, False
         section = _section(text)
         if section is not None:
             self._start_group(None, None)
             self.section, self.organisation = section, self.department
             self.sections.append(section)
+            self.heading_open = True
+            return
+        if heading_open and self._continues_heading(text):
             return
         if self.section is None:
             self.header_lines.append(line)
@@ -220,6 +226,19 @@ class _Builder:
             self._start_group(text, line.where)
         else:
             self.log.add("unparsed_line", text, line.where, text)
+
+    def _continues_heading(self, text: str) -> bool:
+        """The second line of a section title wrapped on the page ("… by departments and other" /
+        "organisations"): a lower-case or Chinese line right under it, not above a table row."""
+        section = self.section
+        if section is None or not _HEADING_TAIL.match(text):
+            return False
+        if isinstance(self.next_block, TableRow) and not text[0].islower():
+            return False  # a category line above the table
+        title = join_pieces([section.title, text])
+        extended = Section(section.letter, title, section.years or section_years(title))
+        self.sections[-1] = self.section = extended
+        return True
 
     def _start_group(self, category: str | None, line: Where | None) -> None:
         """A new category context (None at a section or organisation). A grouping *line* that no
@@ -242,6 +261,7 @@ class _Builder:
     # -- table rows ---------------------------------------------------------------------------
 
     def table_row(self, row: TableRow) -> None:
+        self.heading_open = False
         texts = [clean(" ".join(cell)) for cell in row.cells]
         labels = [" ".join(" ".join(cell).split()) for cell in row.cells]  # as printed
         filled = [t for t in texts if t]
