@@ -31,11 +31,14 @@ _LABEL = regex.compile(
     r"^\s*(?:[A-DＡ-Ｄ]\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）])\s*"
 )
 _ANNOTATION = regex.compile(r"\s*[(（](?P<inner>[^()（）\p{Han}]*)[)）]$")
+MAX_VALUE = 2000  # characters
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
 
 def split_text(text: str) -> tuple[str, str] | None:
     """(Chinese, English) halves of a one-line bilingual value, or ``None`` if it is not one."""
+    if len(text) > MAX_VALUE:  # no cell value is this long; the pattern backtracks on huge lines
+        return None
     m = _HEAD_TAIL.match(text.strip())
     if not m or not _HAN.search(m["zh"]) or not _LATIN.search(m["en"]):
         return None
