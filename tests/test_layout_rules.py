@@ -261,3 +261,65 @@ def test_a_section_title_wrapped_onto_a_second_line_is_one_title(tmp_path: Path)
         "Progress: datasets uploaded onto DATA.GOV.HK by departments and other organisations"
     )
     assert "unparsed_line" not in [p.code for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("labels", "roles"),
+    [
+        (
+            [
+                "S/N",
+                "Name of Data Set",
+                "Planned Date of Release",
+                "Frequency of Updating",
+                "Remark",
+            ],
+            ("item_no", "dataset_name", "release_date", "update_frequency", "remarks"),
+        ),
+        (
+            ["序號", "資料種類／資料集名稱", "預計數據開放時間", "更新頻率", "備註"],
+            ("item_no", "category_name", "release_date", "update_frequency", "remarks"),
+        ),
+        (
+            ["", "Dataset Title", "Dataset Description", "Format of Data", "Contact Unit"],
+            ("item_no", "dataset_name", "description", "formats", "other"),
+        ),
+    ],
+)
+def test_header_labels_in_other_words_are_found_by_their_key_words(
+    labels: list[str], roles: tuple[str, ...]
+) -> None:
+    from plan_extract.columns import header_columns
+
+    columns = header_columns(labels)
+    assert columns is not None and columns.roles == roles
+
+
+def test_a_data_row_full_of_label_words_is_not_a_header() -> None:
+    from plan_extract.columns import header_columns
+
+    row = [
+        "1.",
+        "資訊科技／開放數據的數據集名單",
+        "04/2019",
+        "每季",
+        "數據集名稱、數據種類、數據格式(JSON)",
+    ]
+    assert header_columns(row) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "letter"),
+    [
+        ("Section A: Datasets to be released in 2022", "A"),
+        ("Part B – Datasets to be released in 2023 and 2024", "B"),
+        ("(C) Datasets planned by other organisations", "C"),
+        ("D – Datasets already released", "D"),
+        ("第A部分 在2022年發放的數據集", "A"),
+    ],
+)
+def test_section_headings_in_other_forms(heading: str, letter: str) -> None:
+    from plan_extract.structure import _section
+
+    section = _section(heading)
+    assert section is not None and section.letter == letter

@@ -30,6 +30,10 @@ ROLES = (
 )
 OTHER = "other"  # a column whose label is not in the vocabulary: its text is kept, labelled
 NAME_ROLES = frozenset({"dataset_name", "category_name"})
+_VALUE = regex.compile(
+    r"\d{4}|^\s*[(（]?\d{1,3}[.)）]?\s*$|[(（][A-Z]{3,5}[)）]"
+)  # a year, an item, (CSV)
+MAX_LABEL = 40  # characters: a longer cell is a value, not a column label
 _HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
 
 
@@ -56,6 +60,25 @@ def role_of(label: str) -> str | None:
         if han is not None and han == latin:
             return han
     return None
+
+
+@cache
+def _keywords() -> tuple[tuple[str, str], ...]:
+    return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
+
+
+def role_by_keyword(label: str) -> str | None:
+    """A label not in the vocabulary, by the words in it ("Planned Date of Release", 「預計數據
+    開放時間」); a category word and a name word around a slash make a combined column."""
+    key = match_key(strip_markers(label)[0])
+    if len(key) > MAX_LABEL:
+        return None
+    roles = [role for role, word in _keywords() if word in key]
+    if not roles:
+        return None
+    if "category" in roles and "dataset_name" in roles and regex.search(r"[/／]", key):
+        return "category_name"
+    return roles[0]
 
 
 @dataclass(frozen=True)
@@ -94,8 +117,14 @@ def header_columns(texts: list[str]) -> Columns | None:
     A header has two or more known labels. An empty first cell over item numbers is the item column;
     other empty or unknown labels are ``other`` columns (kept, reported).
     """
-    roles = [role_of(t) for t in texts]
-    if sum(r is not None for r in roles) < 2:
+    exact = [role_of(t) for t in texts]
+    # Labels of the vocabulary recognise a header; its other labels may still name a known column
+    # in other words ("Planned Date of Release"), which counts when the row holds no value.
+    roles = [
+        r or (role_by_keyword(t) if t.strip() else None) for r, t in zip(exact, texts, strict=True)
+    ]
+    known, found = sum(r is not None for r in exact), sum(r is not None for r in roles)
+    if known < 2 and not (known >= 1 and found >= 3 and not any(_VALUE.search(t) for t in texts)):
         return None
     if roles and roles[0] is None and not texts[0].strip():
         roles[0] = "item_no"
