@@ -241,10 +241,14 @@ def load_snapshot(path: Path, date: str | None = None) -> Snapshot:
         shape, entries = "scrape_csv", _read_csv(text, path)
     else:
         try:
-            shape, records = _read_json(json.loads(text), path)
+            whole = None if path.suffix == ".jsonl" else json.loads(text)
         except json.JSONDecodeError:
-            header, records = _read_json_lines(text, path)
+            whole = None
+        if whole is None or (isinstance(whole, Mapping) and "name" in whole):
+            header, records = _read_json_lines(text, path)  # one record a line
             shape = "package_show"
+        else:
+            shape, records = _read_json(whole, path)
         entries = _ckan_entries(records, path)
     when = date or header.get("date") or snapshot_date(path)
     if not when or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(when)):
