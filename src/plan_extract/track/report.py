@@ -35,19 +35,21 @@ td.n{text-align:right}
 .key span{display:inline-block;width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}
 """
 _SCRIPT = """
-document.querySelectorAll("table.sortable th").forEach(function (th, column) {
-  th.addEventListener("click", function () {
-    var body = th.closest("table").tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    var up = th.dataset.order !== "asc";
-    th.dataset.order = up ? "asc" : "desc";
-    rows.sort(function (a, b) {
-      var x = a.cells[column].textContent, y = b.cells[column].textContent;
-      var nx = parseFloat(x), ny = parseFloat(y);
-      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-      return up ? c : -c;
+document.querySelectorAll("table.sortable").forEach(function (table) {
+  table.querySelectorAll("thead th").forEach(function (th, column) {
+    th.addEventListener("click", function () {
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      var up = th.dataset.order !== "asc";
+      th.dataset.order = up ? "asc" : "desc";
+      rows.sort(function (a, b) {
+        var x = a.cells[column].textContent, y = b.cells[column].textContent;
+        var nx = parseFloat(x), ny = parseFloat(y);
+        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        return up ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
     });
-    rows.forEach(function (r) { body.appendChild(r); });
   });
 });
 """
@@ -131,7 +133,8 @@ def render_report(
     overdue = [r for r in mine if r["on_time"] == "no"]
     frequency = [r for r in mine if r["frequency_kept"] == "no"]
     formats = [r for r in mine if r["formats_missing"]]
-    review = [r for r in promises if r["status"] == "to_review"]
+    counted_rows = [r for r in promises if r["plan_id"] in counted]
+    review = [r for r in counted_rows if r["status"] == "to_review"]
     dated = ", ".join(f"{escape(s.date)} ({len(s.entries)} datasets)" for s in snapshots)
     key = "".join(
         f'<span style="background:{c}"></span>{escape(label)}' for _, label, c in SEGMENTS
@@ -152,8 +155,12 @@ promises.parquet and delivery.parquet by plan-extract; every number here is in t
 {_promise_table("frequency", frequency, ["update_frequency", "frequency_listed_raw"])}
 <h2>Promised formats missing</h2>
 {_promise_table("formats", formats, ["formats", "formats_listed", "formats_missing"])}
-<h2>To review (all plan versions and sections)</h2>
+<h2>To review</h2>
+<p>Not decided automatically: a reviewer records the decision in an overrides file
+(<code>plan-extract track --overrides</code>).</p>
 {_promise_table("review", review, ["status_reason", "candidates"])}
+<h2>Every dataset of the plans counted (sections A–D)</h2>
+{_promise_table("promises", counted_rows, ["on_time", "first_listed", "match_method", "match_score"])}
 <script>{_SCRIPT}</script>
 </body></html>
 """
