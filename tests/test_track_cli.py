@@ -96,3 +96,17 @@ def test_errors_are_one_line_and_exit_2(
     assert "did not finish" in capsys.readouterr().err
     assert main(["track", "--tables", str(tmp_path), *SNAPSHOTS]) == 2
     assert "run `plan-extract extract` first" in capsys.readouterr().err
+
+
+def test_the_readme_overrides_example_works(tmp_path: Path, tracked: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    start = readme.index("```text\nplan_id\tsection") + len("```text\n")
+    (tmp_path / "reviewed.tsv").write_text(readme[start : readme.index("```", start)], "utf-8")
+    result = plan_extract.track(tracked, SNAPSHOTS, overrides=tmp_path / "reviewed.tsv")
+    rows = result.promises.set_index(["plan_id", "section", "item_no"])
+    a10 = rows.loc[("ogcio-2018-annual-open-data-plan.en", "A", 10)]
+    assert (a10.status, a10.match_method) == ("listed", "override")
+    assert a10.catalogue_id == "hk-dpo-dpo_hp-soa-qps-awarded-service-contracts"
+    assert a10.first_listed == "2025-09-13"
+    d17 = rows.loc[("ogcio-2018-annual-open-data-plan.en", "D", 17)]
+    assert d17.last_unlisted == "2018-06-04" and d17.status == "to_review"  # 2025: no override

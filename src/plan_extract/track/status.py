@@ -111,6 +111,15 @@ def _delivery_columns(row: Mapping[str, Any], result: MatchResult) -> dict[str, 
     }
 
 
+def _removed(latest: MatchResult, listed_in: list[str]) -> dict[str, Any]:
+    """A dataset an earlier snapshot listed and the latest does not: say so in the reason."""
+    if latest.decision == "match" or not listed_in:
+        return {}
+    return {
+        "status_reason": f"listed on {listed_in[-1]}, not in the latest snapshot: {latest.reason}"
+    }
+
+
 def track_row(
     row: Mapping[str, Any],
     item: PlanItem,
@@ -132,6 +141,7 @@ def track_row(
     columns = {
         "snapshot_date": snapshots[-1].date,
         **_match_columns(latest),
+        **_removed(latest, listed_in),
         "listed_in": listed_in,
         "first_listed": first,
         "last_unlisted": unlisted[-1] if unlisted else None,
