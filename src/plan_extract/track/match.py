@@ -70,12 +70,11 @@ class MatchResult:
 
 def block(item: PlanItem, snapshot: Snapshot) -> list[CatalogueEntry]:
     """Candidate generation: the snapshot's datasets of the item's organisation."""
-    ids = {organisation_id(name) for name in item.organisations} - {None}
-    return [
-        e
-        for e in snapshot.entries
-        if organisation_id(e.organisation_en) in ids or organisation_id(e.organisation_zh) in ids
-    ]
+    ids = sorted({str(organisation_id(n)) for n in item.organisations if organisation_id(n)})
+    found: dict[int, CatalogueEntry] = {}  # by identity: one entry once, in snapshot order
+    for org in ids:
+        found.update((id(e), e) for e in snapshot.by_organisation.get(org, []))
+    return list(found.values())
 
 
 def _english_score(a: str, b: str) -> float:

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,18 @@ class Snapshot:
     source: str  # the file it was read from
     shape: str  # scrape_csv, package_search, package_search_api, package_show
     entries: tuple[CatalogueEntry, ...]
+
+    @cached_property
+    def by_organisation(self) -> dict[str, list[CatalogueEntry]]:
+        """Entries per organisation id (either language's name), built once: matching's blocks."""
+        from .organisations import organisation_id
+
+        index: dict[str, list[CatalogueEntry]] = {}
+        for entry in self.entries:
+            ids = {organisation_id(entry.organisation_en), organisation_id(entry.organisation_zh)}
+            for org in ids - {None}:
+                index.setdefault(str(org), []).append(entry)
+        return index
 
 
 # --- formats --------------------------------------------------------------------------------------
