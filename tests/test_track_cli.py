@@ -110,3 +110,38 @@ def test_the_readme_overrides_example_works(tmp_path: Path, tracked: Path) -> No
     assert a10.first_listed == "2025-09-13"
     d17 = rows.loc[("ogcio-2018-annual-open-data-plan.en", "D", 17)]
     assert d17.last_unlisted == "2018-06-04" and d17.status == "to_review"  # 2025: no override
+
+
+def test_tracking_problems_join_the_problems_table_once(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["extract", str(FIXTURES / "seed-en" / "input"), "--out", str(out), "--quiet"]) == 0
+    record = {
+        "name": "hk-dpo-als_01-als",
+        "title": "Address Lookup Service",
+        "organization": {"title": "Digital Policy Office"},
+        "resources": [{"format": "JSON"}],
+        "update_frequency": "Per legislative session",
+    }
+    snapshot = tmp_path / "catalogue-2026-01-01.jsonl"
+    snapshot.write_text(json.dumps(record) + "\n", "utf-8")
+    for _ in range(2):  # a second run replaces the first run's problems
+        assert main(["track", "--tables", str(out), str(snapshot)]) == 0
+    problems = pd.read_parquet(out / "problems.parquet")
+    found = problems[
+        problems.code.isin(["catalogue_frequency_unknown", "organisation_not_in_catalogue"])
+    ]
+    assert sorted(zip(found.code, found.text, strict=True)) == [
+        ("catalogue_frequency_unknown", "Per legislative session"),
+        (
+            "organisation_not_in_catalogue",
+            "Hong Kong Computer Emergency Response Team Coordination Centre",
+        ),
+    ]
+    assert set(found.source_file) == {str(snapshot)}
+    plans = pd.read_parquet(out / "plans.parquet")
+    assert plans.warnings.tolist() == [2]
+    promises = pd.read_parquet(out / "promises.parquet").set_index(["section", "item_no"])
+    assert promises.loc[("D", 1)].frequency_kept == "unknown"
+    assert promises.loc[("C", 1)].status == "not_listed"
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

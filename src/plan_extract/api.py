@@ -57,10 +57,12 @@ class Tables:
 
 @dataclass
 class Tracking:
-    """What ``plan-extract track`` writes: promises and delivery."""
+    """What ``plan-extract track`` writes: promises and delivery, and the problems it found (rows
+    of the ``problems`` table)."""
 
     promises: pd.DataFrame
     delivery: pd.DataFrame
+    problems: pd.DataFrame
 
 
 def extract(paths: str | Path | Sequence[str | Path]) -> Tables:
@@ -98,4 +100,8 @@ def track(
         [_snapshot(s) for s in given],
         Path(overrides) if overrides else None,
     )
-    return Tracking(frame(PROMISES, result.promises), frame(DELIVERY, result.delivery))
+    return Tracking(
+        frame(PROMISES, result.promises),
+        frame(DELIVERY, result.delivery),
+        frame(PROBLEMS, result.problems),
+    )

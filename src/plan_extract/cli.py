@@ -169,6 +169,8 @@ def _track(args: argparse.Namespace) -> int:
         )
         snapshots += [load_snapshot(f, date) for f in files]
     result = track_dir(args.tables, snapshots, args.out, args.overrides)
+    for problem in result.problems:
+        print(f"{problem['severity']}: {problem['message']}", file=sys.stderr)
     statuses = [row["status"] for row in result.promises]
     print(
         f"tracked {len(statuses)} datasets against {len(snapshots)} snapshots: "

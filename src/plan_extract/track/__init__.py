@@ -15,9 +15,10 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ..errors import PlanExtractError
-from ..schema import DELIVERY, PROMISES, TABLES
+from ..schema import DATASETS, DELIVERY, PLANS, PROBLEMS, PROMISES, TABLES, Table
 from ..write import write_datapackage, write_table
 from .overrides import load_overrides
+from .problems import merge_problems, tracking_problems
 from .snapshots import Snapshot, SnapshotError, load_snapshot
 from .tables import delivery_rows, promise_rows
 
@@ -25,11 +26,17 @@ __all__ = ["Snapshot", "SnapshotError", "TrackResult", "load_snapshot", "track_d
 
 
 class TrackResult:
-    """``promises`` and ``delivery`` rows, shaped and sorted as written."""
+    """``promises`` and ``delivery`` rows, and the problems tracking found."""
 
-    def __init__(self, promises: list[dict[str, Any]], delivery: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        promises: list[dict[str, Any]],
+        delivery: list[dict[str, Any]],
+        problems: list[dict[str, Any]],
+    ) -> None:
         self.promises = promises
         self.delivery = delivery
+        self.problems = problems
 
 
 def track_rows(
@@ -42,11 +49,15 @@ def track_rows(
     if not snapshots:
         raise PlanExtractError("no catalogue snapshot given")
     promises = promise_rows(datasets, bilingual, snapshots, load_overrides(overrides))
-    return TrackResult(promises, delivery_rows(promises))
+    latest = max(snapshots, key=lambda s: s.date)
+    return TrackResult(promises, delivery_rows(promises), tracking_problems(promises, latest))
 
 
-def _read_rows(path: Path) -> list[dict[str, Any]]:
+def _read_rows(stem: Path, missing_ok: bool = False) -> list[dict[str, Any]]:
+    path = stem.with_name(f"{stem.name}.parquet")
     if not path.exists():
+        if missing_ok:
+            return []
         raise PlanExtractError(f"{path}: not found; run `plan-extract extract` first")
     rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
     return rows
@@ -58,19 +69,26 @@ def track_dir(
     out_dir: Path | None = None,
     overrides: Path | None = None,
 ) -> TrackResult:
-    """Read ``tables_dir``'s datasets and bilingual Parquet files; write promises, delivery and
-    report.html into ``out_dir`` (default: the same folder)."""
+    """Read ``tables_dir``'s Parquet files; write promises, delivery and report.html into
+    ``out_dir`` (default: the same folder), with problems and plans updated by what tracking found,
+    and a datapackage.json for the tables in ``out_dir``."""
     from .report import write_report
 
     out_dir = out_dir or tables_dir
-    datasets = _read_rows(tables_dir / "datasets.parquet")
-    bilingual_path = tables_dir / "bilingual.parquet"
-    bilingual = _read_rows(bilingual_path) if bilingual_path.exists() else []
+    datasets = _read_rows(tables_dir / DATASETS.name)
+    bilingual = _read_rows(tables_dir / "bilingual", missing_ok=True)
     result = track_rows(datasets, bilingual, snapshots, overrides)
+    problems, plans = merge_problems(
+        _read_rows(tables_dir / PROBLEMS.name, missing_ok=True),
+        _read_rows(tables_dir / PLANS.name, missing_ok=True),
+        result.problems,
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Table] = [PLANS, PROBLEMS, PROMISES, DELIVERY]
+    write_table(PLANS, plans, out_dir)
+    write_table(PROBLEMS, problems, out_dir)
     promises = write_table(PROMISES, result.promises, out_dir)
     delivery = write_table(DELIVERY, result.delivery, out_dir)
     write_report(promises, delivery, snapshots, out_dir / "report.html")
-    if out_dir == tables_dir:  # the folder now holds every table
-        write_datapackage(out_dir, TABLES)
-    return TrackResult(promises, delivery)
+    write_datapackage(out_dir, TABLES if out_dir == tables_dir else written)
+    return TrackResult(promises, delivery, result.problems)
