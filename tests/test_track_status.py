@@ -237,3 +237,19 @@ def test_bad_overrides_files(tmp_path: Path) -> None:
 def test_listed_frequency_uses_the_plan_vocabulary() -> None:
     found = parse_frequency("Data will not be further updated")
     assert found is not None and found.code == "discontinued"
+
+
+def test_a_departments_own_rows_block_by_its_id_whatever_its_printed_name() -> None:
+    snapshot = Snapshot(
+        "2025-09-13", "t", "package_search", (entry("hk-dpo-als", "Address Lookup Service"),)
+    )
+    unnamed = PlanItem(
+        ("資訊科技總監辦",), ("Address Lookup Service",), (), None, (), department_id="ogcio"
+    )
+    assert match_item(unnamed, snapshot).decision == "match"
+    assert (
+        match_item(
+            PlanItem(("資訊科技總監辦",), ("Address Lookup Service",), (), None, ()), snapshot
+        ).decision
+        == "none"
+    )

@@ -44,6 +44,7 @@ class PlanItem:
     names_zh: tuple[str, ...]
     frequency: str | None
     formats: tuple[str, ...]
+    department_id: str | None = None  # the plan's, for the department's own rows (no name needed)
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,10 @@ class MatchResult:
 
 def block(item: PlanItem, snapshot: Snapshot) -> list[CatalogueEntry]:
     """Candidate generation: the snapshot's datasets of the item's organisation."""
-    ids = sorted({str(organisation_id(n)) for n in item.organisations if organisation_id(n)})
+    ids = {str(organisation_id(n)) for n in item.organisations if organisation_id(n)}
+    ids |= {item.department_id} if item.department_id else set()
     found: dict[int, CatalogueEntry] = {}  # by identity: one entry once, in snapshot order
-    for org in ids:
+    for org in sorted(ids):
         found.update((id(e), e) for e in snapshot.by_organisation.get(org, []))
     return list(found.values())
 

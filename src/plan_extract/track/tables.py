@@ -55,12 +55,12 @@ def _pair_index(bilingual: Iterable[Row]) -> dict[tuple[Any, ...], Row]:
 def plan_item(row: Row, pair: Row | None) -> PlanItem:
     """What matching knows of a row: its names and its organisation's names in every language."""
     english = row.get("language") == "en"
-    own = row["dataset_name"]
-    names_en = [own] if english else []
-    names_zh = [] if english else [own]
+    name = row["dataset_name"]
+    names_en = [name] if english else []
+    names_zh = [] if english else [name]
+    departments_own = not row.get("organisation_no")  # the department's rows (sections A, B, D)
     organisations = [row.get("organisation"), row.get("organisation_abbr")]
-    if not row.get("organisation_no"):
-        organisations.append(row.get("department"))
+    organisations += [row.get("department")] if departments_own else []
     if pair:
         names_en += [pair["name_en"]] if pair.get("name_en") and not english else []
         names_zh += [pair[k] for k in ("name_zh", "name_zh_hans") if pair.get(k) and english]
@@ -71,6 +71,7 @@ def plan_item(row: Row, pair: Row | None) -> PlanItem:
         names_zh=tuple(names_zh),
         frequency=row.get("update_frequency"),
         formats=tuple(row.get("formats") or ()),
+        department_id=row.get("department_id") if departments_own else None,
     )
 
 
