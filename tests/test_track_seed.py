@@ -118,6 +118,20 @@ def test_both_snapshots_date_the_releases(tables: plan_extract.Tables) -> None:
     d1 = rows.loc[("D", 1)]
     assert list(d1.listed_in) == ["2018-06-04", "2025-09-13"]
     assert d1.catalogue_id == "hk-dpo-als_01-als"  # status and id from the latest snapshot
+    assert list(d1.formats_listed) == ["API", "JSON", "XML"]  # the latest snapshot's formats
+    # the 2025 crawl states no frequency: the 2018 catalogue's is the newest evidence
+    assert (d1.frequency_listed_raw, d1.frequency_snapshot_date, d1.frequency_kept) == (
+        "Monthly",
+        "2018-06-04",
+        "yes",
+    )
+    d12 = rows.loc[("D", 12)]  # the plan says monthly, the catalogue "As and when necessary"
+    assert (d12.update_frequency, d12.frequency_listed, d12.frequency_kept) == (
+        "monthly",
+        "as_needed",
+        "no",
+    )
+    assert pd.isna(a1.frequency_listed_raw) and a1.frequency_kept == "unknown"
 
 
 def test_a_chinese_plan_alone_is_not_matchable_in_an_english_snapshot() -> None:

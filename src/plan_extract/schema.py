@@ -387,7 +387,18 @@ PROMISES = Table(
             "the bounds straddle it or it is not yet due. Null for section D.",
             enum=YES_NO_UNKNOWN,
         ),
-        Column("frequency_listed_raw", "string", "The catalogue's update frequency, as it reads."),
+        Column(
+            "frequency_listed_raw",
+            "string",
+            "The catalogue's update frequency, as it reads, from the newest snapshot that lists "
+            "the dataset and states one.",
+        ),
+        Column(
+            "frequency_snapshot_date",
+            "string",
+            "The date of that snapshot (the 2025 crawl states no frequencies).",
+            pattern=_DATE,
+        ),
         Column(
             "frequency_listed",
             "string",

@@ -131,9 +131,9 @@ def render_report(
     counted = {row["plan_id"] for row in delivery}
     mine = [r for r in promises if r["plan_id"] in counted and r["section"] in ("A", "B", "C")]
     overdue = [r for r in mine if r["on_time"] == "no"]
-    frequency = [r for r in mine if r["frequency_kept"] == "no"]
-    formats = [r for r in mine if r["formats_missing"]]
     counted_rows = [r for r in promises if r["plan_id"] in counted]
+    frequency = [r for r in counted_rows if r["frequency_kept"] == "no"]
+    formats = [r for r in counted_rows if r["formats_missing"]]
     review = [r for r in counted_rows if r["status"] == "to_review"]
     dated = ", ".join(f"{escape(s.date)} ({len(s.entries)} datasets)" for s in snapshots)
     key = "".join(
@@ -152,7 +152,7 @@ promises.parquet and delivery.parquet by plan-extract; every number here is in t
 <h2>Overdue or late promises</h2>
 {_promise_table("overdue", overdue, ["first_listed", "last_unlisted"])}
 <h2>Updated less often than promised</h2>
-{_promise_table("frequency", frequency, ["update_frequency", "frequency_listed_raw"])}
+{_promise_table("frequency", frequency, ["update_frequency", "frequency_listed_raw", "frequency_snapshot_date"])}
 <h2>Promised formats missing</h2>
 {_promise_table("formats", formats, ["formats", "formats_listed", "formats_missing"])}
 <h2>To review</h2>

@@ -90,21 +90,33 @@ def _match_columns(result: MatchResult) -> dict[str, Any]:
     }
 
 
-def _delivery_columns(row: Mapping[str, Any], result: MatchResult) -> dict[str, Any]:
-    if result.decision != "match" or result.best is None:
+def _delivery_columns(
+    row: Mapping[str, Any], latest: MatchResult, earlier: list[tuple[str, MatchResult]]
+) -> dict[str, Any]:
+    """Frequency and formats of the dataset the latest snapshot lists. The frequency comes from
+    the newest snapshot that lists it and states one (the 2025 crawl states none)."""
+    if latest.decision != "match" or latest.best is None:
         return {
             "frequency_listed_raw": None,
             "frequency_listed": None,
+            "frequency_snapshot_date": None,
             "frequency_kept": "unknown",
             "formats_listed": [],
             "formats_missing": [],
         }
-    entry = result.best.entry
-    listed = listed_frequency(entry.update_frequency_raw)
+    stated = [
+        (date, r.best.entry.update_frequency_raw)
+        for date, r in reversed(earlier)
+        if r.decision == "match" and r.best and r.best.entry.update_frequency_raw
+    ]
+    date, raw = stated[0] if stated else (None, None)
+    listed = listed_frequency(raw)
+    entry = latest.best.entry
     promised_formats = list(row.get("formats") or [])
     return {
-        "frequency_listed_raw": entry.update_frequency_raw,
+        "frequency_listed_raw": raw,
         "frequency_listed": listed,
+        "frequency_snapshot_date": date,
         "frequency_kept": frequency_kept(row.get("update_frequency"), listed),
         "formats_listed": list(entry.formats),
         "formats_missing": [f for f in promised_formats if f not in entry.formats],
@@ -146,7 +158,9 @@ def track_row(
         "first_listed": first,
         "last_unlisted": unlisted[-1] if unlisted else None,
         "date_published": min(published) if published else None,
-        **_delivery_columns(row, latest),
+        **_delivery_columns(
+            row, latest, [(s.date, r) for s, r in zip(snapshots, results, strict=True)]
+        ),
     }
     if row.get("section") == "D":
         columns["on_time"] = None
