@@ -141,7 +141,8 @@ def track_row(
     """The promise columns of one plan row (``snapshots`` sorted by date, at least one)."""
     results = [apply_override(overrides, s) or match_item(item, s) for s in snapshots]
     latest = results[-1]
-    statuses = [(s.date, STATUS_OF[r.decision]) for s, r in zip(snapshots, results, strict=True)]
+    dated = [(s.date, r) for s, r in zip(snapshots, results, strict=True)]
+    statuses = [(date, STATUS_OF[r.decision]) for date, r in dated]
     listed_in = [date for date, status in statuses if status == "listed"]
     first = listed_in[0] if listed_in else None
     unlisted = [d for d, status in statuses if status == "not_listed" and (not first or d < first)]
@@ -158,9 +159,7 @@ def track_row(
         "first_listed": first,
         "last_unlisted": unlisted[-1] if unlisted else None,
         "date_published": min(published) if published else None,
-        **_delivery_columns(
-            row, latest, [(s.date, r) for s, r in zip(snapshots, results, strict=True)]
-        ),
+        **_delivery_columns(row, latest, dated),
     }
     if row.get("section") == "D":
         columns["on_time"] = None
