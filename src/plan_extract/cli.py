@@ -96,9 +96,14 @@ def _track_parsers(commands: Any) -> None:
     )
     fe.add_argument("--out", type=Path, required=True, metavar="FILE", help="JSON lines to write")
     fe.add_argument(
-        "--base-url", default="https://data.gov.hk", help="portal (default: %(default)s)"
+        "--base-url",
+        default="https://data.gov.hk",
+        metavar="URL",
+        help="portal (default: %(default)s)",
     )
-    fe.add_argument("--workers", type=int, default=4, help="parallel requests (default 4)")
+    fe.add_argument(
+        "--workers", type=int, default=4, metavar="N", help="parallel requests (default 4)"
+    )
     fe.add_argument("--limit", type=int, metavar="N", help="fetch only the first N datasets")
 
 
