@@ -114,6 +114,11 @@ def _show_lines() -> list[str]:
         ("noname.json", lambda: '{"datasets": [{"title": "x"}]}', "neither name nor id"),
         ("cut.csv", None, "wrong number of cells"),
         ("notcatalogue.csv", lambda: "a,b\n1,2\n", "not a catalogue CSV"),
+        (
+            "unterminated.csv",
+            lambda: 'Category,Name,Organization,Data Format,Update Frequency\na,"b,c,d,e\n',
+            "unexpected end of data",
+        ),
     ],
 )
 def test_malformed_or_truncated_snapshots_are_errors(

@@ -173,17 +173,22 @@ def _from_ckan(record: Mapping[str, Any]) -> CatalogueEntry:
 
 
 def _read_csv(text: str, path: Path) -> list[CatalogueEntry]:
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in _CSV_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise SnapshotError(f"{path}: not a catalogue CSV, columns {missing} are missing")
-    entries = []
-    for number, row in enumerate(reader, start=2):
-        if None in row or any(row.get(c) is None for c in _CSV_COLUMNS):
-            raise SnapshotError(
-                f"{path}: record {number} has the wrong number of cells (truncated?)"
-            )
-        entries.append(_from_scrape_row(row))
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    try:
+        missing = [c for c in _CSV_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise SnapshotError(f"{path}: not a catalogue CSV, columns {missing} are missing")
+        entries = []
+        for number, row in enumerate(reader, start=2):
+            if None in row or any(row.get(c) is None for c in _CSV_COLUMNS):
+                raise SnapshotError(
+                    f"{path}: record {number} has the wrong number of cells (truncated?)"
+                )
+            entries.append(_from_scrape_row(row))
+    except csv.Error as error:
+        raise SnapshotError(
+            f"{path}: near line {reader.line_num + 1}: {error} (truncated?)"
+        ) from None
     return entries
 
 
