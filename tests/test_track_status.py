@@ -21,6 +21,7 @@ from plan_extract.track.organisations import organisation_id
 from plan_extract.track.overrides import OverridesError, load_overrides
 from plan_extract.track.snapshots import CatalogueEntry, Snapshot
 from plan_extract.track.status import month_end, on_time, track_row
+from plan_extract.track.tables import plan_item
 
 
 def entry(
@@ -252,4 +253,18 @@ def test_a_departments_own_rows_block_by_its_id_whatever_its_printed_name() -> N
             PlanItem(("資訊科技總監辦",), ("Address Lookup Service",), (), None, ()), snapshot
         ).decision
         == "none"
+    )
+
+
+def test_a_row_without_a_name_is_not_matchable() -> None:
+    snapshot = Snapshot(
+        "2025-09-13", "t", "package_search", (entry("hk-dpo-als", "Address Lookup Service"),)
+    )
+    row = {"plan_id": "p", "section": "A", "organisation_no": 0, "item_no": 1, "dataset_name": None}
+    item = plan_item({**row, "language": "en", "department_id": "ogcio"}, None)
+    assert (item.names_en, item.names_zh) == ((), ())
+    result = match_item(item, snapshot)
+    assert (result.decision, result.reason) == (
+        "review",
+        "not matchable: the row has no dataset name",
     )

@@ -306,7 +306,12 @@ PROMISES = Table(
         Column("organisation", "string", "Who releases the dataset, as the plan names it."),
         Column("item_no", "integer", "Item number within the section and organisation."),
         Column("item_label", "string", "Item label as printed, where extracted."),
-        Column("dataset_name", "string", "Dataset name as published.", required=True),
+        Column(
+            "dataset_name",
+            "string",
+            "Dataset name as published; null for a row printed without one (it cannot be matched: "
+            "to_review).",
+        ),
         Column(
             "name_en",
             "string",

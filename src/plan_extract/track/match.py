@@ -152,6 +152,8 @@ def match_item(item: PlanItem, snapshot: Snapshot) -> MatchResult:
             "no dataset of this organisation in the snapshot (renamed? add a line to "
             "vocab/organisation_aliases.tsv)",
         )
+    if not item.names_en and not item.names_zh:
+        return MatchResult("review", "none", "not matchable: the row has no dataset name")
     scored = [c for c in (compare(item, e) for e in entries) if c is not None]
     if not scored:
         return MatchResult(

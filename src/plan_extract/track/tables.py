@@ -55,9 +55,9 @@ def _pair_index(bilingual: Iterable[Row]) -> dict[tuple[Any, ...], Row]:
 def plan_item(row: Row, pair: Row | None) -> PlanItem:
     """What matching knows of a row: its names and its organisation's names in every language."""
     english = row.get("language") == "en"
-    name = row["dataset_name"]
-    names_en = [name] if english else []
-    names_zh = [] if english else [name]
+    name = row.get("dataset_name")  # null for a row printed without a name (name_missing)
+    names_en = [name] if english and name else []
+    names_zh = [name] if name and not english else []
     departments_own = not row.get("organisation_no")  # the department's rows (sections A, B, D)
     organisations = [row.get("organisation"), row.get("organisation_abbr")]
     organisations += [row.get("department")] if departments_own else []
