@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-RAW    ?= raw/
+RAW    ?= raw/plans/
+CATALOGUE ?= raw/catalogue/
 OUT    ?= output/
 
 .PHONY: extract test lint format docs goldens fixtures bench clean help
 
 help:
-	@echo "make extract   extract $(RAW) into $(OUT) (creates $(VENV) if missing)"
+	@echo "make extract   extract $(RAW) into $(OUT), track against $(CATALOGUE) (creates $(VENV) if missing)"
 	@echo "make test      run the whole test suite"
 	@echo "make lint      ruff + mypy"
 	@echo "make docs      regenerate docs/schema.md and docs/datapackage.json from the schema"
@@ -26,8 +27,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev,fixtures]'
 	touch $(STAMP)
 
+# Extract the plans; then, when catalogue snapshots are there, track promises against them.
+# (Exit code 1 of extract means "some document had problems": the tables are written anyway.)
 extract: $(STAMP)
-	$(BIN)/plan-extract extract $(RAW) --out $(OUT)
+	$(BIN)/plan-extract extract $(RAW) --out $(OUT) || test $$? -eq 1
+	@if ls $(CATALOGUE) 2>/dev/null | grep -qE '\.(csv|json|jsonl)$$'; then \
+		$(BIN)/plan-extract track --tables $(OUT) $(CATALOGUE); \
+	else echo "no catalogue snapshots in $(CATALOGUE): promise tracking skipped"; fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

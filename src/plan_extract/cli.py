@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import PlanExtractError
@@ -63,7 +64,47 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("--page", type=int, default=1, metavar="N", help="page number (1-based)")
     db.add_argument("--out", type=Path, required=True, metavar="PNG", help="picture to write")
     db.add_argument("--resolution", type=int, default=110, help="dots per inch (default 110)")
+    _track_parsers(commands)
     return parser
+
+
+def _track_parsers(commands: Any) -> None:
+    tr = commands.add_parser(
+        "track",
+        help="match plans against DATA.GOV.HK catalogue snapshots",
+        description="Read TABLES/datasets.parquet and bilingual.parquet (an extraction) and one or "
+        "more catalogue snapshots (files, or folders of .csv/.json/.jsonl files); write "
+        "promises.*, delivery.* and report.html. A snapshot's date comes from its name "
+        "(…YYYY-MM-DD…), its fetch header, or FILE@YYYY-MM-DD.",
+    )
+    tr.add_argument("snapshots", nargs="+", metavar="SNAPSHOT", help="snapshot files or folders")
+    tr.add_argument("--tables", type=Path, required=True, metavar="DIR", help="extraction folder")
+    tr.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: --tables)")
+    tr.add_argument("--overrides", type=Path, metavar="FILE", help="reviewer decisions (TSV)")
+
+    ca = commands.add_parser(
+        "catalogue", help="work with the DATA.GOV.HK catalogue", description="Catalogue tools."
+    )
+    actions = ca.add_subparsers(dest="action", required=True, metavar="ACTION")
+    fe = actions.add_parser(
+        "fetch",
+        help="fetch every dataset's package_show (English and Traditional Chinese)",
+        description="package_list, then package_show per dataset in English and Traditional "
+        "Chinese, written as JSON lines with the snapshot date. Resumable: run again with the "
+        "same --out to fetch what is missing. Exit 1 when some datasets could not be fetched "
+        "(the file is then marked incomplete).",
+    )
+    fe.add_argument("--out", type=Path, required=True, metavar="FILE", help="JSON lines to write")
+    fe.add_argument(
+        "--base-url",
+        default="https://data.gov.hk",
+        metavar="URL",
+        help="portal (default: %(default)s)",
+    )
+    fe.add_argument(
+        "--workers", type=int, default=4, metavar="N", help="parallel requests (default 4)"
+    )
+    fe.add_argument("--limit", type=int, metavar="N", help="fetch only the first N datasets")
 
 
 def _report(document: DocumentResult, quiet: bool) -> None:
@@ -119,11 +160,59 @@ def _debug(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _track(args: argparse.Namespace) -> int:
+    from .track import load_snapshot, track_dir
+    from .track.snapshots import parse_snapshot_arg
+
+    snapshots = []
+    for text in args.snapshots:
+        path, date = parse_snapshot_arg(text)
+        files = (
+            sorted(p for p in path.iterdir() if p.suffix in (".csv", ".json", ".jsonl"))
+            if path.is_dir()
+            else [path]
+        )
+        snapshots += [load_snapshot(f, date) for f in files]
+    result = track_dir(args.tables, snapshots, args.out, args.overrides)
+    for problem in result.problems:
+        print(f"{problem['severity']}: {problem['message']}", file=sys.stderr)
+    statuses = [row["status"] for row in result.promises]
+    print(
+        f"tracked {len(statuses)} datasets against {len(snapshots)} snapshots: "
+        f"{statuses.count('listed')} listed, {statuses.count('not_listed')} not listed, "
+        f"{statuses.count('to_review')} to review; wrote promises, delivery and report.html "
+        f"to {args.out or args.tables}/",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _catalogue(args: argparse.Namespace) -> int:
+    from .track.ckan import CkanClient, fetch_catalogue
+
+    client = CkanClient(args.base_url)
+    outcome = fetch_catalogue(client, args.out, workers=args.workers, limit=args.limit)
+    print(
+        f"{args.out}: {outcome.records} datasets, {len(outcome.failed)} failed"
+        + ("" if outcome.complete else "; incomplete, run again to resume"),
+        file=sys.stderr,
+    )
+    for name, reason in outcome.failed[:20]:
+        print(f"failed: {name}: {reason}", file=sys.stderr)
+    return EXIT_OK if outcome.complete else EXIT_PROBLEMS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # pdfminer logs font quirks of damaged PDFs; what matters reaches the user as problems.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    handlers = {"extract": _extract, "schema": _schema, "debug": _debug}
+    handlers = {
+        "extract": _extract,
+        "schema": _schema,
+        "debug": _debug,
+        "track": _track,
+        "catalogue": _catalogue,
+    }
     try:
         return handlers[args.command](args)
     except PlanExtractError as error:

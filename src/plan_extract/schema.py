@@ -342,4 +342,207 @@ BILINGUAL = Table(
     ),
 )
 
-TABLES = (DATASETS, PLANS, PROBLEMS, BILINGUAL)
+
+# --- promise tracking (plan_extract.track) ---------------------------------------------------------
+
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_CANDIDATE_FIELDS: tuple[tuple[str, FieldType], ...] = (
+    ("catalogue_id", "string"),
+    ("title", "string"),
+    ("score", "number"),
+)
+
+PROMISES = Table(
+    name="promises",
+    title="Promises against the catalogue",
+    description="One row per dataset of every plan (sections A–C: promises; D: claims of datasets "
+    "already released), matched to DATA.GOV.HK catalogue snapshots. Status, match and timing are "
+    "as of the latest snapshot; first_listed and last_unlisted bound the release date.",
+    primary_key=("plan_id", "row_no"),
+    sort_key=("plan_id", "row_no"),
+    columns=(
+        _PLAN_ID,
+        Column(
+            "row_no",
+            "integer",
+            "Position of the dataset in its plan (1-based; datasets.row_no where extracted, else "
+            "the position in section, organisation and item order).",
+            required=True,
+        ),
+        _SOURCE_FILE,
+        Column("language", "string", "Language of the plan (BCP 47).", enum=LANGUAGES),
+        Column("plan_year", "integer", "Year of the plan."),
+        Column("department", "string", "Bureau or department that published the plan."),
+        Column("department_id", "string", "Department id (vocab/departments.tsv)."),
+        Column("section", "string", "Section letter (see datasets.section).", enum=SECTIONS),
+        Column("organisation_no", "integer", "0 for the department, else the section C number."),
+        Column("organisation", "string", "Who releases the dataset, as the plan names it."),
+        Column("item_no", "integer", "Item number within the section and organisation."),
+        Column("item_label", "string", "Item label as printed, where extracted."),
+        Column(
+            "dataset_name",
+            "string",
+            "Dataset name as published; null for a row printed without one (it cannot be matched: "
+            "to_review).",
+        ),
+        Column(
+            "name_en",
+            "string",
+            "English name matched on: the plan's own for an English plan, the English version's "
+            "(bilingual.name_en) for a Chinese plan extracted with it; null otherwise.",
+        ),
+        Column(
+            "release_month",
+            "yearmonth",
+            "Promised release month (A–C; due by its end) or stated release month (D).",
+            pattern=YEAR_MONTH,
+        ),
+        Column(
+            "release_precision",
+            "string",
+            "How precise the plan's date is (datasets.release_precision), where extracted.",
+        ),
+        Column(
+            "update_frequency",
+            "string",
+            "Promised frequency code.",
+            enum=tuple(frequency_codes()),
+        ),
+        Column("formats", "list", "Promised formats; '|'-joined in CSV."),
+        Column(
+            "snapshot_date", "string", "Date of the latest snapshot (YYYY-MM-DD).", pattern=_DATE
+        ),
+        Column(
+            "status",
+            "string",
+            "In the latest snapshot: listed (matched with confidence), not_listed, or to_review "
+            "(a reviewer must decide; see candidates).",
+            required=True,
+            enum=("listed", "not_listed", "to_review"),
+        ),
+        Column("status_reason", "string", "Why the status is what it is, in words."),
+        Column("catalogue_id", "string", "Matched catalogue dataset (CKAN name; 2018: its title)."),
+        Column("catalogue_title", "string", "Its English title in the latest snapshot."),
+        Column("catalogue_url", "string", "Its page on DATA.GOV.HK."),
+        Column(
+            "match_method",
+            "string",
+            "override (overrides file), exact (same name_key), fuzzy (rapidfuzz score), none.",
+            enum=("override", "exact", "fuzzy", "none"),
+        ),
+        Column("match_score", "number", "Name score 0–100 of the best candidate."),
+        Column("runner_up_id", "string", "Second-best candidate."),
+        Column("runner_up_title", "string", "The runner-up's English title."),
+        Column("runner_up_score", "number", "Its name score."),
+        Column(
+            "candidates",
+            "array",
+            "Best candidates (up to 3) with their name scores, for review; JSON text in CSV.",
+            item_fields=_CANDIDATE_FIELDS,
+        ),
+        Column(
+            "listed_in", "list", "Dates of the snapshots that list the dataset; '|'-joined in CSV."
+        ),
+        Column("first_listed", "string", "Earliest snapshot that lists it.", pattern=_DATE),
+        Column(
+            "last_unlisted",
+            "string",
+            "Latest snapshot before first_listed that does not list it (all snapshots when never "
+            "listed): released between last_unlisted and first_listed.",
+            pattern=_DATE,
+        ),
+        Column(
+            "date_published",
+            "string",
+            "Earliest datePublished of the matched dataset's resources (package_show snapshots).",
+            pattern=_DATE,
+        ),
+        Column(
+            "on_time",
+            "string",
+            "Sections A–C: yes when released by the end of release_month (datePublished, or "
+            "first_listed); no when released later or still not listed after it; unknown when "
+            "the bounds straddle it or it is not yet due. Null for section D.",
+            enum=YES_NO_UNKNOWN,
+        ),
+        Column(
+            "frequency_listed_raw",
+            "string",
+            "The catalogue's update frequency, as it reads, from the newest snapshot that lists "
+            "the dataset and states one.",
+        ),
+        Column(
+            "frequency_snapshot_date",
+            "string",
+            "The date of that snapshot (the 2025 crawl states no frequencies).",
+            pattern=_DATE,
+        ),
+        Column(
+            "frequency_listed",
+            "string",
+            "That wording as a frequency code (the plans' vocabulary).",
+            enum=tuple(frequency_codes()),
+        ),
+        Column(
+            "frequency_kept",
+            "string",
+            "yes when the catalogue updates at least as often as promised; no when less often or "
+            "discontinued; unknown when either side is unknown or varies, or not listed.",
+            enum=YES_NO_UNKNOWN,
+        ),
+        Column("formats_listed", "list", "Formats of the listed dataset's resources."),
+        Column("formats_missing", "list", "Promised formats the listed dataset lacks."),
+    ),
+)
+
+DELIVERY = Table(
+    name="delivery",
+    title="Delivery per department and plan year",
+    description="Sections A–C of each plan, counted once whatever the languages extracted (the "
+    "Traditional Chinese version where there are several), in the latest snapshot: "
+    "promised = listed + not_listed + to_review; listed = on_time + late + timing_unknown.",
+    primary_key=("department_id", "plan_year"),
+    sort_key=("department_id", "plan_year"),
+    columns=(
+        Column(
+            "department_id",
+            "string",
+            "Department id (vocab/departments.tsv), or the plan_id for a department not listed "
+            "there.",
+            required=True,
+        ),
+        Column("department", "string", "The department as its plan names it."),
+        Column("plan_year", "integer", "Year of the plan."),
+        Column("plan_id", "string", "The plan version counted."),
+        Column("snapshot_date", "string", "Date of the latest snapshot.", pattern=_DATE),
+        Column("promised", "integer", "Datasets in sections A–C.", required=True),
+        Column("listed", "integer", "Of those, listed in the latest snapshot.", required=True),
+        Column("on_time", "integer", "Listed, released by the promised month.", required=True),
+        Column("late", "integer", "Listed, released after the promised month.", required=True),
+        Column(
+            "timing_unknown", "integer", "Listed, release date not bounded enough.", required=True
+        ),
+        Column("not_listed", "integer", "Not in the latest snapshot.", required=True),
+        Column(
+            "overdue",
+            "integer",
+            "Of not_listed, due before the latest snapshot's date.",
+            required=True,
+        ),
+        Column("to_review", "integer", "Awaiting a reviewer's decision.", required=True),
+        Column(
+            "frequency_not_kept",
+            "integer",
+            "Listed, updated less often than promised.",
+            required=True,
+        ),
+        Column("formats_missing", "integer", "Listed, lacking a promised format.", required=True),
+        Column("claims", "integer", "Section D datasets (claimed as released).", required=True),
+        Column("claims_listed", "integer", "Of those, listed in some snapshot.", required=True),
+    ),
+)
+
+EXTRACTION_TABLES = (DATASETS, PLANS, PROBLEMS, BILINGUAL)  # what `plan-extract extract` writes
+TRACKING_TABLES = (PROMISES, DELIVERY)  # what `plan-extract track` adds
+TABLES = EXTRACTION_TABLES + TRACKING_TABLES

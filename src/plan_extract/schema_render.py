@@ -4,6 +4,7 @@ datapackage.json (Table Schema v2) and docs/schema.md. Nothing here defines a co
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -67,8 +68,9 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def datapackage() -> dict[str, Any]:
-    """The datapackage.json that describes output/*.csv (the Parquet and JSON files hold the same)."""
+def datapackage(tables: Sequence[Table] = TABLES) -> dict[str, Any]:
+    """The datapackage.json that describes output/*.csv (the Parquet and JSON files hold the same);
+    an output folder's own lists only the ``tables`` written there."""
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "hk-annual-open-data-plans",
@@ -88,13 +90,13 @@ def datapackage() -> dict[str, Any]:
                 "encoding": "utf-8",
                 "schema": table_schema(t),
             }
-            for t in TABLES
+            for t in tables
         ],
     }
 
 
-def datapackage_json() -> str:
-    return json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n"
+def datapackage_json(tables: Sequence[Table] = TABLES) -> str:
+    return json.dumps(datapackage(tables), ensure_ascii=False, indent=2) + "\n"
 
 
 def _constraints(c: Column) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import Table
+from .schema import EXTRACTION_TABLES, Table
 from .schema_render import arrow_schema, datapackage_json
 
 Record = Mapping[str, Any]
@@ -69,5 +69,6 @@ def write_table(table: Table, rows: Iterable[Record], out_dir: Path) -> list[dic
     return ordered
 
 
-def write_datapackage(out_dir: Path) -> None:
-    (out_dir / "datapackage.json").write_text(datapackage_json(), encoding="utf-8")
+def write_datapackage(out_dir: Path, tables: Sequence[Table] = EXTRACTION_TABLES) -> None:
+    """datapackage.json listing the ``tables`` written to ``out_dir`` (and no others)."""
+    (out_dir / "datapackage.json").write_text(datapackage_json(tables), encoding="utf-8")
