@@ -9,7 +9,7 @@ import pytest
 
 import plan_extract
 from plan_extract.cli import main
-from plan_extract.track import load_snapshot
+from plan_extract.tracking import load_snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SNAPSHOT = FIXTURES / "catalogue" / "catalogue-2025-09-13.package_search.json"

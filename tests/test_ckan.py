@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from plan_extract.cli import main
-from plan_extract.track import ckan
-from plan_extract.track.ckan import CkanClient, CkanError, fetch_catalogue
-from plan_extract.track.snapshots import SnapshotError, load_snapshot
+from plan_extract.tracking import ckan
+from plan_extract.tracking.ckan import CkanClient, CkanError, fetch_catalogue
+from plan_extract.tracking.snapshots import SnapshotError, load_snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "catalogue" / "package-show-2026-08-27.jsonl"
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from plan_extract.cli import main
-from plan_extract.track.report import SEGMENTS
+from plan_extract.tracking.report import SEGMENTS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CATALOGUE = FIXTURES / "catalogue"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_extract.track.snapshots import (
+from plan_extract.tracking.snapshots import (
     SnapshotError,
     canonical_formats,
     load_snapshot,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from plan_extract.normalise.frequency import parse_frequency
-from plan_extract.track.frequency import frequency_kept
-from plan_extract.track.match import (
+from plan_extract.tracking.frequency import frequency_kept
+from plan_extract.tracking.match import (
     ACCEPT_SCORE,
     MIN_LEAD,
     REVIEW_SCORE,
@@ -17,11 +17,11 @@ from plan_extract.track.match import (
     decide,
     match_item,
 )
-from plan_extract.track.organisations import organisation_id
-from plan_extract.track.overrides import OverridesError, load_overrides
-from plan_extract.track.snapshots import CatalogueEntry, Snapshot
-from plan_extract.track.status import month_end, on_time, track_row
-from plan_extract.track.tables import plan_item
+from plan_extract.tracking.organisations import organisation_id
+from plan_extract.tracking.overrides import OverridesError, load_overrides
+from plan_extract.tracking.snapshots import CatalogueEntry, Snapshot
+from plan_extract.tracking.status import month_end, on_time, track_row
+from plan_extract.tracking.tables import plan_item
 
 
 def entry(

@@ -4,10 +4,20 @@ For notebooks: ``plan_extract.extract(paths)`` gives the extraction's tables as 
 ``plan_extract.track(tables, snapshots)`` matches them against DATA.GOV.HK catalogue snapshots.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 __version__ = "0.1.0"
 
-# Imported last and on purpose: binding the function ``track`` here replaces the attribute that
-# importing the subpackage ``plan_extract.track`` set; the subpackage stays importable by its name.
-from .api import Tables, Tracking, extract, track
-
 __all__ = ["Tables", "Tracking", "__version__", "extract", "track"]
+
+
+def __getattr__(name: str) -> Any:
+    """The notebook API is loaded on first use: it needs pandas, which the command line and its
+    worker processes do not (PEP 562)."""
+    if name in ("Tables", "Tracking", "extract", "track"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'plan_extract' has no attribute {name!r}")

@@ -17,8 +17,8 @@ import pyarrow as pa
 from .pipeline import extract as extract_documents
 from .schema import BILINGUAL, DATASETS, DELIVERY, PLANS, PROBLEMS, PROMISES, Table
 from .schema_render import arrow_schema
-from .track import Snapshot, load_snapshot, track_rows
-from .track.snapshots import parse_snapshot_arg
+from .tracking import Snapshot, load_snapshot, track_rows
+from .tracking.snapshots import parse_snapshot_arg
 from .write import sorted_rows
 
 
@@ -90,7 +90,7 @@ def track(
     overrides: str | Path | None = None,
 ) -> Tracking:
     """Match the tables (or an output folder) against catalogue snapshots (paths, ``FILE@DATE``, or
-    loaded :class:`~plan_extract.track.Snapshot`), as ``plan-extract track`` does."""
+    loaded :class:`~plan_extract.tracking.Snapshot`), as ``plan-extract track`` does."""
     if not isinstance(tables, Tables):
         tables = Tables.read(tables)
     given = [snapshots] if isinstance(snapshots, (str, Path, Snapshot)) else list(snapshots)

@@ -161,8 +161,8 @@ def _debug(args: argparse.Namespace) -> int:
 
 
 def _track(args: argparse.Namespace) -> int:
-    from .track import load_snapshot, track_dir
-    from .track.snapshots import parse_snapshot_arg
+    from .tracking import load_snapshot, track_dir
+    from .tracking.snapshots import parse_snapshot_arg
 
     snapshots = []
     for text in args.snapshots:
@@ -188,7 +188,7 @@ def _track(args: argparse.Namespace) -> int:
 
 
 def _catalogue(args: argparse.Namespace) -> int:
-    from .track.ckan import CkanClient, fetch_catalogue
+    from .tracking.ckan import CkanClient, fetch_catalogue
 
     client = CkanClient(args.base_url)
     outcome = fetch_catalogue(client, args.out, workers=args.workers, limit=args.limit)

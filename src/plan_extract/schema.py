@@ -343,7 +343,7 @@ BILINGUAL = Table(
 )
 
 
-# --- promise tracking (plan_extract.track) ---------------------------------------------------------
+# --- promise tracking (plan_extract.tracking) -------------------------------------------------------
 
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 _DATE = r"\d{4}-\d{2}-\d{2}"
