@@ -18,11 +18,14 @@ from dataclasses import replace
 import regex
 
 from .model import Block, Cell, Document, TableRow, TextLine
+from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
 
-# A Chinese head (ending in Han or closing punctuation) and an English tail with no Han.
+# A Chinese head (ending in Han or closing punctuation) and an English tail with no Han; the tail
+# may start with a value both print ("2019/05 註：上月數據 2019/05 Note: Data of the previous month").
 _HEAD_TAIL = regex.compile(
-    r"^(?P<zh>.*[\p{Han}」』）)\]】。：:][^\p{Latin}\p{Han}]*?)\s+(?P<en>[\p{Latin}(\[][^\p{Han}]*)$"
+    r"^(?P<zh>.*[\p{Han}」』）】。：](?:\s*[(（][^()（）\p{Han}]*[)）])?[^\p{Latin}\p{Han}]*?)"
+    r"\s+(?P<en>[\p{Latin}(\[\d][^\p{Han}]*)$"
 )
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -59,7 +62,10 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     has_han = any(_HAN.search(p) for p in cell)
     for piece in cell:
         halves = split_text(piece)
-        if halves:
+        if parse_item_no(piece) is not None:  # 「（一）」, 「三、」 number both versions' items
+            zh.append(piece)
+            en.append(piece)
+        elif halves:
             zh.append(halves[0])
             en.append(halves[1])
         elif _HAN.search(piece):

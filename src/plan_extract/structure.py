@@ -48,7 +48,7 @@ from .model import (
     Where,
 )
 from .normalise.numerals import chinese_digits_to_int, parse_item_no
-from .normalise.remarks import split_category
+from .normalise.remarks import note_start, split_category
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
@@ -522,6 +522,20 @@ def row_kinds(document: Document) -> list[tuple[TableRow, str]]:
     return _build(document, ProblemLog("", document.source.path)).row_kinds
 
 
+def _strip_value_markers(
+    pieces: list[str], numbered: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """Markers at the end of a short cell, or just before a note written in it
+    (「每6個月† 註：視乎…」): the value loses them, the note stays."""
+    joined = " ".join(pieces)
+    start = note_start(joined)
+    if start is None:
+        last, found = strip_markers(pieces[-1], numbered)
+        return [*pieces[:-1], last], found
+    body, found = strip_markers(joined[:start].rstrip(), numbered)
+    return [f"{body} {joined[start:]}".strip()], found
+
+
 def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemLog) -> None:
     """Remove footnote markers from the rows' cells and give each row its footnotes as notes."""
     numbered = frozenset(f.key for f in footnotes if f.key.isdigit())
@@ -536,7 +550,9 @@ def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemL
                 if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
                     continue
             else:
-                last, found = strip_markers(pieces[-1], numbered)
+                pieces[:], found = _strip_value_markers(pieces, numbered)
+                keys += [k for k in found if k not in keys]
+                continue
             pieces[-1] = last
             keys += [k for k in found if k not in keys]
         if row.category:

@@ -57,6 +57,12 @@ def split_note(text: str, *, glued: bool = False) -> tuple[str, str | None]:
     return text[: m.start()].rstrip(), note or None
 
 
+def note_start(text: str) -> int | None:
+    """Where a 註：/Note: label starts in a short cell (a frequency, a date, a name), if anywhere."""
+    m = _GLUED_NOTE_LABEL.search(text)
+    return m.start() if m else None
+
+
 def format_tokens(inner: str) -> list[str] | None:
     """Canonical format names if every token of a parenthesised text is a format, else None."""
     tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
