@@ -268,7 +268,7 @@ def _table(section: PlanSection, block: Block, layout: Layout) -> PrintedTable:
 
 def footnote_line(note: Footnote, layout: Layout) -> str:
     text = _lang(note.text, layout)
-    if note.marker.isdigit() or note.marker.startswith("註"):
+    if (note.marker.isascii() and note.marker.isdigit()) or note.marker.startswith("註"):
         number = note.marker.removeprefix("註")
         return f"Note {number}: {text}" if layout.language == "en" else f"註{number}：{text}"
     return f"{note.marker} {text}"
