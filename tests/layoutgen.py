@@ -262,7 +262,7 @@ def _table(section: PlanSection, block: Block, layout: Layout) -> PrintedTable:
         previous_category = category
         if row.footnote:
             markers[row.footnote.marker] = footnote_line(row.footnote, layout)
-    table.footnotes = list(markers.values())
+    table.footnotes = list(dict.fromkeys(markers.values()))
     return table
 
 
