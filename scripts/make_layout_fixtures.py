@@ -12,6 +12,7 @@ creation date in each PDF: a rerun changes the bytes, not the content.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from dataclasses import dataclass
@@ -74,7 +75,15 @@ def hko_columns() -> Case:
             _section("D", (), rows[4:]),
         ),
     )
-    columns = ("item", "name", "category", "update_frequency", "release_date", "formats", "description")
+    columns = (
+        "item",
+        "name",
+        "category",
+        "update_frequency",
+        "release_date",
+        "formats",
+        "description",
+    )
     layout = Layout(language="en", columns=columns, category="column", item_header=True, wraps=True)
     return Case("layout-hko-columns-en", "separate Item | Dataset Name | Data Category | Update "
                 "Frequency | Target Release Date | Data Format | Dataset Description columns", plan, layout)  # fmt: skip
@@ -86,11 +95,13 @@ def censtatd_merged() -> Case:
     past = [Due("YYYY年M月", 2019, m) for m in (1, 2, 4, 5, 7)]
     rows = _rows("censtatd", months + past)
     intro = (
-        ("The Census and Statistics Department compiles and disseminates statistics on Hong "
-         "Kong's economy and society. This plan lists the datasets it will release on the "
-         "public sector information portal, and those already released.",
-         "政府統計處負責編製及發布有關香港經濟及社會的統計數字。本計劃列出統計處將於公共資料入門網站"
-         "發放的數據集，以及已發放的數據集。統計處會定期檢視其他可開放的數據集，並適時更新本計劃。"),
+        (
+            "The Census and Statistics Department compiles and disseminates statistics on Hong "
+            "Kong's economy and society. This plan lists the datasets it will release on the "
+            "public sector information portal, and those already released.",
+            "政府統計處負責編製及發布有關香港經濟及社會的統計數字。本計劃列出統計處將於公共資料入門網站"
+            "發放的數據集，以及已發放的數據集。統計處會定期檢視其他可開放的數據集，並適時更新本計劃。",
+        ),
     )  # repeated by write_case until a page break falls inside a merged category
     plan = Plan(
         "censtatd-2019-annual-open-data-plan.zh-hant",
@@ -295,7 +306,15 @@ def wsd_bilingual() -> Case:
             _section("D", (), rows[4:]),
         ),
     )
-    columns = ("item", "category", "name", "description", "formats", "release_date", "update_frequency")
+    columns = (
+        "item",
+        "category",
+        "name",
+        "description",
+        "formats",
+        "release_date",
+        "update_frequency",
+    )
     layout = Layout(language="bilingual", columns=columns, category="column")
     return Case("layout-wsd-bilingual", "every cell, heading and header label in Chinese and "
                 "English (Chinese first, English on the next line): two language versions",
@@ -310,7 +329,8 @@ def lcsd_simplified() -> Case:
          Due("年月日或之前", 2020, 12), Due("YYYY年M月", 2019, 2), Due("YYYY年M月", 2019, 6),
          Due("YYYY年M月", 2018, 12)],
     )  # fmt: skip
-    rows = rows[:3] + (PlanRow(rows[3].data, rows[3].due, note=("Subject to venue availability", "視乎場地供應而定")),) + rows[4:]  # fmt: skip
+    venue = ("Subject to venue availability", "視乎場地供應而定")
+    rows = (*rows[:3], PlanRow(rows[3].data, rows[3].due, note=venue), *rows[4:])
     plan = Plan(
         "lcsd-2019-annual-open-data-plan.zh-hans",
         "lcsd",
@@ -340,7 +360,7 @@ def _page_starts_in_merged_run(pdf: Path) -> bool:
     from plan_extract.read import read_document
 
     rows = [b for b in read_document(pdf).blocks if isinstance(b, TableRow)]
-    for before, row in zip(rows, rows[1:], strict=False):
+    for before, row in itertools.pairwise(rows):
         if before.where.page == row.where.page or not row.cells:
             continue
         body = [r for r in rows if r.where.page == row.where.page and r.table == row.table]

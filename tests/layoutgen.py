@@ -84,7 +84,9 @@ def departments() -> dict[str, Department]:
     from plan_extract.vocab import load_table
 
     return {
-        r["id"]: Department(r["id"], (r["name_en"], r["name_zh_hant"]), (r["abbr_en"], r["abbr_zh"]))
+        r["id"]: Department(
+            r["id"], (r["name_en"], r["name_zh_hant"]), (r["abbr_en"], r["abbr_zh"])
+        )
         for r in load_table("departments")
     }
 
@@ -133,7 +135,13 @@ class Plan:
 @dataclass(frozen=True)
 class Layout:
     language: str = "zh-Hant"  # zh-Hant, zh-Hans, en, bilingual
-    columns: tuple[str, ...] = ("item", "category_name", "release_date", "update_frequency", "remarks")
+    columns: tuple[str, ...] = (
+        "item",
+        "category_name",
+        "release_date",
+        "update_frequency",
+        "remarks",
+    )
     numbering: str = "1."  # see layoutwords.NUMBERING; "none" with no item column
     numbering_by_section: tuple[tuple[str, str], ...] = ()
     category: str = "combined"  # combined, column, merged, grouping, none
@@ -215,8 +223,10 @@ def printed(plan: Plan, layout: Layout) -> Printed:
     out: Printed = [_org_line(dept, layout), title]
     out += [show(paragraph, layout).replace("\n", " ") for paragraph in plan.intro]
     for section in plan.sections:
-        title = section_title(section.letter, section.years, layout.section_titles, layout.language)
-        out.append(f"{section.letter}. {_lang(title, layout)}")
+        heading = section_title(
+            section.letter, section.years, layout.section_titles, layout.language
+        )
+        out.append(f"{section.letter}. {_lang(heading, layout)}")
         for block in section.blocks:
             if block.number:
                 org = departments()[block.organisation or ""]
@@ -285,7 +295,7 @@ def _cells(letter: str, number: int, row: PlanRow, layout: Layout) -> list[str |
     name = show(data.name, layout) + (marker if row.footnote and row.footnote.on == "name" else "")
     note = f"\n{_note_label(layout)}{_lang(row.note, layout)}" if row.note else ""
     values: dict[str, str] = {
-        "item": item_label(layout.numbering_for(letter), number, letter),
+        "item": item_label(layout.numbering_for(letter), number, letter) or "",
         "category": show(data.category, layout),
         "name": name,
         "category_name": _combined(data, name, layout),
@@ -371,10 +381,15 @@ def _expected_row(
         "release_precision": precision,
         "update_frequency": data.frequency_code,
         "formats": list(data.formats) if has & {"formats", "remarks"} else [],
-        "description": pick(data.description, language) if has & {"description", "remarks"} else None,
+        "description": pick(data.description, language)
+        if has & {"description", "remarks"}
+        else None,
         "note": "; ".join(notes) or None,
         "other_columns": [
-            {"label": _label_text(HEADER_LABELS["extra"], layout), "text": pick(row.extra, language)}
+            {
+                "label": _label_text(HEADER_LABELS["extra"], layout),
+                "text": pick(row.extra, language),
+            }
         ]
         if "extra" in has and row.extra
         else [],
@@ -451,4 +466,6 @@ def _han(char: str) -> bool:
 def _safe_line(text: str) -> bool:
     import regex
 
-    return not regex.match(r"^(?:[A-D]\s*[.．、:：)）]|[(（]?\d|註|注|備註|notes?\b|[ivx]+\b)", text, regex.I)
+    return not regex.match(
+        r"^(?:[A-D]\s*[.．、:：)）]|[(（]?\d|註|注|備註|notes?\b|[ivx]+\b)", text, regex.I
+    )

@@ -120,14 +120,14 @@ def _word_table(doc: Any, part: PrintedTable, widths: list[Any]) -> None:
             merged = row.cells[0].merge(row.cells[-1])
             _set_text(merged, printed_row.cells[0] or "")
             continue
-        for column, text in enumerate(printed_row.cells):
-            if text is None:
+        for column, cell_text in enumerate(printed_row.cells):
+            if cell_text is None:
                 start = merge_from.get(column, index - 1)
                 table.cell(start, column).merge(table.cell(index, column))
                 merge_from[column] = start
             else:
                 merge_from.pop(column, None)
-                _set_text(row.cells[column], text)
+                _set_text(row.cells[column], cell_text)
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -213,7 +213,8 @@ class _Pages:
         self.y -= height
 
     def fits(self, cells: list[list[str]]) -> bool:
-        return self.y - max(len(c) for c in cells) * LEADING - 2 * PAD >= MARGIN
+        height = max(len(c) for c in cells) * LEADING + 2 * PAD
+        return bool(self.y - height >= MARGIN)
 
 
 def render_reportlab_pdf(plan: Plan, layout: Layout, out: Path) -> None:

@@ -26,7 +26,11 @@ FOOTNOTES = (
 )
 # A marker and the footnote it points to; 1 and 註1 print the same 「註1：」 footnote.
 MARKERS = {"*": 0, "#": 1, "^": 2, "†": 0, "¹": 1, "註1": 2, "1": 2}
-EXTRA = (("Statistics Section", "統計組"), ("Information Technology Management Unit", "資訊科技管理組"))
+EXTRA = (
+    ("Statistics Section", "統計組"),
+    ("Information Technology Management Unit", "資訊科技管理組"),
+)
+ANY_WRAPS = st.booleans()
 DEPARTMENTS = sorted({row.dept for row in pool()})
 
 
@@ -84,21 +88,27 @@ def _row(draw: Any, data: Any, due: Due, layout: Layout, number: int) -> PlanRow
     if layout.language != "bilingual" and draw(st.integers(0, 3)) == 0:
         chinese = layout.language != "en"
         markers = [m for m in MARKERS if chinese or m not in ("註1", "1")]
-        on = draw(st.sampled_from(["name", *[c for c in layout.columns if c in ("release_date", "update_frequency")]]))
+        on = draw(
+            st.sampled_from(
+                ["name", *[c for c in layout.columns if c in ("release_date", "update_frequency")]]
+            )
+        )
         marker = draw(st.sampled_from([m for m in markers if on == "name" or m != "1"]))
         footnote = Footnote(marker, FOOTNOTES[MARKERS[marker]], on)
     return PlanRow(data, due, note, footnote, EXTRA[number % 2])
 
 
 @st.composite
-def plans_and_layouts(
-    draw: Any, wraps: st.SearchStrategy[bool] = st.booleans()
-) -> tuple[Plan, Layout]:
+def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> tuple[Plan, Layout]:
     layout = draw(_layout(wraps))
     dept = draw(st.sampled_from(DEPARTMENTS))
     year = draw(st.integers(2018, 2023))
     available = list(draw(st.permutations(rows_of(dept))))
-    counts = {"A": draw(st.integers(1, 3)), "B": draw(st.integers(0, 2)), "D": draw(st.integers(0, 3))}
+    counts = {
+        "A": draw(st.integers(1, 3)),
+        "B": draw(st.integers(0, 2)),
+        "D": draw(st.integers(0, 3)),
+    }
     years = {"A": (year + 1,), "B": (year + 2, year + 3), "C": (), "D": ()}
     sections = []
     for letter in "ABCD":

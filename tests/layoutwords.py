@@ -104,8 +104,12 @@ WORDINGS: dict[str, Wording] = {
     "End of YYYY": _w("en", "quarter", lambda y, p, d: f"End of {y}", month=lambda p: 12),
     "年初": _w("zh", "quarter", lambda y, p, d: f"{y}年初", month=lambda p: 3),
     "年底": _w("zh", "quarter", lambda y, p, d: f"{y}年底", month=lambda p: 12),
-    "年中 (yearless)": _w("zh", "quarter", lambda y, p, d: "年中", month=lambda p: 6, yearless=True),
-    "年底 (yearless)": _w("zh", "quarter", lambda y, p, d: "年底", month=lambda p: 12, yearless=True),
+    "年中 (yearless)": _w(
+        "zh", "quarter", lambda y, p, d: "年中", month=lambda p: 6, yearless=True
+    ),
+    "年底 (yearless)": _w(
+        "zh", "quarter", lambda y, p, d: "年底", month=lambda p: 12, yearless=True
+    ),
     "Mid-year (yearless)": _w(
         "en", "quarter", lambda y, p, d: "Mid-year", month=lambda p: 6, yearless=True
     ),
@@ -115,7 +119,9 @@ WORDINGS: dict[str, Wording] = {
     "nth half of YYYY": _w("en", "half", lambda y, p, d: f"{ORDINALS[p - 1]} half of {y}"),
     "Hn YYYY": _w("en", "half", lambda y, p, d: f"H{p} {y}"),
     "年上/下半年": _w("zh", "half", lambda y, p, d: f"{y}年{'上下'[p - 1]}半年"),
-    "下半年 (yearless)": _w("zh", "half", lambda y, p, d: "下半年", month=lambda p: 12, yearless=True),
+    "下半年 (yearless)": _w(
+        "zh", "half", lambda y, p, d: "下半年", month=lambda p: 12, yearless=True
+    ),
     "YYYY": _w("any", "year", lambda y, p, d: f"{y}"),
     "Within YYYY": _w("en", "year", lambda y, p, d: f"Within {y}"),
     "年內": _w("zh", "year", lambda y, p, d: f"{y}年內"),
@@ -206,15 +212,26 @@ def title_line(year: int, style: str, language: str) -> str:
     return en if language == "en" else zh
 
 
-def section_title(letter: str, years: tuple[int, ...], style: str, language: str) -> tuple[str, str]:
+def section_title(
+    letter: str, years: tuple[int, ...], style: str, language: str
+) -> tuple[str, str]:
     """(English, Chinese) title of a section, the classic (2018) or later wording."""
     years_en = " and ".join(map(str, years))
     years_zh = "及".join(f"{y}年" for y in years)
     if style == "classic":
         titles = {
-            "A": (f"Departmental datasets to be released in {years_en}", f"在{years_zh}發放的部門數據集"),
-            "B": (f"Departmental datasets to be released in {years_en}", f"在{years_zh}發放的部門數據集"),
-            "C": ("Datasets planned to be opened up by other organisations", "其他機構計劃開放的數據集"),
+            "A": (
+                f"Departmental datasets to be released in {years_en}",
+                f"在{years_zh}發放的部門數據集",
+            ),
+            "B": (
+                f"Departmental datasets to be released in {years_en}",
+                f"在{years_zh}發放的部門數據集",
+            ),
+            "C": (
+                "Datasets planned to be opened up by other organisations",
+                "其他機構計劃開放的數據集",
+            ),
             "D": (
                 "Progress: datasets uploaded onto DATA.GOV.HK by departments and other organisations",
                 "進度：部門及其他機構已上載「資料一線通」網站的數據集",
