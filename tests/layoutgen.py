@@ -165,11 +165,16 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, after the Hong Kong variant 衞 (which t2s keeps) is made the standard 衛."""
+    return str(_t2s().convert(text.replace("衞", "衛")))
+
+
 def pick(pair: tuple[str, str], language: str) -> str:
     """The text of a value in a (single-language) version of the plan."""
     if language == "en":
         return pair[0]
-    return _t2s().convert(pair[1]) if language == "zh-Hans" else pair[1]
+    return to_simplified(pair[1]) if language == "zh-Hans" else pair[1]
 
 
 def show(pair: tuple[str, str], layout: Layout) -> str:
@@ -218,8 +223,6 @@ def printed(plan: Plan, layout: Layout) -> Printed:
     """What is on the page, in reading order."""
     dept = departments()[plan.department]
     title = title_line(plan.year, layout.title, layout.language)
-    if layout.language == "zh-Hans":
-        title = _t2s().convert(title)
     out: Printed = [_org_line(dept, layout), title]
     out += [show(paragraph, layout).replace("\n", " ") for paragraph in plan.intro]
     for section in plan.sections:
@@ -232,6 +235,25 @@ def printed(plan: Plan, layout: Layout) -> Printed:
                 org = departments()[block.organisation or ""]
                 out.append(f"({block.number}) {_org_line(org, layout)}")
             out.append(_table(section, block, layout))
+    return _simplified(out) if layout.language == "zh-Hans" else out
+
+
+def _simplified(parts: Printed) -> Printed:
+    """A Simplified Chinese plan is the Traditional one through OpenCC t2s, every string of it
+    (the truth's values go through the same conversion in :func:`pick`)."""
+    convert = to_simplified
+    out: Printed = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(convert(part))
+            continue
+        rows = [
+            PrintedRow(row.kind, [None if c is None else convert(c) for c in row.cells])
+            for row in part.rows
+        ]
+        header = [convert(label) for label in part.header]
+        footnotes = [convert(line) for line in part.footnotes]
+        out.append(PrintedTable(header, rows, footnotes, part.has_item))
     return out
 
 
@@ -387,7 +409,7 @@ def _expected_row(
         "note": "; ".join(notes) or None,
         "other_columns": [
             {
-                "label": _label_text(HEADER_LABELS["extra"], layout),
+                "label": _label_text(HEADER_LABELS["extra"], layout, language),
                 "text": pick(row.extra, language),
             }
         ]
@@ -396,10 +418,12 @@ def _expected_row(
     }
 
 
-def _label_text(pair: tuple[str, str], layout: Layout) -> str:
-    if layout.two_line_header or layout.language == "bilingual":
+def _label_text(pair: tuple[str, str], layout: Layout, language: str) -> str:
+    """A label printed Chinese over English is kept whole; a bilingual plan's versions each keep
+    their own language's half, as they do for every other cell."""
+    if layout.two_line_header and layout.language != "bilingual":
         return f"{pair[1]} {pair[0]}"
-    return pick(pair, layout.language)
+    return pick(pair, language)
 
 
 # --- the tab-separated text form ------------------------------------------------------------------
@@ -434,7 +458,8 @@ def _wrapped(row: PrintedRow, layout: Layout, has_item: bool) -> tuple[list[str]
     """The row's line, and a continuation line when a long name or description wraps."""
     cells = [_flat(c) for c in row.cells]
     more = ["" for _ in cells]
-    if layout.wraps and has_item and row.kind == "dataset":
+    # In a bilingual plan the next line of a cell is its English half: no wraps there.
+    if layout.wraps and has_item and row.kind == "dataset" and layout.language != "bilingual":
         for index, role in enumerate(layout.columns):
             if role in ("name", "category_name", "description") and len(cells[index]) > 24:
                 head, tail = split_for_wrap(cells[index])

@@ -36,6 +36,7 @@ def _widths(layout: Layout, total: float) -> list[float]:
 def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto Sans CJK TC") -> None:
     """Lay the plan out in Word (python-docx) and convert it with LibreOffice."""
     from docx import Document as WordDocument
+    from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -46,8 +47,12 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
     style.element.rPr.rFonts.set(qn("w:eastAsia"), font)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2)
+    if len(layout.columns) >= 7:  # as departments do: a wide table goes on a landscape page
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
     _page_number_footer(section)
-    widths = [Cm(w) for w in _widths(layout, 17.0)]
+    usable = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
+    widths = [Cm(w) for w in _widths(layout, usable)]
     for part in printed(plan, layout):
         if isinstance(part, str):
             doc.add_paragraph(part)
@@ -128,6 +133,9 @@ def _word_table(doc: Any, part: PrintedTable, widths: list[Any]) -> None:
             else:
                 merge_from.pop(column, None)
                 _set_text(row.cells[column], cell_text)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
