@@ -422,7 +422,7 @@ def _label_text(pair: tuple[str, str], layout: Layout, language: str) -> str:
     """A label printed Chinese over English is kept whole; a bilingual plan's versions each keep
     their own language's half, as they do for every other cell."""
     if layout.two_line_header and layout.language != "bilingual":
-        return f"{pair[1]} {pair[0]}"
+        return f"{pick(pair, 'zh-Hans' if language == 'zh-Hans' else 'zh-Hant')} {pair[0]}"
     return pick(pair, language)
 
 

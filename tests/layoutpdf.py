@@ -18,6 +18,7 @@ from typing import Any
 from layoutgen import Layout, Plan, PrintedTable, printed
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # for the few signs UMing lacks (†)
 # Relative column widths by role; each table is scaled to the page.
 WIDTHS = {
     "item": 1.3, "category": 2.6, "name": 4.2, "category_name": 4.6, "description": 4.4,
@@ -51,7 +52,7 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     _page_number_footer(section)
-    usable = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
+    usable = (29.7 if len(layout.columns) >= 7 else 21.0) - 4.0  # A4 less the margins, cm
     widths = [Cm(w) for w in _widths(layout, usable)]
     for part in printed(plan, layout):
         if isinstance(part, str):
@@ -152,6 +153,35 @@ def _register_font() -> None:
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, UMING, subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(FALLBACK, DEJAVU))
+
+
+FALLBACK = "DejaVuSans"
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """The text as (font, run) pieces: UMing, and DejaVu Sans for characters UMing has no glyph
+    for (reportlab would draw them as NUL)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = FONT if ord(char) in glyphs or char == " " else FALLBACK
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def _draw(canvas: Any, x: float, y: float, text: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for font, run in _runs(text):
+        canvas.setFont(font, SIZE)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, SIZE)
 
 
 def _wrap(text: str, width: float) -> list[str]:
@@ -205,8 +235,7 @@ class _Pages:
             if self.y - LEADING < MARGIN:
                 self.new_page()
             self.y -= LEADING
-            self.canvas.setFont(FONT, SIZE)
-            self.canvas.drawString(MARGIN, self.y, piece)
+            _draw(self.canvas, MARGIN, self.y, piece)
         self.y -= LEADING / 2
 
     def row(self, cells: list[list[str]], widths: list[float]) -> None:
@@ -215,7 +244,7 @@ class _Pages:
         self.canvas.setFont(FONT, SIZE)
         for lines, width in zip(cells, widths, strict=True):
             for n, text in enumerate(lines):
-                self.canvas.drawString(x + PAD, self.y - PAD - (n + 1) * LEADING + 3, text)
+                _draw(self.canvas, x + PAD, self.y - PAD - (n + 1) * LEADING + 3, text)
             self.canvas.rect(x, self.y - height, width, height)
             x += width
         self.y -= height

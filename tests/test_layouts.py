@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from layoutgen import Layout, Plan, expected, render_text
-from layoutpdf import render_reportlab_pdf
+from layoutpdf import DEJAVU, UMING, render_reportlab_pdf
 from layoutstrategies import plans_and_layouts
 from plan_extract.errors import DocumentError
 from plan_extract.model import TableRow
@@ -183,6 +183,10 @@ def test_random_layouts_as_text(case: tuple[Plan, Layout]) -> None:
     _round_trip(plan, layout, ".txt", _write_text)
 
 
+@pytest.mark.skipif(
+    not (Path(UMING).exists() and Path(DEJAVU).exists()),
+    reason="reportlab PDFs need the AR PL UMing and DejaVu Sans fonts (fonts-arphic-uming)",
+)
 @settings(PROPERTY, max_examples=6)
 @given(plans_and_layouts(wraps=st.just(False)))
 def test_random_layouts_as_pdf(case: tuple[Plan, Layout]) -> None:
