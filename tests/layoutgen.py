@@ -330,9 +330,21 @@ def _cells(letter: str, number: int, row: PlanRow, layout: Layout) -> list[str |
     }
     if row.footnote and row.footnote.on in ("release_date", "update_frequency"):
         values[row.footnote.on] += marker
-    if layout.note_cell in values and layout.note_cell != "remarks":
-        values[layout.note_cell] += note
+    if row.note and layout.note_cell in ("release_date", "update_frequency"):
+        values[layout.note_cell] = _with_note(row, layout, values[layout.note_cell], note)
     return [values[role] for role in layout.columns]
+
+
+def _with_note(row: PlanRow, layout: Layout, value: str, note: str) -> str:
+    """A cell with its "Note:" after the value; in a bilingual plan each half carries its own
+    (「每季 註：…」 over "Quarterly Note: …"), so the cell still reads Chinese first, then English."""
+    if layout.language != "bilingual" or row.note is None:
+        return value + note
+    if layout.note_cell == "update_frequency":
+        zh, en = row.data.frequency[1], row.data.frequency[0]
+    else:
+        zh = en = value
+    return f"{zh} 註：{row.note[1]}\n{en} Note: {row.note[0]}"
 
 
 def _combined(data: PoolRow, name: str, layout: Layout) -> str:

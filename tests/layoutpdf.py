@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from layoutgen import Layout, Plan, PrintedTable, printed
+from layoutgen import Layout, Plan, PrintedRow, PrintedTable, printed
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # for the few signs UMing lacks (†)
@@ -255,7 +255,9 @@ class _Pages:
 
 
 def render_reportlab_pdf(plan: Plan, layout: Layout, out: Path) -> None:
-    """Ruled tables on landscape A4; rows move whole to the next page under a repeated header."""
+    """Ruled tables on landscape A4 under a header repeated on each page. A row that does not fit
+    is split across the page break as Word splits it (its item cell empty on the new page) when
+    the table has an item column; without one it moves whole (Word's "don't split rows")."""
     _register_font()
     pages = _Pages(out)
     widths = _widths(layout, pages.width - 2 * MARGIN)
@@ -266,22 +268,28 @@ def render_reportlab_pdf(plan: Plan, layout: Layout, out: Path) -> None:
         header = [_wrap(t, w - 2 * PAD) for t, w in zip(part.header, widths, strict=True)]
         pages.row(header, widths)
         for printed_row in part.rows:
-            if printed_row.kind == "grouping":
-                cells = [_wrap(printed_row.cells[0] or "", sum(widths) - 2 * PAD)]
-                row_widths = [sum(widths)]
-            else:
-                cells = [
-                    _wrap(t or "", w - 2 * PAD)
-                    for t, w in zip(printed_row.cells, widths, strict=True)
-                ]
-                row_widths = widths
-            if not pages.fits(cells):
-                pages.new_page()
-                pages.row(header, widths)
-            pages.row(cells, row_widths)
+            _table_row(pages, printed_row, widths, header, part.has_item)
         pages.y -= LEADING / 2
         for line in part.footnotes:
             pages.line(line)
         pages.y -= LEADING
     pages.new_page()
     pages.canvas.save()
+
+
+def _table_row(
+    pages: _Pages, row: PrintedRow, widths: list[float], header: list[list[str]], split: bool
+) -> None:
+    if row.kind == "grouping":
+        cells, row_widths = [_wrap(row.cells[0] or "", sum(widths) - 2 * PAD)], [sum(widths)]
+    else:
+        cells = [_wrap(t or "", w - 2 * PAD) for t, w in zip(row.cells, widths, strict=True)]
+        row_widths = widths
+    while not pages.fits(cells):
+        room = int((pages.y - MARGIN - 2 * PAD) // LEADING)
+        if split and row.kind == "dataset" and room >= 1:
+            pages.row([c[:room] for c in cells], row_widths)
+            cells = [[], *[c[room:] for c in cells[1:]]]
+        pages.new_page()
+        pages.row(header, widths)
+    pages.row(cells, row_widths)

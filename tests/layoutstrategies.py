@@ -26,6 +26,18 @@ FOOTNOTES = (
 )
 # A marker and the footnote it points to; 1 and 註1 print the same 「註1：」 footnote.
 MARKERS = {"*": 0, "#": 1, "^": 2, "†": 0, "¹": 1, "註1": 2, "1": 2}
+INTRO = (
+    (
+        "This plan sets out the datasets the department will release on DATA.GOV.HK in the "
+        "coming three years, and those it has already released.",
+        "本計劃列出部門在未來三年將於資料一線通網站發放的數據集，以及已發放的數據集。",
+    ),
+    (
+        "The department reviews its plan every year, taking into account the suggestions received "
+        "from the public and the industry.",
+        "部門每年檢視計劃，並考慮公眾及業界提出的意見。",
+    ),
+)
 EXTRA = (
     ("Statistics Section", "統計組"),
     ("Information Technology Management Unit", "資訊科技管理組"),
@@ -128,4 +140,6 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
         block = Block(number, rows, organisation)
         sections.append(PlanSection(letter, years[letter], (block,)))
     suffix = "" if layout.language == "bilingual" else f".{layout.language.lower()}"
-    return Plan(f"{dept}-{year}-plan{suffix}", dept, year, tuple(sections)), layout
+    # Introductory paragraphs move the tables down the page, so page breaks fall anywhere.
+    intro = tuple(draw(st.lists(st.sampled_from(INTRO), max_size=12)))
+    return Plan(f"{dept}-{year}-plan{suffix}", dept, year, tuple(sections), intro), layout
