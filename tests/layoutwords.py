@@ -87,23 +87,45 @@ WORDINGS: dict[str, Wording] = {
     "Month YYYY": _w("en", "month", lambda y, p, d: f"{MONTHS[p - 1]} {y}"),
     "Mon YYYY": _w("en", "month", lambda y, p, d: f"{MONTHS[p - 1][:3]} {y}"),
     "Mon-YY": _w("en", "month", lambda y, p, d: f"{MONTHS[p - 1][:3]}-{y % 100:02d}"),
+    "Mon. YYYY": _w("en", "month", lambda y, p, d: f"{MONTHS[p - 1][:3]}. {y}"),
+    "Before MM/YYYY": _w("en", "month", lambda y, p, d: f"Before {p:02d}/{y}"),
+    "於年月": _w("zh", "month", lambda y, p, d: f"於{y}年{p}月"),
+    "約年月": _w("zh", "month", lambda y, p, d: f"約{y}年{p}月"),
+    "年月前": _w("zh", "month", lambda y, p, d: f"{y}年{p}月前"),
     "YYYY年M月": _w("zh", "month", lambda y, p, d: f"{y}年{p}月"),
     "〇年月": _w("zh", "month", lambda y, p, d: f"{zh_year(y)}年{zh_number(p)}月"),
     "DD.MM.YYYY": _w("any", "day", lambda y, p, d: f"{d:02d}.{p:02d}.{y}"),
     "DD/MM/YYYY": _w("any", "day", lambda y, p, d: f"{d:02d}/{p:02d}/{y}"),
     "By DD.MM.YYYY": _w("en", "day", lambda y, p, d: f"By {d:02d}.{p:02d}.{y}"),
     "D Month YYYY": _w("en", "day", lambda y, p, d: f"{d} {MONTHS[p - 1]} {y}"),
+    "Month D, YYYY": _w("en", "day", lambda y, p, d: f"{MONTHS[p - 1]} {d}, {y}"),
+    "On or before DD/MM/YYYY": _w("en", "day", lambda y, p, d: f"On or before {d:02d}/{p:02d}/{y}"),
     "年月日或之前": _w("zh", "day", lambda y, p, d: f"{y}年{p}月{d}日或之前"),
     "Qn YYYY": _w("en", "quarter", lambda y, p, d: f"Q{p} {y}"),
     "Nth quarter of YYYY": _w("en", "quarter", lambda y, p, d: f"{ORDINALS[p - 1]} quarter of {y}"),
     "年第n季": _w("zh", "quarter", lambda y, p, d: f"{y}年第{zh_number(p)}季"),
     "〇年第n季": _w("zh", "quarter", lambda y, p, d: f"{zh_year(y)}年第{zh_number(p)}季"),
     "年第n季度": _w("zh", "quarter", lambda y, p, d: f"{y}年第{p}季度"),
+    "YYYY Qn": _w("en", "quarter", lambda y, p, d: f"{y} Q{p}"),
+    "nQ YYYY": _w("en", "quarter", lambda y, p, d: f"{p}Q {y}"),
+    "nth quarter YYYY": _w(
+        "en", "quarter", lambda y, p, d: f"{('1st', '2nd', '3rd', '4th')[p - 1]} quarter {y}"
+    ),
     "Early YYYY": _w("en", "quarter", lambda y, p, d: f"Early {y}", month=lambda p: 3),
     "Mid YYYY": _w("en", "quarter", lambda y, p, d: f"Mid {y}", month=lambda p: 6),
     "End of YYYY": _w("en", "quarter", lambda y, p, d: f"End of {y}", month=lambda p: 12),
+    "Late YYYY": _w("en", "quarter", lambda y, p, d: f"Late {y}", month=lambda p: 12),
+    "Year-end YYYY": _w("en", "quarter", lambda y, p, d: f"Year-end {y}", month=lambda p: 12),
+    "Mid-YYYY": _w("en", "quarter", lambda y, p, d: f"Mid-{y}", month=lambda p: 6),
     "年初": _w("zh", "quarter", lambda y, p, d: f"{y}年初", month=lambda p: 3),
     "年底": _w("zh", "quarter", lambda y, p, d: f"{y}年底", month=lambda p: 12),
+    "年年中": _w("zh", "quarter", lambda y, p, d: f"{y}年年中", month=lambda p: 6),
+    "年初 (yearless)": _w(
+        "zh", "quarter", lambda y, p, d: "年初", month=lambda p: 3, yearless=True
+    ),
+    "年尾 (yearless)": _w(
+        "zh", "quarter", lambda y, p, d: "年尾", month=lambda p: 12, yearless=True
+    ),
     "年中 (yearless)": _w(
         "zh", "quarter", lambda y, p, d: "年中", month=lambda p: 6, yearless=True
     ),
@@ -118,6 +140,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "nth half of YYYY": _w("en", "half", lambda y, p, d: f"{ORDINALS[p - 1]} half of {y}"),
     "Hn YYYY": _w("en", "half", lambda y, p, d: f"H{p} {y}"),
+    "nH YYYY": _w("en", "half", lambda y, p, d: f"{p}H {y}"),
     "年上/下半年": _w("zh", "half", lambda y, p, d: f"{y}年{'上下'[p - 1]}半年"),
     "下半年 (yearless)": _w(
         "zh", "half", lambda y, p, d: "下半年", month=lambda p: 12, yearless=True
@@ -125,8 +148,13 @@ WORDINGS: dict[str, Wording] = {
     "YYYY": _w("any", "year", lambda y, p, d: f"{y}"),
     "Within YYYY": _w("en", "year", lambda y, p, d: f"Within {y}"),
     "年內": _w("zh", "year", lambda y, p, d: f"{y}年內"),
+    "In YYYY": _w("en", "year", lambda y, p, d: f"In {y}"),
+    "年": _w("zh", "year", lambda y, p, d: f"{y}年"),
+    "TBC": _w("en", "unknown", lambda y, p, d: "TBC"),
+    "TBD": _w("en", "unknown", lambda y, p, d: "TBD"),
     "To be confirmed": _w("en", "unknown", lambda y, p, d: "To be confirmed"),
     "待定": _w("zh", "unknown", lambda y, p, d: "待定"),
+    "有待確定": _w("zh", "unknown", lambda y, p, d: "有待確定"),
 }
 
 

@@ -20,7 +20,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,20 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from layoutgen import Layout, Plan, expected, render_text
+from layoutgen import (
+    Block,
+    Footnote,
+    Layout,
+    Plan,
+    PlanRow,
+    PlanSection,
+    expected,
+    render_text,
+    rows_of,
+)
 from layoutpdf import DEJAVU, UMING, render_reportlab_pdf
 from layoutstrategies import plans_and_layouts
+from layoutwords import WORDINGS, Due, date_text, item_label
 from plan_extract.errors import DocumentError
 from plan_extract.model import TableRow
 from plan_extract.normalise.rows import normalise_plan
@@ -192,3 +203,84 @@ def test_random_layouts_as_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_pdf(case: tuple[Plan, Layout]) -> None:
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_reportlab_pdf)
+
+
+# --- the generator itself, against the contract's own examples -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wording", "year", "period", "text", "month", "precision"),
+    [
+        ("MM/YYYY", 2019, 4, "04/2019", "2019-04", "month"),
+        ("Mon-YY", 2020, 12, "Dec-20", "2020-12", "month"),
+        ("〇年月", 2019, 4, "二〇一九年四月", "2019-04", "month"),
+        ("DD.MM.YYYY", 2020, 12, "31.12.2020", "2020-12", "day"),
+        ("年月日或之前", 2020, 12, "2020年12月31日或之前", "2020-12", "day"),
+        ("Qn YYYY", 2020, 2, "Q2 2020", "2020-06", "quarter"),
+        ("Nth quarter of YYYY", 2020, 3, "Third quarter of 2020", "2020-09", "quarter"),
+        ("〇年第n季", 2020, 3, "二〇二〇年第三季", "2020-09", "quarter"),
+        ("年底 (yearless)", 2020, 1, "年底", "2020-12", "quarter"),
+        ("Mid-year (yearless)", 2021, 1, "Mid-year", "2021-06", "quarter"),
+        ("Early YYYY", 2020, 1, "Early 2020", "2020-03", "quarter"),
+        ("nth half of YYYY", 2020, 1, "First half of 2020", "2020-06", "half"),
+        ("下半年 (yearless)", 2020, 2, "下半年", "2020-12", "half"),
+        ("Within YYYY", 2020, 1, "Within 2020", "2020-12", "year"),
+        ("待定", 2020, 1, "待定", None, "unknown"),
+    ],
+)
+def test_date_wordings_follow_the_contract(
+    wording: str, year: int, period: int, text: str, month: str | None, precision: str
+) -> None:
+    due = Due(wording, year, period)
+    language = WORDINGS[wording].language
+    assert date_text(due, "en" if language == "any" else language) == text
+    assert due.truth() == (month, precision)
+
+
+@pytest.mark.parametrize(
+    ("style", "number", "letter", "label"),
+    [
+        ("1.", 12, "A", "12."),
+        ("(1)", 3, "A", "(3)"),
+        ("1)", 3, "A", "3)"),
+        ("（一）", 3, "A", "（三）"),
+        ("一、", 11, "A", "十一、"),
+        ("A1", 1, "D", "D1"),
+        ("A-1", 2, "B", "B-2"),
+        ("i", 9, "A", "ix"),
+        ("(iv)", 4, "A", "(iv)"),
+        ("１", 12, "A", "１２"),
+        ("none", 1, "A", None),
+    ],
+)
+def test_item_labels(style: str, number: int, letter: str, label: str | None) -> None:
+    assert item_label(style, number, letter) == label
+
+
+def test_text_form_marks_groups_wraps_and_footnotes() -> None:
+    """Grouping rows and footnotes are lines without tabs; a wrap continues on a line whose item
+    cell is empty and only the wrapped cells are filled."""
+    rows = rows_of("afcd")
+    section = PlanSection(
+        "A",
+        (2021,),
+        (
+            Block(
+                0,
+                (
+                    PlanRow(rows[0], Due("MM/YYYY", 2021, 3), footnote=Footnote("*", ("F", "F"))),
+                    PlanRow(rows[4], Due("MM/YYYY", 2021, 6)),
+                ),
+            ),
+        ),
+    )
+    plan = Plan("afcd-2020.en", "afcd", 2020, (section,))
+    layout = Layout(language="en", columns=("item", "name", "release_date", "update_frequency"))
+    lines = render_text(plan, replace(layout, category="grouping", wraps=True)).splitlines()
+    assert "Food" in lines and "Environment" in lines and "* F" in lines
+    continuation = next(line for line in lines if line.startswith("\t") and "Data" not in line)
+    cells = continuation.split("\t")
+    assert cells[0] == "" and sum(bool(c) for c in cells) == 1
+    truth = expected(plan, replace(layout, category="grouping"))[0]["datasets"]
+    assert [r["category"] for r in truth] == ["Food", "Environment"]
+    assert truth[0]["note"] == "F" and truth[0]["dataset_name"] == rows[0].name[0]
