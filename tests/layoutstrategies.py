@@ -24,8 +24,9 @@ FOOTNOTES = (
     ("The list is available in English only", "名單只提供英文版"),
     ("Figures are provisional", "數字為臨時數字"),
 )
-# A marker and the footnote it points to; 1 and 註1 print the same 「註1：」 footnote.
-MARKERS = {"*": 0, "#": 1, "^": 2, "†": 0, "¹": 1, "註1": 2, "1": 2}
+# A marker and the footnote it points to. ¹, 註1 and a 1 glued to a Chinese name are all footnote 1
+# (one text); a plan numbers its footnotes one way, ¹ or 註1 (1 and 註1 print the same 「註1：」).
+MARKERS = {"*": 0, "#": 1, "^": 2, "†": 0, "¹": 2, "註1": 2, "1": 2}
 INTRO = (
     (
         "This plan sets out the datasets the department will release on DATA.GOV.HK in the "
@@ -94,18 +95,14 @@ def _layout(draw: Any, wraps: st.SearchStrategy[bool]) -> Layout:
 
 
 @st.composite
-def _row(draw: Any, data: Any, due: Due, layout: Layout, number: int) -> PlanRow:
+def _row(draw: Any, data: Any, due: Due, layout: Layout, number: int, numbered: str) -> PlanRow:
     note = draw(st.one_of(st.none(), st.none(), st.sampled_from(NOTES)))
     footnote = None
     if layout.language != "bilingual" and draw(st.integers(0, 3)) == 0:
-        chinese = layout.language != "en"
-        markers = [m for m in MARKERS if chinese or m not in ("註1", "1")]
-        on = draw(
-            st.sampled_from(
-                ["name", *[c for c in layout.columns if c in ("release_date", "update_frequency")]]
-            )
-        )
-        marker = draw(st.sampled_from([m for m in markers if on == "name" or m != "1"]))
+        cells = [c for c in layout.columns if c in ("release_date", "update_frequency")]
+        on = draw(st.sampled_from(["name", *cells]))
+        numbers = ["¹"] if numbered == "¹" else ["註1", "1"] if on == "name" else ["註1"]
+        marker = draw(st.sampled_from(["*", "#", "^", "†", *numbers]))
         footnote = Footnote(marker, FOOTNOTES[MARKERS[marker]], on)
     return PlanRow(data, due, note, footnote, EXTRA[number % 2])
 
@@ -122,6 +119,7 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
         "D": draw(st.integers(0, 3)),
     }
     years = {"A": (year + 1,), "B": (year + 2, year + 3), "C": (), "D": ()}
+    numbered = "¹" if layout.language == "en" else draw(st.sampled_from(("¹", "註1")))
     sections = []
     for letter in "ABCD":
         if letter == "C":
@@ -134,7 +132,7 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
             number, organisation = 0, None
         section = PlanSection(letter, years[letter], ())
         rows = tuple(
-            draw(_row(item, draw(_due(section, layout.language, year)), layout, n))
+            draw(_row(item, draw(_due(section, layout.language, year)), layout, n, numbered))
             for n, item in enumerate(data)
         )
         block = Block(number, rows, organisation)
