@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from layoutgen import Block, Footnote, Layout, Plan, PlanRow, PlanSection, pool, rows_of
+from layoutmodel import Block, Footnote, Layout, Plan, PlanRow, PlanSection, pool, rows_of
 from layoutwords import NUMBERING, WORDINGS, Due, wordings_for
 
 NOTES = (
