@@ -56,6 +56,7 @@ goldens: $(STAMP)
 fixtures: $(STAMP)
 	bash scripts/install_fixture_tools.sh
 	$(BIN)/python scripts/make_fixture_pdfs.py
+	$(BIN)/python scripts/make_layout_fixtures.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

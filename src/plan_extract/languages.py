@@ -17,7 +17,9 @@ from dataclasses import replace
 
 import regex
 
+from .columns import header_columns
 from .model import Block, Cell, Document, TableRow, TextLine
+from .normalise.dates import parse_release_date
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
 
@@ -27,6 +29,7 @@ _HEAD_TAIL = regex.compile(
     r"^(?P<zh>.*[\p{Han}」』）】。：](?:\s*[(（][^()（）\p{Han}]*[)）])?[^\p{Latin}\p{Han}]*?)"
     r"\s+(?P<en>[\p{Latin}(\[\d][^\p{Han}]*)$"
 )
+_WORD = regex.compile(r"\p{Ll}{2,}")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
 # A heading's label ("A.", "(1)") that the English half must keep when only the Chinese has it.
@@ -35,6 +38,7 @@ _LABEL = regex.compile(
 )
 _ANNOTATION = regex.compile(r"\s*[(（](?P<inner>[^()（）\p{Han}]*)[)）]$")
 MAX_VALUE = 2000  # characters
+MIN_VALUES = 4  # Chinese values seen before deciding
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
 
@@ -70,7 +74,7 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
             en.append(halves[1])
         elif _HAN.search(piece):
             zh.append(piece)
-        elif _LATIN.search(piece) and has_han:
+        elif _LATIN.search(piece) and (has_han or _is_prose(piece)):
             en.append(piece)
         else:
             zh.append(piece)
@@ -78,12 +82,27 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     return tuple(zh), tuple(en)
 
 
+def _is_prose(piece: str) -> bool:
+    """English words, not a value both versions print ("CSV", "Q1 2022", "Dec-20"): the English
+    half of a cell whose Chinese half is on the previous page, say."""
+    return bool(_WORD.search(piece)) and parse_release_date(piece) is None
+
+
+def _is_header(row: TableRow) -> bool:
+    return header_columns([" ".join(" ".join(cell).split()) for cell in row.cells]) is not None
+
+
 def is_bilingual(document: Document) -> bool:
-    """Whether most Chinese cells of the tables carry an English half."""
+    """Whether most Chinese values (table cells, headings, titles) carry an English half."""
     chinese = bilingual = 0
     for block in document.blocks:
-        if not isinstance(block, TableRow):
+        if isinstance(block, TextLine):
+            if _HAN.search(block.text):
+                chinese += 1
+                bilingual += split_text(block.text) is not None
             continue
+        if _is_header(block):
+            continue  # a plan in one language may still label its columns in two
         for cell in block.cells:
             if not any(_HAN.search(p) for p in cell):
                 continue
@@ -91,7 +110,7 @@ def is_bilingual(document: Document) -> bool:
             zh, en = _split_cell(cell)
             if zh and en and zh != en and any(_LATIN.search(p) for p in en):
                 bilingual += 1
-    return chinese >= 4 and bilingual >= BILINGUAL_SHARE * chinese
+    return chinese >= MIN_VALUES and bilingual >= BILINGUAL_SHARE * chinese
 
 
 def _split_block(block: Block) -> tuple[Block | None, Block | None]:

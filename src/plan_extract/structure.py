@@ -413,13 +413,13 @@ class _Builder:
         second = header_columns(labels)
         if header is None or second is None or len(labels) != len(header.texts):
             return False
+        if labels == header.texts:
+            return True  # the same header again (repeated at the top of the next page)
         first = self.columns
         roles = tuple(
             b if b != OTHER else a for a, b in zip(first.roles, second.roles, strict=False)
         )
-        merged = [
-            " ".join(t for t in (a, b) if t) for a, b in zip(header.texts, labels, strict=True)
-        ]
+        merged = [_both_labels(a, b) for a, b in zip(header.texts, labels, strict=True)]
         self.columns = Columns(roles, tuple(merged), first.numbered_elsewhere)
         self.header = _Header(merged, header.where)
         return True
@@ -480,6 +480,14 @@ class _Builder:
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
         return cells, others
+
+
+def _both_labels(first: str, second: str) -> str:
+    """A column's label from two header lines; a line repeating the first adds nothing."""
+    a, b = (regex.sub(r"\s+", "", t) for t in (first, second))
+    if not b or b in a:
+        return first
+    return f"{first} {second}".strip()
 
 
 def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
@@ -550,7 +558,14 @@ def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemL
                 if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
                     continue
             else:
-                pieces[:], found = _strip_value_markers(pieces, numbered)
+                # A digit glued to a name may be a marker; in a date or frequency ("2021 Q1",
+                # "每6個月") it is the value.
+                glued = (
+                    numbered
+                    if role in ("dataset_name", "category_name", "category")
+                    else frozenset()
+                )
+                pieces[:], found = _strip_value_markers(pieces, glued)
                 keys += [k for k in found if k not in keys]
                 continue
             pieces[-1] = last

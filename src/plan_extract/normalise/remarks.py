@@ -15,8 +15,11 @@ import regex
 
 from ..vocab import load_table
 
+# 註： after Chinese text is a label too (a wrapped cell's next line joins without a space), but
+# not the end of a word that ends in 註/注 (標註, 批註, 關注, 投注…).
 _NOTE_LABEL = regex.compile(
-    r"(?:(?<![\p{Han}])(?:備註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：])", regex.IGNORECASE
+    r"(?:(?<![標批評箋關專投賭灌貫])(?:備註|附註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：])",
+    regex.IGNORECASE,
 )
 _GLUED_NOTE_LABEL = regex.compile(
     r"(?:備註|附註|註|注)\s*\d*\s*[:：]|\bnotes?\s*\d*\s*[:：]", regex.IGNORECASE

@@ -1,0 +1,417 @@
+"""Write the layout fixtures of issue 7: tests/fixtures/layout-<dept>-<class>/ (``make fixtures``).
+
+One case per layout class, each a different real department with that department's real datasets
+(tests/fixtures/reference/layout-rows.tsv). Each case holds ``input/`` (the Word-made PDF, and for
+some the tab-separated text form of the same plan) and ``truth.json``: what every document must give,
+derived from the plan and the layout by tests/layoutgen.py (never from the extractor). The tests
+compare extraction with it (tests/test_layouts.py).
+
+Needs LibreOffice and the Noto CJK fonts (scripts/install_fixture_tools.sh). LibreOffice stamps a
+creation date in each PDF: a rerun changes the bytes, not the content.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from layoutgen import (  # noqa: E402
+    Block,
+    Footnote,
+    Layout,
+    Plan,
+    PlanRow,
+    PlanSection,
+    expected,
+    render_text,
+    rows_of,
+)
+from layoutpdf import render_word_pdf  # noqa: E402
+from layoutwords import Due  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SUFFIX = {"zh-Hant": "zh-hant", "zh-Hans": "zh-hans", "en": "en", "bilingual": None}
+
+
+@dataclass
+class Case:
+    folder: str
+    exercises: str
+    plan: Plan
+    layout: Layout
+    text_form: bool = True
+    break_inside_merged: bool = False  # add intro paragraphs until a merged run spans two pages
+
+
+def _rows(dept: str, dues: list[Due], start: int = 0) -> tuple[PlanRow, ...]:
+    data = rows_of(dept)[start : start + len(dues)]
+    return tuple(PlanRow(row, due) for row, due in zip(data, dues, strict=True))
+
+
+def _section(letter: str, years: tuple[int, ...], rows: tuple[PlanRow, ...]) -> PlanSection:
+    return PlanSection(letter, years, (Block(0, rows),))
+
+
+def hko_columns() -> Case:
+    """English, separate columns in another order, no remarks column."""
+    rows = _rows(
+        "hko",
+        [Due("Month YYYY", 2020, 3), Due("MM/YYYY", 2020, 6), Due("Mon YYYY", 2020, 9),
+         Due("Mon-YY", 2020, 12), Due("MM/YYYY", 2019, 4), Due("YYYY-MM", 2019, 7)],
+    )  # fmt: skip
+    plan = Plan(
+        "hko-2019-annual-open-data-plan.en",
+        "hko",
+        2019,
+        (
+            _section("A", (2020,), rows[:4]),
+            _section("B", (2021, 2022), ()),
+            _section("D", (), rows[4:]),
+        ),
+    )
+    columns = (
+        "item",
+        "name",
+        "category",
+        "update_frequency",
+        "release_date",
+        "formats",
+        "description",
+    )
+    layout = Layout(language="en", columns=columns, category="column", item_header=True, wraps=True)
+    return Case("layout-hko-columns-en", "separate Item | Dataset Name | Data Category | Update "
+                "Frequency | Target Release Date | Data Format | Dataset Description columns", plan, layout)  # fmt: skip
+
+
+def censtatd_merged() -> Case:
+    """Chinese, no item column, the category written once in a vertically merged cell."""
+    months = [Due("YYYY年M月", 2020, m) for m in (3, 3, 6, 6, 9)]
+    past = [Due("YYYY年M月", 2019, m) for m in (1, 2, 4, 5, 7)]
+    rows = _rows("censtatd", months + past)
+    intro = (
+        (
+            "The Census and Statistics Department compiles and disseminates statistics on Hong "
+            "Kong's economy and society. This plan lists the datasets it will release on the "
+            "public sector information portal, and those already released.",
+            "政府統計處負責編製及發布有關香港經濟及社會的統計數字。本計劃列出統計處將於公共資料入門網站"
+            "發放的數據集，以及已發放的數據集。統計處會定期檢視其他可開放的數據集，並適時更新本計劃。",
+        ),
+    )  # repeated by write_case until a page break falls inside a merged category
+    plan = Plan(
+        "censtatd-2019-annual-open-data-plan.zh-hant",
+        "censtatd",
+        2019,
+        (
+            _section("A", (2020,), rows[:5]),
+            _section("B", (2021, 2022), ()),
+            _section("D", (), rows[5:]),
+        ),
+        intro,
+    )
+    columns = ("category", "name", "release_date", "update_frequency", "remarks")
+    layout = Layout(columns=columns, numbering="none", category="merged")
+    return Case("layout-censtatd-merged-category-zh", "no item column; 數據種類 written once in a "
+                "vertically merged cell spanning its rows, one of them across a page break", plan,
+                layout, break_inside_merged=True)  # fmt: skip
+
+
+def afcd_grouping() -> Case:
+    """English, grouping rows ("Food", "Environment") above their datasets, A1 numbering."""
+    dues = [Due("MM/YYYY", 2021, m) for m in (3, 6, 9, 12)] + [Due("MM/YYYY", 2020, 5)] * 2
+    data = rows_of("afcd")
+    order = [data[0], data[1], data[3], data[4], data[2], data[5]]
+    rows = tuple(PlanRow(r, d) for r, d in zip(order, dues, strict=True))
+    plan = Plan(
+        "afcd-2020-annual-open-data-plan.en",
+        "afcd",
+        2020,
+        (
+            _section("A", (2021,), rows[:4]),
+            _section("B", (2022, 2023), ()),
+            _section("D", (), rows[4:]),
+        ),
+    )
+    columns = ("item", "name", "release_date", "update_frequency", "remarks")
+    layout = Layout(language="en", columns=columns, numbering="A1", category="grouping", wraps=True)
+    return Case("layout-afcd-grouping-en", "grouping rows spanning the table (Food, Environment) "
+                "instead of a category column; items A1, A2… and D1, D2", plan, layout)  # fmt: skip
+
+
+def swd_numbering() -> Case:
+    """Chinese, （一） and 一、 numbering, quarter / half / 年底 / 年中 dates."""
+    rows = _rows(
+        "swd",
+        [Due("年第n季", 2020, 1), Due("〇年第n季", 2020, 3), Due("年底 (yearless)", 2020),
+         Due("下半年 (yearless)", 2020, 2), Due("年中 (yearless)", 2020), Due("年底", 2021),
+         Due("待定", 2022)],
+    )  # fmt: skip
+    plan = Plan(
+        "swd-2019-annual-open-data-plan.zh-hant",
+        "swd",
+        2019,
+        (
+            _section("A", (2020,), rows[:5]),
+            _section("B", (2021, 2022), rows[5:]),
+            _section("D", (), ()),
+        ),
+    )
+    layout = Layout(numbering="（一）", numbering_by_section=(("B", "一、"),))
+    return Case("layout-swd-numbering-zh", "items （一）（二）… in A and 一、二、 in B; dates "
+                "2020年第一季, 二〇二〇年第三季, 年底, 下半年, 年中 (year from section A's title), "
+                "2021年底, 待定", plan, layout)  # fmt: skip
+
+
+def landsd_numbering() -> Case:
+    """English, (1) / 1) / (iv) numbering, quarter, half, mid and end-of-year dates."""
+    rows = _rows(
+        "landsd",
+        [Due("Qn YYYY", 2020, 1), Due("Nth quarter of YYYY", 2020, 3),
+         Due("nth half of YYYY", 2020, 1), Due("End of YYYY", 2020), Due("Hn YYYY", 2021, 2),
+         Due("Mon-YY", 2019, 12), Due("By DD.MM.YYYY", 2019, 6), Due("D Month YYYY", 2019, 3),
+         Due("Early YYYY", 2019)],
+    )  # fmt: skip
+    plan = Plan(
+        "landsd-2019-annual-open-data-plan.en",
+        "landsd",
+        2019,
+        (
+            _section("A", (2020,), rows[:4]),
+            _section("B", (2021, 2022), rows[4:5]),
+            _section("D", (), rows[5:]),
+        ),
+    )
+    layout = Layout(
+        language="en", numbering="(1)", numbering_by_section=(("B", "1)"), ("D", "(iv)"))
+    )
+    return Case("layout-landsd-numbering-en", "items (1) in A, 1) in B, (i)…(iv) in D; dates Q1 "
+                "2020, Third quarter of 2020, First half of 2020, End of 2020, H2 2021, Dec-19, "
+                "By 30.06.2019, 31 March 2019, Early 2019", plan, layout)  # fmt: skip
+
+
+def dh_footnotes() -> Case:
+    """Chinese, footnote markers with footnotes under the table and 註： in the frequency cell."""
+    data = rows_of("dh")
+    protection = ("Provided by the Centre for Health Protection", "由衞生防護中心提供")
+    english = ("The list is available in English only", "名單只提供英文版")
+    weekly = ("Figures of the week are released every Friday", "每星期五發放該星期的數字")
+    rows = (
+        PlanRow(data[0], Due("YYYY年M月", 2019, 3), footnote=Footnote("1", protection)),
+        PlanRow(data[2], Due("YYYY年M月", 2019, 3), footnote=Footnote("*", english)),
+        PlanRow(data[3], Due("YYYY年M月", 2019, 6), footnote=Footnote("1", protection)),
+        PlanRow(data[4], Due("YYYY年M月", 2019, 6), note=("Data of the previous month", "上月數據")),
+        PlanRow(data[7], Due("YYYY年M月", 2019, 9), footnote=Footnote("#", weekly, "update_frequency")),
+        PlanRow(data[1], Due("YYYY年M月", 2018, 5)),
+        PlanRow(data[5], Due("YYYY年M月", 2018, 7), footnote=Footnote("¹", protection)),
+        PlanRow(data[6], Due("YYYY年M月", 2018, 9), note=("Survey conducted every three years", "每三年進行一次統計調查")),
+    )  # fmt: skip
+    plan = Plan(
+        "dh-2018-annual-open-data-plan.zh-hant",
+        "dh",
+        2018,
+        (
+            _section("A", (2019,), rows[:5]),
+            _section("B", (2020, 2021), ()),
+            _section("D", (), rows[5:]),
+        ),
+    )
+    layout = Layout(note_cell="update_frequency")
+    return Case("layout-dh-footnotes-zh", "footnote markers (流感速遞數據1, 持牌藥物商名單*, 每星期#, "
+                "¹) with 註1：/*/#/¹ footnotes under each table, and 註： written in the frequency "
+                "cell", plan, layout)  # fmt: skip
+
+
+def td_titles() -> Case:
+    """English, "Annual Open Data Plan (2021)", intro paragraphs, later years' section titles."""
+    rows = _rows(
+        "td",
+        [Due("MM/YYYY", 2022, 3), Due("MM/YYYY", 2022, 6), Due("MM/YYYY", 2022, 12),
+         Due("MM/YYYY", 2023, 6), Due("MM/YYYY", 2024, 3), Due("MM/YYYY", 2021, 2),
+         Due("MM/YYYY", 2021, 8), Due("MM/YYYY", 2020, 11)],
+    )  # fmt: skip
+    intro = (
+        ("This is the Annual Open Data Plan of the Transport Department. It sets out the datasets "
+         "the Department will release on DATA.GOV.HK in the coming three years.", ""),
+        ("The Department will review the plan every year and consider suggestions from the public.", ""),
+    )  # fmt: skip
+    plan = Plan(
+        "td-2021-annual-open-data-plan.en",
+        "td",
+        2021,
+        (
+            _section("A", (2022,), rows[:3]),
+            _section("B", (2023, 2024), rows[3:5]),
+            _section("D", (), rows[5:]),
+        ),
+        intro,
+    )
+    layout = Layout(language="en", numbering="1", title="parenthesised", section_titles="later")
+    return Case("layout-td-titles-en", 'title "Annual Open Data Plan (2021)", two introductory '
+                'paragraphs, sections "Datasets to be released in 2022", "… in 2023 and 2024", '
+                '"Datasets already released"', plan, layout)  # fmt: skip
+
+
+def emsd_two_line_header() -> Case:
+    """Chinese, header labels printed Chinese over English, an unknown 負責組別 column."""
+    units = [
+        ("Gas Standards Office", "氣體標準事務處"),
+        ("Lifts and Escalators Division", "升降機及自動梯部"),
+        ("Lifts and Escalators Division", "升降機及自動梯部"),
+        ("Energy Efficiency Office", "能源效益事務處"),
+        ("Lifts and Escalators Division", "升降機及自動梯部"),
+        ("Energy Efficiency Office", "能源效益事務處"),
+        ("Gas Standards Office", "氣體標準事務處"),
+    ]
+    dues = [Due("YYYY年M月", 2021, m) for m in (2, 4, 6, 8, 10)] + [Due("YYYY年M月", 2020, 1)] * 2
+    rows = tuple(
+        PlanRow(data, due, extra=unit)
+        for data, due, unit in zip(rows_of("emsd"), dues, units, strict=True)
+    )
+    plan = Plan(
+        "emsd-2020-annual-open-data-plan.zh-hant",
+        "emsd",
+        2020,
+        (
+            _section("A", (2021,), rows[:5]),
+            _section("B", (2022, 2023), ()),
+            _section("D", (), rows[5:]),
+        ),
+    )
+    columns = ("item", "category", "name", "formats", "release_date", "update_frequency", "extra")
+    layout = Layout(columns=columns, numbering="1", category="column", two_line_header=True, item_header=True)  # fmt: skip
+    return Case("layout-emsd-two-line-header-zh", "every header label printed Chinese over English "
+                "in its cell (「數據集名稱」 / Dataset Name); an unknown column 「負責組別」 / Contact "
+                "Unit kept in other_columns", plan, layout)  # fmt: skip
+
+
+def wsd_bilingual() -> Case:
+    """Chinese and English in every cell: two language versions of one plan."""
+    rows = _rows(
+        "wsd",
+        [Due("MM/YYYY", 2021, 3), Due("YYYY-MM", 2021, 6), Due("DD.MM.YYYY", 2021, 9),
+         Due("YYYY", 2021), Due("MM/YYYY", 2020, 1), Due("MM/YYYY", 2020, 7)],
+    )  # fmt: skip
+    plan = Plan(
+        "wsd-2020-annual-open-data-plan",
+        "wsd",
+        2020,
+        (
+            _section("A", (2021,), rows[:4]),
+            _section("B", (2022, 2023), ()),
+            _section("D", (), rows[4:]),
+        ),
+    )
+    columns = (
+        "item",
+        "category",
+        "name",
+        "description",
+        "formats",
+        "release_date",
+        "update_frequency",
+    )
+    layout = Layout(language="bilingual", columns=columns, category="column")
+    return Case("layout-wsd-bilingual", "every cell, heading and header label in Chinese and "
+                "English (Chinese first, English on the next line): two language versions",
+                plan, layout)  # fmt: skip
+
+
+def lcsd_simplified() -> Case:
+    """Simplified Chinese, separate columns."""
+    rows = _rows(
+        "lcsd",
+        [Due("YYYY年M月", 2020, 3), Due("〇年月", 2020, 5), Due("YYYY年M月", 2020, 9),
+         Due("年月日或之前", 2020, 12), Due("YYYY年M月", 2019, 2), Due("YYYY年M月", 2019, 6),
+         Due("YYYY年M月", 2018, 12)],
+    )  # fmt: skip
+    venue = ("Subject to venue availability", "視乎場地供應而定")
+    rows = (*rows[:3], PlanRow(rows[3].data, rows[3].due, note=venue), *rows[4:])
+    plan = Plan(
+        "lcsd-2019-annual-open-data-plan.zh-hans",
+        "lcsd",
+        2019,
+        (
+            _section("A", (2020,), rows[:4]),
+            _section("B", (2021, 2022), ()),
+            _section("D", (), rows[4:]),
+        ),
+    )
+    columns = ("item", "category", "name", "description", "formats", "release_date", "update_frequency", "remarks")  # fmt: skip
+    layout = Layout(language="zh-Hans", columns=columns, category="column")
+    return Case("layout-lcsd-zh-hans", "Simplified Chinese (数据种类, 数据集名称, 数据集描述, 数据格式) in "
+                "separate columns, 二〇二〇年五月 and 2020年12月31日或之前 dates, a 注： in the remarks",
+                plan, layout)  # fmt: skip
+
+
+CASES = (
+    hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
+    td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified,
+)  # fmt: skip
+
+
+def _page_starts_in_merged_run(pdf: Path) -> bool:
+    """Some page's first body row has an empty category cell: its category is on the page before."""
+    from plan_extract.model import TableRow
+    from plan_extract.read import read_document
+
+    rows = [b for b in read_document(pdf).blocks if isinstance(b, TableRow)]
+    for before, row in itertools.pairwise(rows):
+        if before.where.page == row.where.page or not row.cells:
+            continue
+        body = [r for r in rows if r.where.page == row.where.page and r.table == row.table]
+        body = [r for r in body if "".join(r.cells[0]) not in ("數據種類", "/")]
+        if body and not "".join(body[0].cells[0]) and "".join(body[0].cells[1]):
+            return True
+    return False
+
+
+def _render_with_break_in_merged_cell(case: Case, pdf: Path, font: str) -> None:
+    from dataclasses import replace
+
+    paragraph = case.plan.intro[:1]
+    for count in range(12):
+        case.plan = replace(case.plan, intro=paragraph * count)
+        render_word_pdf(case.plan, case.layout, pdf, font)
+        if _page_starts_in_merged_run(pdf):
+            return
+    raise SystemExit(f"no page break falls inside a merged category cell in {pdf}")
+
+
+def write_case(case: Case) -> None:
+    folder = FIXTURES / case.folder
+    (folder / "input").mkdir(parents=True, exist_ok=True)
+    stem = case.plan.stem
+    font = "Noto Sans CJK SC" if case.layout.language == "zh-Hans" else "Noto Sans CJK TC"
+    pdf = folder / "input" / f"{stem}.pdf"
+    if case.break_inside_merged:
+        _render_with_break_in_merged_cell(case, pdf, font)
+    else:
+        render_word_pdf(case.plan, case.layout, pdf, font)
+    documents = {f"input/{pdf.name}": expected(case.plan, case.layout, stem)}
+    if case.text_form:
+        base, _, language = stem.rpartition(".")
+        text_stem = f"{base}-text.{language}" if base else f"{stem}-text"
+        text = folder / "input" / f"{text_stem}.txt"
+        text.write_text(render_text(case.plan, case.layout), encoding="utf-8")
+        documents[f"input/{text.name}"] = expected(case.plan, case.layout, text_stem)
+    truth = {"case": case.folder, "exercises": case.exercises, "documents": documents}
+    (folder / "truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"{folder.relative_to(ROOT)}: {', '.join(documents)}")
+
+
+def main(names: list[str]) -> None:
+    for make in CASES:
+        case = make()
+        if not names or case.folder in names:
+            write_case(case)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

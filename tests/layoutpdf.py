@@ -1,0 +1,295 @@
+"""PDF renderers of a generated plan (:func:`layoutgen.printed`): Word via LibreOffice, and reportlab.
+
+- :func:`render_word_pdf`: python-docx → ``soffice --headless --convert-to pdf``, as departments
+  make their plans: bordered tables whose header row repeats on each page, a category written once
+  in a vertically merged cell (``cell.merge``), a grouping row as one cell merged across the table,
+  forced line breaks inside cells, footnotes as paragraphs under the table, page numbers.
+- :func:`render_reportlab_pdf`: fast ruled tables (AR PL UMing) for the property test; a row that
+  does not fit moves to the next page under a repeated header.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from layoutgen import Layout, Plan, PrintedRow, PrintedTable, printed
+
+UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # for the few signs UMing lacks (†)
+# Relative column widths by role; each table is scaled to the page.
+WIDTHS = {
+    "item": 1.3, "category": 2.6, "name": 4.2, "category_name": 4.6, "description": 4.4,
+    "formats": 2.0, "release_date": 2.4, "update_frequency": 2.6, "remarks": 4.6, "extra": 2.4,
+}  # fmt: skip
+
+
+def _widths(layout: Layout, total: float) -> list[float]:
+    raw = [WIDTHS[role] for role in layout.columns]
+    return [total * w / sum(raw) for w in raw]
+
+
+# --- python-docx + LibreOffice ---------------------------------------------------------------------
+
+
+def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto Sans CJK TC") -> None:
+    """Lay the plan out in Word (python-docx) and convert it with LibreOffice."""
+    from docx import Document as WordDocument
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = WordDocument()
+    style = doc.styles["Normal"]
+    style.font.name = font
+    style.font.size = Pt(10)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), font)
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Cm(2)
+    if len(layout.columns) >= 7:  # as departments do: a wide table goes on a landscape page
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    _page_number_footer(section)
+    usable = (29.7 if len(layout.columns) >= 7 else 21.0) - 4.0  # A4 less the margins, cm
+    widths = [Cm(w) for w in _widths(layout, usable)]
+    for part in printed(plan, layout):
+        if isinstance(part, str):
+            doc.add_paragraph(part)
+        else:
+            _word_table(doc, part, widths)
+            for line in part.footnotes:
+                doc.add_paragraph(line)
+            doc.add_paragraph("")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / out.with_suffix(".docx").name
+        doc.save(str(source))
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+            check=True,
+            capture_output=True,
+        )
+        out.write_bytes((Path(tmp) / out.with_suffix(".pdf").name).read_bytes())
+
+
+def _page_number_footer(section: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        run = footer.add_run()
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.text = text
+        run._r.append(element)
+
+
+def _set_text(cell: Any, text: str) -> None:
+    from docx.enum.text import WD_BREAK
+
+    paragraph = cell.paragraphs[0]
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if n < len(lines) - 1:
+            run.add_break(WD_BREAK.LINE)
+
+
+def _row_property(row: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _word_table(doc: Any, part: PrintedTable, widths: list[Any]) -> None:
+    table = doc.add_table(rows=1, cols=len(part.header))
+    table.style = "Table Grid"
+    _row_property(table.rows[0], "w:tblHeader")
+    for cell, text in zip(table.rows[0].cells, part.header, strict=True):
+        _set_text(cell, text)
+    merge_from: dict[int, int] = {}  # column → index of the row its merged run starts at
+    for printed_row in part.rows:
+        row = table.add_row()
+        index = len(table.rows) - 1
+        if not part.has_item:
+            _row_property(row, "w:cantSplit")  # no item number to merge a split row back by
+        if printed_row.kind == "grouping":
+            merged = row.cells[0].merge(row.cells[-1])
+            _set_text(merged, printed_row.cells[0] or "")
+            continue
+        for column, cell_text in enumerate(printed_row.cells):
+            if cell_text is None:
+                start = merge_from.get(column, index - 1)
+                table.cell(start, column).merge(table.cell(index, column))
+                merge_from[column] = start
+            else:
+                merge_from.pop(column, None)
+                _set_text(row.cells[column], cell_text)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+# --- reportlab ------------------------------------------------------------------------------------
+
+FONT, SIZE, LEADING, PAD, MARGIN = "UMing", 9, 12, 3, 40.0
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, UMING, subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(FALLBACK, DEJAVU))
+
+
+FALLBACK = "DejaVuSans"
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """The text as (font, run) pieces: UMing, and DejaVu Sans for characters UMing has no glyph
+    for (reportlab would draw them as NUL)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = FONT if ord(char) in glyphs or char == " " else FALLBACK
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def _draw(canvas: Any, x: float, y: float, text: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for font, run in _runs(text):
+        canvas.setFont(font, SIZE)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, SIZE)
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Greedy wrap at spaces (English) or between any two characters (Chinese)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    for forced in text.split("\n"):
+        line = ""
+        for token in _tokens(forced):
+            if line and stringWidth((line + token).rstrip(), FONT, SIZE) > width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        lines.append(line.rstrip())
+    return [ln for ln in lines if ln]
+
+
+def _tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for char in text:
+        if tokens and char.isascii() and tokens[-1][-1].isascii() and tokens[-1][-1] != " ":
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+class _Pages:
+    """A reportlab canvas with a cursor, drawing lines and ruled table rows."""
+
+    def __init__(self, out: Path) -> None:
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.pdfgen import canvas
+
+        self.width, self.height = landscape(A4)
+        self.canvas = canvas.Canvas(str(out), pagesize=(self.width, self.height), invariant=True)
+        self.y = self.height - MARGIN
+        self.page = 1
+
+    def new_page(self) -> None:
+        self.canvas.setFont(FONT, 8)
+        self.canvas.drawCentredString(self.width / 2, 20, f"- {self.page} -")
+        self.canvas.showPage()
+        self.page += 1
+        self.y = self.height - MARGIN
+
+    def line(self, text: str) -> None:
+        for piece in _wrap(text, self.width - 2 * MARGIN) or [""]:
+            if self.y - LEADING < MARGIN:
+                self.new_page()
+            self.y -= LEADING
+            _draw(self.canvas, MARGIN, self.y, piece)
+        self.y -= LEADING / 2
+
+    def row(self, cells: list[list[str]], widths: list[float]) -> None:
+        height = max(len(c) for c in cells) * LEADING + 2 * PAD
+        x = MARGIN
+        self.canvas.setFont(FONT, SIZE)
+        for lines, width in zip(cells, widths, strict=True):
+            for n, text in enumerate(lines):
+                _draw(self.canvas, x + PAD, self.y - PAD - (n + 1) * LEADING + 3, text)
+            self.canvas.rect(x, self.y - height, width, height)
+            x += width
+        self.y -= height
+
+    def fits(self, cells: list[list[str]]) -> bool:
+        height = max(len(c) for c in cells) * LEADING + 2 * PAD
+        return bool(self.y - height >= MARGIN)
+
+
+def render_reportlab_pdf(plan: Plan, layout: Layout, out: Path) -> None:
+    """Ruled tables on landscape A4 under a header repeated on each page. A row that does not fit
+    is split across the page break as Word splits it (its item cell empty on the new page) when
+    the table has an item column; without one it moves whole (Word's "don't split rows")."""
+    _register_font()
+    pages = _Pages(out)
+    widths = _widths(layout, pages.width - 2 * MARGIN)
+    for part in printed(plan, layout):
+        if isinstance(part, str):
+            pages.line(part)
+            continue
+        header = [_wrap(t, w - 2 * PAD) for t, w in zip(part.header, widths, strict=True)]
+        pages.row(header, widths)
+        for printed_row in part.rows:
+            _table_row(pages, printed_row, widths, header, part.has_item)
+        pages.y -= LEADING / 2
+        for line in part.footnotes:
+            pages.line(line)
+        pages.y -= LEADING
+    pages.new_page()
+    pages.canvas.save()
+
+
+def _table_row(
+    pages: _Pages, row: PrintedRow, widths: list[float], header: list[list[str]], split: bool
+) -> None:
+    if row.kind == "grouping":
+        cells, row_widths = [_wrap(row.cells[0] or "", sum(widths) - 2 * PAD)], [sum(widths)]
+    else:
+        cells = [_wrap(t or "", w - 2 * PAD) for t, w in zip(row.cells, widths, strict=True)]
+        row_widths = widths
+    while not pages.fits(cells):
+        room = int((pages.y - MARGIN - 2 * PAD) // LEADING)
+        if split and row.kind == "dataset" and room >= 1:
+            pages.row([c[:room] for c in cells], row_widths)
+            cells = [[], *[c[room:] for c in cells[1:]]]
+        pages.new_page()
+        pages.row(header, widths)
+    pages.row(cells, row_widths)
