@@ -169,13 +169,13 @@ def test_fake_bold_doubled_characters_are_removed() -> None:
 
 def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
     from plan_extract.model import TextLine, Where
-    from plan_extract.read.pdf import _strip_bad_text
+    from plan_extract.read.page import strip_bad_text
 
     blocks = [
         TextLine("政府(cid:123)資訊", Where(page=2)),
         TableRow((("1.",), ("資訊科技／", "名\ufffd單")), Where(page=2)),
     ]
-    clean, bad = _strip_bad_text(blocks)
+    clean, bad = strip_bad_text(blocks)
     assert bad == 2
     assert clean[0] == TextLine("政府資訊", Where(page=2))
     assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")

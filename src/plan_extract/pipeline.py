@@ -88,11 +88,14 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
     return DocumentResult(plan, [], log.problems)
 
 
-def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
-    """Extract one file. Never raises for bad input: problems say what went wrong."""
+def extract_document(
+    path: Path, plan_id: str | None = None, *, reader: str = "pdfium"
+) -> DocumentResult:
+    """Extract one file (PDFs with ``reader``, see :func:`read_document`). Never raises for bad
+    input: problems say what went wrong."""
     plan_id = plan_id or plan_id_for(path)
     try:
-        document = read_document(path)
+        document = read_document(path, reader)
     except DocumentError as error:
         return _unreadable(path, plan_id, error)
     log = ProblemLog(plan_id, str(path))
@@ -126,13 +129,16 @@ def _unique_ids(paths: list[Path]) -> list[str]:
 
 
 def extract(
-    paths: Iterable[Path], on_document: Callable[[DocumentResult], None] | None = None
+    paths: Iterable[Path],
+    on_document: Callable[[DocumentResult], None] | None = None,
+    *,
+    reader: str = "pdfium",
 ) -> Extraction:
     """Extract every document under ``paths``; ``on_document`` sees each result as it is made."""
     files = list(find_documents(paths))
     result = Extraction()
     for path, plan_id in zip(files, _unique_ids(files), strict=True):
-        document = extract_document(path, plan_id)
+        document = extract_document(path, plan_id, reader=reader)
         result.documents.append(document)
         if on_document:
             on_document(document)

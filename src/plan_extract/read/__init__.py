@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..errors import DocumentError
+from ..errors import DocumentError, UsageError
 from ..model import Document, SourceFile
 from .decode import decode_text
 from .text import text_blocks
@@ -35,18 +35,30 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def read_document(path: Path) -> Document:
-    """Read one plan file; raises DocumentError when nothing at all can be read from it."""
+READERS = ("pdfium", "pdfplumber")  # PDF readers: the default first
+
+
+def read_document(path: Path, reader: str = "pdfium") -> Document:
+    """Read one plan file; raises DocumentError when nothing at all can be read from it.
+
+    ``reader`` chooses the PDF reader: ``pdfium`` (fast, the default) or ``pdfplumber`` (the
+    reference); both give the same blocks. Text files ignore it."""
+    if reader not in READERS:
+        raise UsageError(f"unknown PDF reader {reader!r}; choose one of {', '.join(READERS)}")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError("file_unreadable", error.strerror or type(error).__name__) from error
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff_kind(data)
-    if kind == "pdf":
-        from .pdf import read_pdf  # imported here: text-only runs never load pdfplumber
+    if kind == "pdf" and reader == "pdfium":
+        from . import pdfium  # imported here: text-only runs never load a PDF library
 
-        return read_pdf(path, data, digest)
+        return pdfium.read_pdf(path, data, digest)
+    if kind == "pdf":
+        from . import pdf
+
+        return pdf.read_pdf(path, data, digest)
     text, encoding = decode_text(data)
     if not text.strip():
         raise DocumentError("file_empty")

@@ -1,0 +1,241 @@
+"""What both PDF readers share: a page's characters and ruling edges → blocks, and pages → a
+:class:`~plan_extract.model.Document`.
+
+A reader (pdfplumber or PDFium) only turns its library's objects into :class:`Char` and
+:class:`~.tables.Edge` values; everything after that is here, so the two readers agree by
+construction. Per page, in reading order (top to bottom):
+
+- ruled tables (:func:`.tables.find_tables`; fewer than 3 columns is a box, not a table) give a
+  :class:`TableRow` per table row: per column, the text lines (pieces) of the cell starting there,
+  every char whose centre lies in the cell — the whole cell, however many rows a merged cell spans
+  — and ``covered`` for the columns where a merged cell from above or the left covers the row;
+- text outside ruled cells is split into lines and each line into segments at wide gaps. Runs of
+  lines whose segments line up in 3+ columns are an unruled table (:mod:`.layout`);
+- every other line is a :class:`TextLine` (headings, title, organisation lines, page numbers).
+
+Duplicated fake-bold characters are removed (:func:`dedupe_chars`); characters without a Unicode
+map (U+FFFD here, whatever the library's marker) are reported per page and kept out of the data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import regex
+
+from ..errors import DocumentError
+from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
+from ..problems import ProblemLog
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks
+from .tables import BBox, CellLocator, Edge, Table, find_tables
+
+MIN_TABLE_COLUMNS = 3
+LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
+SEGMENT_GAP = 7.0  # points: a wider gap between chars separates two cells of an unruled table
+DEDUPE_TOLERANCE = 1.0  # points: identical chars closer than this are one (fake bold)
+ALIGNMENT = AlignmentSettings(column_tolerance=4.0, max_row_gap=1.5)  # points, line heights
+# A char's box is its advance across and the em square up and down, ascent and descent as in the
+# CJK fonts plans use: the same for every font, so that boxes do not depend on the font metrics
+# each library reads (pdfminer uses a descriptor's /Descent, PDFium the font program's).
+EM_ASCENT, EM_DESCENT = 0.88, 0.12
+BOX_DIGITS = 1  # boxes in the output are rounded to 0.1 pt
+UNMAPPED = "\ufffd"  # a glyph without a Unicode mapping (pdfminer's "(cid:N)")
+_BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
+
+
+class Char(NamedTuple):
+    """A character on a page, in points from the page's top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+
+def rounded_box(page: int, bbox: BBox) -> Box:
+    """A box to 0.1 pt: finer digits are float noise that differs between the readers (PDFium
+    computes in single precision), and would make the output differ for no visible reason."""
+    x0, top, x1, bottom = (round(v, BOX_DIGITS) for v in bbox)
+    return Box(page, x0, top, x1, bottom)
+
+
+def em_char(text: str, x0: float, x1: float, baseline: float, size: float) -> Char:
+    """A char from its advance (x0 to x1), its baseline (from the page top) and its font size."""
+    return Char(text, x0, baseline - EM_ASCENT * size, x1, baseline + EM_DESCENT * size, size)
+
+
+@dataclass
+class PageContent:
+    """What a reader got from one page; ``too_complex`` says why the page was not read."""
+
+    number: int
+    chars: list[Char] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    too_complex: str | None = None
+
+
+def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
+    """Chars without the copies fake bold draws: of identical chars (text and size) within
+    ``tolerance`` of each other across and down, the top-left one, in drawing order
+    (pdfplumber's ``dedupe_chars``, in linear time instead of its quadratic re-sort)."""
+    groups: dict[tuple[str, float], list[int]] = defaultdict(list)
+    for index, char in enumerate(chars):
+        groups[(char.text, char.size)].append(index)
+    keep: list[int] = []
+    for indexes in groups.values():
+        if len(indexes) == 1:
+            keep.append(indexes[0])
+            continue
+        for down in _chained(indexes, [chars[i].top for i in indexes], tolerance):
+            for across in _chained(down, [chars[i].x0 for i in down], tolerance):
+                keep.append(min(across, key=lambda i: (chars[i].top, chars[i].x0, i)))
+    keep.sort()
+    return [chars[i] for i in keep]
+
+
+def _chained(items: list[int], values: list[float], tolerance: float) -> list[list[int]]:
+    """Items grouped by value, a value within ``tolerance`` of the previous one joining its group;
+    each group in the items' original order."""
+    order = sorted(range(len(items)), key=lambda k: values[k])
+    groups: list[list[int]] = []
+    previous = None
+    for k in order:
+        if previous is None or values[k] > previous + tolerance:
+            groups.append([])
+        groups[-1].append(items[k])
+        previous = values[k]
+    return [sorted(group) for group in groups]
+
+
+def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
+    """Chars → lines (by top) → segments (by gaps), in reading order."""
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (round(c.top), c.x0)):
+        if rows and abs(rows[-1][0].top - char.top) <= LINE_TOLERANCE:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        segments: list[Segment] = []
+        for char in row:
+            if segments and char.x0 - segments[-1].x1 <= SEGMENT_GAP:
+                gap = char.x0 - segments[-1].x1
+                space = " " if gap > char.size * 0.2 and not char.text.isspace() else ""
+                segments[-1].text += space + char.text
+                segments[-1].x1 = max(segments[-1].x1, char.x1)
+            elif not char.text.isspace():
+                segments.append(Segment(char.x0, char.x1, char.text))
+        segments = [Segment(s.x0, s.x1, s.text.strip()) for s in segments if s.text.strip()]
+        if segments:
+            top, bottom = min(c.top for c in row), max(c.bottom for c in row)
+            box = rounded_box(page, (segments[0].x0, top, segments[-1].x1, bottom))
+            lines.append(Line(top, bottom, segments, Where(page=page, boxes=(box,))))
+    return lines
+
+
+def _table_rows(
+    table: Table, chars_in: dict[BBox, list[Char]], number: int, index: int
+) -> list[tuple[float, Block]]:
+    placed: list[tuple[float, Block]] = []
+    columns = table.columns
+    for row in table.rows:
+        top = row.bbox[1]
+        cells = tuple(
+            tuple(line.text for line in text_lines(chars_in.get(cell, ()))) if cell else ()
+            for cell in row.cells
+        )
+        covered = frozenset(
+            i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
+        )
+        where = Where(page=number, boxes=(rounded_box(number, row.bbox),))
+        placed.append((top, TableRow(cells, where, index, covered)))
+    return placed
+
+
+def page_blocks(
+    chars: list[Char], edges: list[Edge], number: int, table_base: int
+) -> tuple[list[Block], int]:
+    """The blocks of one page in reading order, and the document's table count after it."""
+    tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
+    locator = CellLocator(tables)
+    in_cells: list[dict[BBox, list[Char]]] = [defaultdict(list) for _ in tables]
+    outside: list[Char] = []
+    for char in chars:
+        found = locator.locate((char.x0 + char.x1) / 2, (char.top + char.bottom) / 2)
+        if found is None:
+            outside.append(char)
+        else:
+            in_cells[found[0]][found[1]].append(char)
+    placed: list[tuple[float, Block]] = []
+    for index, table in enumerate(tables):
+        placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))
+    unruled, table_count = aligned_blocks(
+        text_lines(outside, number), ALIGNMENT, table_base + len(tables)
+    )
+    placed.extend(unruled)
+    placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed], table_count
+
+
+def strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Blocks without unmapped glyphs, and how many there were."""
+    bad = 0
+    clean: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            bad += len(_BAD_TEXT.findall(block.text))
+            text = _BAD_TEXT.sub("", block.text).strip()
+            if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
+                clean.append(TextLine(text, block.where))
+        else:
+            bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
+            cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
+            clean.append(TableRow(cells, block.where, block.table, block.covered))
+    return clean, bad
+
+
+def pdf_document(
+    path: Path,
+    digest: str,
+    page_count: int,
+    pages: Iterable[PageContent],
+    notes: Iterable[tuple[str, str]] = (),
+) -> Document:
+    """The document of a PDF's pages; ``notes`` are (code, detail) problems about the whole file
+    (a repaired cross-reference table). DocumentError when no page has any text."""
+    log = ProblemLog(path.stem, str(path))
+    for code, detail in notes:
+        log.add(code, detail)
+    blocks: list[Block] = []
+    empty: list[int] = []
+    tables = 0
+    for page in pages:
+        if page.too_complex is not None:
+            log.add("pdf_too_complex", page.too_complex, Where(page=page.number))
+            continue
+        if not page.chars:
+            empty.append(page.number)
+        page_blocks_, tables = page_blocks(
+            dedupe_chars(page.chars), page.edges, page.number, tables
+        )
+        clean, bad = strip_bad_text(page_blocks_)
+        if bad:
+            detail = f"page {page.number} has {bad} characters with no Unicode mapping"
+            log.add("pdf_bad_text", detail, Where(page=page.number))
+        blocks.extend(clean)
+    if page_count == 0:
+        raise DocumentError("pdf_corrupt", "the PDF has no pages")
+    if len(empty) == page_count:
+        raise DocumentError("pdf_scanned", "every page")
+    for number in empty:
+        log.add("pdf_scanned", f"page {number}", Where(page=number))
+    source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
+    return Document(source=source, blocks=blocks, problems=log.problems)

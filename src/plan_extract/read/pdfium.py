@@ -1,0 +1,238 @@
+"""The default PDF reader: PDFium (the engine in Chrome) through pypdfium2's raw bindings.
+
+PDFium parses a page in C++; this reader asks it for each character's advance, baseline, size and
+Unicode value (its text page) and for the segments of each path object (descending into form
+XObjects), turns them into :class:`~.page.Char` and :class:`~.tables.Edge` values, and leaves the
+rest to :mod:`.page`, exactly as for the pdfplumber reader.
+
+What PDFium does differently, and how the two are kept equal (tests/test_readers.py checks it):
+
+- it inserts characters of its own (spaces between words, line breaks): they are skipped
+  (``FPDFText_IsGenerated``);
+- a hyphen it judges to end a line is returned as U+0002: it is a "-" again here;
+- a glyph without a Unicode mapping is returned as its char code with an error flag: it becomes
+  U+FFFD, as pdfminer's ``(cid:N)`` does in the other reader;
+- it drops fake-bold copies of whole text objects itself; :func:`~.page.dedupe_chars` removes the
+  rest, as in the other reader;
+- ligatures (U+FB00–FB06) come out as their letters; pdfminer keeps the ligature character.
+
+Each page and its text page are closed as soon as they are read, so memory does not grow with the
+page count.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+from ..errors import DocumentError
+from ..model import Document
+from .page import UNMAPPED, Char, PageContent, em_char, pdf_document
+from .pdf import MAX_PAGE_CHARS, MAX_PAGE_PATHS, UNPARSABLE, short
+from .tables import Edge, Point, polyline_edges
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAY_BE_GENERATED = frozenset((0x20, 0x0D, 0x0A, 0x02))  # PDFium inserts only these
+_HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
+MAX_FORM_DEPTH = 16  # form XObjects nested deeper are not read (a loop guard)
+
+
+class _Buffers:
+    """ctypes out-parameters, allocated once and reused for every call."""
+
+    def __init__(self) -> None:
+        self.rect = c.FS_RECTF()
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.fx, self.fy = ctypes.c_float(), ctypes.c_float()
+        self.matrix = c.FS_MATRIX()
+
+
+def _chars(textpage: Any, height: float, left: float, bottom: float, buf: _Buffers) -> list[Char]:
+    """Every character of the page that is in its content stream, in drawing order."""
+    rect, x, y = buf.rect, buf.x, buf.y
+    top_of_page = bottom + height
+    chars = []
+    for index in range(c.FPDFText_CountChars(textpage)):
+        code = c.FPDFText_GetUnicode(textpage, index)
+        if code in _MAY_BE_GENERATED and c.FPDFText_IsGenerated(textpage, index) == 1:
+            continue
+        if c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+            text = UNMAPPED
+        elif code == _HYPHEN_MARK and c.FPDFText_IsHyphen(textpage, index) == 1:
+            text = "-"
+        else:
+            text = chr(code)
+        c.FPDFText_GetLooseCharBox(textpage, index, rect)
+        c.FPDFText_GetCharOrigin(textpage, index, x, y)
+        size = c.FPDFText_GetFontSize(textpage, index)
+        chars.append(
+            em_char(text, rect.left - left, rect.right - left, top_of_page - y.value, size)
+        )
+    return chars
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """The matrix that applies ``m`` then ``n``."""
+    a, b, cc, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        cc * a2 + d * c2,
+        cc * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _object_matrix(obj: Any, buf: _Buffers) -> Matrix:
+    m = buf.matrix
+    if not c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _subpaths(obj: Any, buf: _Buffers) -> Iterator[tuple[list[tuple[float, float]], bool]]:
+    """(end points, closed) of each subpath of a path object, in the object's own space."""
+    points: list[tuple[float, float]] = []
+    closed = False
+    bezier_points = 0
+    for index in range(c.FPDFPath_CountSegments(obj)):
+        segment = c.FPDFPath_GetPathSegment(obj, index)
+        kind = c.FPDFPathSegment_GetType(segment)
+        c.FPDFPathSegment_GetPoint(segment, buf.fx, buf.fy)
+        point = (buf.fx.value, buf.fy.value)
+        if kind == c.FPDF_SEGMENT_MOVETO:
+            if points:
+                yield points, closed
+            points, closed, bezier_points = [point], False, 0
+            continue
+        if kind == c.FPDF_SEGMENT_BEZIERTO:
+            bezier_points += 1
+            if bezier_points % 3:  # control points are not on the outline (as in pdfminer)
+                continue
+        points.append(point)
+        closed = closed or bool(c.FPDFPathSegment_GetClose(segment))
+    if points:
+        yield points, closed
+
+
+def _path_edges(
+    obj: Any, matrix: Matrix, height: float, left: float, bottom: float, buf: _Buffers
+) -> list[Edge]:
+    a, b, cc, d, e, f = _multiply(_object_matrix(obj, buf), matrix)
+    top_of_page = bottom + height
+    edges: list[Edge] = []
+    for points, closed in _subpaths(obj, buf):
+        if closed and points[-1] != points[0]:
+            points.append(points[0])
+        if closed and len(points) == 3:  # "m l h": one line, as pdfminer reads it
+            points = points[:2]
+        page_points: list[Point] = [
+            (a * x + cc * y + e - left, top_of_page - (b * x + d * y + f)) for x, y in points
+        ]
+        edges += polyline_edges(page_points)
+    return edges
+
+
+class _TooComplexError(Exception):
+    """A page has more objects than any plan page."""
+
+
+def _edges(page: Any, height: float, left: float, bottom: float, buf: _Buffers) -> list[Edge]:
+    """Ruling edges of every path object on the page, form XObjects included."""
+    edges: list[Edge] = []
+    count = 0
+
+    def walk(parent: Any, count_of: Any, get: Any, matrix: Matrix, depth: int) -> None:
+        nonlocal count
+        total = count_of(parent)
+        count += max(total, 0)
+        if count > MAX_PAGE_PATHS:
+            raise _TooComplexError(count)
+        for index in range(total):
+            obj = get(parent, index)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_PATH:
+                edges.extend(_path_edges(obj, matrix, height, left, bottom, buf))
+            elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                inner = _multiply(_object_matrix(obj, buf), matrix)
+                walk(obj, c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, inner, depth + 1)
+
+    walk(page, c.FPDFPage_CountObjects, c.FPDFPage_GetObject, _IDENTITY, 0)
+    return edges
+
+
+def _mediabox(page: Any) -> tuple[float, float, float, float]:
+    box = page.get_mediabox(fallback_ok=False)
+    if box is None:  # inherited from the page tree: PDFium reads only the page's own
+        box = page.get_bbox()
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return x0, y0, x1, y1
+
+
+def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
+    """Chars and ruling edges of a PDFium page, in points from the MediaBox's top-left."""
+    x0, y0, _, y1 = _mediabox(page)
+    height = y1 - y0
+    try:
+        edges = _edges(page, height, x0, y0, buf)
+    except _TooComplexError as error:
+        count = error.args[0]
+        detail = f"page {number} has {count} objects, over the limit of {MAX_PAGE_PATHS}"
+        return PageContent(number, too_complex=detail)
+    textpage = c.FPDFText_LoadPage(page)
+    try:
+        count = c.FPDFText_CountChars(textpage)
+        if count > MAX_PAGE_CHARS:
+            detail = f"page {number} has {count} glyphs, over the limit of {MAX_PAGE_CHARS}"
+            return PageContent(number, too_complex=detail)
+        return PageContent(number, _chars(textpage, height, x0, y0, buf), edges)
+    finally:
+        c.FPDFText_ClosePage(textpage)
+
+
+def _open(data: bytes) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == c.FPDF_ERR_PASSWORD:
+            raise DocumentError("pdf_encrypted") from error
+        raise DocumentError("pdf_corrupt", UNPARSABLE) from error
+
+
+def _notes(pdf: Any) -> list[tuple[str, str]]:
+    """Problems about the whole file: PDFium rebuilt a broken cross-reference table."""
+    if not c.FPDF_DocumentHasValidCrossReferenceTable(pdf):
+        return [("pdf_repaired", "its cross-reference table is broken")]
+    return []
+
+
+def _pages(pdf: Any) -> Iterator[PageContent]:
+    buf = _Buffers()
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            yield page_content(page, index + 1, buf)
+        finally:
+            page.close()
+
+
+def read_pdf(path: Path, data: bytes, digest: str) -> Document:
+    """Blocks of every page of a plan PDF (``data`` is the file, already read for its digest);
+    DocumentError if the file cannot be read at all."""
+    pdf = _open(data)
+    try:
+        return pdf_document(path, digest, len(pdf), _pages(pdf), _notes(pdf))
+    except DocumentError:
+        raise
+    except pdfium.PdfiumError as error:
+        raise DocumentError("pdf_corrupt", short(str(error))) from error
+    finally:
+        pdf.close()
