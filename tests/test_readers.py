@@ -1,0 +1,234 @@
+"""The two PDF readers (PDFium, the default, and pdfplumber, the reference) agree on every PDF
+fixture; the shared table finder agrees with pdfplumber's own; merged cells; the readers' guards."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zlib
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+import regex
+
+from plan_extract.model import TableRow
+from plan_extract.pipeline import extract_document
+from plan_extract.read import READERS, read_document
+from plan_extract.read.pdf import page_content
+from plan_extract.read.tables import find_tables
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDFS = sorted(FIXTURES.glob("**/*.pdf"))
+BOX_TOLERANCE = 1.0  # points
+
+
+def _tables(path: Path, reader: str) -> dict[str, Any]:
+    result = extract_document(path, reader=reader)
+    return {
+        "datasets": [asdict(r) for r in result.datasets],
+        "plans": [asdict(result.plan)],
+        "problems": [asdict(p) for p in result.problems],
+    }
+
+
+def _boxes_close(a: list[dict[str, float]] | None, b: list[dict[str, float]] | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    return len(a) == len(b) and all(
+        x["page"] == y["page"]
+        and all(abs(x[k] - y[k]) <= BOX_TOLERANCE for k in ("x0", "top", "x1", "bottom"))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_both_readers_give_the_same_tables(pdf: Path) -> None:
+    pdfium, plumber = _tables(pdf, "pdfium"), _tables(pdf, "pdfplumber")
+    assert pdfium["plans"] == plumber["plans"]
+    assert pdfium["problems"] == plumber["problems"]
+    assert len(pdfium["datasets"]) == len(plumber["datasets"])
+    for ours, theirs in zip(pdfium["datasets"], plumber["datasets"], strict=True):
+        assert _boxes_close(ours.pop("source_bbox"), theirs.pop("source_bbox"))
+        assert ours == theirs
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return all(abs(x - y) < 0.01 for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize("pdf", [p for p in PDFS if p.parent.name == "input"], ids=lambda p: p.name)
+def test_table_finder_finds_pdfplumbers_cells(pdf: Path) -> None:
+    """Our table finder is pdfplumber's "lines" strategy: the same cells on every fixture page."""
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            theirs = page.find_tables({"vertical_strategy": "lines"})
+            ours = find_tables(page_content(page, number).edges)
+            assert len(ours) == len(theirs), f"page {number}"
+            for mine, table in zip(ours, theirs, strict=True):
+                expected = sorted(table.cells)
+                assert len(mine.cells) == len(expected)
+                assert all(
+                    _close(a, b) for a, b in zip(sorted(mine.cells), expected, strict=True)
+                )
+
+
+def _merged_cells_pdf(path: Path) -> Path:
+    """A ruled table with a full-width category row and a remark merged over two rows."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    data = [
+        ["No.", "Name", "Date", "Frequency", "Remarks"],
+        ["Category: Transport", "", "", "", ""],
+        ["1.", "Bus stops", "04/2019", "Monthly", "Shared remark"],
+        ["2.", "Ferry piers", "05/2019", "Yearly", ""],
+    ]
+    table = Table(data, colWidths=[40, 120, 70, 80, 150], rowHeights=[20, 20, 20, 20])
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (0, 1), (4, 1)),
+        ("SPAN", (4, 2), (4, 3)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    table.setStyle(TableStyle(style))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=True).build([table])
+    return path
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_merged_cells_are_covered_and_their_text_kept_whole(tmp_path: Path, reader: str) -> None:
+    pdf = _merged_cells_pdf(tmp_path / "merged.pdf")
+    rows = [b for b in read_document(pdf, reader).blocks if isinstance(b, TableRow)]
+    assert [len(r.cells) for r in rows] == [5, 5, 5, 5]  # one entry per column in every row
+    header, category, first, second = rows
+    assert header.covered == frozenset() and header.cells[4] == ("Remarks",)
+    assert category.cells[0] == ("Category: Transport",)
+    assert category.covered == frozenset({1, 2, 3, 4})
+    # centred over two rows, the remark straddles their border: it belongs to the row it starts in
+    assert first.cells[4] == ("Shared remark",) and first.covered == frozenset()
+    assert second.cells[:4] == (("2.",), ("Ferry piers",), ("05/2019",), ("Yearly",))
+    assert second.cells[4] == () and second.covered == frozenset({4})
+
+
+def _minimal_pdf(objects: list[bytes], xref: bool = True) -> bytes:
+    """A PDF of the given objects (1 0 obj is the catalog); ``xref=False`` points startxref into
+    the middle of the file, as a damaged download might."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % (start if xref else start // 2)
+    return bytes(out)
+
+
+def _stream(content: bytes) -> bytes:
+    data = zlib.compress(content)
+    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _page_pdf(content: bytes, xref: bool = True) -> bytes:
+    return _minimal_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+        xref,
+    )
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plan_extract.read import pdf, pdfium
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 500)
+    monkeypatch.setattr(pdfium, "MAX_PAGE_CHARS", 500)
+    lines = b"".join(b"BT /F1 8 Tf 20 %d Td (%s) Tj ET\n" % (30 + 9 * i, b"x" * 60) for i in range(20))
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(_page_pdf(lines))
+    problems = extract_document(path, reader=reader).problems
+    assert [p.code for p in problems if p.severity == "error"][0] == "pdf_too_complex"
+    # PDFium counts the line breaks it adds to its text as characters too
+    assert regex.search(r"page 1 has 12\d\d glyphs, over the limit of 500", problems[0].message)
+    assert not any(p.code == "pdf_scanned" for p in problems)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: str) -> None:
+    path = tmp_path / "bad-xref.pdf"
+    path.write_bytes(_page_pdf(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET", xref=False))
+    problems = extract_document(path, reader=reader).problems
+    repaired = [p for p in problems if p.code == "pdf_repaired"]
+    assert len(repaired) == 1 and repaired[0].severity == "warning"
+    assert "rows may be missing" in repaired[0].message
+
+
+CYCLES = {
+    "kids": b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+    "parent-mediabox": b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox 6 0 R >>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CYCLES))
+def test_reference_cycles_do_not_hang_the_pdfium_reader(tmp_path: Path, name: str) -> None:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        CYCLES[name],
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        _stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"),
+        b"<< >>",
+        b"7 0 R",
+        b"6 0 R",
+    ]
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(_minimal_pdf(objects))
+    code = "from pathlib import Path; from plan_extract.pipeline import extract_document; "
+    code += f"print([p.code for p in extract_document(Path({str(path)!r})).problems])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.startswith("[")
+
+
+def test_library_messages_do_not_reach_the_user(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"<< /Type /Catalog " * 500)
+    for reader in READERS:
+        (problem,) = extract_document(path, reader=reader).problems
+        assert problem.code == "pdf_corrupt" and len(problem.message) < 300
+        assert "<<" not in problem.message
+
+
+def test_reader_name_is_checked() -> None:
+    from plan_extract.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown PDF reader"):
+        read_document(PDFS[0], "poppler")
+
+
+def test_cli_reader_flag(tmp_path: Path) -> None:
+    from plan_extract.cli import main
+
+    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    for reader in READERS:
+        assert main(["extract", str(pdf), "--out", str(tmp_path / reader), "--reader", reader]) == 0
+    assert (tmp_path / "pdfium" / "datasets.csv").read_bytes() == (
+        tmp_path / "pdfplumber" / "datasets.csv"
+    ).read_bytes()
+    with pytest.raises(SystemExit):
+        main(["extract", str(pdf), "--out", str(tmp_path), "--reader", "x"])
