@@ -70,9 +70,7 @@ def test_table_finder_finds_pdfplumbers_cells(pdf: Path) -> None:
             for mine, table in zip(ours, theirs, strict=True):
                 expected = sorted(table.cells)
                 assert len(mine.cells) == len(expected)
-                assert all(
-                    _close(a, b) for a, b in zip(sorted(mine.cells), expected, strict=True)
-                )
+                assert all(_close(a, b) for a, b in zip(sorted(mine.cells), expected, strict=True))
 
 
 def _merged_cells_pdf(path: Path) -> Path:
@@ -154,15 +152,16 @@ def _page_pdf(content: bytes, xref: bool = True) -> bytes:
 def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
     tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from plan_extract.read import pdf, pdfium
+    from plan_extract.read import page
 
-    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 500)
-    monkeypatch.setattr(pdfium, "MAX_PAGE_CHARS", 500)
-    lines = b"".join(b"BT /F1 8 Tf 20 %d Td (%s) Tj ET\n" % (30 + 9 * i, b"x" * 60) for i in range(20))
+    monkeypatch.setattr(page, "MAX_PAGE_CHARS", 500)
+    lines = b"".join(
+        b"BT /F1 8 Tf 20 %d Td (%s) Tj ET\n" % (30 + 9 * i, b"x" * 60) for i in range(20)
+    )
     path = tmp_path / "glyphs.pdf"
     path.write_bytes(_page_pdf(lines))
     problems = extract_document(path, reader=reader).problems
-    assert [p.code for p in problems if p.severity == "error"][0] == "pdf_too_complex"
+    assert [p.code for p in problems if p.severity == "error"] == ["pdf_too_complex"]
     # PDFium counts the line breaks it adds to its text as characters too
     assert regex.search(r"page 1 has 12\d\d glyphs, over the limit of 500", problems[0].message)
     assert not any(p.code == "pdf_scanned" for p in problems)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,6 +44,12 @@ ALIGNMENT = AlignmentSettings(column_tolerance=4.0, max_row_gap=1.5)  # points, 
 # each library reads (pdfminer uses a descriptor's /Descent, PDFium the font program's).
 EM_ASCENT, EM_DESCENT = 0.88, 0.12
 BOX_DIGITS = 1  # boxes in the output are rounded to 0.1 pt
+MAX_PAGE_CHARS = 100_000  # more glyphs than any plan page: a hostile or broken file
+MAX_PAGE_PATHS = 100_000  # more path (or other) objects than any plan page
+DETAIL_CHARS = 200  # library messages are cut to this length
+# Our words for a file the PDF library cannot open, the same whichever reader: the libraries'
+# own messages ("Unexpected EOF", "Data format error") differ and say little to a user.
+UNPARSABLE = "its structure cannot be parsed: a truncated download, or not a PDF"
 UNMAPPED = "\ufffd"  # a glyph without a Unicode mapping (pdfminer's "(cid:N)")
 _BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
 
@@ -56,6 +63,17 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     size: float
+
+
+def short(text: str, limit: int = DETAIL_CHARS) -> str:
+    """One line of at most ``limit`` characters: library messages can dump whole dictionaries."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def too_many(number: int, count: int, what: str, limit: int) -> str:
+    """The detail of a pdf_too_complex problem."""
+    return f"page {number} has {count} {what}, over the limit of {limit}"
 
 
 def rounded_box(page: int, bbox: BBox) -> Box:
@@ -80,65 +98,117 @@ class PageContent:
     too_complex: str | None = None
 
 
+def _dedupe_order(char: Char) -> tuple[str, float, float]:
+    return (char.text, char.size, char.top)
+
+
 def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
     """Chars without the copies fake bold draws: of identical chars (text and size) within
-    ``tolerance`` of each other across and down, the top-left one, in drawing order
-    (pdfplumber's ``dedupe_chars``, in linear time instead of its quadratic re-sort)."""
-    groups: dict[tuple[str, float], list[int]] = defaultdict(list)
-    for index, char in enumerate(chars):
-        groups[(char.text, char.size)].append(index)
+    ``tolerance`` of each other down and across (chained, as pdfplumber clusters), the top-left
+    one, in drawing order. pdfplumber's ``dedupe_chars`` with one sort instead of its quadratic
+    ``sorted(key=chars.index)``."""
+    order = sorted(range(len(chars)), key=lambda i: _dedupe_order(chars[i]))
     keep: list[int] = []
-    for indexes in groups.values():
-        if len(indexes) == 1:
-            keep.append(indexes[0])
-            continue
-        for down in _chained(indexes, [chars[i].top for i in indexes], tolerance):
-            for across in _chained(down, [chars[i].x0 for i in down], tolerance):
-                keep.append(min(across, key=lambda i: (chars[i].top, chars[i].x0, i)))
+    start = 0
+    while start < len(order):
+        first = chars[order[start]]
+        end = start + 1
+        while end < len(order):
+            char, previous = chars[order[end]], chars[order[end - 1]]
+            if char.text != first.text or char.size != first.size:
+                break
+            if char.top > previous.top + tolerance:
+                break
+            end += 1
+        if end == start + 1:
+            keep.append(order[start])
+        else:
+            keep.extend(_dedupe_across(chars, order[start:end], tolerance))
+        start = end
     keep.sort()
     return [chars[i] for i in keep]
 
 
-def _chained(items: list[int], values: list[float], tolerance: float) -> list[list[int]]:
-    """Items grouped by value, a value within ``tolerance`` of the previous one joining its group;
-    each group in the items' original order."""
-    order = sorted(range(len(items)), key=lambda k: values[k])
-    groups: list[list[int]] = []
-    previous = None
-    for k in order:
-        if previous is None or values[k] > previous + tolerance:
-            groups.append([])
-        groups[-1].append(items[k])
-        previous = values[k]
-    return [sorted(group) for group in groups]
+def _dedupe_across(chars: list[Char], indexes: list[int], tolerance: float) -> list[int]:
+    """Of chars on one line (by top), the top-left one of each run of x positions."""
+    indexes = sorted(indexes, key=lambda i: chars[i].x0)
+    runs: list[list[int]] = [[indexes[0]]]
+    for previous, index in pairwise(indexes):
+        if chars[index].x0 > chars[previous].x0 + tolerance:
+            runs.append([])
+        runs[-1].append(index)
+    return [min(run, key=lambda i: (chars[i].top, chars[i].x0, i)) for run in runs]
+
+
+def _line_order(char: Char) -> tuple[int, float]:
+    return (round(char.top), char.x0)
+
+
+def _x0(char: Char) -> float:
+    return char.x0
+
+
+def _rows(chars: Iterable[Char]) -> list[list[Char]]:
+    """Chars grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
+    rows: list[list[Char]] = []
+    current: list[Char] = []
+    current_top = 0.0
+    for char in sorted(chars, key=_line_order):
+        if current and abs(current_top - char.top) <= LINE_TOLERANCE:
+            current.append(char)
+        else:
+            current, current_top = [char], char.top
+            rows.append(current)
+    return rows
+
+
+def _segments(row: list[Char]) -> list[Segment]:
+    """A line's chars → segments split at gaps wider than SEGMENT_GAP; a space where a gap is
+    wider than a fifth of the font size."""
+    row.sort(key=_x0)
+    starts: list[float] = []
+    ends: list[float] = []
+    texts: list[list[str]] = []
+    for char in row:
+        text = char.text
+        if texts and char.x0 - ends[-1] <= SEGMENT_GAP:
+            if char.x0 - ends[-1] > char.size * 0.2 and not text.isspace():
+                texts[-1].append(" ")
+            texts[-1].append(text)
+            if char.x1 > ends[-1]:
+                ends[-1] = char.x1
+        elif not text.isspace():
+            starts.append(char.x0)
+            ends.append(char.x1)
+            texts.append([text])
+    segments = []
+    for x0, x1, parts in zip(starts, ends, texts, strict=True):
+        joined = "".join(parts).strip()
+        if joined:
+            segments.append(Segment(x0, x1, joined))
+    return segments
 
 
 def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
     """Chars → lines (by top) → segments (by gaps), in reading order."""
-    rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (round(c.top), c.x0)):
-        if rows and abs(rows[-1][0].top - char.top) <= LINE_TOLERANCE:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
     lines = []
-    for row in rows:
-        row.sort(key=lambda c: c.x0)
-        segments: list[Segment] = []
-        for char in row:
-            if segments and char.x0 - segments[-1].x1 <= SEGMENT_GAP:
-                gap = char.x0 - segments[-1].x1
-                space = " " if gap > char.size * 0.2 and not char.text.isspace() else ""
-                segments[-1].text += space + char.text
-                segments[-1].x1 = max(segments[-1].x1, char.x1)
-            elif not char.text.isspace():
-                segments.append(Segment(char.x0, char.x1, char.text))
-        segments = [Segment(s.x0, s.x1, s.text.strip()) for s in segments if s.text.strip()]
+    for row in _rows(chars):
+        segments = _segments(row)
         if segments:
             top, bottom = min(c.top for c in row), max(c.bottom for c in row)
             box = rounded_box(page, (segments[0].x0, top, segments[-1].x1, bottom))
             lines.append(Line(top, bottom, segments, Where(page=page, boxes=(box,))))
     return lines
+
+
+def cell_pieces(chars: Iterable[Char]) -> tuple[str, ...]:
+    """The text lines of a cell (what :func:`text_lines` gives, without boxes)."""
+    pieces = []
+    for row in _rows(chars):
+        segments = _segments(row)
+        if segments:
+            pieces.append(" ".join(s.text for s in segments))
+    return tuple(pieces)
 
 
 def _table_rows(
@@ -148,10 +218,7 @@ def _table_rows(
     columns = table.columns
     for row in table.rows:
         top = row.bbox[1]
-        cells = tuple(
-            tuple(line.text for line in text_lines(chars_in.get(cell, ()))) if cell else ()
-            for cell in row.cells
-        )
+        cells = tuple(cell_pieces(chars_in.get(cell, ())) if cell else () for cell in row.cells)
         covered = frozenset(
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         )

@@ -22,22 +22,11 @@ from pdfminer.psparser import PSException
 
 from ..errors import DocumentError
 from ..model import Document
-from .page import UNMAPPED, Char, PageContent, em_char, pdf_document
+from . import page as _limits
+from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, short, too_many
 from .tables import Edge, polyline_edges
 
 _CID = regex.compile(r"\(cid:\d+\)")
-MAX_PAGE_CHARS = 100_000  # more glyphs than any plan page: a hostile or broken file
-MAX_PAGE_PATHS = 100_000
-DETAIL_CHARS = 200  # library messages are cut to this length
-# Our words for a file the PDF library cannot open, the same whichever reader: the libraries'
-# own messages ("Unexpected EOF", "Data format error") differ and say little to a user.
-UNPARSABLE = "its structure cannot be parsed: a truncated download, or not a PDF"
-
-
-def short(text: str, limit: int = DETAIL_CHARS) -> str:
-    """One line of at most ``limit`` characters: library messages can dump whole dictionaries."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _char(obj: dict[str, Any], height: float, dx: float, dy: float) -> Char:
@@ -53,10 +42,14 @@ def page_content(page: Any, number: int) -> PageContent:
     objects = page.objects
     chars, paths = objects.get("char", []), sum(len(objects.get(k, [])) for k in ("line", "rect"))
     paths += len(objects.get("curve", []))
-    if len(chars) > MAX_PAGE_CHARS:
-        return PageContent(number, too_complex=_too_many(number, len(chars), "glyphs"))
-    if paths > MAX_PAGE_PATHS:
-        return PageContent(number, too_complex=_too_many(number, paths, "path objects"))
+    if len(chars) > _limits.MAX_PAGE_CHARS:
+        return PageContent(
+            number, too_complex=too_many(number, len(chars), "glyphs", _limits.MAX_PAGE_CHARS)
+        )
+    if paths > _limits.MAX_PAGE_PATHS:
+        return PageContent(
+            number, too_complex=too_many(number, paths, "objects", _limits.MAX_PAGE_PATHS)
+        )
     dx, dy = page.mediabox[0], page.mediabox[1]
 
     def shift(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -71,11 +64,6 @@ def page_content(page: Any, number: int) -> PageContent:
         corners = [(r["x0"], r["top"]), (r["x1"], r["top"]), (r["x1"], r["bottom"])]
         edges += polyline_edges(shift([*corners, (r["x0"], r["bottom"]), (r["x0"], r["top"])]))
     return PageContent(number, [_char(c, page.height, dx, dy) for c in chars], edges)
-
-
-def _too_many(number: int, count: int, what: str) -> str:
-    limit = MAX_PAGE_CHARS if what == "glyphs" else MAX_PAGE_PATHS
-    return f"page {number} has {count} {what}, over the limit of {limit}"
 
 
 def _open(data: bytes) -> Any:

@@ -32,8 +32,8 @@ import pypdfium2.raw as c
 
 from ..errors import DocumentError
 from ..model import Document
-from .page import UNMAPPED, Char, PageContent, em_char, pdf_document
-from .pdf import MAX_PAGE_CHARS, MAX_PAGE_PATHS, UNPARSABLE, short
+from . import page as _limits
+from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, short, too_many
 from .tables import Edge, Point, polyline_edges
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -57,20 +57,24 @@ def _chars(textpage: Any, height: float, left: float, bottom: float, buf: _Buffe
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
     top_of_page = bottom + height
+    # Bound once: this loop makes five calls into PDFium per character.
+    unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
+    map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
+    origin, font_size = c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize
     chars = []
     for index in range(c.FPDFText_CountChars(textpage)):
-        code = c.FPDFText_GetUnicode(textpage, index)
-        if code in _MAY_BE_GENERATED and c.FPDFText_IsGenerated(textpage, index) == 1:
+        code = unicode_of(textpage, index)
+        if code in _MAY_BE_GENERATED and is_generated(textpage, index) == 1:
             continue
-        if c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+        if map_error(textpage, index) == 1:
             text = UNMAPPED
         elif code == _HYPHEN_MARK and c.FPDFText_IsHyphen(textpage, index) == 1:
             text = "-"
         else:
             text = chr(code)
-        c.FPDFText_GetLooseCharBox(textpage, index, rect)
-        c.FPDFText_GetCharOrigin(textpage, index, x, y)
-        size = c.FPDFText_GetFontSize(textpage, index)
+        loose_box(textpage, index, rect)
+        origin(textpage, index, x, y)
+        size = font_size(textpage, index)
         chars.append(
             em_char(text, rect.left - left, rect.right - left, top_of_page - y.value, size)
         )
@@ -154,7 +158,7 @@ def _edges(page: Any, height: float, left: float, bottom: float, buf: _Buffers) 
         nonlocal count
         total = count_of(parent)
         count += max(total, 0)
-        if count > MAX_PAGE_PATHS:
+        if count > _limits.MAX_PAGE_PATHS:
             raise _TooComplexError(count)
         for index in range(total):
             obj = get(parent, index)
@@ -184,14 +188,13 @@ def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
     try:
         edges = _edges(page, height, x0, y0, buf)
     except _TooComplexError as error:
-        count = error.args[0]
-        detail = f"page {number} has {count} objects, over the limit of {MAX_PAGE_PATHS}"
+        detail = too_many(number, error.args[0], "objects", _limits.MAX_PAGE_PATHS)
         return PageContent(number, too_complex=detail)
     textpage = c.FPDFText_LoadPage(page)
     try:
         count = c.FPDFText_CountChars(textpage)
-        if count > MAX_PAGE_CHARS:
-            detail = f"page {number} has {count} glyphs, over the limit of {MAX_PAGE_CHARS}"
+        if count > _limits.MAX_PAGE_CHARS:
+            detail = too_many(number, count, "glyphs", _limits.MAX_PAGE_CHARS)
             return PageContent(number, too_complex=detail)
         return PageContent(number, _chars(textpage, height, x0, y0, buf), edges)
     finally:
