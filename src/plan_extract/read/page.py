@@ -71,9 +71,10 @@ def short(text: str, limit: int = DETAIL_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def too_many(number: int, count: int, what: str, limit: int) -> str:
-    """The detail of a pdf_too_complex problem."""
-    return f"page {number} has {count} {what}, over the limit of {limit}"
+def too_many(number: int, count: int, what: str, limit: int) -> PageContent:
+    """A page not read because it has more glyphs or objects than any plan page."""
+    detail = f"page {number} has {count} {what}, over the limit of {limit}"
+    return PageContent(number, skipped=("pdf_too_complex", detail))
 
 
 def rounded_box(page: int, bbox: BBox) -> Box:
@@ -90,12 +91,14 @@ def em_char(text: str, x0: float, x1: float, baseline: float, size: float) -> Ch
 
 @dataclass
 class PageContent:
-    """What a reader got from one page; ``too_complex`` says why the page was not read."""
+    """What a reader got from one page; ``skipped`` is the (problem code, detail) saying why the
+    page was not read (``pdf_too_complex``, or ``pdf_corrupt`` for a page that cannot be loaded):
+    the other pages are still read."""
 
     number: int
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    too_complex: str | None = None
+    skipped: tuple[str, str] | None = None
 
 
 def _dedupe_order(char: Char) -> tuple[str, float, float]:
@@ -285,8 +288,8 @@ def pdf_document(
     empty: list[int] = []
     tables = 0
     for page in pages:
-        if page.too_complex is not None:
-            log.add("pdf_too_complex", page.too_complex, Where(page=page.number))
+        if page.skipped is not None:
+            log.add(*page.skipped, Where(page=page.number))
             continue
         if not page.chars:
             empty.append(page.number)

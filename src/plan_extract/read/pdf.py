@@ -43,13 +43,9 @@ def page_content(page: Any, number: int) -> PageContent:
     chars, paths = objects.get("char", []), sum(len(objects.get(k, [])) for k in ("line", "rect"))
     paths += len(objects.get("curve", []))
     if len(chars) > _limits.MAX_PAGE_CHARS:
-        return PageContent(
-            number, too_complex=too_many(number, len(chars), "glyphs", _limits.MAX_PAGE_CHARS)
-        )
+        return too_many(number, len(chars), "glyphs", _limits.MAX_PAGE_CHARS)
     if paths > _limits.MAX_PAGE_PATHS:
-        return PageContent(
-            number, too_complex=too_many(number, paths, "objects", _limits.MAX_PAGE_PATHS)
-        )
+        return too_many(number, paths, "objects", _limits.MAX_PAGE_PATHS)
     dx, dy = page.mediabox[0], page.mediabox[1]
 
     def shift(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -66,11 +62,38 @@ def page_content(page: Any, number: int) -> PageContent:
     return PageContent(number, [_char(c, page.height, dx, dy) for c in chars], edges)
 
 
+_BARE_REFERENCE = regex.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*(\d+)\s+\d+\s+R\s*endobj")
+
+
+def reference_loop(data: bytes) -> int | None:
+    """An object that is only a reference to a reference … back to itself (``6 0 R`` →
+    ``7 0 R`` → ``6 0 R``): pdfminer's ``resolve1`` follows such a chain forever wherever the
+    file uses it (MediaBox, Kids, Resources, Contents, Font, Info), already inside
+    ``pdfplumber.open``. Found in the raw bytes, before pdfminer sees the file (objects inside
+    compressed object streams are not seen; the runner's time limit is the backstop).
+    PDFium detects such loops itself."""
+    target = {int(m[1]): int(m[2]) for m in _BARE_REFERENCE.finditer(data)}
+    for start in target:
+        seen = {start}
+        number = target[start]
+        while number in target:
+            if number in seen:
+                return start
+            seen.add(number)
+            number = target[number]
+    return None
+
+
 def _open(data: bytes) -> Any:
     try:
+        loop = reference_loop(data)
+        if loop is not None:
+            raise DocumentError("pdf_corrupt", f"object {loop} refers to itself in a loop")
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # parses the page tree: truncation shows here
         return pdf
+    except DocumentError:
+        raise
     except PDFPasswordIncorrect as error:
         raise DocumentError("pdf_encrypted") from error
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:

@@ -188,14 +188,12 @@ def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
     try:
         edges = _edges(page, height, x0, y0, buf)
     except _TooComplexError as error:
-        detail = too_many(number, error.args[0], "objects", _limits.MAX_PAGE_PATHS)
-        return PageContent(number, too_complex=detail)
+        return too_many(number, error.args[0], "objects", _limits.MAX_PAGE_PATHS)
     textpage = c.FPDFText_LoadPage(page)
     try:
         count = c.FPDFText_CountChars(textpage)
         if count > _limits.MAX_PAGE_CHARS:
-            detail = too_many(number, count, "glyphs", _limits.MAX_PAGE_CHARS)
-            return PageContent(number, too_complex=detail)
+            return too_many(number, count, "glyphs", _limits.MAX_PAGE_CHARS)
         return PageContent(number, _chars(textpage, height, x0, y0, buf), edges)
     finally:
         c.FPDFText_ClosePage(textpage)
@@ -220,7 +218,13 @@ def _notes(pdf: Any) -> list[tuple[str, str]]:
 def _pages(pdf: Any) -> Iterator[PageContent]:
     buf = _Buffers()
     for index in range(len(pdf)):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            yield PageContent(
+                index + 1, skipped=("pdf_corrupt", f"page {index + 1} cannot be read")
+            )
+            continue
         try:
             yield page_content(page, index + 1, buf)
         finally:
