@@ -169,6 +169,31 @@ def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
 
 
 @pytest.mark.parametrize("reader", READERS)
+def test_flate_bomb_is_too_complex_not_scanned(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A content stream compressed twice that inflates far beyond any page: refused before the
+    library inflates it, in bounded memory, and never called a scanned page."""
+    from plan_extract.read import guard
+
+    monkeypatch.setattr(guard, "MAX_CONTENT_BYTES", 1 << 20)
+    twice = zlib.compress(zlib.compress(b" " * (3 << 20)))
+    stream = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(twice)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        stream + twice + b"\nendstream",
+    ]
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_minimal_pdf(objects))
+    (problem,) = extract_document(path, reader=reader).problems
+    assert problem.code == "pdf_too_complex"
+    assert "a content stream (4 0 obj) inflates to more than 1 MiB" in problem.message
+    assert "OCR" not in problem.message
+
+
+@pytest.mark.parametrize("reader", READERS)
 def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: str) -> None:
     path = tmp_path / "bad-xref.pdf"
     path.write_bytes(_page_pdf(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET", xref=False))

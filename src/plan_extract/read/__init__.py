@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import DocumentError, UsageError
 from ..model import Document, SourceFile
 from .decode import decode_text
+from .guard import oversized_stream
 from .text import text_blocks
 
 _SIGNATURES = (
@@ -51,6 +52,10 @@ def read_document(path: Path, reader: str = "pdfium") -> Document:
         raise DocumentError("file_unreadable", error.strerror or type(error).__name__) from error
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff_kind(data)
+    if kind == "pdf":
+        bomb = oversized_stream(data)
+        if bomb is not None:
+            raise DocumentError("pdf_too_complex", bomb)
     if kind == "pdf" and reader == "pdfium":
         from . import pdfium  # imported here: text-only runs never load a PDF library
 

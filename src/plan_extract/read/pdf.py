@@ -23,6 +23,7 @@ from pdfminer.psparser import PSException
 from ..errors import DocumentError
 from ..model import Document
 from . import page as _limits
+from .guard import reference_loop
 from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, short, too_many
 from .tables import Edge, polyline_edges
 
@@ -60,28 +61,6 @@ def page_content(page: Any, number: int) -> PageContent:
         corners = [(r["x0"], r["top"]), (r["x1"], r["top"]), (r["x1"], r["bottom"])]
         edges += polyline_edges(shift([*corners, (r["x0"], r["bottom"]), (r["x0"], r["top"])]))
     return PageContent(number, [_char(c, page.height, dx, dy) for c in chars], edges)
-
-
-_BARE_REFERENCE = regex.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*(\d+)\s+\d+\s+R\s*endobj")
-
-
-def reference_loop(data: bytes) -> int | None:
-    """An object that is only a reference to a reference … back to itself (``6 0 R`` →
-    ``7 0 R`` → ``6 0 R``): pdfminer's ``resolve1`` follows such a chain forever wherever the
-    file uses it (MediaBox, Kids, Resources, Contents, Font, Info), already inside
-    ``pdfplumber.open``. Found in the raw bytes, before pdfminer sees the file (objects inside
-    compressed object streams are not seen; the runner's time limit is the backstop).
-    PDFium detects such loops itself."""
-    target = {int(m[1]): int(m[2]) for m in _BARE_REFERENCE.finditer(data)}
-    for start in target:
-        seen = {start}
-        number = target[start]
-        while number in target:
-            if number in seen:
-                return start
-            seen.add(number)
-            number = target[number]
-    return None
 
 
 def _open(data: bytes) -> Any:
