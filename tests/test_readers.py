@@ -112,6 +112,40 @@ def test_merged_cells_are_covered_and_their_text_kept_whole(tmp_path: Path, read
     assert second.cells[4] == () and second.covered == frozenset({4})
 
 
+def _rotated_pages_pdf(path: Path) -> Path:
+    """Four pages with /Rotate 90, 180, 270 and 0, each with a heading and a ruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    width, height = A4
+    turns = {90: ((0, height), -90), 180: ((width, height), 180), 270: ((width, 0), 90)}
+    for rotation in (90, 180, 270, 0):
+        pdf.setPageRotation(rotation)
+        (dx, dy), angle = turns.get(rotation, ((0, 0), 0))
+        pdf.translate(dx, dy)
+        pdf.rotate(angle)
+        top = (width if rotation in (90, 270) else height) - 72
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, top, f"A. Page turned by {rotation} degrees")
+        for row in range(3):
+            for column, x in enumerate((72, 172, 272)):
+                pdf.rect(x, top - 60 - 30 * row, 100, 30)
+                pdf.drawString(x + 5, top - 50 - 30 * row, f"r{row}c{column}")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_rotated_pages_read_alike(tmp_path: Path) -> None:
+    """/Rotate: pdfminer reads a page as it is displayed; the PDFium reader turns its
+    coordinates the same way."""
+    pdf = _rotated_pages_pdf(tmp_path / "rotated.pdf")
+    pdfium, plumber = (read_document(pdf, reader).blocks for reader in READERS)
+    assert pdfium == plumber
+    assert len([b for b in pdfium if isinstance(b, TableRow)]) == 12
+
+
 def _minimal_pdf(objects: list[bytes], xref: bool = True) -> bytes:
     """A PDF of the given objects (1 0 obj is the catalog); ``xref=False`` points startxref into
     the middle of the file, as a damaged download might."""

@@ -37,7 +37,7 @@ from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document
 from .tables import Edge, Point, polyline_edges
 
 Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # an object without a matrix
 _MAY_BE_GENERATED = frozenset((0x20, 0x0D, 0x0A, 0x02))  # PDFium inserts only these
 _HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 MAX_FORM_DEPTH = 16  # form XObjects nested deeper are not read (a loop guard)
@@ -53,10 +53,10 @@ class _Buffers:
         self.matrix = c.FS_MATRIX()
 
 
-def _chars(textpage: Any, height: float, left: float, bottom: float, buf: _Buffers) -> list[Char]:
+def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Char]:
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
-    top_of_page = bottom + height
+    a, b, cc, d, e, f = view
     # Bound once: this loop makes five calls into PDFium per character.
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
@@ -75,9 +75,10 @@ def _chars(textpage: Any, height: float, left: float, bottom: float, buf: _Buffe
         loose_box(textpage, index, rect)
         origin(textpage, index, x, y)
         size = font_size(textpage, index)
-        chars.append(
-            em_char(text, rect.left - left, rect.right - left, top_of_page - y.value, size)
-        )
+        left = a * rect.left + cc * rect.bottom + e
+        right = a * rect.right + cc * rect.top + e
+        baseline = height - (b * x.value + d * y.value + f)
+        chars.append(em_char(text, min(left, right), max(left, right), baseline, size))
     return chars
 
 
@@ -127,11 +128,8 @@ def _subpaths(obj: Any, buf: _Buffers) -> Iterator[tuple[list[tuple[float, float
         yield points, closed
 
 
-def _path_edges(
-    obj: Any, matrix: Matrix, height: float, left: float, bottom: float, buf: _Buffers
-) -> list[Edge]:
+def _path_edges(obj: Any, matrix: Matrix, height: float, buf: _Buffers) -> list[Edge]:
     a, b, cc, d, e, f = _multiply(_object_matrix(obj, buf), matrix)
-    top_of_page = bottom + height
     edges: list[Edge] = []
     for points, closed in _subpaths(obj, buf):
         if closed and points[-1] != points[0]:
@@ -139,7 +137,7 @@ def _path_edges(
         if closed and len(points) == 3:  # "m l h": one line, as pdfminer reads it
             points = points[:2]
         page_points: list[Point] = [
-            (a * x + cc * y + e - left, top_of_page - (b * x + d * y + f)) for x, y in points
+            (a * x + cc * y + e, height - (b * x + d * y + f)) for x, y in points
         ]
         edges += polyline_edges(page_points)
     return edges
@@ -149,7 +147,7 @@ class _TooComplexError(Exception):
     """A page has more objects than any plan page."""
 
 
-def _edges(page: Any, height: float, left: float, bottom: float, buf: _Buffers) -> list[Edge]:
+def _edges(page: Any, view: Matrix, height: float, buf: _Buffers) -> list[Edge]:
     """Ruling edges of every path object on the page, form XObjects included."""
     edges: list[Edge] = []
     count = 0
@@ -164,12 +162,12 @@ def _edges(page: Any, height: float, left: float, bottom: float, buf: _Buffers) 
             obj = get(parent, index)
             kind = c.FPDFPageObj_GetType(obj)
             if kind == c.FPDF_PAGEOBJ_PATH:
-                edges.extend(_path_edges(obj, matrix, height, left, bottom, buf))
+                edges.extend(_path_edges(obj, matrix, height, buf))
             elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 inner = _multiply(_object_matrix(obj, buf), matrix)
                 walk(obj, c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, inner, depth + 1)
 
-    walk(page, c.FPDFPage_CountObjects, c.FPDFPage_GetObject, _IDENTITY, 0)
+    walk(page, c.FPDFPage_CountObjects, c.FPDFPage_GetObject, view, 0)
     return edges
 
 
@@ -181,12 +179,26 @@ def _mediabox(page: Any) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
+def _view(page: Any) -> tuple[Matrix, float]:
+    """The matrix from PDF user space to pdfminer's device space (the MediaBox's bottom-left at
+    the origin, the page's /Rotate applied, as it is displayed), and the page's height there."""
+    x0, y0, x1, y1 = _mediabox(page)
+    turns = c.FPDFPage_GetRotation(page) % 4
+    if turns == 1:  # 90 degrees clockwise
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1), x1 - x0
+    if turns == 2:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1), y1 - y0
+    if turns == 3:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0), x1 - x0
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0), y1 - y0
+
+
 def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
-    """Chars and ruling edges of a PDFium page, in points from the MediaBox's top-left."""
-    x0, y0, _, y1 = _mediabox(page)
-    height = y1 - y0
+    """Chars and ruling edges of a PDFium page, in points from the top-left of the page as it
+    is displayed (its MediaBox turned by its /Rotate), as pdfminer places them."""
+    view, height = _view(page)
     try:
-        edges = _edges(page, height, x0, y0, buf)
+        edges = _edges(page, view, height, buf)
     except _TooComplexError as error:
         return too_many(number, error.args[0], "objects", _limits.MAX_PAGE_PATHS)
     textpage = c.FPDFText_LoadPage(page)
@@ -194,7 +206,7 @@ def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
         count = c.FPDFText_CountChars(textpage)
         if count > _limits.MAX_PAGE_CHARS:
             return too_many(number, count, "glyphs", _limits.MAX_PAGE_CHARS)
-        return PageContent(number, _chars(textpage, height, x0, y0, buf), edges)
+        return PageContent(number, _chars(textpage, view, height, buf), edges)
     finally:
         c.FPDFText_ClosePage(textpage)
 
