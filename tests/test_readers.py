@@ -300,6 +300,23 @@ def test_library_messages_do_not_reach_the_user(tmp_path: Path) -> None:
         assert "<<" not in problem.message
 
 
+def test_pdfplumber_chars_are_split_as_pdfium_splits_them() -> None:
+    """pdfminer gives a ligature glyph, or a glyph mapped to several letters, as one char with
+    one box; PDFium gives one char per letter, each with that box. The pdfplumber reader splits
+    them the same way, and "(cid:N)" is an unmapped glyph (U+FFFD) in both."""
+    from plan_extract.read.page import UNMAPPED
+    from plan_extract.read.pdf import chars_of
+
+    def char(text: str) -> dict[str, Any]:
+        return {"text": text, "x0": 10.0, "x1": 16.0, "size": 10.0, "matrix": (1, 0, 0, 1, 10, 700)}
+
+    assert [c.text for c in chars_of(char("\ufb01"), 792)] == ["f", "i"]
+    assert [c.text for c in chars_of(char("ff"), 792)] == ["f", "f"]
+    assert [c.text for c in chars_of(char("(cid:12)"), 792)] == [UNMAPPED]
+    (a,) = chars_of(char("A"), 792)
+    assert (a.x0, a.x1) == (10.0, 16.0) and a.top == pytest.approx(92 - 8.8)
+
+
 def test_reader_name_is_checked() -> None:
     from plan_extract.errors import UsageError
 

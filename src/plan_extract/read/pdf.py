@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,19 @@ from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document
 from .tables import Edge, polyline_edges
 
 _CID = regex.compile(r"\(cid:\d+\)")
+_LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
-def _char(obj: dict[str, Any], height: float, dx: float, dy: float) -> Char:
+def chars_of(obj: dict[str, Any], height: float, dx: float = 0, dy: float = 0) -> list[Char]:
+    """Our chars for one pdfplumber char: "(cid:N)" is an unmapped glyph, and a ligature glyph
+    (U+FB00–FB06) is its letters, each with the ligature's box, as PDFium gives them."""
     text = obj["text"]
     if _CID.fullmatch(text):
         text = UNMAPPED
     baseline = height - obj["matrix"][5] - dy  # the text matrix's origin is on the baseline
-    return em_char(text, obj["x0"] - dx, obj["x1"] - dx, baseline, obj["size"])
+    letters = unicodedata.normalize("NFKC", text) if text in _LIGATURES else text
+    x0, x1, size = obj["x0"] - dx, obj["x1"] - dx, obj["size"]
+    return [em_char(letter, x0, x1, baseline, size) for letter in letters] if letters else []
 
 
 def page_content(page: Any, number: int) -> PageContent:
@@ -60,7 +66,8 @@ def page_content(page: Any, number: int) -> PageContent:
     for r in objects.get("rect", []):
         corners = [(r["x0"], r["top"]), (r["x1"], r["top"]), (r["x1"], r["bottom"])]
         edges += polyline_edges(shift([*corners, (r["x0"], r["bottom"]), (r["x0"], r["top"])]))
-    return PageContent(number, [_char(c, page.height, dx, dy) for c in chars], edges)
+    ours = [char for obj in chars for char in chars_of(obj, page.height, dx, dy)]
+    return PageContent(number, ours, edges)
 
 
 def _open(data: bytes) -> Any:
