@@ -73,6 +73,26 @@ def test_table_finder_finds_pdfplumbers_cells(pdf: Path) -> None:
                 assert all(_close(a, b) for a, b in zip(sorted(mine.cells), expected, strict=True))
 
 
+def test_dedupe_is_pdfplumbers() -> None:
+    """Our fake-bold removal keeps the chars pdfplumber's ``dedupe_chars`` keeps (keyed on text
+    and size, as ours is)."""
+    from pdfplumber.utils import dedupe_chars as theirs
+
+    from plan_extract.read.page import Char, dedupe_chars
+
+    with pdfplumber.open(FIXTURES / "pdf-fake-bold" / "input" / "fake-bold.zh-hant.pdf") as pdf:
+        for page in pdf.pages:
+            raw = page.chars
+            ours = dedupe_chars(
+                [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"]) for c in raw]
+            )
+            kept = theirs(raw, extra_attrs=("size",))
+            assert len(kept) < len(raw)
+            assert [(c.text, c.x0, c.top) for c in ours] == [
+                (c["text"], c["x0"], c["top"]) for c in kept
+            ]
+
+
 def _merged_cells_pdf(path: Path) -> Path:
     """A ruled table with a full-width category row and a remark merged over two rows."""
     from reportlab.lib import colors

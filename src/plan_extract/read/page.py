@@ -101,46 +101,40 @@ class PageContent:
     skipped: tuple[str, str] | None = None
 
 
-def _dedupe_order(char: Char) -> tuple[str, float, float]:
-    return (char.text, char.size, char.top)
-
-
 def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
     """Chars without the copies fake bold draws: of identical chars (text and size) within
     ``tolerance`` of each other down and across (chained, as pdfplumber clusters), the top-left
     one, in drawing order. pdfplumber's ``dedupe_chars`` with one sort instead of its quadratic
     ``sorted(key=chars.index)``."""
-    order = sorted(range(len(chars)), key=lambda i: _dedupe_order(chars[i]))
+    keys = [(c.text, c.size, c.top) for c in chars]
+    order = sorted(range(len(chars)), key=keys.__getitem__)
     keep: list[int] = []
-    start = 0
-    while start < len(order):
-        first = chars[order[start]]
-        end = start + 1
-        while end < len(order):
-            char, previous = chars[order[end]], chars[order[end - 1]]
-            if char.text != first.text or char.size != first.size:
-                break
-            if char.top > previous.top + tolerance:
-                break
-            end += 1
-        if end == start + 1:
-            keep.append(order[start])
-        else:
-            keep.extend(_dedupe_across(chars, order[start:end], tolerance))
-        start = end
+    run = order[:1]
+    for previous, index in pairwise(order):
+        text, size, top = keys[index]
+        before = keys[previous]
+        if text == before[0] and size == before[1] and top <= before[2] + tolerance:
+            run.append(index)
+            continue
+        keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
+        run = [index]
+    keep.extend(run if len(run) <= 1 else _dedupe_across(chars, run, tolerance))
     keep.sort()
     return [chars[i] for i in keep]
 
 
 def _dedupe_across(chars: list[Char], indexes: list[int], tolerance: float) -> list[int]:
-    """Of chars on one line (by top), the top-left one of each run of x positions."""
+    """Of identical chars on one line (by top), the top-left one of each run of x positions."""
     indexes = sorted(indexes, key=lambda i: chars[i].x0)
     runs: list[list[int]] = [[indexes[0]]]
     for previous, index in pairwise(indexes):
         if chars[index].x0 > chars[previous].x0 + tolerance:
             runs.append([])
         runs[-1].append(index)
-    return [min(run, key=lambda i: (chars[i].top, chars[i].x0, i)) for run in runs]
+    return [
+        run[0] if len(run) == 1 else min(run, key=lambda i: (chars[i].top, chars[i].x0, i))
+        for run in runs
+    ]
 
 
 def _line_order(char: Char) -> tuple[int, float]:
@@ -238,8 +232,8 @@ def page_blocks(
     locator = CellLocator(tables)
     in_cells: list[dict[BBox, list[Char]]] = [defaultdict(list) for _ in tables]
     outside: list[Char] = []
-    for char in chars:
-        found = locator.locate((char.x0 + char.x1) / 2, (char.top + char.bottom) / 2)
+    centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2) for c in chars]
+    for char, found in zip(chars, locator.locate(centres), strict=True):
         if found is None:
             outside.append(char)
         else:

@@ -321,13 +321,22 @@ class CellLocator:
                         slots[(i, j)] = cell
             self._grids.append((number, table.bbox, xs, ys, slots))
 
-    def locate(self, x: float, top: float) -> tuple[int, BBox] | None:
-        """(table index, cell) containing the point, or None when it is in no cell."""
-        for number, (x0, y0, x1, y1), xs, ys, slots in self._grids:
-            if x0 <= x <= x1 and y0 <= top <= y1:
-                i = min(bisect_right(xs, x), len(xs) - 1) - 1
-                j = min(bisect_right(ys, top), len(ys) - 1) - 1
-                cell = slots.get((i, j))
-                if cell is not None:
-                    return number, cell
-        return None
+    def locate(self, points: Iterable[Point]) -> list[tuple[int, BBox] | None]:
+        """For each point, (table index, cell) containing it, or None when it is in no cell.
+        One call for a page's chars: this loop runs for every char of every page."""
+        found: list[tuple[int, BBox] | None] = []
+        grids = self._grids
+        for x, top in points:
+            hit = None
+            for number, (x0, y0, x1, y1), xs, ys, slots in grids:
+                if x0 <= x <= x1 and y0 <= top <= y1:
+                    i = bisect_right(xs, x) - 1
+                    j = bisect_right(ys, top) - 1
+                    cell = slots.get(
+                        (i if i < len(xs) - 1 else i - 1, j if j < len(ys) - 1 else j - 1)
+                    )
+                    if cell is not None:
+                        hit = (number, cell)
+                        break
+            found.append(hit)
+        return found
