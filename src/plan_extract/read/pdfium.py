@@ -33,7 +33,17 @@ import pypdfium2.raw as c
 from ..errors import DocumentError
 from ..model import Document
 from . import page as _limits
-from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, short, too_many
+from .page import (
+    EM_ASCENT,
+    EM_DESCENT,
+    UNMAPPED,
+    UNPARSABLE,
+    Char,
+    PageContent,
+    pdf_document,
+    short,
+    too_many,
+)
 from .tables import Edge, Point, polyline_edges
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -61,6 +71,7 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
     origin, font_size = c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize
+    ascent, descent = EM_ASCENT, EM_DESCENT
     chars = []
     for index in range(c.FPDFText_CountChars(textpage)):
         code = unicode_of(textpage, index)
@@ -77,8 +88,13 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
         size = font_size(textpage, index)
         left = a * rect.left + cc * rect.bottom + e
         right = a * rect.right + cc * rect.top + e
+        if right < left:
+            left, right = right, left
         baseline = height - (b * x.value + d * y.value + f)
-        chars.append(em_char(text, min(left, right), max(left, right), baseline, size))
+        # em_char inlined: this is the hottest line of the reader
+        chars.append(
+            Char(text, left, baseline - ascent * size, right, baseline + descent * size, size)
+        )
     return chars
 
 
