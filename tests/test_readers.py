@@ -257,6 +257,25 @@ def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: s
     assert "rows may be missing" in repaired[0].message
 
 
+def test_pages_missing_from_the_page_tree_are_reported_alike(tmp_path: Path) -> None:
+    """/Count says 3 pages, the tree holds 1: PDFium cannot load pages 2 and 3; the pdfplumber
+    reader, whose pdfminer walks the tree silently, reports them the same way."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 3 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    path = tmp_path / "count.pdf"
+    path.write_bytes(_minimal_pdf(objects))
+    pdfium, plumber = (extract_document(path, reader=reader) for reader in READERS)
+    assert pdfium.problems == plumber.problems and pdfium.plan == plumber.plan
+    missing = [p.page for p in pdfium.problems if p.code == "pdf_corrupt"]
+    assert missing == [2, 3] and pdfium.plan.pages == 3
+
+
 # Where a reference loop (4 0 R -> 5 0 R -> 4 0 R) is used: a page key, the page tree, the trailer.
 LOOPS = {
     "mediabox": b"/MediaBox 4 0 R /Contents 6 0 R",

@@ -19,6 +19,7 @@ import pdfplumber
 import regex
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 
 from ..errors import DocumentError
@@ -29,6 +30,7 @@ from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document
 from .tables import Edge, polyline_edges
 
 _CID = regex.compile(r"\(cid:\d+\)")
+MAX_DECLARED_PAGES = 100_000  # a larger /Count is nonsense, not pages to report missing
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
@@ -101,12 +103,27 @@ def _notes(pdf: Any) -> list[tuple[str, str]]:
     return []
 
 
-def _pages(pdf: Any) -> Iterator[PageContent]:
+def _declared_pages(pdf: Any) -> int:
+    """The page count the page tree's root declares (/Count), 0 if it declares none.
+
+    PDFium believes /Count and cannot load the pages missing from the tree, so that each such
+    page is a pdf_corrupt problem; pdfminer walks the tree and says nothing. This reader reports
+    the missing pages the same way."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # no /Count, or damaged: nothing declared
+        return 0
+    return count if isinstance(count, int) and 0 <= count <= MAX_DECLARED_PAGES else 0
+
+
+def _pages(pdf: Any, total: int) -> Iterator[PageContent]:
     for number, page in enumerate(pdf.pages, start=1):
         try:
             yield page_content(page, number)
         finally:
             page.close()
+    for number in range(len(pdf.pages) + 1, total + 1):
+        yield PageContent(number, skipped=("pdf_corrupt", f"page {number} cannot be read"))
 
 
 def read_pdf(path: Path, data: bytes, digest: str) -> Document:
@@ -115,7 +132,8 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # what matters becomes problems
     pdf = _open(data)
     try:
-        return pdf_document(path, digest, len(pdf.pages), _pages(pdf), _notes(pdf))
+        total = max(len(pdf.pages), _declared_pages(pdf))
+        return pdf_document(path, digest, total, _pages(pdf, total), _notes(pdf))
     except DocumentError:
         raise
     except RecursionError as error:
