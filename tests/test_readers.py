@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2
 import pytest
 import regex
 
@@ -155,6 +156,30 @@ def _rotated_pages_pdf(path: Path) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
+    """``1 Tf`` scaled 12 times by the text matrix, or 6 pt text under a 2x CTM, is 12 pt text in
+    both readers (PDFium's own font size is the ``Tf`` operand)."""
+    from plan_extract.read import pdf as plumber_reader
+    from plan_extract.read import pdfium as pdfium_reader
+
+    content = (
+        b"BT /F1 1 Tf 12 0 0 12 72 720 Tm (Scaled) Tj ET\n"
+        b"q 2 0 0 2 0 0 cm BT /F1 6 Tf 36 300 Td (Doubled) Tj ET Q\n"
+        b"BT /F1 10 Tf 150 Tz 72 500 Td (Wide) Tj ET"
+    )
+    path = tmp_path / "scaled.pdf"
+    path.write_bytes(_page_pdf(content))
+    document = pypdfium2.PdfDocument(path)
+    ours = pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).chars
+    document.close()
+    with pdfplumber.open(path) as pdf:
+        theirs = plumber_reader.page_content(pdf.pages[0], 1).chars
+    assert [c.text for c in ours] == [c.text for c in theirs]
+    assert [round(c.size, 2) for c in ours] == [12.0] * 13 + [10.0] * 4
+    for mine, reference in zip(ours, theirs, strict=True):
+        assert all(abs(a - b) < 0.05 for a, b in zip(mine[1:], reference[1:], strict=True))
 
 
 def test_rotated_pages_read_alike(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from math import hypot
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +68,11 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
     a, b, cc, d, e, f = view
-    # Bound once: this loop makes five calls into PDFium per character.
+    # Bound once: this loop makes six calls into PDFium per character.
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
     origin, font_size = c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize
+    char_matrix, m = c.FPDFText_GetMatrix, buf.matrix
     ascent, descent = EM_ASCENT, EM_DESCENT
     chars = []
     for index in range(c.FPDFText_CountChars(textpage)):
@@ -85,7 +87,10 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
             text = chr(code)
         loose_box(textpage, index, rect)
         origin(textpage, index, x, y)
-        size = font_size(textpage, index)
+        # PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page,
+        # scaled by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt).
+        char_matrix(textpage, index, m)
+        size = font_size(textpage, index) * hypot(m.c, m.d)
         left = a * rect.left + cc * rect.bottom + e
         right = a * rect.right + cc * rect.top + e
         if right < left:
