@@ -182,6 +182,42 @@ def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
         assert all(abs(a - b) < 0.05 for a, b in zip(mine[1:], reference[1:], strict=True))
 
 
+def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> None:
+    """A table grid drawn by a form XObject (with its own /Matrix), placed twice: scaled, and
+    turned by a 90-degree CTM. Both readers see the same edges and tables."""
+    from plan_extract.read import pdf as plumber_reader
+    from plan_extract.read import pdfium as pdfium_reader
+    from plan_extract.read.tables import Edge
+
+    grid = b"".join(b"%d %d 100 30 re S\n" % (x, y) for x in (0, 100, 200) for y in (0, 30, 60))
+    grid += b"10 10 m 290 10 l S 0 0 m 50 45 100 45 150 0 c S\n"
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 200] /Matrix [1 0 0 1 10 20] "
+    form += b"/Length %d >>\nstream\n" % len(grid) + grid + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+        _stream(b"q 1.5 0 0 1.5 50 400 cm /X1 Do Q q 0 1 -1 0 500 100 cm /X1 Do Q"),
+        form,
+    ]
+    path = tmp_path / "form.pdf"
+    path.write_bytes(_minimal_pdf(objects))
+
+    def long_enough(edges: list[Edge]) -> list[Edge]:
+        return sorted(e for e in edges if e.length >= 1)
+
+    document = pypdfium2.PdfDocument(path)
+    ours = long_enough(pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).edges)
+    document.close()
+    with pdfplumber.open(path) as pdf:
+        theirs = long_enough(plumber_reader.page_content(pdf.pages[0], 1).edges)
+    assert len(ours) == len(theirs) == 76
+    assert all(a[0] == b[0] and _close(a[1:], b[1:]) for a, b in zip(ours, theirs, strict=True))
+    assert [t.cells for t in find_tables(ours)] == [t.cells for t in find_tables(theirs)]
+    assert len(find_tables(ours)) == 2
+
+
 def test_rotated_pages_read_alike(tmp_path: Path) -> None:
     """/Rotate: pdfminer reads a page as it is displayed; the PDFium reader turns its
     coordinates the same way."""
