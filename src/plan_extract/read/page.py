@@ -46,7 +46,6 @@ EM_ASCENT, EM_DESCENT = 0.88, 0.12
 BOX_DIGITS = 1  # boxes in the output are rounded to 0.1 pt
 MAX_PAGE_CHARS = 100_000  # more glyphs than any plan page: a hostile or broken file
 MAX_PAGE_PATHS = 100_000  # more path (or other) objects than any plan page
-DETAIL_CHARS = 200  # library messages are cut to this length
 # Our words for a file the PDF library cannot open, the same whichever reader: the libraries'
 # own messages ("Unexpected EOF", "Data format error") differ and say little to a user.
 UNPARSABLE = "its structure cannot be parsed: a truncated download, or not a PDF"
@@ -63,12 +62,6 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     size: float
-
-
-def short(text: str, limit: int = DETAIL_CHARS) -> str:
-    """One line of at most ``limit`` characters: library messages can dump whole dictionaries."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def too_many(number: int, count: int, what: str, limit: int) -> PageContent:

@@ -26,7 +26,7 @@ from ..errors import DocumentError
 from ..model import Document
 from . import page as _limits
 from .guard import reference_loop
-from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, short, too_many
+from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, too_many
 from .tables import Edge, polyline_edges
 
 _CID = regex.compile(r"\(cid:\d+\)")
@@ -139,6 +139,8 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     except RecursionError as error:
         raise DocumentError("pdf_corrupt", "an object refers to itself") from error
     except Exception as error:
-        raise DocumentError("pdf_corrupt", short(f"{type(error).__name__}: {error}")) from error
+        # pdfminer's messages can dump whole dictionaries: the error's kind is enough
+        detail = f"its content cannot be parsed ({type(error).__name__})"
+        raise DocumentError("pdf_corrupt", detail) from error
     finally:
         pdf.close()

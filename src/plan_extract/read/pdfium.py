@@ -42,7 +42,6 @@ from .page import (
     Char,
     PageContent,
     pdf_document,
-    short,
     too_many,
 )
 from .tables import Edge, Point, polyline_edges
@@ -273,6 +272,6 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     except DocumentError:
         raise
     except pdfium.PdfiumError as error:
-        raise DocumentError("pdf_corrupt", short(str(error))) from error
+        raise DocumentError("pdf_corrupt", "its content cannot be parsed (PDFium)") from error
     finally:
         pdf.close()
