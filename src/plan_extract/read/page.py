@@ -280,10 +280,8 @@ def pdf_document(
             continue
         if not page.chars:
             empty.append(page.number)
-        page_blocks_, tables = page_blocks(
-            dedupe_chars(page.chars), page.edges, page.number, tables
-        )
-        clean, bad = strip_bad_text(page_blocks_)
+        found, tables = page_blocks(dedupe_chars(page.chars), page.edges, page.number, tables)
+        clean, bad = strip_bad_text(found)
         if bad:
             detail = f"page {page.number} has {bad} characters with no Unicode mapping"
             log.add("pdf_bad_text", detail, Where(page=page.number))

@@ -14,7 +14,12 @@ What PDFium does differently, and how the two are kept equal (tests/test_readers
   U+FFFD, as pdfminer's ``(cid:N)`` does in the other reader;
 - it drops fake-bold copies of whole text objects itself; :func:`~.page.dedupe_chars` removes the
   rest, as in the other reader;
-- ligatures (U+FB00–FB06) come out as their letters; pdfminer keeps the ligature character.
+- ligatures (U+FB00–FB06) come out as their letters (the pdfplumber reader splits them likewise);
+- its font size is the ``Tf`` operand: it is scaled here by the char's matrix, as pdfminer does;
+- its coordinates are PDF user space: they are turned by the page's /Rotate and put relative to
+  the MediaBox's top-left, as pdfminer places them.
+
+The whole list, with the one difference left (text rise), is in tests/fixtures/README.md.
 
 Each page and its text page are closed as soon as they are read, so memory does not grow with the
 page count.
