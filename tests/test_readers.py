@@ -435,3 +435,40 @@ def test_cli_reader_flag(tmp_path: Path) -> None:
     ).read_bytes()
     with pytest.raises(SystemExit):
         main(["extract", str(pdf), "--out", str(tmp_path), "--reader", "x"])
+
+
+def test_table_finder_stages_on_hand_made_edges() -> None:
+    """Each stage alone: edges within 3 pt snap together and collinear pieces join; crossings;
+    cells (a merged cell is one cell); rows with None where no cell starts; covered positions."""
+    from plan_extract.read.page import Char, page_blocks
+    from plan_extract.read.tables import Edge, cells, intersections, merge_edges, polyline_edges
+
+    # A 3x3 grid 0..300 x 0..90; the middle column's rows 2-3 are one merged cell (no line at
+    # y=60 between x=100 and x=200); the bottom-right cell is missing (an L-shaped table).
+    edges = polyline_edges([(0, 0), (300, 0)]) + polyline_edges([(0, 30), (300, 30)])
+    edges += polyline_edges([(0, 60), (100, 60)]) + polyline_edges([(200, 60), (301.5, 60)])
+    edges += polyline_edges([(0, 90), (200, 90)])
+    edges += polyline_edges([(0, 0), (0, 90)]) + polyline_edges([(100, 0), (100, 90)])
+    edges += polyline_edges([(200, 0), (200, 45)]) + polyline_edges([(200, 46), (200, 90)])
+    edges += polyline_edges([(299, 0), (299, 60)]) + polyline_edges([(10, 10), (20, 25)])
+    merged = merge_edges(edges)
+    assert Edge("v", 200, 0, 200, 90) in merged  # joined across the 1 pt gap
+    assert Edge("v", 299, 0, 299, 60) in merged and Edge("h", 200, 60, 301.5, 60) in merged
+    points = intersections(merged)
+    assert (200, 90) in points and (299, 90) not in points
+    found = cells(points)
+    assert (100, 30, 200, 90) in found  # the merged cell, whole
+    assert len(found) == 7
+    (table,) = find_tables(edges, min_columns=3)
+    assert [r.cells.count(None) for r in table.rows] == [0, 0, 2]  # merged above, missing
+
+    def char(text: str, x: float, top: float) -> Char:
+        return Char(text, x, top, x + 8, top + 10, 10)
+
+    chars = [char("M", 140, 55), char("x", 240, 70), char("a", 40, 70)]
+    blocks, count = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert count == 1 and [r.covered for r in rows] == [frozenset(), frozenset(), frozenset({1})]
+    assert rows[1].cells[1] == ("M",)  # the merged cell's text, in the row where it starts
+    assert rows[2].cells == (("a",), (), ())  # the missing cell is empty, not covered
+    assert any(getattr(b, "text", None) == "x" for b in blocks)  # in no cell: a text line
