@@ -218,6 +218,21 @@ def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> No
     assert len(find_tables(ours)) == 2
 
 
+def test_hidden_and_off_page_text_is_read_alike(tmp_path: Path) -> None:
+    """Invisible (3 Tr, as in OCR layers), white, and off-page text: both libraries keep it."""
+    content = (
+        b"BT /F1 12 Tf 72 720 Td (On page) Tj ET\n"
+        b"BT /F1 12 Tf 72 -100 Td (Below page) Tj ET\n"
+        b"BT /F1 12 Tf 700 400 Td (Right of page) Tj ET\n"
+        b"BT 3 Tr /F1 12 Tf 72 600 Td (Invisible text) Tj ET\n"
+        b"1 1 1 rg BT /F1 12 Tf 72 500 Td (White text) Tj ET"
+    )
+    path = tmp_path / "hidden.pdf"
+    path.write_bytes(_page_pdf(content))
+    pdfium, plumber = (read_document(path, reader).blocks for reader in READERS)
+    assert pdfium == plumber and len(pdfium) == 5
+
+
 def test_rotated_pages_read_alike(tmp_path: Path) -> None:
     """/Rotate: pdfminer reads a page as it is displayed; the PDFium reader turns its
     coordinates the same way."""
