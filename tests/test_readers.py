@@ -3,9 +3,6 @@ fixture; the shared table finder agrees with pdfplumber's own; merged cells; the
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import zlib
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -13,8 +10,8 @@ from typing import Any
 import pdfplumber
 import pypdfium2
 import pytest
-import regex
 
+from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract_document
 from plan_extract.read import READERS, read_document
@@ -170,7 +167,7 @@ def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
         b"BT /F1 10 Tf 150 Tz 72 500 Td (Wide) Tj ET"
     )
     path = tmp_path / "scaled.pdf"
-    path.write_bytes(_page_pdf(content))
+    path.write_bytes(page_pdf(content))
     document = pypdfium2.PdfDocument(path)
     ours = pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).chars
     document.close()
@@ -198,11 +195,11 @@ def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> No
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << /XObject << /X1 5 0 R >> >> >>",
-        _stream(b"q 1.5 0 0 1.5 50 400 cm /X1 Do Q q 0 1 -1 0 500 100 cm /X1 Do Q"),
+        flate_stream(b"q 1.5 0 0 1.5 50 400 cm /X1 Do Q q 0 1 -1 0 500 100 cm /X1 Do Q"),
         form,
     ]
     path = tmp_path / "form.pdf"
-    path.write_bytes(_minimal_pdf(objects))
+    path.write_bytes(minimal_pdf(objects))
 
     def long_enough(edges: list[Edge]) -> list[Edge]:
         return sorted(e for e in edges if e.length >= 1)
@@ -228,7 +225,7 @@ def test_hidden_and_off_page_text_is_read_alike(tmp_path: Path) -> None:
         b"1 1 1 rg BT /F1 12 Tf 72 500 Td (White text) Tj ET"
     )
     path = tmp_path / "hidden.pdf"
-    path.write_bytes(_page_pdf(content))
+    path.write_bytes(page_pdf(content))
     pdfium, plumber = (read_document(path, reader).blocks for reader in READERS)
     assert pdfium == plumber and len(pdfium) == 5
 
@@ -240,179 +237,6 @@ def test_rotated_pages_read_alike(tmp_path: Path) -> None:
     pdfium, plumber = (read_document(pdf, reader).blocks for reader in READERS)
     assert pdfium == plumber
     assert len([b for b in pdfium if isinstance(b, TableRow)]) == 12
-
-
-def _minimal_pdf(objects: list[bytes], xref: bool = True) -> bytes:
-    """A PDF of the given objects (1 0 obj is the catalog); ``xref=False`` points startxref into
-    the middle of the file, as a damaged download might."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    start = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % (start if xref else start // 2)
-    return bytes(out)
-
-
-def _stream(content: bytes) -> bytes:
-    data = zlib.compress(content)
-    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
-
-
-def _page_pdf(content: bytes, xref: bool = True) -> bytes:
-    return _minimal_pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            _stream(content),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ],
-        xref,
-    )
-
-
-@pytest.mark.parametrize("reader", READERS)
-def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
-    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from plan_extract.read import page
-
-    monkeypatch.setattr(page, "MAX_PAGE_CHARS", 500)
-    lines = b"".join(
-        b"BT /F1 8 Tf 20 %d Td (%s) Tj ET\n" % (30 + 9 * i, b"x" * 60) for i in range(20)
-    )
-    path = tmp_path / "glyphs.pdf"
-    path.write_bytes(_page_pdf(lines))
-    problems = extract_document(path, reader=reader).problems
-    errors = [p.code for p in problems if p.severity == "error"]
-    assert errors in (["pdf_too_complex"], ["pdf_too_complex", "not_a_plan"])
-    # PDFium counts the line breaks it adds to its text as characters too
-    assert regex.search(r"page 1 has 12\d\d glyphs, over the limit of 500", problems[0].message)
-    assert not any(p.code == "pdf_scanned" for p in problems)
-
-
-@pytest.mark.parametrize("reader", READERS)
-def test_flate_bomb_is_too_complex_not_scanned(
-    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A content stream compressed twice that inflates far beyond any page: refused before the
-    library inflates it, in bounded memory, and never called a scanned page."""
-    from plan_extract.read import guard
-
-    monkeypatch.setattr(guard, "MAX_CONTENT_BYTES", 1 << 20)
-    twice = zlib.compress(zlib.compress(b" " * (3 << 20)))
-    stream = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(twice)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        stream + twice + b"\nendstream",
-    ]
-    path = tmp_path / "bomb.pdf"
-    path.write_bytes(_minimal_pdf(objects))
-    (problem,) = extract_document(path, reader=reader).problems
-    assert problem.code == "pdf_too_complex"
-    assert "a content stream (4 0 obj) inflates to more than 1 MiB" in problem.message
-    assert "OCR" not in problem.message
-
-
-@pytest.mark.parametrize("reader", READERS)
-def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: str) -> None:
-    path = tmp_path / "bad-xref.pdf"
-    path.write_bytes(_page_pdf(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET", xref=False))
-    problems = extract_document(path, reader=reader).problems
-    repaired = [p for p in problems if p.code == "pdf_repaired"]
-    assert len(repaired) == 1 and repaired[0].severity == "warning"
-    assert "rows may be missing" in repaired[0].message
-
-
-def test_pages_missing_from_the_page_tree_are_reported_alike(tmp_path: Path) -> None:
-    """/Count says 3 pages, the tree holds 1: PDFium cannot load pages 2 and 3; the pdfplumber
-    reader, whose pdfminer walks the tree silently, reports them the same way."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 3 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    path = tmp_path / "count.pdf"
-    path.write_bytes(_minimal_pdf(objects))
-    pdfium, plumber = (extract_document(path, reader=reader) for reader in READERS)
-    assert pdfium.problems == plumber.problems and pdfium.plan == plumber.plan
-    missing = [p.page for p in pdfium.problems if p.code == "pdf_corrupt"]
-    assert missing == [2, 3] and pdfium.plan.pages == 3
-
-
-# Where a reference loop (4 0 R -> 5 0 R -> 4 0 R) is used: a page key, the page tree, the trailer.
-LOOPS = {
-    "mediabox": b"/MediaBox 4 0 R /Contents 6 0 R",
-    "resources": b"/MediaBox [0 0 595 842] /Resources 4 0 R /Contents 6 0 R",
-    "contents": b"/MediaBox [0 0 595 842] /Contents 4 0 R",
-    "rotate": b"/MediaBox [0 0 595 842] /Rotate 4 0 R /Contents 6 0 R",
-    "font": b"/MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R",
-    "info": b"/MediaBox [0 0 595 842] /Contents 6 0 R",
-    "self": b"/MediaBox 7 0 R /Contents 6 0 R",
-}
-
-
-def _loop_pdf(name: str) -> bytes:
-    page = b"<< /Type /Page /Parent 2 0 R " + LOOPS[name] + b" >>"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        page,
-        b"5 0 R",
-        b"4 0 R",
-        _stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"),
-        b"7 0 R",
-    ]
-    data = _minimal_pdf(objects)
-    return data.replace(b"/Root 1 0 R", b"/Root 1 0 R /Info 4 0 R") if name == "info" else data
-
-
-@pytest.mark.parametrize("reader", READERS)
-def test_reference_loops_do_not_hang_either_reader(tmp_path: Path, reader: str) -> None:
-    """pdfminer would loop forever in resolve1: the pdfplumber reader refuses such a file before
-    pdfminer sees it; PDFium resolves the loop to nothing and reads on. Run in a subprocess, so
-    that a regression fails the test instead of hanging the suite."""
-    paths = []
-    for name in sorted(LOOPS):
-        paths.append(tmp_path / f"{name}.pdf")
-        paths[-1].write_bytes(_loop_pdf(name))
-    code = (
-        "import sys; from pathlib import Path; from plan_extract.pipeline import extract_document\n"
-        "for p in sys.argv[2:]:\n"
-        "    print([x.code for x in extract_document(Path(p), reader=sys.argv[1]).problems])"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, reader, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    results = done.stdout.splitlines()
-    assert len(results) == len(LOOPS)
-    if reader == "pdfplumber":
-        assert set(results) == {"['pdf_corrupt']"}
-
-
-def test_library_messages_do_not_reach_the_user(tmp_path: Path) -> None:
-    path = tmp_path / "garbage.pdf"
-    path.write_bytes(b"%PDF-1.4\n" + b"<< /Type /Catalog " * 500)
-    for reader in READERS:
-        (problem,) = extract_document(path, reader=reader).problems
-        assert problem.code == "pdf_corrupt" and len(problem.message) < 300
-        assert "<<" not in problem.message
 
 
 def test_pdfplumber_chars_are_split_as_pdfium_splits_them() -> None:
