@@ -229,6 +229,24 @@ def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
 
 
 @pytest.mark.parametrize("reader", READERS)
+def test_page_with_too_many_ruling_lines_is_too_complex(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A grid of 30 x 30 lines (a hostile page may hold thousands): finding cells among all their
+    crossings would take hours, so the page is not read; the other pages are."""
+    from plan_extract.read import tables
+
+    monkeypatch.setattr(tables, "MAX_CROSSINGS", 500)
+    lines = b"".join(b"50 %d m 500 %d l S " % (100 + 10 * i, 100 + 10 * i) for i in range(30))
+    lines += b"".join(b"%d 100 m %d 400 l S " % (60 + 10 * i, 60 + 10 * i) for i in range(30))
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(page_pdf(lines + b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET"))
+    problems = extract_document(path, reader=reader).problems
+    assert problems[0].code == "pdf_too_complex" and problems[0].page == 1
+    assert "page 1 has 900 crossings of ruling lines, over the limit of 500" in problems[0].message
+
+
+@pytest.mark.parametrize("reader", READERS)
 def test_flate_bomb_is_too_complex_not_scanned(
     tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

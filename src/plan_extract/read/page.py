@@ -32,7 +32,7 @@ from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
-from .tables import BBox, CellLocator, Edge, Table, find_tables
+from .tables import BBox, CellLocator, Edge, Table, TooManyLinesError, find_tables
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -280,7 +280,11 @@ def pdf_document(
             continue
         if not page.chars:
             empty.append(page.number)
-        found, tables = page_blocks(dedupe_chars(page.chars), page.edges, page.number, tables)
+        try:
+            found, tables = page_blocks(dedupe_chars(page.chars), page.edges, page.number, tables)
+        except TooManyLinesError as error:
+            log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
+            continue
         clean, bad = strip_bad_text(found)
         if bad:
             detail = f"page {page.number} has {bad} characters with no Unicode mapping"

@@ -216,22 +216,27 @@ def _smallest_cell(
 def group_cells(found: list[BBox]) -> list[list[BBox]]:
     """Cells → tables: cells sharing a corner belong to one table; single cells are no table.
     Tables in reading order of their top-left cell (pdfplumber's ``cells_to_tables``)."""
-    remaining = list(found)
-    tables: list[list[BBox]] = []
-    while remaining:
-        table = [remaining.pop(0)]
-        corners = set(_corners(table[0]))
-        grew = True
-        while grew:
-            grew = False
-            for cell in list(remaining):
-                if any(c in corners for c in _corners(cell)):
-                    corners.update(_corners(cell))
-                    table.append(cell)
-                    remaining.remove(cell)
-                    grew = True
-        tables.append(table)
-    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    # Connected components over shared corners (union-find), in linear time: pdfplumber's
+    # repeated scans of the remaining cells are quadratic in the number of cells.
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[Point, int] = {}
+    for index, cell in enumerate(found):
+        for corner in _corners(cell):
+            if corner in owner:
+                parent[root(index)] = root(owner[corner])
+            else:
+                owner[corner] = index
+    groups: dict[int, list[BBox]] = defaultdict(list)
+    for index, cell in enumerate(found):
+        groups[root(index)].append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
 
@@ -295,11 +300,28 @@ class Table:
         return any(c[0] <= x < c[2] and c[1] <= top < c[3] for c in self.cells)
 
 
+class TooManyLinesError(PlanExtractError):
+    """A page has more crossings of ruling lines than any table: finding cells would take hours."""
+
+    def __init__(self, crossings: int, limit: int) -> None:
+        super().__init__(f"{crossings} crossings of ruling lines, over the limit of {limit}")
+        self.crossings = crossings
+        self.limit = limit
+
+
+MAX_CROSSINGS = 20_000  # vertical x horizontal ruling lines; a plan's table page has ~1,000
+
+
 def find_tables(
     edges: Iterable[Edge], settings: TableSettings = DEFAULT_SETTINGS, min_columns: int = 1
 ) -> list[Table]:
-    """Ruled tables of a page from its edges; fewer than ``min_columns`` columns is not a table."""
+    """Ruled tables of a page from its edges; fewer than ``min_columns`` columns is not a table.
+    TooManyLinesError when there are more than MAX_CROSSINGS possible crossings."""
     merged = merge_edges(edges, settings)
+    verticals = sum(e.orientation == "v" for e in merged)
+    crossings = verticals * (len(merged) - verticals)
+    if crossings > MAX_CROSSINGS:
+        raise TooManyLinesError(crossings, MAX_CROSSINGS)
     found = cells(intersections(merged, settings.intersection_tolerance))
     tables = [Table(tuple(group)) for group in group_cells(found)]
     return [t for t in tables if len(t.columns) >= min_columns]
