@@ -72,7 +72,8 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
     a, b, cc, d, e, f = view
-    # Bound once: this loop makes six calls into PDFium per character.
+    upright_page = b == 0 and cc == 0
+    # Bound once: this loop makes five or six calls into PDFium per character.
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
     origin, font_size = c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize
@@ -90,16 +91,24 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
         else:
             text = chr(code)
         loose_box(textpage, index, rect)
-        origin(textpage, index, x, y)
         # PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page,
         # scaled by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt).
         char_matrix(textpage, index, m)
         size = font_size(textpage, index) * hypot(m.c, m.d)
+        # The baseline: in horizontal text the char's origin is on its text object's baseline,
+        # the matrix's f; asking PDFium for the origin only where that may not hold (turned text,
+        # vertical writing, a glyph box that does not straddle f) saves a call for most chars.
+        if upright_page and m.b == 0 and m.c == 0 and rect.bottom <= m.f <= rect.top:
+            y.value = m.f
+        else:
+            origin(textpage, index, x, y)
         left = a * rect.left + cc * rect.bottom + e
         right = a * rect.right + cc * rect.top + e
         if right < left:
             left, right = right, left
-        baseline = height - (b * x.value + d * y.value + f)
+        baseline = (
+            height - (d * y.value + f) if upright_page else height - (b * x.value + d * y.value + f)
+        )
         # em_char inlined: this is the hottest line of the reader
         chars.append(
             Char(text, left, baseline - ascent * size, right, baseline + descent * size, size)
