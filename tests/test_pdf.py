@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from goldens import extract_case, read_expected
+from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract, extract_document
-from plan_extract.read import read_document
+from plan_extract.read import READERS, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDF_CASES = ["seed-pdf-word", "seed-pdf-reportlab", "seed-pdf-unruled"]
@@ -169,13 +174,13 @@ def test_fake_bold_doubled_characters_are_removed() -> None:
 
 def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
     from plan_extract.model import TextLine, Where
-    from plan_extract.read.pdf import _strip_bad_text
+    from plan_extract.read.page import strip_bad_text
 
     blocks = [
         TextLine("政府(cid:123)資訊", Where(page=2)),
         TableRow((("1.",), ("資訊科技／", "名\ufffd單")), Where(page=2)),
     ]
-    clean, bad = _strip_bad_text(blocks)
+    clean, bad = strip_bad_text(blocks)
     assert bad == 2
     assert clean[0] == TextLine("政府資訊", Where(page=2))
     assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")
@@ -198,3 +203,161 @@ def test_glyphs_without_unicode_map_in_a_real_pdf(
         line.startswith(("error:", "warning:", str(path), "wrote"))
         for line in capsys.readouterr().err.splitlines()
     )
+
+
+# Guards against hostile and damaged PDFs, in both readers.
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_page_with_too_many_glyphs_is_too_complex_not_scanned(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plan_extract.read import page
+
+    monkeypatch.setattr(page, "MAX_PAGE_CHARS", 500)
+    lines = b"".join(
+        b"BT /F1 8 Tf 20 %d Td (%s) Tj ET\n" % (30 + 9 * i, b"x" * 60) for i in range(20)
+    )
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(page_pdf(lines))
+    problems = extract_document(path, reader=reader).problems
+    errors = [p.code for p in problems if p.severity == "error"]
+    assert errors in (["pdf_too_complex"], ["pdf_too_complex", "not_a_plan"])
+    # PDFium counts the line breaks it adds to its text as characters too
+    assert regex.search(r"page 1 has 12\d\d glyphs, over the limit of 500", problems[0].message)
+    assert not any(p.code == "pdf_scanned" for p in problems)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_page_with_too_many_ruling_lines_is_too_complex(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A grid of 30 x 30 lines (a hostile page may hold thousands): finding cells among all their
+    crossings would take hours, so the page is not read; the other pages are."""
+    from plan_extract.read import tables
+
+    monkeypatch.setattr(tables, "MAX_CROSSINGS", 500)
+    lines = b"".join(b"50 %d m 500 %d l S " % (100 + 10 * i, 100 + 10 * i) for i in range(30))
+    lines += b"".join(b"%d 100 m %d 400 l S " % (60 + 10 * i, 60 + 10 * i) for i in range(30))
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(page_pdf(lines + b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET"))
+    problems = extract_document(path, reader=reader).problems
+    assert problems[0].code == "pdf_too_complex" and problems[0].page == 1
+    assert "page 1 has 900 crossings of ruling lines, over the limit of 500" in problems[0].message
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_flate_bomb_is_too_complex_not_scanned(
+    tmp_path: Path, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A content stream compressed twice that inflates far beyond any page: refused before the
+    library inflates it, in bounded memory, and never called a scanned page."""
+    from plan_extract.read import guard
+
+    monkeypatch.setattr(guard, "MAX_CONTENT_BYTES", 1 << 20)
+    twice = zlib.compress(zlib.compress(b" " * (3 << 20)))
+    stream = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(twice)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        stream + twice + b"\nendstream",
+    ]
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(minimal_pdf(objects))
+    (problem,) = extract_document(path, reader=reader).problems
+    assert problem.code == "pdf_too_complex"
+    assert "a content stream (4 0 obj) inflates to more than 1 MiB" in problem.message
+    assert "OCR" not in problem.message
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: str) -> None:
+    path = tmp_path / "bad-xref.pdf"
+    path.write_bytes(page_pdf(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET", xref=False))
+    problems = extract_document(path, reader=reader).problems
+    repaired = [p for p in problems if p.code == "pdf_repaired"]
+    assert len(repaired) == 1 and repaired[0].severity == "warning"
+    assert "rows may be missing" in repaired[0].message
+
+
+def test_pages_missing_from_the_page_tree_are_reported_alike(tmp_path: Path) -> None:
+    """/Count says 3 pages, the tree holds 1: PDFium cannot load pages 2 and 3; the pdfplumber
+    reader, whose pdfminer walks the tree silently, reports them the same way."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 3 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        flate_stream(b"BT /F1 12 Tf 72 720 Td (A. Datasets) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    path = tmp_path / "count.pdf"
+    path.write_bytes(minimal_pdf(objects))
+    pdfium, plumber = (extract_document(path, reader=reader) for reader in READERS)
+    assert pdfium.problems == plumber.problems and pdfium.plan == plumber.plan
+    missing = [p.page for p in pdfium.problems if p.code == "pdf_corrupt"]
+    assert missing == [2, 3] and pdfium.plan.pages == 3
+
+
+# Where a reference loop (4 0 R -> 5 0 R -> 4 0 R) is used: a page key, the page tree, the trailer.
+LOOPS = {
+    "mediabox": b"/MediaBox 4 0 R /Contents 6 0 R",
+    "resources": b"/MediaBox [0 0 595 842] /Resources 4 0 R /Contents 6 0 R",
+    "contents": b"/MediaBox [0 0 595 842] /Contents 4 0 R",
+    "rotate": b"/MediaBox [0 0 595 842] /Rotate 4 0 R /Contents 6 0 R",
+    "font": b"/MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R",
+    "info": b"/MediaBox [0 0 595 842] /Contents 6 0 R",
+    "self": b"/MediaBox 7 0 R /Contents 6 0 R",
+}
+
+
+def _loop_pdf(name: str) -> bytes:
+    page = b"<< /Type /Page /Parent 2 0 R " + LOOPS[name] + b" >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        page,
+        b"5 0 R",
+        b"4 0 R",
+        flate_stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"),
+        b"7 0 R",
+    ]
+    data = minimal_pdf(objects)
+    return data.replace(b"/Root 1 0 R", b"/Root 1 0 R /Info 4 0 R") if name == "info" else data
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_reference_loops_do_not_hang_either_reader(tmp_path: Path, reader: str) -> None:
+    """pdfminer would loop forever in resolve1: the pdfplumber reader refuses such a file before
+    pdfminer sees it; PDFium resolves the loop to nothing and reads on. Run in a subprocess, so
+    that a regression fails the test instead of hanging the suite."""
+    paths = []
+    for name in sorted(LOOPS):
+        paths.append(tmp_path / f"{name}.pdf")
+        paths[-1].write_bytes(_loop_pdf(name))
+    code = (
+        "import sys; from pathlib import Path; from plan_extract.pipeline import extract_document\n"
+        "for p in sys.argv[2:]:\n"
+        "    print([x.code for x in extract_document(Path(p), reader=sys.argv[1]).problems])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, reader, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    results = done.stdout.splitlines()
+    assert len(results) == len(LOOPS)
+    if reader == "pdfplumber":
+        assert set(results) == {"['pdf_corrupt']"}
+
+
+def test_library_messages_do_not_reach_the_user(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"<< /Type /Catalog " * 500)
+    for reader in READERS:
+        (problem,) = extract_document(path, reader=reader).problems
+        assert problem.code == "pdf_corrupt" and len(problem.message) < 300
+        assert "<<" not in problem.message

@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__
 from .errors import PlanExtractError
 from .pipeline import DocumentResult, extract, write_extraction
+from .read import READERS
 from .schema_render import datapackage_json, schema_markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -44,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", action="store_true", help="print only problems of severity error")
     ex.add_argument(
         "--strict", action="store_true", help="exit 1 on any problem, warnings included"
+    )
+    ex.add_argument(
+        "--reader",
+        choices=READERS,
+        default=READERS[0],
+        help="PDF reader: pdfium (fast, the default) or pdfplumber (the reference); same rows",
     )
 
     sc = commands.add_parser(
@@ -123,7 +130,9 @@ def _report(document: DocumentResult, quiet: bool) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extraction = extract(args.paths, on_document=lambda d: _report(d, args.quiet))
+    extraction = extract(
+        args.paths, on_document=lambda d: _report(d, args.quiet), reader=args.reader
+    )
     for problem in extraction.cross_problems:
         if problem.severity == "error" or not args.quiet:
             print(f"{problem.severity}: {problem.message}", file=sys.stderr)

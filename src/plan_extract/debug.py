@@ -1,7 +1,8 @@
 """``plan-extract debug``: a picture of one PDF page showing what the reader and structure saw.
 
-Modelled on pdfplumber's visual debugging: ruled tables and their cells come from
-``debug_tablefinder``; every table row the reader produced is outlined in the colour of what
+Modelled on pdfplumber's visual debugging (its page picture, its ``debug_tablefinder`` colours):
+the ruling edges and cells of our own table finder (:mod:`.read.tables`, the one both readers
+use) are drawn, and every table row the reader produced is outlined in the colour of what
 structure made of it — a dataset row, a continuation merged into the row above, a dropped header
 row, a grouping (category) row, a "no datasets" row, or a row recorded as a problem — and text lines
 outside tables are underlined.
@@ -15,7 +16,9 @@ import pdfplumber
 
 from .errors import UsageError
 from .read import read_document
-from .read.pdf import TABLE_SETTINGS
+from .read.page import MIN_TABLE_COLUMNS
+from .read.pdf import page_content
+from .read.tables import find_tables, merge_edges
 from .structure import row_kinds
 
 COLOURS = {
@@ -26,6 +29,8 @@ COLOURS = {
     "grouping": (0, 90, 220),
     "problem": (170, 0, 170),
 }
+EDGE_COLOUR = (255, 0, 0)  # pdfplumber's debug_tablefinder colours
+CELL_FILL = (0, 0, 255, 50)
 LEGEND = (
     "green: dataset row · orange: continuation merged into the row above · red: dropped header · "
     "blue: grouping (category) row · purple: row recorded as a problem"
@@ -42,7 +47,19 @@ def draw_page(pdf_path: Path, page_number: int, out: Path, resolution: int = 110
     with pdfplumber.open(pdf_path) as pdf:
         page = pdf.pages[page_number - 1]
         image = page.to_image(resolution=resolution)
-        image.debug_tablefinder(TABLE_SETTINGS)
+        content = page_content(page, page_number)
+        dx, dy = page.mediabox[0], page.mediabox[1]
+        for edge in merge_edges(content.edges):
+            image.draw_line(
+                [(edge.x0 + dx, edge.top + dy), (edge.x1 + dx, edge.bottom + dy)],
+                stroke=EDGE_COLOUR,
+                stroke_width=1,
+            )
+        for table in find_tables(content.edges, min_columns=MIN_TABLE_COLUMNS):
+            for x0, top, x1, bottom in table.cells:
+                image.draw_rect(
+                    (x0 + dx, top + dy, x1 + dx, bottom + dy), fill=CELL_FILL, stroke=EDGE_COLOUR
+                )
         for row, kind in row_kinds(document):
             for box in row.where.boxes:
                 if box.page == page_number:

@@ -63,9 +63,12 @@ class TextLine:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row of a table as the reader saw it. ``table`` numbers the tables of the document;
-    ``covered`` holds the columns where no cell starts in this row because a merged cell from
-    above or from the left covers them (a category written once, a full-width grouping row)."""
+    """One row of a table as the reader saw it. ``table`` numbers the tables of the document.
+
+    ``cells`` has one entry per column of the table. ``covered`` holds the columns where no cell
+    starts in this row because a merged cell covers the position: one from a row above (a
+    vertical merge) or from a column to the left (e.g. a full-width category row); their entry in
+    ``cells`` is empty, and the merged cell's text is in the row where it starts."""
 
     cells: tuple[Cell, ...]
     where: Where

@@ -90,13 +90,16 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
     return DocumentResult(plan, [], log.problems)
 
 
-def extract_file(path: Path, plan_id: str | None = None) -> list[DocumentResult]:
-    """Extract one file: one result per language version it holds (two for a plan that prints
-    Chinese and English in the same cells, with ``.zh-hant``/``.en`` added to the plan id).
-    Never raises for bad input: problems say what went wrong."""
+def extract_file(
+    path: Path, plan_id: str | None = None, *, reader: str = "pdfium"
+) -> list[DocumentResult]:
+    """Extract one file (PDFs with ``reader``, see :func:`read_document`): one result per language
+    version it holds (two for a plan that prints Chinese and English in the same cells, with
+    ``.zh-hant``/``.en`` added to the plan id). Never raises for bad input: problems say what went
+    wrong."""
     plan_id = plan_id or plan_id_for(path)
     try:
-        document = read_document(path)
+        document = read_document(path, reader)
     except DocumentError as error:
         return [_unreadable(path, plan_id, error)]
     versions = split_languages(document)
@@ -112,9 +115,11 @@ def extract_file(path: Path, plan_id: str | None = None) -> list[DocumentResult]
     return results
 
 
-def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
+def extract_document(
+    path: Path, plan_id: str | None = None, *, reader: str = "pdfium"
+) -> DocumentResult:
     """Extract one file as one plan (the first language version of a bilingual-cell plan)."""
-    return extract_file(path, plan_id)[0]
+    return extract_file(path, plan_id, reader=reader)[0]
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
@@ -141,13 +146,16 @@ def _unique_ids(paths: list[Path]) -> list[str]:
 
 
 def extract(
-    paths: Iterable[Path], on_document: Callable[[DocumentResult], None] | None = None
+    paths: Iterable[Path],
+    on_document: Callable[[DocumentResult], None] | None = None,
+    *,
+    reader: str = "pdfium",
 ) -> Extraction:
     """Extract every document under ``paths``; ``on_document`` sees each result as it is made."""
     files = list(find_documents(paths))
     result = Extraction()
     for path, plan_id in zip(files, _unique_ids(files), strict=True):
-        for document in extract_file(path, plan_id):
+        for document in extract_file(path, plan_id, reader=reader):
             result.documents.append(document)
             if on_document:
                 on_document(document)

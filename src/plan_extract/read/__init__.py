@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..errors import DocumentError
+from ..errors import DocumentError, UsageError
 from ..model import Document, SourceFile
 from .decode import decode_text
+from .guard import oversized_stream
 from .text import text_blocks
 
 _SIGNATURES = (
@@ -35,8 +36,16 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def read_document(path: Path) -> Document:
-    """Read one plan file; raises DocumentError when nothing at all can be read from it."""
+READERS = ("pdfium", "pdfplumber")  # PDF readers: the default first
+
+
+def read_document(path: Path, reader: str = "pdfium") -> Document:
+    """Read one plan file; raises DocumentError when nothing at all can be read from it.
+
+    ``reader`` chooses the PDF reader: ``pdfium`` (fast, the default) or ``pdfplumber`` (the
+    reference); both give the same blocks. Text files ignore it."""
+    if reader not in READERS:
+        raise UsageError(f"unknown PDF reader {reader!r}; choose one of {', '.join(READERS)}")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -44,9 +53,17 @@ def read_document(path: Path) -> Document:
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff_kind(data)
     if kind == "pdf":
-        from .pdf import read_pdf  # imported here: text-only runs never load pdfplumber
+        bomb = oversized_stream(data)
+        if bomb is not None:
+            raise DocumentError("pdf_too_complex", bomb)
+    if kind == "pdf" and reader == "pdfium":
+        from . import pdfium  # imported here: text-only runs never load a PDF library
 
-        return read_pdf(path, data, digest)
+        return pdfium.read_pdf(path, data, digest)
+    if kind == "pdf":
+        from . import pdf
+
+        return pdf.read_pdf(path, data, digest)
     text, encoding = decode_text(data)
     if not text.strip():
         raise DocumentError("file_empty")

@@ -1,24 +1,17 @@
-"""Word-made plan PDFs → blocks, with pdfplumber.
+"""The reference PDF reader (``--reader pdfplumber``): pdfplumber's chars and path objects.
 
-Per page, in reading order (top to bottom):
-
-- ruled tables (``find_tables`` on ruling lines; fewer than 3 columns is a box, not a table) give a
-  :class:`TableRow` per table row, each cell as its text lines (pieces), with the row's box;
-- text outside ruled tables is split into lines and each line into segments at wide gaps. Runs of
-  lines whose segments line up in 3+ columns are an unruled table: each line becomes a row (a
-  wrapped cell's later lines become rows without an item number, which structure merges);
-- every other line is a :class:`TextLine` (headings, title, organisation lines, page numbers).
-
-Duplicated fake-bold characters are removed (``dedupe_chars``); characters without a Unicode map
-(``(cid:N)``, U+FFFD) are reported per page and kept out of the data. Each page's cache is released
-once read, so memory does not grow with the page count.
+pdfplumber (over pdfminer.six) parses each page in Python; this reader only turns its chars,
+lines, rects and curves into :class:`~.page.Char` and :class:`~.tables.Edge` values, and
+:mod:`.page` does the rest exactly as for the PDFium reader. It is the slower reader, kept as the
+reference the default one is tested against.
 """
 
 from __future__ import annotations
 
-import gc
 import io
-from collections.abc import Iterable, Iterator
+import logging
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,169 +19,128 @@ import pdfplumber
 import regex
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 
 from ..errors import DocumentError
-from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
-from ..problems import ProblemLog
-from .layout import AlignmentSettings, Line, Segment, aligned_blocks
+from ..model import Document
+from . import page as _limits
+from .guard import reference_loop
+from .page import UNMAPPED, UNPARSABLE, Char, PageContent, em_char, pdf_document, too_many
+from .tables import Edge, polyline_edges
 
-# Named defaults (pdfplumber's TableSettings style): one place to tune the reader.
-TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "intersection_tolerance": 3,
-}
-MIN_TABLE_COLUMNS = 3
-LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
-SEGMENT_GAP = 7.0  # points: a wider gap between chars separates two cells of an unruled table
-ALIGNMENT = AlignmentSettings(column_tolerance=4.0, max_row_gap=1.5)  # points, line heights
-_BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
+_CID = regex.compile(r"\(cid:\d+\)")
+MAX_DECLARED_PAGES = 100_000  # a larger /Count is nonsense, not pages to report missing
+_LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
-def _lines(chars: Iterable[dict[str, Any]], page: int = 0) -> list[Line]:
-    """Chars → lines (by top) → segments (by gaps), in reading order."""
-    rows: list[list[dict[str, Any]]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if rows and abs(rows[-1][0]["top"] - char["top"]) <= LINE_TOLERANCE:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        segments: list[Segment] = []
-        for char in row:
-            if segments and char["x0"] - segments[-1].x1 <= SEGMENT_GAP:
-                gap = char["x0"] - segments[-1].x1
-                space = " " if gap > char["size"] * 0.2 and not char["text"].isspace() else ""
-                segments[-1].text += space + char["text"]
-                segments[-1].x1 = max(segments[-1].x1, char["x1"])
-            elif not char["text"].isspace():
-                segments.append(Segment(char["x0"], char["x1"], char["text"]))
-        segments = [Segment(s.x0, s.x1, s.text.strip()) for s in segments if s.text.strip()]
-        if segments:
-            top, bottom = min(c["top"] for c in row), max(c["bottom"] for c in row)
-            box = Box(page, segments[0].x0, top, segments[-1].x1, bottom)
-            lines.append(Line(top, bottom, segments, Where(page=page, boxes=(box,))))
-    return lines
+def chars_of(obj: dict[str, Any], height: float, dx: float = 0, dy: float = 0) -> list[Char]:
+    """Our chars for one pdfplumber char: "(cid:N)" is an unmapped glyph, and a ligature glyph
+    (U+FB00–FB06) is its letters, each with the ligature's box, as PDFium gives them."""
+    text = obj["text"]
+    if _CID.fullmatch(text):
+        text = UNMAPPED
+    baseline = height - obj["matrix"][5] - dy  # the text matrix's origin is on the baseline
+    letters = unicodedata.normalize("NFKC", text) if text in _LIGATURES else text
+    x0, x1, size = obj["x0"] - dx, obj["x1"] - dx, obj["size"]
+    return [em_char(letter, x0, x1, baseline, size) for letter in letters] if letters else []
 
 
-BBox = tuple[float, float, float, float]
+def page_content(page: Any, number: int) -> PageContent:
+    """Chars and ruling edges of a pdfplumber page, in points from the MediaBox's top-left."""
+    objects = page.objects
+    chars, paths = objects.get("char", []), sum(len(objects.get(k, [])) for k in ("line", "rect"))
+    paths += len(objects.get("curve", []))
+    if len(chars) > _limits.MAX_PAGE_CHARS:
+        return too_many(number, len(chars), "glyphs", _limits.MAX_PAGE_CHARS)
+    if paths > _limits.MAX_PAGE_PATHS:
+        return too_many(number, paths, "objects", _limits.MAX_PAGE_PATHS)
+    dx, dy = page.mediabox[0], page.mediabox[1]
 
+    def shift(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(x - dx, y - dy) for x, y in points]
 
-def _cell_pieces(chars: list[dict[str, Any]], bbox: BBox | None) -> tuple[str, ...]:
-    """The text lines of one cell: the chars whose centre lies in it (no derived page per cell)."""
-    if bbox is None:
-        return ()
-    inside = [c for c in chars if _inside(c, [bbox])]
-    return tuple(line.text for line in _lines(inside))
-
-
-def _ruled_tables(page: Any) -> list[Any]:
-    tables = page.find_tables(TABLE_SETTINGS)
-    return [t for t in tables if t.rows and max(len(r.cells) for r in t.rows) >= MIN_TABLE_COLUMNS]
-
-
-def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
-    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
-
-def _page_blocks(page: Any, number: int, table_base: int) -> tuple[list[tuple[float, Block]], int]:
-    placed: list[tuple[float, Block]] = []
-    tables = _ruled_tables(page)
-    boxes = [t.bbox for t in tables]
-    for index, table in enumerate(tables, start=table_base + 1):
-        for row in table.rows:
-            row_chars = [c for c in page.chars if _inside(c, [row.bbox])]
-            cells = tuple(_cell_pieces(row_chars, bbox) for bbox in row.cells)
-            x0, top, x1, bottom = row.bbox
-            where = Where(page=number, boxes=(Box(number, x0, top, x1, bottom),))
-            placed.append((top, TableRow(cells=cells, where=where, table=index)))
-    table_count = table_base + len(tables)
-    outside = [c for c in page.chars if not _inside(c, boxes)]
-    unruled, table_count = aligned_blocks(_lines(outside, number), ALIGNMENT, table_count)
-    placed.extend(unruled)
-    placed.sort(key=lambda item: item[0])
-    return placed, table_count
-
-
-def _strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
-    bad = 0
-    clean: list[Block] = []
-    for block in blocks:
-        if isinstance(block, TextLine):
-            bad += len(_BAD_TEXT.findall(block.text))
-            text = _BAD_TEXT.sub("", block.text).strip()
-            if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
-                clean.append(TextLine(text, block.where))
-        else:
-            bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
-            cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
-            clean.append(TableRow(cells, block.where, block.table))
-    return clean, bad
+    edges: list[Edge] = []
+    for line in objects.get("line", []):
+        edges += polyline_edges(shift(line["pts"]))
+    for curve in objects.get("curve", []):
+        edges += polyline_edges(shift(curve["pts"]))
+    for r in objects.get("rect", []):
+        corners = [(r["x0"], r["top"]), (r["x1"], r["top"]), (r["x1"], r["bottom"])]
+        edges += polyline_edges(shift([*corners, (r["x0"], r["bottom"]), (r["x0"], r["top"])]))
+    ours = [char for obj in chars for char in chars_of(obj, page.height, dx, dy)]
+    return PageContent(number, ours, edges)
 
 
 def _open(data: bytes) -> Any:
     try:
+        loop = reference_loop(data)
+        if loop is not None:
+            raise DocumentError("pdf_corrupt", f"object {loop} refers to itself in a loop")
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # parses the page tree: truncation shows here
         return pdf
+    except DocumentError:
+        raise
     except PDFPasswordIncorrect as error:
         raise DocumentError("pdf_encrypted") from error
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
-        raise DocumentError("pdf_corrupt", str(error) or type(error).__name__) from error
+        raise DocumentError("pdf_corrupt", UNPARSABLE) from error
+    except RecursionError as error:
+        raise DocumentError("pdf_corrupt", "an object refers to itself") from error
     except Exception as error:  # pdfplumber wraps pdfminer's errors in PdfminerException
         causes = [error, *error.args, error.__cause__, error.__context__]
         if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
             raise DocumentError("pdf_encrypted") from error
-        detail = "; ".join(str(c) for c in error.args if str(c)) or type(error).__name__
-        raise DocumentError("pdf_corrupt", detail) from error
+        raise DocumentError("pdf_corrupt", UNPARSABLE) from error
 
 
-def iter_page_blocks(pdf: Any) -> Iterator[tuple[int, list[Block], bool]]:
-    """(page number, blocks, has_text) per page; each page is released after it is read."""
-    tables = 0
+def _notes(pdf: Any) -> list[tuple[str, str]]:
+    """Problems about the whole file: pdfminer fell back to scanning for objects."""
+    xrefs = getattr(pdf.doc, "xrefs", [])
+    if any(type(x).__name__ == "PDFXRefFallback" for x in xrefs):
+        return [("pdf_repaired", "its cross-reference table is broken")]
+    return []
+
+
+def _declared_pages(pdf: Any) -> int:
+    """The page count the page tree's root declares (/Count), 0 if it declares none.
+
+    PDFium believes /Count and cannot load the pages missing from the tree, so that each such
+    page is a pdf_corrupt problem; pdfminer walks the tree and says nothing. This reader reports
+    the missing pages the same way."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # no /Count, or damaged: nothing declared
+        return 0
+    return count if isinstance(count, int) and 0 <= count <= MAX_DECLARED_PAGES else 0
+
+
+def _pages(pdf: Any, total: int) -> Iterator[PageContent]:
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            deduped = page.dedupe_chars()
-            placed, tables = _page_blocks(deduped, number, tables)
-            yield number, [block for _, block in placed], bool(page.chars)
+            yield page_content(page, number)
         finally:
             page.close()
-            # pdfplumber's derived pages (dedupe_chars, crop) form reference cycles: without a
-            # collection per page, a 160-page plan peaks at ~3x the memory of a 4-page one.
-            gc.collect()
+    for number in range(len(pdf.pages) + 1, total + 1):
+        yield PageContent(number, skipped=("pdf_corrupt", f"page {number} cannot be read"))
 
 
 def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     """Blocks of every page of a plan PDF (``data`` is the file, already read for its digest);
     DocumentError if the file cannot be read at all."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # what matters becomes problems
     pdf = _open(data)
-    blocks: list[Block] = []
-    log = ProblemLog(path.stem, str(path))
-    empty_pages: list[int] = []
     try:
-        page_count = len(pdf.pages)
-        for number, page_blocks, has_text in iter_page_blocks(pdf):
-            if not has_text:
-                empty_pages.append(number)
-            page_blocks, bad = _strip_bad_text(page_blocks)
-            if bad:
-                detail = f"page {number} has {bad} characters with no Unicode mapping"
-                log.add("pdf_bad_text", detail, Where(page=number))
-            blocks.extend(page_blocks)
+        total = max(len(pdf.pages), _declared_pages(pdf))
+        return pdf_document(path, digest, total, _pages(pdf, total), _notes(pdf))
     except DocumentError:
         raise
+    except RecursionError as error:
+        raise DocumentError("pdf_corrupt", "an object refers to itself") from error
     except Exception as error:
-        raise DocumentError("pdf_corrupt", f"{type(error).__name__}: {error}") from error
+        # pdfminer's messages can dump whole dictionaries: the error's kind is enough
+        detail = f"its content cannot be parsed ({type(error).__name__})"
+        raise DocumentError("pdf_corrupt", detail) from error
     finally:
         pdf.close()
-    if len(empty_pages) == page_count:
-        raise DocumentError("pdf_scanned", "every page")
-    for number in empty_pages:
-        log.add("pdf_scanned", f"page {number}", Where(page=number))
-    source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
-    return Document(source=source, blocks=blocks, problems=log.problems)

@@ -1,0 +1,318 @@
+"""What both PDF readers share: a page's characters and ruling edges → blocks, and pages → a
+:class:`~plan_extract.model.Document`.
+
+A reader (pdfplumber or PDFium) only turns its library's objects into :class:`Char` and
+:class:`~.tables.Edge` values; everything after that is here, so the two readers agree by
+construction. Per page, in reading order (top to bottom):
+
+- ruled tables (:func:`.tables.find_tables`; fewer than 3 columns is a box, not a table) give a
+  :class:`TableRow` per table row: per column, the text lines (pieces) of the cell starting there,
+  every char whose centre lies in the cell — the whole cell, however many rows a merged cell spans
+  — and ``covered`` for the columns where a merged cell from above or the left covers the row;
+- text outside ruled cells is split into lines and each line into segments at wide gaps. Runs of
+  lines whose segments line up in 3+ columns are an unruled table (:mod:`.layout`);
+- every other line is a :class:`TextLine` (headings, title, organisation lines, page numbers).
+
+Duplicated fake-bold characters are removed (:func:`dedupe_chars`); characters without a Unicode
+map (U+FFFD here, whatever the library's marker) are reported per page and kept out of the data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import NamedTuple
+
+import regex
+
+from ..errors import DocumentError
+from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
+from ..problems import ProblemLog
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks
+from .tables import BBox, CellLocator, Edge, Table, TooManyLinesError, find_tables
+
+MIN_TABLE_COLUMNS = 3
+LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
+SEGMENT_GAP = 7.0  # points: a wider gap between chars separates two cells of an unruled table
+DEDUPE_TOLERANCE = 1.0  # points: identical chars closer than this are one (fake bold)
+ALIGNMENT = AlignmentSettings(column_tolerance=4.0, max_row_gap=1.5)  # points, line heights
+# A char's box is its advance across and the em square up and down, ascent and descent as in the
+# CJK fonts plans use: the same for every font, so that boxes do not depend on the font metrics
+# each library reads (pdfminer uses a descriptor's /Descent, PDFium the font program's).
+EM_ASCENT, EM_DESCENT = 0.88, 0.12
+BOX_DIGITS = 1  # boxes in the output are rounded to 0.1 pt
+MAX_PAGE_CHARS = 100_000  # more glyphs than any plan page: a hostile or broken file
+MAX_PAGE_PATHS = 100_000  # more path (or other) objects than any plan page
+# Our words for a file the PDF library cannot open, the same whichever reader: the libraries'
+# own messages ("Unexpected EOF", "Data format error") differ and say little to a user.
+UNPARSABLE = "its structure cannot be parsed: a truncated download, or not a PDF"
+UNMAPPED = "\ufffd"  # a glyph without a Unicode mapping (pdfminer's "(cid:N)")
+_BAD_TEXT = regex.compile(r"\(cid:\d+\)|\ufffd")
+
+
+class Char(NamedTuple):
+    """A character on a page, in points from the page's top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+
+def too_many(number: int, count: int, what: str, limit: int) -> PageContent:
+    """A page not read because it has more glyphs or objects than any plan page."""
+    detail = f"page {number} has {count} {what}, over the limit of {limit}"
+    return PageContent(number, skipped=("pdf_too_complex", detail))
+
+
+def rounded_box(page: int, bbox: BBox) -> Box:
+    """A box to 0.1 pt: finer digits are float noise that differs between the readers (PDFium
+    computes in single precision), and would make the output differ for no visible reason."""
+    x0, top, x1, bottom = (round(v, BOX_DIGITS) for v in bbox)
+    return Box(page, x0, top, x1, bottom)
+
+
+def em_char(text: str, x0: float, x1: float, baseline: float, size: float) -> Char:
+    """A char from its advance (x0 to x1), its baseline (from the page top) and its font size."""
+    return Char(text, x0, baseline - EM_ASCENT * size, x1, baseline + EM_DESCENT * size, size)
+
+
+@dataclass
+class PageContent:
+    """What a reader got from one page; ``skipped`` is the (problem code, detail) saying why the
+    page was not read (``pdf_too_complex``, or ``pdf_corrupt`` for a page that cannot be loaded):
+    the other pages are still read."""
+
+    number: int
+    chars: list[Char] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    skipped: tuple[str, str] | None = None
+
+
+def join_ligatures(chars: list[Char]) -> list[Char]:
+    """One char for the letters of a ligature glyph ("ﬀ" in "traffic", "ﬁ" in "Office"): the
+    libraries give each letter the glyph's box, one after the other in drawing order, which
+    fake-bold removal would take for a copy and drop."""
+    out: list[Char] = []
+    for char in chars:
+        if out and _same_box(out[-1], char) and out[-1].text.isalpha() and char.text.isalpha():
+            out[-1] = out[-1]._replace(text=out[-1].text + char.text)
+        else:
+            out.append(char)
+    return out
+
+
+def _same_box(a: Char, b: Char) -> bool:
+    return abs(a.x0 - b.x0) < 0.01 and abs(a.x1 - b.x1) < 0.01 and abs(a.top - b.top) < 0.01
+
+
+def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
+    """Chars without the copies fake bold draws: of identical chars (text and size) within
+    ``tolerance`` of each other down and across (chained, as pdfplumber clusters), the top-left
+    one, in drawing order. pdfplumber's ``dedupe_chars`` with one sort instead of its quadratic
+    ``sorted(key=chars.index)``."""
+    chars = join_ligatures(chars)
+    keys = [(c.text, c.size, c.top) for c in chars]
+    order = sorted(range(len(chars)), key=keys.__getitem__)
+    keep: list[int] = []
+    run = order[:1]
+    for previous, index in pairwise(order):
+        text, size, top = keys[index]
+        before = keys[previous]
+        if text == before[0] and size == before[1] and top <= before[2] + tolerance:
+            run.append(index)
+            continue
+        keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
+        run = [index]
+    keep.extend(run if len(run) <= 1 else _dedupe_across(chars, run, tolerance))
+    keep.sort()
+    return [chars[i] for i in keep]
+
+
+def _dedupe_across(chars: list[Char], indexes: list[int], tolerance: float) -> list[int]:
+    """Of identical chars on one line (by top), the top-left one of each run of x positions."""
+    indexes = sorted(indexes, key=lambda i: chars[i].x0)
+    runs: list[list[int]] = [[indexes[0]]]
+    for previous, index in pairwise(indexes):
+        if chars[index].x0 > chars[previous].x0 + tolerance:
+            runs.append([])
+        runs[-1].append(index)
+    return [
+        run[0] if len(run) == 1 else min(run, key=lambda i: (chars[i].top, chars[i].x0, i))
+        for run in runs
+    ]
+
+
+def _line_order(char: Char) -> tuple[int, float]:
+    return (round(char.top), char.x0)
+
+
+def _x0(char: Char) -> float:
+    return char.x0
+
+
+def _rows(chars: Iterable[Char]) -> list[list[Char]]:
+    """Chars grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
+    rows: list[list[Char]] = []
+    current: list[Char] = []
+    current_top = 0.0
+    for char in sorted(chars, key=_line_order):
+        if current and abs(current_top - char.top) <= LINE_TOLERANCE:
+            current.append(char)
+        else:
+            current, current_top = [char], char.top
+            rows.append(current)
+    return rows
+
+
+def _segments(row: list[Char]) -> list[Segment]:
+    """A line's chars → segments split at gaps wider than SEGMENT_GAP; a space where a gap is
+    wider than a fifth of the font size."""
+    row.sort(key=_x0)
+    starts: list[float] = []
+    ends: list[float] = []
+    texts: list[list[str]] = []
+    for char in row:
+        text = char.text
+        if texts and char.x0 - ends[-1] <= SEGMENT_GAP:
+            if char.x0 - ends[-1] > char.size * 0.2 and not text.isspace():
+                texts[-1].append(" ")
+            texts[-1].append(text)
+            if char.x1 > ends[-1]:
+                ends[-1] = char.x1
+        elif not text.isspace():
+            starts.append(char.x0)
+            ends.append(char.x1)
+            texts.append([text])
+    segments = []
+    for x0, x1, parts in zip(starts, ends, texts, strict=True):
+        joined = "".join(parts).strip()
+        if joined:
+            segments.append(Segment(x0, x1, joined))
+    return segments
+
+
+def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
+    """Chars → lines (by top) → segments (by gaps), in reading order."""
+    lines = []
+    for row in _rows(chars):
+        segments = _segments(row)
+        if segments:
+            top, bottom = min(c.top for c in row), max(c.bottom for c in row)
+            box = rounded_box(page, (segments[0].x0, top, segments[-1].x1, bottom))
+            lines.append(Line(top, bottom, segments, Where(page=page, boxes=(box,))))
+    return lines
+
+
+def cell_pieces(chars: Iterable[Char]) -> tuple[str, ...]:
+    """The text lines of a cell (what :func:`text_lines` gives, without boxes)."""
+    pieces = []
+    for row in _rows(chars):
+        segments = _segments(row)
+        if segments:
+            pieces.append(" ".join(s.text for s in segments))
+    return tuple(pieces)
+
+
+def _table_rows(
+    table: Table, chars_in: dict[BBox, list[Char]], number: int, index: int
+) -> list[tuple[float, Block]]:
+    placed: list[tuple[float, Block]] = []
+    columns = table.columns
+    for row in table.rows:
+        top = row.bbox[1]
+        cells = tuple(cell_pieces(chars_in.get(cell, ())) if cell else () for cell in row.cells)
+        covered = frozenset(
+            i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
+        )
+        where = Where(page=number, boxes=(rounded_box(number, row.bbox),))
+        placed.append((top, TableRow(cells, where, index, covered)))
+    return placed
+
+
+def page_blocks(
+    chars: list[Char], edges: list[Edge], number: int, table_base: int
+) -> tuple[list[Block], int]:
+    """The blocks of one page in reading order, and the document's table count after it."""
+    tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
+    locator = CellLocator(tables)
+    in_cells: list[dict[BBox, list[Char]]] = [defaultdict(list) for _ in tables]
+    outside: list[Char] = []
+    centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2) for c in chars]
+    for char, found in zip(chars, locator.locate(centres), strict=True):
+        if found is None:
+            outside.append(char)
+        else:
+            in_cells[found[0]][found[1]].append(char)
+    placed: list[tuple[float, Block]] = []
+    for index, table in enumerate(tables):
+        placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))
+    unruled, table_count = aligned_blocks(
+        text_lines(outside, number), ALIGNMENT, table_base + len(tables)
+    )
+    placed.extend(unruled)
+    placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed], table_count
+
+
+def strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Blocks without unmapped glyphs, and how many there were."""
+    bad = 0
+    clean: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            bad += len(_BAD_TEXT.findall(block.text))
+            text = _BAD_TEXT.sub("", block.text).strip()
+            if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
+                clean.append(TextLine(text, block.where))
+        else:
+            bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
+            cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
+            clean.append(TableRow(cells, block.where, block.table, block.covered))
+    return clean, bad
+
+
+def pdf_document(
+    path: Path,
+    digest: str,
+    page_count: int,
+    pages: Iterable[PageContent],
+    notes: Iterable[tuple[str, str]] = (),
+) -> Document:
+    """The document of a PDF's pages; ``notes`` are (code, detail) problems about the whole file
+    (a repaired cross-reference table). DocumentError when no page has any text."""
+    log = ProblemLog(path.stem, str(path))
+    for code, detail in notes:
+        log.add(code, detail)
+    blocks: list[Block] = []
+    empty: list[int] = []
+    tables = 0
+    for page in pages:
+        if page.skipped is not None:
+            log.add(*page.skipped, Where(page=page.number))
+            continue
+        if not page.chars:
+            empty.append(page.number)
+        try:
+            found, tables = page_blocks(dedupe_chars(page.chars), page.edges, page.number, tables)
+        except TooManyLinesError as error:
+            log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
+            continue
+        clean, bad = strip_bad_text(found)
+        if bad:
+            detail = f"page {page.number} has {bad} characters with no Unicode mapping"
+            log.add("pdf_bad_text", detail, Where(page=page.number))
+        blocks.extend(clean)
+    if page_count == 0:
+        raise DocumentError("pdf_corrupt", "the PDF has no pages")
+    if len(empty) == page_count:
+        raise DocumentError("pdf_scanned", "every page")
+    for number in empty:
+        log.add("pdf_scanned", f"page {number}", Where(page=number))
+    source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
+    return Document(source=source, blocks=blocks, problems=log.problems)

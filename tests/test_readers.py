@@ -1,0 +1,313 @@
+"""The two PDF readers (PDFium, the default, and pdfplumber, the reference) agree on every PDF
+fixture; the shared table finder agrees with pdfplumber's own; merged cells; the readers' guards."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pypdfium2
+import pytest
+
+from pdf_builders import flate_stream, minimal_pdf, page_pdf
+from plan_extract.model import TableRow
+from plan_extract.pipeline import extract_document
+from plan_extract.read import READERS, read_document
+from plan_extract.read.pdf import page_content
+from plan_extract.read.tables import find_tables
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDFS = sorted(FIXTURES.glob("**/*.pdf"))
+BOX_TOLERANCE = 1.0  # points
+
+
+def _tables(path: Path, reader: str) -> dict[str, Any]:
+    result = extract_document(path, reader=reader)
+    return {
+        "datasets": [asdict(r) for r in result.datasets],
+        "plans": [asdict(result.plan)],
+        "problems": [asdict(p) for p in result.problems],
+    }
+
+
+def _boxes_close(a: list[dict[str, float]] | None, b: list[dict[str, float]] | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    return len(a) == len(b) and all(
+        x["page"] == y["page"]
+        and all(abs(x[k] - y[k]) <= BOX_TOLERANCE for k in ("x0", "top", "x1", "bottom"))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_both_readers_give_the_same_tables(pdf: Path) -> None:
+    pdfium, plumber = _tables(pdf, "pdfium"), _tables(pdf, "pdfplumber")
+    assert pdfium["plans"] == plumber["plans"]
+    assert pdfium["problems"] == plumber["problems"]
+    assert len(pdfium["datasets"]) == len(plumber["datasets"])
+    for ours, theirs in zip(pdfium["datasets"], plumber["datasets"], strict=True):
+        assert _boxes_close(ours.pop("source_bbox"), theirs.pop("source_bbox"))
+        assert ours == theirs
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return all(abs(x - y) < 0.01 for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize("pdf", [p for p in PDFS if p.parent.name == "input"], ids=lambda p: p.name)
+def test_table_finder_finds_pdfplumbers_cells(pdf: Path) -> None:
+    """Our table finder is pdfplumber's "lines" strategy: the same cells on every fixture page."""
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            theirs = page.find_tables({"vertical_strategy": "lines"})
+            ours = find_tables(page_content(page, number).edges)
+            assert len(ours) == len(theirs), f"page {number}"
+            for mine, table in zip(ours, theirs, strict=True):
+                expected = sorted(table.cells)
+                assert len(mine.cells) == len(expected)
+                assert all(_close(a, b) for a, b in zip(sorted(mine.cells), expected, strict=True))
+
+
+def test_dedupe_is_pdfplumbers() -> None:
+    """Our fake-bold removal keeps the chars pdfplumber's ``dedupe_chars`` keeps (keyed on text
+    and size, as ours is)."""
+    from pdfplumber.utils import dedupe_chars as theirs
+
+    from plan_extract.read.page import Char, dedupe_chars
+
+    with pdfplumber.open(FIXTURES / "pdf-fake-bold" / "input" / "fake-bold.zh-hant.pdf") as pdf:
+        for page in pdf.pages:
+            raw = page.chars
+            ours = dedupe_chars(
+                [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"]) for c in raw]
+            )
+            kept = theirs(raw, extra_attrs=("size",))
+            assert len(kept) < len(raw)
+            assert [(c.text, c.x0, c.top) for c in ours] == [
+                (c["text"], c["x0"], c["top"]) for c in kept
+            ]
+
+
+def _merged_cells_pdf(path: Path) -> Path:
+    """A ruled table with a full-width category row and a remark merged over two rows."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    data = [
+        ["No.", "Name", "Date", "Frequency", "Remarks"],
+        ["Category: Transport", "", "", "", ""],
+        ["1.", "Bus stops", "04/2019", "Monthly", "Shared remark"],
+        ["2.", "Ferry piers", "05/2019", "Yearly", ""],
+    ]
+    table = Table(data, colWidths=[40, 120, 70, 80, 150], rowHeights=[20, 20, 20, 20])
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (0, 1), (4, 1)),
+        ("SPAN", (4, 2), (4, 3)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    table.setStyle(TableStyle(style))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=True).build([table])
+    return path
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_merged_cells_are_covered_and_their_text_kept_whole(tmp_path: Path, reader: str) -> None:
+    pdf = _merged_cells_pdf(tmp_path / "merged.pdf")
+    rows = [b for b in read_document(pdf, reader).blocks if isinstance(b, TableRow)]
+    assert [len(r.cells) for r in rows] == [5, 5, 5, 5]  # one entry per column in every row
+    header, category, first, second = rows
+    assert header.covered == frozenset() and header.cells[4] == ("Remarks",)
+    assert category.cells[0] == ("Category: Transport",)
+    assert category.covered == frozenset({1, 2, 3, 4})
+    # centred over two rows, the remark straddles their border: it belongs to the row it starts in
+    assert first.cells[4] == ("Shared remark",) and first.covered == frozenset()
+    assert second.cells[:4] == (("2.",), ("Ferry piers",), ("05/2019",), ("Yearly",))
+    assert second.cells[4] == () and second.covered == frozenset({4})
+
+
+def _rotated_pages_pdf(path: Path) -> Path:
+    """Four pages with /Rotate 90, 180, 270 and 0, each with a heading and a ruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    width, height = A4
+    turns = {90: ((0, height), -90), 180: ((width, height), 180), 270: ((width, 0), 90)}
+    for rotation in (90, 180, 270, 0):
+        pdf.setPageRotation(rotation)
+        (dx, dy), angle = turns.get(rotation, ((0, 0), 0))
+        pdf.translate(dx, dy)
+        pdf.rotate(angle)
+        top = (width if rotation in (90, 270) else height) - 72
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, top, f"A. Page turned by {rotation} degrees")
+        for row in range(3):
+            for column, x in enumerate((72, 172, 272)):
+                pdf.rect(x, top - 60 - 30 * row, 100, 30)
+                pdf.drawString(x + 5, top - 50 - 30 * row, f"r{row}c{column}")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
+    """``1 Tf`` scaled 12 times by the text matrix, or 6 pt text under a 2x CTM, is 12 pt text in
+    both readers (PDFium's own font size is the ``Tf`` operand)."""
+    from plan_extract.read import pdf as plumber_reader
+    from plan_extract.read import pdfium as pdfium_reader
+
+    content = (
+        b"BT /F1 1 Tf 12 0 0 12 72 720 Tm (Scaled) Tj ET\n"
+        b"q 2 0 0 2 0 0 cm BT /F1 6 Tf 36 300 Td (Doubled) Tj ET Q\n"
+        b"BT /F1 10 Tf 150 Tz 72 500 Td (Wide) Tj ET"
+    )
+    path = tmp_path / "scaled.pdf"
+    path.write_bytes(page_pdf(content))
+    document = pypdfium2.PdfDocument(path)
+    ours = pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).chars
+    document.close()
+    with pdfplumber.open(path) as pdf:
+        theirs = plumber_reader.page_content(pdf.pages[0], 1).chars
+    assert [c.text for c in ours] == [c.text for c in theirs]
+    assert [round(c.size, 2) for c in ours] == [12.0] * 13 + [10.0] * 4
+    for mine, reference in zip(ours, theirs, strict=True):
+        assert all(abs(a - b) < 0.05 for a, b in zip(mine[1:], reference[1:], strict=True))
+
+
+def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> None:
+    """A table grid drawn by a form XObject (with its own /Matrix), placed twice: scaled, and
+    turned by a 90-degree CTM. Both readers see the same edges and tables."""
+    from plan_extract.read import pdf as plumber_reader
+    from plan_extract.read import pdfium as pdfium_reader
+    from plan_extract.read.tables import Edge
+
+    grid = b"".join(b"%d %d 100 30 re S\n" % (x, y) for x in (0, 100, 200) for y in (0, 30, 60))
+    grid += b"10 10 m 290 10 l S 0 0 m 50 45 100 45 150 0 c S\n"
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 200] /Matrix [1 0 0 1 10 20] "
+    form += b"/Length %d >>\nstream\n" % len(grid) + grid + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+        flate_stream(b"q 1.5 0 0 1.5 50 400 cm /X1 Do Q q 0 1 -1 0 500 100 cm /X1 Do Q"),
+        form,
+    ]
+    path = tmp_path / "form.pdf"
+    path.write_bytes(minimal_pdf(objects))
+
+    def long_enough(edges: list[Edge]) -> list[Edge]:
+        return sorted(e for e in edges if e.length >= 1)
+
+    document = pypdfium2.PdfDocument(path)
+    ours = long_enough(pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).edges)
+    document.close()
+    with pdfplumber.open(path) as pdf:
+        theirs = long_enough(plumber_reader.page_content(pdf.pages[0], 1).edges)
+    assert len(ours) == len(theirs) == 76
+    assert all(a[0] == b[0] and _close(a[1:], b[1:]) for a, b in zip(ours, theirs, strict=True))
+    assert [t.cells for t in find_tables(ours)] == [t.cells for t in find_tables(theirs)]
+    assert len(find_tables(ours)) == 2
+
+
+def test_hidden_and_off_page_text_is_read_alike(tmp_path: Path) -> None:
+    """Invisible (3 Tr, as in OCR layers), white, and off-page text: both libraries keep it."""
+    content = (
+        b"BT /F1 12 Tf 72 720 Td (On page) Tj ET\n"
+        b"BT /F1 12 Tf 72 -100 Td (Below page) Tj ET\n"
+        b"BT /F1 12 Tf 700 400 Td (Right of page) Tj ET\n"
+        b"BT 3 Tr /F1 12 Tf 72 600 Td (Invisible text) Tj ET\n"
+        b"1 1 1 rg BT /F1 12 Tf 72 500 Td (White text) Tj ET"
+    )
+    path = tmp_path / "hidden.pdf"
+    path.write_bytes(page_pdf(content))
+    pdfium, plumber = (read_document(path, reader).blocks for reader in READERS)
+    assert pdfium == plumber and len(pdfium) == 5
+
+
+def test_rotated_pages_read_alike(tmp_path: Path) -> None:
+    """/Rotate: pdfminer reads a page as it is displayed; the PDFium reader turns its
+    coordinates the same way."""
+    pdf = _rotated_pages_pdf(tmp_path / "rotated.pdf")
+    pdfium, plumber = (read_document(pdf, reader).blocks for reader in READERS)
+    assert pdfium == plumber
+    assert len([b for b in pdfium if isinstance(b, TableRow)]) == 12
+
+
+def test_pdfplumber_chars_are_split_as_pdfium_splits_them() -> None:
+    """pdfminer gives a ligature glyph, or a glyph mapped to several letters, as one char with
+    one box; PDFium gives one char per letter, each with that box. The pdfplumber reader splits
+    them the same way, and "(cid:N)" is an unmapped glyph (U+FFFD) in both."""
+    from plan_extract.read.page import UNMAPPED
+    from plan_extract.read.pdf import chars_of
+
+    def char(text: str) -> dict[str, Any]:
+        return {"text": text, "x0": 10.0, "x1": 16.0, "size": 10.0, "matrix": (1, 0, 0, 1, 10, 700)}
+
+    assert [c.text for c in chars_of(char("\ufb01"), 792)] == ["f", "i"]
+    assert [c.text for c in chars_of(char("ff"), 792)] == ["f", "f"]
+    assert [c.text for c in chars_of(char("(cid:12)"), 792)] == [UNMAPPED]
+    (a,) = chars_of(char("A"), 792)
+    assert (a.x0, a.x1) == (10.0, 16.0) and a.top == pytest.approx(92 - 8.8)
+
+
+def test_reader_name_is_checked() -> None:
+    from plan_extract.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown PDF reader"):
+        read_document(PDFS[0], "poppler")
+
+
+def test_cli_reader_flag(tmp_path: Path) -> None:
+    from plan_extract.cli import main
+
+    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    for reader in READERS:
+        assert main(["extract", str(pdf), "--out", str(tmp_path / reader), "--reader", reader]) == 0
+    assert (tmp_path / "pdfium" / "datasets.csv").read_bytes() == (
+        tmp_path / "pdfplumber" / "datasets.csv"
+    ).read_bytes()
+    with pytest.raises(SystemExit):
+        main(["extract", str(pdf), "--out", str(tmp_path), "--reader", "x"])
+
+
+def test_table_finder_stages_on_hand_made_edges() -> None:
+    """Each stage alone: edges within 3 pt snap together and collinear pieces join; crossings;
+    cells (a merged cell is one cell); rows with None where no cell starts; covered positions."""
+    from plan_extract.read.page import Char, page_blocks
+    from plan_extract.read.tables import Edge, cells, intersections, merge_edges, polyline_edges
+
+    # A 3x3 grid 0..300 x 0..90; the middle column's rows 2-3 are one merged cell (no line at
+    # y=60 between x=100 and x=200); the bottom-right cell is missing (an L-shaped table).
+    edges = polyline_edges([(0, 0), (300, 0)]) + polyline_edges([(0, 30), (300, 30)])
+    edges += polyline_edges([(0, 60), (100, 60)]) + polyline_edges([(200, 60), (301.5, 60)])
+    edges += polyline_edges([(0, 90), (200, 90)])
+    edges += polyline_edges([(0, 0), (0, 90)]) + polyline_edges([(100, 0), (100, 90)])
+    edges += polyline_edges([(200, 0), (200, 45)]) + polyline_edges([(200, 46), (200, 90)])
+    edges += polyline_edges([(299, 0), (299, 60)]) + polyline_edges([(10, 10), (20, 25)])
+    merged = merge_edges(edges)
+    assert Edge("v", 200, 0, 200, 90) in merged  # joined across the 1 pt gap
+    assert Edge("v", 299, 0, 299, 60) in merged and Edge("h", 200, 60, 301.5, 60) in merged
+    points = intersections(merged)
+    assert (200, 90) in points and (299, 90) not in points
+    found = cells(points)
+    assert (100, 30, 200, 90) in found  # the merged cell, whole
+    assert len(found) == 7
+    (table,) = find_tables(edges, min_columns=3)
+    assert [r.cells.count(None) for r in table.rows] == [0, 0, 2]  # merged above, missing
+
+    def char(text: str, x: float, top: float) -> Char:
+        return Char(text, x, top, x + 8, top + 10, 10)
+
+    chars = [char("M", 140, 55), char("x", 240, 70), char("a", 40, 70)]
+    blocks, count = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert count == 1 and [r.covered for r in rows] == [frozenset(), frozenset(), frozenset({1})]
+    assert rows[1].cells[1] == ("M",)  # the merged cell's text, in the row where it starts
+    assert rows[2].cells == (("a",), (), ())  # the missing cell is empty, not covered
+    assert any(getattr(b, "text", None) == "x" for b in blocks)  # in no cell: a text line
