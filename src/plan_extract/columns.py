@@ -37,8 +37,11 @@ MAX_LABEL = 40  # characters: a longer cell is a value, not a column label
 _HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
 
 
+_LABEL_NOISE = regex.compile(r"[\s/／:：]+")
+
+
 def _label_key(text: str) -> str:
-    return regex.sub(r"[\s/／:：]+", "", match_key(strip_markers(text)[0]))
+    return _LABEL_NOISE.sub("", match_key(strip_markers(text)[0]))
 
 
 @cache
@@ -67,6 +70,7 @@ def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
 
 
+@lru_cache(maxsize=8192)
 def role_by_keyword(label: str) -> str | None:
     """A label not in the vocabulary, by the words in it ("Planned Date of Release", 「預計數據
     開放時間」); a category word and a name word around a slash make a combined column."""
@@ -118,6 +122,8 @@ def header_columns(texts: list[str]) -> Columns | None:
     other empty or unknown labels are ``other`` columns (kept, reported).
     """
     exact = [role_of(t) for t in texts]
+    if not any(exact):
+        return None  # most rows: values, not labels
     # Labels of the vocabulary recognise a header; its other labels may still name a known column
     # in other words ("Planned Date of Release"), which counts when the row holds no value.
     roles = [

@@ -38,6 +38,7 @@ _LABEL = regex.compile(
 )
 _ANNOTATION = regex.compile(r"\s*[(（](?P<inner>[^()（）\p{Han}]*)[)）]$")
 MAX_VALUE = 2000  # characters
+SAMPLE = 300  # Chinese values looked at, at most
 MIN_VALUES = 4  # Chinese values seen before deciding
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
@@ -96,6 +97,8 @@ def is_bilingual(document: Document) -> bool:
     """Whether most Chinese values (table cells, headings, titles) carry an English half."""
     chinese = bilingual = 0
     for block in document.blocks:
+        if chinese >= SAMPLE:
+            break  # enough evidence: a long plan is decided by its first pages
         if isinstance(block, TextLine):
             if _HAN.search(block.text):
                 chinese += 1

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 import regex
@@ -140,6 +140,7 @@ def _is_furniture(text: str) -> bool:
     return _first_match("page_furniture", text) is not None
 
 
+@lru_cache(maxsize=4096)
 def _section(text: str) -> Section | None:
     """A section heading, with its letter ("A. 在2019年發放的部門數据集") or without one ("Datasets
     to be released in 2022", 「已發放的數據集」: the letter comes from vocab/headings.tsv), and the
@@ -156,6 +157,7 @@ def _section(text: str) -> Section | None:
     return Section(cast(SectionLetter, letter), title, section_years(title))
 
 
+@lru_cache(maxsize=4096)
 def _organisation(text: str) -> Organisation | None:
     m = _first_match("organisation", text)
     if not m:
