@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -382,6 +383,20 @@ def _render_with_break_in_merged_cell(case: Case, pdf: Path, font: str) -> None:
     raise SystemExit(f"no page break falls inside a merged category cell in {pdf}")
 
 
+def _layout_text(case: Case, pdf: Path) -> dict[str, object]:
+    """The PDF as ``pdftotext -layout`` writes it (columns aligned with spaces, the other text form
+    users have), with the same truth. Not for bilingual cells: there a cell's English half is on
+    its own line of the aligned text, and the versions are told apart per cell only (a known limit,
+    README "Text plans")."""
+    if case.layout.language == "bilingual":
+        return {}
+    base, _, language = case.plan.stem.rpartition(".")
+    stem = f"{base}-layout.{language}" if base else f"{case.plan.stem}-layout"
+    out = pdf.with_name(f"{stem}.txt")
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(out)], check=True)
+    return {f"input/{out.name}": expected(case.plan, case.layout, stem)}
+
+
 def write_case(case: Case) -> None:
     folder = FIXTURES / case.folder
     (folder / "input").mkdir(parents=True, exist_ok=True)
@@ -399,6 +414,7 @@ def write_case(case: Case) -> None:
         text = folder / "input" / f"{text_stem}.txt"
         text.write_text(render_text(case.plan, case.layout), encoding="utf-8")
         documents[f"input/{text.name}"] = expected(case.plan, case.layout, text_stem)
+    documents.update(_layout_text(case, pdf))
     truth = {"case": case.folder, "exercises": case.exercises, "documents": documents}
     (folder / "truth.json").write_text(
         json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -62,6 +62,11 @@ def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]
         else:
             groups.append([x])
     starts = [min(group) for group in groups if len(group) >= 2]
+    full = [line for line in lines if len(line.segments) >= settings.min_columns]
+    if len(full) == 1 and len(full[0].segments) > settings.min_columns:
+        # A page holding only a repeated header and the remainder of a row split by the page
+        # break: the header's labels are the columns.
+        return [s.x0 for s in full[0].segments]
     return _leftmost_from_header(lines, starts, settings)
 
 
