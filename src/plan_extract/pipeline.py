@@ -6,7 +6,7 @@ the other documents go on.
 
 from __future__ import annotations
 
-import hashlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -14,13 +14,22 @@ from typing import Any
 
 from .bilingual import bilingual
 from .errors import DocumentError
-from .model import DatasetRecord, PlanRecord, Problem, Where
+from .inputs import (
+    DEFAULT_MAX_FILE_SIZE,
+    Input,
+    InputFile,
+    Rejected,
+    collect_inputs,
+    file_sha256,
+    plan_id_for,
+)
+from .model import DatasetRecord, Document, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
 from .read import read_document
 from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
 from .structure import structure
-from .write import write_datapackage, write_table
+from .write import output_files, replace_folder, write_datapackage, write_table
 
 
 @dataclass
@@ -52,22 +61,18 @@ class Extraction:
         return [p for d in self.documents for p in d.problems] + self.cross_problems
 
 
-def plan_id_for(path: Path) -> str:
-    """The file name without its last suffix: stable, readable and unique within a folder."""
-    return path.stem
+def failed_result(
+    path: Path, plan_id: str, code: str, detail: str = "", sha256: str = "", page: int | None = None
+) -> DocumentResult:
+    """A document from which nothing was extracted: a plan row with no datasets and one error.
 
-
-def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResult:
+    Never opens the file (it may be a FIFO, a device or a bomb): ``sha256`` is what is known."""
     log = ProblemLog(plan_id, str(path))
-    log.add(error.code, error.detail, Where(page=error.page))
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
+    log.add(code, detail, Where(page=page))
     plan = PlanRecord(
         plan_id=plan_id,
         source_file=str(path),
-        sha256=digest,
+        sha256=sha256,
         file_kind="unknown",
         encoding=None,
         department=None,
@@ -88,13 +93,28 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
     return DocumentResult(plan, [], log.problems)
 
 
-def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
-    """Extract one file. Never raises for bad input: problems say what went wrong."""
+def _read(path: Path, reader: str | None) -> Document:
+    """``read_document``, passing ``reader`` on when this version of the readers takes it."""
+    if reader is not None and "reader" in inspect.signature(read_document).parameters:
+        return read_document(path, reader=reader)  # type: ignore[call-arg,unused-ignore]
+    return read_document(path)
+
+
+def extract_document(
+    path: Path, plan_id: str | None = None, reader: str | None = None
+) -> DocumentResult:
+    """Extract one file. Never raises for bad input: problems say what went wrong.
+
+    Pure and in-process: the runner's workers call it, and so does :func:`extract`."""
     plan_id = plan_id or plan_id_for(path)
     try:
-        document = read_document(path)
+        document = _read(path, reader)
     except DocumentError as error:
-        return _unreadable(path, plan_id, error)
+        try:
+            digest = file_sha256(path, DEFAULT_MAX_FILE_SIZE)
+        except OSError:
+            digest = ""
+        return failed_result(path, plan_id, error.code, error.detail, digest, error.page)
     log = ProblemLog(plan_id, str(path))
     log.problems.extend(replace(p, plan_id=plan_id) for p in document.problems)
     plan = structure(document, log)
@@ -103,36 +123,36 @@ def extract_document(path: Path, plan_id: str | None = None) -> DocumentResult:
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and every file below directories named (sorted; hidden files skipped)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
-                    yield child
-        else:
-            yield path
+    """Files that would be read under ``paths`` (see :func:`~.inputs.collect_inputs`)."""
+    for item in collect_inputs(paths):
+        yield item.path
 
 
-def _unique_ids(paths: list[Path]) -> list[str]:
-    ids: list[str] = []
-    for path in paths:
-        base = plan_id_for(path)
-        candidate, n = base, 2
-        while candidate in ids:
-            candidate, n = f"{base}-{n}", n + 1
-        ids.append(candidate)
-    return ids
+def note_copies(result: DocumentResult, item: InputFile) -> DocumentResult:
+    """Add the ``duplicate_file`` warning naming the files with the same bytes as ``item``."""
+    if not item.copies:
+        return result
+    log = ProblemLog(result.plan.plan_id, result.plan.source_file)
+    names = ", ".join([str(item.path), *item.copies])
+    log.add("duplicate_file", names)
+    result.problems.extend(log.problems)
+    result.plan.warnings += 1
+    return result
 
 
-def extract(
-    paths: Iterable[Path], on_document: Callable[[DocumentResult], None] | None = None
+def extract_input(item: Input, reader: str | None = None) -> DocumentResult:
+    """One input in this process: a refused path becomes its problem, a file is extracted."""
+    if isinstance(item, Rejected):
+        return failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)
+    return note_copies(extract_document(item.path, item.plan_id, reader), item)
+
+
+def assemble(
+    results: Iterable[DocumentResult], on_document: Callable[[DocumentResult], None] | None = None
 ) -> Extraction:
-    """Extract every document under ``paths``; ``on_document`` sees each result as it is made."""
-    files = list(find_documents(paths))
+    """The results of a run (in input order) and what comparing them finds (bilingual)."""
     result = Extraction()
-    for path, plan_id in zip(files, _unique_ids(files), strict=True):
-        document = extract_document(path, plan_id)
+    for document in results:
         result.documents.append(document)
         if on_document:
             on_document(document)
@@ -147,15 +167,37 @@ def extract(
     return result
 
 
+def extract(
+    paths: Iterable[Path],
+    on_document: Callable[[DocumentResult], None] | None = None,
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    reader: str | None = None,
+) -> Extraction:
+    """Extract every document under ``paths`` in this process, one after another (deterministic,
+    no limits: the command line's :mod:`.runner` adds worker processes, limits and the cache)."""
+    inputs = collect_inputs(paths, max_file_size)
+    return assemble((extract_input(item, reader) for item in inputs), on_document)
+
+
 def _dicts(records: Iterable[Any]) -> list[dict[str, Any]]:
     return [asdict(r) for r in records]
 
 
-def write_extraction(extraction: Extraction, out_dir: Path) -> None:
-    """All tables and datapackage.json into ``out_dir`` (created if needed)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+TABLES = (DATASETS, PLANS, PROBLEMS, BILINGUAL)
+
+
+def write_tables(extraction: Extraction, out_dir: Path) -> None:
+    """All tables and datapackage.json into ``out_dir``, written in place."""
     write_table(DATASETS, _dicts(extraction.datasets), out_dir)
     write_table(PLANS, _dicts(extraction.plans), out_dir)
     write_table(PROBLEMS, _dicts(extraction.problems), out_dir)
     write_table(BILINGUAL, extraction.bilingual, out_dir)
     write_datapackage(out_dir)
+
+
+def write_extraction(extraction: Extraction, out_dir: Path) -> None:
+    """Replace ``out_dir`` (created if needed) with the tables, whole: a crash or a full disk at
+    any moment leaves either the old output or the new one, never a mix. The caller holds
+    :func:`~.write.output_lock` when other runs may write the same folder."""
+    replace_folder(out_dir, lambda new: write_tables(extraction, new), output_files(TABLES))

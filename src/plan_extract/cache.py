@@ -1,0 +1,127 @@
+"""A cache of per-document results, so a re-run over an unchanged corpus reads only what changed.
+
+A result is stored under a key made of the file's SHA-256, the reader asked for, and a fingerprint
+of this extractor: its version, the source of every module and every vocabulary file. Changing a
+vocabulary line or any code therefore misses the cache; nothing needs to be cleared by hand.
+
+One gzip-compressed JSON file per key (no pickle: a cache folder is not trusted to run code),
+written to a temporary name and renamed, so a reader never sees half a file. An entry that cannot be
+read back (truncated, corrupt, from an incompatible version) is deleted and recomputed.
+
+The same bytes may be stored under several names: ``plan_id`` and ``source_file`` are re-stamped
+on a hit with those of the file being extracted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from dataclasses import asdict, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import DatasetRecord, PlanRecord, Problem
+from .pipeline import DocumentResult
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/plan_extract``, or ``~/.cache/plan_extract``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plan_extract"
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 of the version, the package's Python source and its vocabulary files."""
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.tsv"), *_PACKAGE.rglob("*.toml")])
+    for path in files:
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def to_json(result: DocumentResult) -> dict[str, Any]:
+    return {
+        "plan": asdict(result.plan),
+        "datasets": [asdict(row) for row in result.datasets],
+        "problems": [asdict(problem) for problem in result.problems],
+    }
+
+
+def from_json(data: dict[str, Any]) -> DocumentResult:
+    return DocumentResult(
+        PlanRecord(**data["plan"]),
+        [DatasetRecord(**row) for row in data["datasets"]],
+        [Problem(**problem) for problem in data["problems"]],
+    )
+
+
+def restamp(result: DocumentResult, plan_id: str, source_file: str) -> DocumentResult:
+    """The result as if extracted from ``source_file`` under ``plan_id`` (messages name the file)."""
+    old = result.plan.source_file
+    return DocumentResult(
+        replace(result.plan, plan_id=plan_id, source_file=source_file),
+        [replace(row, plan_id=plan_id, source_file=source_file) for row in result.datasets],
+        [
+            replace(
+                problem,
+                plan_id=plan_id,
+                source_file=source_file,
+                message=problem.message.replace(old, source_file),
+            )
+            for problem in result.problems
+        ],
+    )
+
+
+class ResultCache:
+    """Results on disk under ``folder``, one file per (file content, reader, extractor) key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, sha256: str, reader: str | None) -> Path:
+        key = hashlib.sha256(f"{sha256}:{reader or 'default'}:{code_fingerprint()}".encode())
+        name = key.hexdigest()
+        return self.folder / name[:2] / f"{name}.json.gz"
+
+    def get(
+        self, sha256: str, reader: str | None, plan_id: str, source_file: str
+    ) -> DocumentResult | None:
+        """The stored result re-stamped for this file, or None (missing or unreadable entry)."""
+        path = self._path(sha256, reader)
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+            result = from_json(data)
+        except FileNotFoundError:
+            return None
+        except (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError):
+            path.unlink(missing_ok=True)  # corrupt: recomputed and replaced
+            return None
+        return restamp(result, plan_id, source_file)
+
+    def put(self, sha256: str, reader: str | None, result: DocumentResult) -> None:
+        """Store ``result``; a cache that cannot be written is skipped, never fatal."""
+        path = self._path(sha256, reader)
+        text = json.dumps(to_json(result), ensure_ascii=False, separators=(",", ":"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(gzip.compress(text.encode(), compresslevel=6, mtime=0))
+            temporary.replace(path)
+        except OSError:
+            temporary.unlink(missing_ok=True)

@@ -1,0 +1,281 @@
+"""Running many documents: worker processes, per-document limits, the cache, results in order.
+
+Each document is extracted by :func:`~.pipeline.extract_document` in a worker process (always, even
+with one job), so that a document that hangs, explodes in memory or crashes the parser costs only
+that document: the worker is killed or dies, the document becomes a problem record
+(``document_timeout``, ``document_too_large``, ``document_crashed``), a new worker takes its place
+and the run goes on. Memory is bounded with ``RLIMIT_AS`` in the worker (the limit is what a
+document may add to the worker's address space after its imports); time by the parent, which kills
+a worker whose document runs past the deadline.
+
+Results are handed on in input order, whatever the number of workers and whichever finishes first,
+so the output is byte-identical for any ``jobs``. Only a window of documents ahead of the next one
+to hand on is sent out, so results waiting for a slow document stay few.
+
+Workers are started from a fork server that has already imported the pipeline: starting or
+replacing one is quick, and no thread of the parent (a progress bar) is forked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import multiprocessing.connection
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from .cache import ResultCache
+from .inputs import Input, InputFile, Rejected
+from .pipeline import (
+    DocumentResult,
+    Extraction,
+    assemble,
+    extract_document,
+    failed_result,
+    note_copies,
+)
+
+DEFAULT_TIMEOUT = 120.0  # seconds per document; the slowest real plan takes a few
+DEFAULT_MAX_MEMORY = 2**30  # bytes a document may add to a worker; real plans need < 100 MiB
+_WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
+
+_Outcome = tuple[int, DocumentResult, bool]  # input index, result, whether it may be cached
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: worker count, per-document limits, reader, and the cache (None: no cache)."""
+
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = DEFAULT_TIMEOUT
+    max_memory: int = DEFAULT_MAX_MEMORY
+    reader: str | None = None
+    cache: ResultCache | None = None
+
+    def __post_init__(self) -> None:
+        if self.jobs < 1 or self.timeout <= 0 or self.max_memory <= 0:
+            raise ValueError(f"invalid run options: {self}")
+
+
+def _address_space() -> int:
+    with Path("/proc/self/statm").open() as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
+def _limit_memory(max_memory: int) -> None:
+    """Cap the address space at what the worker has now plus ``max_memory``."""
+    try:
+        limit = _address_space() + max_memory
+    except OSError:  # no /proc: cap the whole address space instead
+        limit = max_memory
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
+    """A worker: receive (path, plan_id), send back ("ok"|"memory"|"crash", result or detail).
+
+    Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
+    reaches the user as the document's problem record instead."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        _limit_memory(max_memory)
+        while (task := conn.recv()) is not None:
+            if not _work(conn, task, reader):
+                return  # a fresh worker, not one with a fragmented heap, takes the next document
+    except BaseException:  # the parent reports the document; no traceback here
+        os._exit(70)
+
+
+def _work(conn: Connection, task: tuple[str, str], reader: str | None) -> bool:
+    """Extract one document and send the outcome; False when the worker should end."""
+    path, plan_id = task
+    try:
+        result = extract_document(Path(path), plan_id, reader)
+    except MemoryError:
+        result = None
+        gc.collect()
+        conn.send(("memory", None))
+        return False
+    except Exception as error:  # a parser bug: this document's problem, not the run's
+        conn.send(("crash", f"{type(error).__name__}: {str(error)[:200]}"))
+        return True
+    conn.send(("ok", result))
+    return True
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: tuple[int, InputFile] | None = None  # the document it is working on, and its index
+    deadline: float = 0.0
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB"
+
+
+def _signal_name(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"the worker was ended by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            pass
+    return f"the worker exited with code {exitcode}"
+
+
+class _Pool:
+    """Worker processes and the document each one is on."""
+
+    def __init__(self, options: RunOptions, inputs: list[Input]) -> None:
+        self.options = options
+        self.inputs = inputs
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["plan_extract.pipeline"])
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker_main,
+            args=(child, self.options.reader, self.options.max_memory),
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self.workers.append(worker)
+        return worker
+
+    def idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        return self._start() if len(self.workers) < self.options.jobs else None
+
+    def send(self, worker: _Worker, index: int, item: InputFile) -> None:
+        worker.task, worker.deadline = (index, item), time.monotonic() + self.options.timeout
+        worker.conn.send((str(item.path), item.plan_id))
+
+    def _retire(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    @staticmethod
+    def _failed(
+        task: tuple[int, InputFile], code: str, detail: str
+    ) -> _Outcome:
+        index, item = task
+        return index, failed_result(item.path, item.plan_id, code, detail, item.sha256), False
+
+    def _collect(self, worker: _Worker, task: tuple[int, InputFile]) -> _Outcome:
+        """The result of a worker that is ready, or its document's problem if it died."""
+        try:
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            self._retire(worker)
+            return self._failed(task, "document_crashed", _signal_name(worker.process.exitcode))
+        worker.task = None
+        if status == "ok":
+            return task[0], payload, True
+        if status == "memory":
+            self._retire(worker)
+            return self._failed(task, "document_too_large", _mib(self.options.max_memory))
+        return self._failed(task, "document_crashed", payload)
+
+    def wait(self) -> list[_Outcome]:
+        """Results that came in (index, result, cacheable), waiting at most until a deadline."""
+        busy = [(w, w.task) for w in self.workers if w.task is not None]
+        now = time.monotonic()
+        timeout = max(0.0, min(w.deadline for w, _ in busy) - now)
+        ready = set(multiprocessing.connection.wait([w.conn for w, _ in busy], timeout))
+        done = [self._collect(w, task) for w, task in busy if w.conn in ready]
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.task is not None and worker.deadline <= now:
+                task = worker.task
+                self._retire(worker)
+                done.append(self._failed(task, "document_timeout", f"{self.options.timeout:g} s"))
+        return done
+
+    def close(self) -> None:
+        for worker in list(self.workers):
+            if worker.task is None:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+            else:
+                worker.process.kill()
+        for worker in list(self.workers):
+            worker.process.join(5)
+            self._retire(worker)
+
+
+def _ready_result(item: Input, options: RunOptions) -> DocumentResult | None:
+    """A result known without a worker: a refused path, or a cache hit."""
+    if isinstance(item, Rejected):
+        return failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)
+    if options.cache is not None:
+        return options.cache.get(item.sha256, options.reader, item.plan_id, str(item.path))
+    return None
+
+
+def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentResult]:
+    """One result per input, in input order."""
+    ready: dict[int, DocumentResult] = {}
+    todo: list[int] = []
+    for index, item in enumerate(inputs):
+        found = _ready_result(item, options)
+        if found is None:
+            todo.append(index)
+        else:
+            ready[index] = found
+    todo.reverse()  # popped from the end: first input first
+    pool = _Pool(options, inputs)
+    try:
+        for index in range(len(inputs)):
+            while index not in ready:
+                _dispatch(pool, todo, limit=index + _WINDOW * options.jobs)
+                for done, result, cacheable in pool.wait():
+                    ready[done] = result
+                    item = inputs[done]
+                    if cacheable and options.cache is not None and isinstance(item, InputFile):
+                        options.cache.put(item.sha256, options.reader, result)
+            result = ready.pop(index)
+            item = inputs[index]
+            yield note_copies(result, item) if isinstance(item, InputFile) else result
+    finally:
+        pool.close()
+
+
+def _dispatch(pool: _Pool, todo: list[int], limit: int) -> None:
+    while todo and todo[-1] < limit and (worker := pool.idle()) is not None:
+        index = todo.pop()
+        item = pool.inputs[index]
+        if isinstance(item, InputFile):  # always: refused paths never reach the to-do list
+            pool.send(worker, index, item)
+
+
+def run(
+    inputs: list[Input],
+    options: RunOptions,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> Extraction:
+    """Extract ``inputs`` under ``options``: what :func:`~.pipeline.extract` does, in workers."""
+    return assemble(run_inputs(inputs, options), on_document)
