@@ -27,7 +27,7 @@ from .model import DatasetRecord, Document, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
 from .read import read_document
-from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
+from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
 from .structure import structure
 from .write import output_files, replace_folder, write_datapackage, write_table
 
@@ -182,9 +182,6 @@ def extract(
 
 def _dicts(records: Iterable[Any]) -> list[dict[str, Any]]:
     return [asdict(r) for r in records]
-
-
-TABLES = (DATASETS, PLANS, PROBLEMS, BILINGUAL)
 
 
 def write_tables(extraction: Extraction, out_dir: Path) -> None:

@@ -4,9 +4,9 @@ Each document is extracted by :func:`~.pipeline.extract_document` in a worker pr
 with one job), so that a document that hangs, explodes in memory or crashes the parser costs only
 that document: the worker is killed or dies, the document becomes a problem record
 (``document_timeout``, ``document_too_large``, ``document_crashed``), a new worker takes its place
-and the run goes on. Memory is bounded with ``RLIMIT_AS`` in the worker (the limit is what a
-document may add to the worker's address space after its imports); time by the parent, which kills
-a worker whose document runs past the deadline.
+and the run goes on. The parent watches each worker's resident memory (every 0.1 s) and time, and
+kills a worker past either limit; in the worker, ``RLIMIT_AS`` is the backstop for an allocation too
+sudden to watch (a compression bomb), turning it into a MemoryError.
 
 Results are handed on in input order, whatever the number of workers and whichever finishes first,
 so the output is byte-identical for any ``jobs``. Only a window of documents ahead of the next one
@@ -46,6 +46,8 @@ from .pipeline import (
 DEFAULT_TIMEOUT = 120.0  # seconds per document; the slowest real plan takes a few
 DEFAULT_MAX_MEMORY = 2**30  # bytes a document may add to a worker; real plans need < 100 MiB
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
+_POLL = 0.1  # seconds between looks at the workers' memory
+_EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
 
 _Outcome = tuple[int, DocumentResult, bool]  # input index, result, whether it may be cached
 
@@ -65,17 +67,20 @@ class RunOptions:
             raise ValueError(f"invalid run options: {self}")
 
 
-def _address_space() -> int:
-    with Path("/proc/self/statm").open() as statm:
-        return int(statm.read().split()[0]) * resource.getpagesize()
+def _statm(pid: int | str, field: int) -> int:
+    """A field of /proc/PID/statm in bytes (0: size, 1: resident); 0 where there is none."""
+    try:
+        with Path(f"/proc/{pid}/statm").open() as statm:
+            return int(statm.read().split()[field]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _limit_memory(max_memory: int) -> None:
-    """Cap the address space at what the worker has now plus ``max_memory``."""
-    try:
-        limit = _address_space() + max_memory
-    except OSError:  # no /proc: cap the whole address space instead
-        limit = max_memory
+    """The backstop: cap the address space at what the worker has now plus twice ``max_memory``
+    (the parent stops a worker whose resident memory passes ``max_memory``; this catches an
+    allocation too sudden for it to see)."""
+    limit = (_statm("self", 0) or max_memory) + 2 * max_memory
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -95,6 +100,8 @@ def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
         while (task := conn.recv()) is not None:
             if not _work(conn, task, reader):
                 return  # a fresh worker, not one with a fragmented heap, takes the next document
+    except MemoryError:  # while receiving or sending: the parent reports the document
+        os._exit(_EXIT_MEMORY)
     except BaseException:  # the parent reports the document; no traceback here
         os._exit(70)
 
@@ -122,6 +129,12 @@ class _Worker:
     conn: Connection
     task: tuple[int, InputFile] | None = None  # the document it is working on, and its index
     deadline: float = 0.0
+    peak: int = 0  # the largest resident memory seen while on this document
+
+    def resident(self) -> int:
+        rss = _statm(self.process.pid or 0, 1)
+        self.peak = max(self.peak, rss)
+        return rss
 
 
 def _mib(size: int) -> str:
@@ -168,6 +181,7 @@ class _Pool:
 
     def send(self, worker: _Worker, index: int, item: InputFile) -> None:
         worker.task, worker.deadline = (index, item), time.monotonic() + self.options.timeout
+        worker.peak = 0
         worker.conn.send((str(item.path), item.plan_id))
 
     def _retire(self, worker: _Worker) -> None:
@@ -191,7 +205,11 @@ class _Pool:
         except (EOFError, OSError):
             worker.process.join(1)
             self._retire(worker)
-            return self._failed(task, "document_crashed", _signal_name(worker.process.exitcode))
+            code = worker.process.exitcode
+            if code == _EXIT_MEMORY or worker.peak > self.options.max_memory // 2:
+                # Out of memory where Python could not say so (C code under the backstop).
+                return self._failed(task, "document_too_large", _mib(self.options.max_memory))
+            return self._failed(task, "document_crashed", _signal_name(code))
         worker.task = None
         if status == "ok":
             return task[0], payload, True
@@ -204,13 +222,18 @@ class _Pool:
         """Results that came in (index, result, cacheable), waiting at most until a deadline."""
         busy = [(w, w.task) for w in self.workers if w.task is not None]
         now = time.monotonic()
-        timeout = max(0.0, min(w.deadline for w, _ in busy) - now)
+        timeout = min(_POLL, max(0.0, min(w.deadline for w, _ in busy) - now))
         ready = set(multiprocessing.connection.wait([w.conn for w, _ in busy], timeout))
         done = [self._collect(w, task) for w, task in busy if w.conn in ready]
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.task is not None and worker.deadline <= now:
-                task = worker.task
+            task = worker.task
+            if task is None:
+                continue
+            if worker.resident() > self.options.max_memory:
+                self._retire(worker)
+                done.append(self._failed(task, "document_too_large", _mib(self.options.max_memory)))
+            elif worker.deadline <= now:
                 self._retire(worker)
                 done.append(self._failed(task, "document_timeout", f"{self.options.timeout:g} s"))
         return done
