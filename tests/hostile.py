@@ -106,8 +106,9 @@ def huge_page(glyphs: int, size: float = 14400) -> bytes:
     lines = []
     for n in range(max(1, glyphs // per_line)):
         lines.append(b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + (n % 1400) * 10, b"x" * per_line))
-    content = _stream(zlib.compress(b"BT /F1 8 Tf " + b"\n".join(lines) + b" ET"),
-                      b"/Filter /FlateDecode ")
+    content = _stream(
+        zlib.compress(b"BT /F1 8 Tf " + b"\n".join(lines) + b" ET"), b"/Filter /FlateDecode "
+    )
     page = _PAGE % (b"[0 0 %g %g]" % (size, size), _RESOURCES)
     return _page_pdf(page, content, [_FONT])
 

@@ -8,9 +8,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import hostile
 import pytest
 
+import hostile
 from plan_extract import cache as cache_module
 from plan_extract.cache import ResultCache
 from plan_extract.inputs import collect_inputs

@@ -97,7 +97,9 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[_Foun
     """Files below ``folder`` (hidden entries skipped), folders entered once per branch."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(Path(entry.path) for entry in listing if not entry.name.startswith("."))
+            entries = sorted(
+                Path(entry.path) for entry in listing if not entry.name.startswith(".")
+            )
     except OSError as error:
         yield _Found(folder, "folder_unreadable", error.strerror or type(error).__name__)
         return
@@ -173,7 +175,9 @@ def _checked(found: _Found, max_file_size: int) -> _Found | tuple[_Found, str]:
         return _Found(found.path, "file_unreadable", error.strerror or type(error).__name__)
 
 
-def collect_inputs(paths: Iterable[Path], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> list[Input]:
+def collect_inputs(
+    paths: Iterable[Path], max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> list[Input]:
     """Every document under ``paths``, in order: files named, and files below folders named
     (sorted, hidden entries skipped); each file once, each content once."""
     seen_inodes: set[tuple[int, int]] = set()

@@ -192,9 +192,7 @@ class _Pool:
         self.workers.remove(worker)
 
     @staticmethod
-    def _failed(
-        task: tuple[int, InputFile], code: str, detail: str
-    ) -> _Outcome:
+    def _failed(task: tuple[int, InputFile], code: str, detail: str) -> _Outcome:
         index, item = task
         return index, failed_result(item.path, item.plan_id, code, detail, item.sha256), False
 
