@@ -18,6 +18,7 @@ from .pipeline import DocumentResult
 
 MAX_MESSAGE = 240  # characters of a message printed (the problems table keeps it whole)
 BAR_FROM = 10  # documents: fewer finish too soon for a bar to help
+tqdm.monitor_interval = 0  # no monitor thread: the runner forks workers only from one thread
 
 
 def clip(text: str, limit: int = MAX_MESSAGE) -> str:

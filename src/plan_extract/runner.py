@@ -12,8 +12,10 @@ Results are handed on in input order, whatever the number of workers and whichev
 so the output is byte-identical for any ``jobs``. Only a window of documents ahead of the next one
 to hand on is sent out, so results waiting for a slow document stay few.
 
-Workers are started from a fork server that has already imported the pipeline: starting or
-replacing one is quick, and no thread of the parent (a progress bar) is forked.
+Workers are forked from the parent, which has the pipeline imported already, so starting or replacing
+one costs milliseconds; if the parent has a thread running (forking it would be unsafe), from a
+fork server that imports the pipeline once instead. Memory is counted from the worker's resident
+size when it starts on its first document: the limit is what a document may add.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ import multiprocessing.connection
 import os
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkServerContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -129,12 +133,14 @@ class _Worker:
     conn: Connection
     task: tuple[int, InputFile] | None = None  # the document it is working on, and its index
     deadline: float = 0.0
-    peak: int = 0  # the largest resident memory seen while on this document
+    peak: int = 0  # the most resident memory this document has added
+    baseline: int = 0  # resident memory before the worker's first document
 
-    def resident(self) -> int:
+    def added(self) -> int:
+        """Resident memory added since the worker started working (0 where /proc is missing)."""
         rss = _statm(self.process.pid or 0, 1)
-        self.peak = max(self.peak, rss)
-        return rss
+        self.peak = max(self.peak, rss - self.baseline)
+        return rss - self.baseline
 
 
 def _mib(size: int) -> str:
@@ -156,13 +162,20 @@ class _Pool:
     def __init__(self, options: RunOptions, inputs: list[Input]) -> None:
         self.options = options
         self.inputs = inputs
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["plan_extract.pipeline"])
         self.workers: list[_Worker] = []
 
+    @staticmethod
+    def _context() -> ForkContext | ForkServerContext:
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["plan_extract.pipeline"])
+        return context
+
     def _start(self) -> _Worker:
-        parent, child = self.context.Pipe()
-        process = self.context.Process(
+        context = self._context()
+        parent, child = context.Pipe()
+        process = context.Process(
             target=_worker_main,
             args=(child, self.options.reader, self.options.max_memory),
             daemon=True,
@@ -182,6 +195,8 @@ class _Pool:
     def send(self, worker: _Worker, index: int, item: InputFile) -> None:
         worker.task, worker.deadline = (index, item), time.monotonic() + self.options.timeout
         worker.peak = 0
+        if not worker.baseline:
+            worker.baseline = _statm(worker.process.pid or 0, 1)
         worker.conn.send((str(item.path), item.plan_id))
 
     def _retire(self, worker: _Worker) -> None:
@@ -228,7 +243,7 @@ class _Pool:
             task = worker.task
             if task is None:
                 continue
-            if worker.resident() > self.options.max_memory:
+            if worker.added() > self.options.max_memory:
                 self._retire(worker)
                 done.append(self._failed(task, "document_too_large", _mib(self.options.max_memory)))
             elif worker.deadline <= now:
