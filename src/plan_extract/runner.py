@@ -225,7 +225,9 @@ class _Pool:
             return self._failed(task, "document_crashed", _signal_name(code))
         worker.task = None
         if status == "ok":
-            return task[0], payload, True
+            # A file that could not be read at all is not cached: the cause may lie outside the
+            # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
+            return task[0], payload, payload.plan.file_kind != "unknown"
         if status == "memory":
             self._retire(worker)
             return self._failed(task, "document_too_large", _mib(self.options.max_memory))
