@@ -200,3 +200,15 @@ def test_progress_bar_on_a_terminal_and_lines_otherwise() -> None:
         output = stream.getvalue()
         assert ("12/12" in output) is expect_bar
         assert (output.count("32 datasets") == 12) is not expect_bar
+
+
+def test_readme_documents_every_extract_option() -> None:
+    from plan_extract.cli import _parser
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    extract_parser = _parser()._subparsers._group_actions[0].choices["extract"]  # type: ignore[union-attr]
+    options = [o for a in extract_parser._actions for o in a.option_strings if o.startswith("--")]
+    options.remove("--help")
+    assert "--jobs" in options
+    for option in options:
+        assert option in readme, option
