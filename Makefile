@@ -68,5 +68,5 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .lock-venv .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
 	find $(OUT) -mindepth 1 ! -name README.md -delete 2>/dev/null || true

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from .errors import PlanExtractError, UsageError
 from .inputs import DEFAULT_MAX_FILE_SIZE, collect_inputs, parse_size
 from .pipeline import write_extraction
 from .progress import Progress, clip
-from .runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, RunOptions, run
+from .runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, RunOptions, default_jobs, run
 from .schema_render import datapackage_json, schema_markdown
 from .write import output_lock
 
@@ -97,7 +96,7 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
 
 def _run_arguments(ex: argparse.ArgumentParser) -> None:
     """How documents are run: workers, limits, cache, reader."""
-    cpus = os.cpu_count() or 1
+    cpus = default_jobs()
     ex.add_argument(
         "--jobs",
         type=_positive(int),

@@ -56,11 +56,18 @@ _EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a do
 _Outcome = tuple[int, DocumentResult, bool]  # input index, result, whether it may be cached
 
 
+def default_jobs() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """How to run: worker count, per-document limits, reader, and the cache (None: no cache)."""
 
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=lambda: default_jobs())
     timeout: float = DEFAULT_TIMEOUT
     max_memory: int = DEFAULT_MAX_MEMORY
     reader: str | None = None
