@@ -10,8 +10,8 @@ Generates, in a temporary folder:
 - for the scaling check, text plans 1×, 4× and 16× the seed (its rows repeated, renumbered) and one
   line of 5 MB of cells.
 
-Each command runs as its own process, ``--runs`` times (median kept); its peak memory is sampled
-from /proc for the whole process tree (the largest single process: a worker, or the main process).
+Each command runs as its own process, ``--runs`` times (median kept); its peak resident memory is
+sampled from /proc every 20 ms, for the main process and for the largest of its children (workers).
 Every time is also given as a ratio to bare pdfplumber ``extract_tables`` on the same files in the
 same run, so figures from different machines compare. ``--quick`` is a smoke run with tiny sizes.
 """
@@ -162,17 +162,19 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall time of ``command`` and the peak RSS of its largest process (sampled every 20 ms)."""
-    peak = 0
+def timed(command: list[str]) -> tuple[float, int, int]:
+    """Wall time of ``command``, the peak RSS of its main process and of its largest child (a
+    worker), sampled every 20 ms."""
+    peak = child = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, child
         while not done.is_set():
-            peak = max([peak, *(_rss(pid) for pid in _tree(process.pid))])
+            peak = max(peak, _rss(process.pid))
+            child = max([child, *(_rss(pid) for pid in _tree(process.pid)[1:])])
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)
@@ -183,7 +185,7 @@ def timed(command: list[str]) -> tuple[float, int]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
-    return elapsed, peak
+    return elapsed, peak, child
 
 
 @dataclass
@@ -192,15 +194,20 @@ class Row:
     what: str
     seconds: float
     peak: int
+    worker: int  # 0: the command has no child processes
     base: float | None  # bare pdfplumber's time on the same files, or None
 
 
 def measure(runs: int, workload: str, what: str, command: list[str], base: float | None) -> Row:
     results = [timed(command) for _ in range(runs)]
-    seconds = statistics.median(t for t, _ in results)
-    row = Row(workload, what, seconds, max(p for _, p in results), base)
+    seconds = statistics.median(t for t, _, _ in results)
+    peak, worker = max(p for _, p, _ in results), max(c for _, _, c in results)
+    row = Row(workload, what, seconds, peak, worker, base)
     ratio = f"{row.seconds / base:6.2f}×" if base else "      "
-    print(f"  {what:44s} {seconds:7.2f} s {ratio} {row.peak / 2**20:6.0f} MiB", flush=True)
+    print(
+        f"  {what:44s} {seconds:7.2f} s {ratio} {peak / 2**20:6.0f} MiB {worker / 2**20:6.0f} MiB",
+        flush=True,
+    )
     return row
 
 
@@ -279,13 +286,15 @@ def text_workloads(sizes: Sizes, tmp: Path) -> list[Row]:
 
 def markdown(rows: list[Row]) -> str:
     lines = [
-        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS, largest process |",
-        "|---|---|---|---|---|",
+        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker |",
+        "|---|---|---|---|---|---|",
     ]
     for row in rows:
         ratio = f"{row.seconds / row.base:.2f}" if row.base else "—"
+        worker = f"{row.worker / 2**20:.0f} MiB" if row.worker else "—"
         lines.append(
-            f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} | {row.peak / 2**20:.0f} MiB |"
+            f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} "
+            f"| {row.peak / 2**20:.0f} MiB | {worker} |"
         )
     return "\n".join(lines)
 

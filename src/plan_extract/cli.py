@@ -20,7 +20,6 @@ from .inputs import DEFAULT_MAX_FILE_SIZE, collect_inputs, parse_size
 from .pipeline import write_extraction
 from .progress import Progress, clip
 from .runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, RunOptions, default_jobs, run
-from .schema_render import datapackage_json, schema_markdown
 from .write import output_lock
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -184,6 +183,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema_render import datapackage_json, schema_markdown  # loads pyarrow: only here
+
     if args.docs is None:
         sys.stdout.write(datapackage_json())
         return EXIT_OK
