@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
+import signal
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -12,12 +15,14 @@ import pytest
 
 import hostile
 from plan_extract import cache as cache_module
+from plan_extract import runner as runner_module
 from plan_extract.cache import ResultCache
 from plan_extract.inputs import collect_inputs
-from plan_extract.pipeline import Extraction, extract
+from plan_extract.pipeline import Extraction, extract, extract_document
 from plan_extract.runner import RunOptions, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SEED_TEXT = next((FIXTURES / "seed-zh-hant" / "input").iterdir()).read_text("utf-8")
 CORPUS = [
     FIXTURES / "bilingual-seed" / "input",
     FIXTURES / "malformed-text" / "input",
@@ -124,3 +129,28 @@ def test_the_fingerprint_changes_with_a_vocabulary_line(
     with (package / "vocab" / "frequencies.tsv").open("a", encoding="utf-8") as vocab:
         vocab.write("每十年\tdecennial\n")
     assert fingerprint() != before
+
+
+def _misbehaving(path: Path, plan_id: str | None = None, reader: str | None = None) -> object:
+    if path.name.startswith("segfault"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if path.name.startswith("bug"):
+        raise RuntimeError("a bug in a stage " + "x" * 500)
+    return extract_document(path, plan_id, reader)
+
+
+def test_a_crashing_worker_or_a_bug_costs_only_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("workers come from the fork server here: the patch would not reach them")
+    monkeypatch.setattr(runner_module, "extract_document", _misbehaving)  # forked workers see it
+    for name in ("a-plan.txt", "bug.txt", "segfault.txt", "z-plan.txt"):
+        (tmp_path / name).write_text(SEED_TEXT + name, encoding="utf-8")
+    extraction = run(collect_inputs([tmp_path]), RunOptions(jobs=1))
+    codes = {d.plan.plan_id: [p.code for p in d.problems] for d in extraction.documents}
+    assert codes["bug"] == ["document_crashed"] and codes["segfault"] == ["document_crashed"]
+    messages = {d.plan.plan_id: d.problems[0].message for d in extraction.documents if d.problems}
+    assert "RuntimeError: a bug in a stage" in messages["bug"] and len(messages["bug"]) < 400
+    assert "SIGSEGV" in messages["segfault"]
+    assert [d.plan.rows_total for d in extraction.documents if "plan" in d.plan.plan_id] == [32, 32]

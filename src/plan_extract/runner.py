@@ -21,6 +21,7 @@ size when it starts on its first document: the limit is what a document may add.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -106,6 +107,7 @@ def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
+    faulthandler.disable()  # a crash is the document's problem record, not a dump on the terminal
     try:
         _limit_memory(max_memory)
         while (task := conn.recv()) is not None:
