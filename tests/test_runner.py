@@ -18,7 +18,7 @@ from plan_extract import cache as cache_module
 from plan_extract import runner as runner_module
 from plan_extract.cache import ResultCache
 from plan_extract.inputs import collect_inputs
-from plan_extract.pipeline import Extraction, extract, extract_document
+from plan_extract.pipeline import Extraction, extract, extract_file
 from plan_extract.runner import RunOptions, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -101,7 +101,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
     for damage in (b"", b"not gzip", gzip.compress(b"{not json"), gzip.compress(b'{"plan": 1}')):
         entry.write_bytes(damage)
         assert _rows(run(collect_inputs([plan]), RunOptions(jobs=1, cache=store))) == expected
-        assert gzip.decompress(entry.read_bytes()).startswith(b'{"plan":')
+        assert gzip.decompress(entry.read_bytes()).startswith(b'{"plan_id":"plan","results":')
 
 
 def test_a_new_vocabulary_or_code_misses_the_cache(
@@ -109,8 +109,8 @@ def test_a_new_vocabulary_or_code_misses_the_cache(
 ) -> None:
     plan = next((FIXTURES / "seed-zh-hant" / "input").iterdir())
     store = ResultCache(tmp_path / "cache")
-    result = extract([plan]).documents[0]
-    store.put("abc", None, result)
+    results = extract([plan]).documents
+    store.put("abc", None, "plan", results)
     assert store.get("abc", None, "p", "f") is not None
     assert store.get("abc", "pdfplumber", "p", "f") is None  # another reader: another entry
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another vocabulary")
@@ -132,11 +132,12 @@ def test_the_fingerprint_changes_with_a_vocabulary_line(
 
 
 def _misbehaving(path: Path, plan_id: str | None = None, reader: str | None = None) -> object:
+    """extract_file, except for files named to crash the worker or to raise."""
     if path.name.startswith("segfault"):
         os.kill(os.getpid(), signal.SIGSEGV)
     if path.name.startswith("bug"):
         raise RuntimeError("a bug in a stage " + "x" * 500)
-    return extract_document(path, plan_id, reader)
+    return extract_file(path, plan_id, reader)
 
 
 def test_a_crashing_worker_or_a_bug_costs_only_its_document(
@@ -144,7 +145,7 @@ def test_a_crashing_worker_or_a_bug_costs_only_its_document(
 ) -> None:
     if threading.active_count() > 1:
         pytest.skip("workers come from the fork server here: the patch would not reach them")
-    monkeypatch.setattr(runner_module, "extract_document", _misbehaving)  # forked workers see it
+    monkeypatch.setattr(runner_module, "extract_file", _misbehaving)  # forked workers see it
     for name in ("a-plan.txt", "bug.txt", "segfault.txt", "z-plan.txt"):
         (tmp_path / name).write_text(SEED_TEXT + name, encoding="utf-8")
     extraction = run(collect_inputs([tmp_path]), RunOptions(jobs=1))

@@ -8,8 +8,9 @@ One gzip-compressed JSON file per key (no pickle: a cache folder is not trusted 
 written to a temporary name and renamed, so a reader never sees half a file. An entry that cannot be
 read back (truncated, corrupt, from an incompatible version) is deleted and recomputed.
 
-The same bytes may be stored under several names: ``plan_id`` and ``source_file`` are re-stamped
-on a hit with those of the file being extracted.
+An entry holds every plan of one file (a file may hold several language versions). The same bytes
+may be stored under several names: ``plan_id`` (the file's id, or the id plus a version suffix)
+and ``source_file`` are re-stamped on a hit with those of the file being extracted.
 """
 
 from __future__ import annotations
@@ -49,7 +50,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def to_json(result: DocumentResult) -> dict[str, Any]:
+def to_json(plan_id: str, results: list[DocumentResult]) -> dict[str, Any]:
+    return {"plan_id": plan_id, "results": [_result_json(result) for result in results]}
+
+
+def from_json(data: dict[str, Any]) -> tuple[str, list[DocumentResult]]:
+    return str(data["plan_id"]), [_result(result) for result in data["results"]]
+
+
+def _result_json(result: DocumentResult) -> dict[str, Any]:
     return {
         "plan": asdict(result.plan),
         "datasets": [asdict(row) for row in result.datasets],
@@ -57,7 +66,7 @@ def to_json(result: DocumentResult) -> dict[str, Any]:
     }
 
 
-def from_json(data: dict[str, Any]) -> DocumentResult:
+def _result(data: dict[str, Any]) -> DocumentResult:
     return DocumentResult(
         PlanRecord(**data["plan"]),
         [DatasetRecord(**row) for row in data["datasets"]],
@@ -65,9 +74,12 @@ def from_json(data: dict[str, Any]) -> DocumentResult:
     )
 
 
-def restamp(result: DocumentResult, plan_id: str, source_file: str) -> DocumentResult:
-    """The result as if extracted from ``source_file`` under ``plan_id`` (messages name the file)."""
+def restamp(result: DocumentResult, old_id: str, plan_id: str, source_file: str) -> DocumentResult:
+    """The result as if extracted from ``source_file`` under file id ``plan_id`` (messages name
+    the file; a version suffix after the old file id is kept)."""
     old = result.plan.source_file
+    if result.plan.plan_id.startswith(old_id):
+        plan_id += result.plan.plan_id[len(old_id) :]
     return DocumentResult(
         replace(result.plan, plan_id=plan_id, source_file=source_file),
         [replace(row, plan_id=plan_id, source_file=source_file) for row in result.datasets],
@@ -96,23 +108,26 @@ class ResultCache:
 
     def get(
         self, sha256: str, reader: str | None, plan_id: str, source_file: str
-    ) -> DocumentResult | None:
-        """The stored result re-stamped for this file, or None (missing or unreadable entry)."""
+    ) -> list[DocumentResult] | None:
+        """The stored results re-stamped for this file, or None (missing or unreadable entry)."""
         path = self._path(sha256, reader)
         try:
             data = json.loads(gzip.decompress(path.read_bytes()))
-            result = from_json(data)
+            old_id, results = from_json(data)
         except FileNotFoundError:
             return None
-        except (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError):
+        except (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, AttributeError):
             path.unlink(missing_ok=True)  # corrupt: recomputed and replaced
             return None
-        return restamp(result, plan_id, source_file)
+        return [restamp(result, old_id, plan_id, source_file) for result in results]
 
-    def put(self, sha256: str, reader: str | None, result: DocumentResult) -> None:
-        """Store ``result``; a cache that cannot be written is skipped, never fatal."""
+    def put(
+        self, sha256: str, reader: str | None, plan_id: str, results: list[DocumentResult]
+    ) -> None:
+        """Store the results of the file extracted as ``plan_id``; a cache that cannot be written
+        is skipped, never fatal."""
         path = self._path(sha256, reader)
-        text = json.dumps(to_json(result), ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(to_json(plan_id, results), ensure_ascii=False, separators=(",", ":"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")

@@ -122,29 +122,39 @@ def extract_document(
     return DocumentResult(record, datasets, log.problems)
 
 
+def extract_file(
+    path: Path, plan_id: str | None = None, reader: str | None = None
+) -> list[DocumentResult]:
+    """Every plan in one file, in order (the unit the runner and the cache work in: a file that
+    holds several language versions gives one result each)."""
+    return [extract_document(path, plan_id, reader)]
+
+
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
     """Files that would be read under ``paths`` (see :func:`~.inputs.collect_inputs`)."""
     for item in collect_inputs(paths):
         yield item.path
 
 
-def note_copies(result: DocumentResult, item: InputFile) -> DocumentResult:
-    """Add the ``duplicate_file`` warning naming the files with the same bytes as ``item``."""
-    if not item.copies:
-        return result
+def note_copies(results: list[DocumentResult], item: InputFile) -> list[DocumentResult]:
+    """Add the ``duplicate_file`` warning, naming the files with the same bytes as ``item``, to the
+    first plan of the file."""
+    if not item.copies or not results:
+        return results
+    result = results[0]
     log = ProblemLog(result.plan.plan_id, result.plan.source_file)
     names = ", ".join([str(item.path), *item.copies])
     log.add("duplicate_file", names)
     result.problems.extend(log.problems)
     result.plan.warnings += 1
-    return result
+    return results
 
 
-def extract_input(item: Input, reader: str | None = None) -> DocumentResult:
+def extract_input(item: Input, reader: str | None = None) -> list[DocumentResult]:
     """One input in this process: a refused path becomes its problem, a file is extracted."""
     if isinstance(item, Rejected):
-        return failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)
-    return note_copies(extract_document(item.path, item.plan_id, reader), item)
+        return [failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)]
+    return note_copies(extract_file(item.path, item.plan_id, reader), item)
 
 
 def assemble(
@@ -177,7 +187,8 @@ def extract(
     """Extract every document under ``paths`` in this process, one after another (deterministic,
     no limits: the command line's :mod:`.runner` adds worker processes, limits and the cache)."""
     inputs = collect_inputs(paths, max_file_size)
-    return assemble((extract_input(item, reader) for item in inputs), on_document)
+    results = (result for item in inputs for result in extract_input(item, reader))
+    return assemble(results, on_document)
 
 
 def _dicts(records: Iterable[Any]) -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """Running many documents: worker processes, per-document limits, the cache, results in order.
 
-Each document is extracted by :func:`~.pipeline.extract_document` in a worker process (always, even
+Each document is extracted by :func:`~.pipeline.extract_file` in a worker process (always, even
 with one job), so that a document that hangs, explodes in memory or crashes the parser costs only
 that document: the worker is killed or dies, the document becomes a problem record
 (``document_timeout``, ``document_too_large``, ``document_crashed``), a new worker takes its place
@@ -43,7 +43,7 @@ from .pipeline import (
     DocumentResult,
     Extraction,
     assemble,
-    extract_document,
+    extract_file,
     failed_result,
     note_copies,
 )
@@ -54,7 +54,7 @@ _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
 _POLL = 0.1  # seconds between looks at the workers' memory
 _EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
 
-_Outcome = tuple[int, DocumentResult, bool]  # input index, result, whether it may be cached
+_Outcome = tuple[int, list[DocumentResult], bool]  # input index, results, whether to cache them
 
 
 def default_jobs() -> int:
@@ -123,7 +123,7 @@ def _work(conn: Connection, task: tuple[str, str], reader: str | None) -> bool:
     """Extract one document and send the outcome; False when the worker should end."""
     path, plan_id = task
     try:
-        result = extract_document(Path(path), plan_id, reader)
+        result = extract_file(Path(path), plan_id, reader)
     except MemoryError:
         result = None
         gc.collect()
@@ -218,7 +218,7 @@ class _Pool:
     @staticmethod
     def _failed(task: tuple[int, InputFile], code: str, detail: str) -> _Outcome:
         index, item = task
-        return index, failed_result(item.path, item.plan_id, code, detail, item.sha256), False
+        return index, [failed_result(item.path, item.plan_id, code, detail, item.sha256)], False
 
     def _collect(self, worker: _Worker, task: tuple[int, InputFile]) -> _Outcome:
         """The result of a worker that is ready, or its document's problem if it died."""
@@ -236,7 +236,7 @@ class _Pool:
         if status == "ok":
             # A file that could not be read at all is not cached: the cause may lie outside the
             # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
-            return task[0], payload, payload.plan.file_kind != "unknown"
+            return task[0], payload, all(r.plan.file_kind != "unknown" for r in payload)
         if status == "memory":
             self._retire(worker)
             return self._failed(task, "document_too_large", _mib(self.options.max_memory))
@@ -274,18 +274,18 @@ class _Pool:
             self._retire(worker)
 
 
-def _ready_result(item: Input, options: RunOptions) -> DocumentResult | None:
-    """A result known without a worker: a refused path, or a cache hit."""
+def _ready_result(item: Input, options: RunOptions) -> list[DocumentResult] | None:
+    """Results known without a worker: a refused path, or a cache hit."""
     if isinstance(item, Rejected):
-        return failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)
+        return [failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)]
     if options.cache is not None:
         return options.cache.get(item.sha256, options.reader, item.plan_id, str(item.path))
     return None
 
 
 def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentResult]:
-    """One result per input, in input order."""
-    ready: dict[int, DocumentResult] = {}
+    """The results of each input (one per plan it holds), in input order."""
+    ready: dict[int, list[DocumentResult]] = {}
     todo: list[int] = []
     for index, item in enumerate(inputs):
         found = _ready_result(item, options)
@@ -299,14 +299,14 @@ def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentRes
         for index in range(len(inputs)):
             while index not in ready:
                 _dispatch(pool, todo, limit=index + _WINDOW * options.jobs)
-                for done, result, cacheable in pool.wait():
-                    ready[done] = result
+                for done, results, cacheable in pool.wait():
+                    ready[done] = results
                     item = inputs[done]
                     if cacheable and options.cache is not None and isinstance(item, InputFile):
-                        options.cache.put(item.sha256, options.reader, result)
-            result = ready.pop(index)
+                        options.cache.put(item.sha256, options.reader, item.plan_id, results)
+            results = ready.pop(index)
             item = inputs[index]
-            yield note_copies(result, item) if isinstance(item, InputFile) else result
+            yield from note_copies(results, item) if isinstance(item, InputFile) else results
     finally:
         pool.close()
 
