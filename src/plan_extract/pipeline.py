@@ -7,6 +7,7 @@ the other documents go on.
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -111,7 +112,7 @@ def extract_document(
         document = _read(path, reader)
     except DocumentError as error:
         try:
-            digest = file_sha256(path, DEFAULT_MAX_FILE_SIZE)
+            digest = file_sha256(path, sys.maxsize)  # the size was checked before reading
         except OSError:
             digest = ""
         return failed_result(path, plan_id, error.code, error.detail, digest, error.page)
