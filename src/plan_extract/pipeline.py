@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -192,8 +192,9 @@ def extract(
     return assemble(results, on_document)
 
 
-def _dicts(records: Iterable[Any]) -> list[dict[str, Any]]:
-    return [asdict(r) for r in records]
+def _dicts(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """Each record's fields, shallow (``asdict`` would deep-copy every list of every row)."""
+    return (vars(r) for r in records)
 
 
 def write_tables(extraction: Extraction, out_dir: Path) -> None:

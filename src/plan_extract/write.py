@@ -69,8 +69,9 @@ def write_csv(table: Table, rows: Sequence[Record], path: Path) -> None:
 
 
 def write_json(rows: Sequence[Record], path: Path) -> None:
-    text = json.dumps(list(rows), ensure_ascii=False, indent=1)
-    path.write_text(text + "\n", encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:  # streamed: no second copy of the table
+        json.dump(list(rows), handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
 
 
 def write_table(table: Table, rows: Iterable[Record], out_dir: Path) -> list[dict[str, Any]]:
