@@ -11,7 +11,9 @@ import io
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import pytest
@@ -130,21 +132,27 @@ def test_mutated_fixture_pdfs_are_bounded_and_never_crash(
     assert plan.rows_total > 0 or plan.errors > 0
 
 
-def _seconds(action: object, *args: object) -> float:
-    started = time.perf_counter()
-    action(*args)  # type: ignore[operator]
-    return time.perf_counter() - started
+def _seconds(action: Callable[[Any], object], argument: object, repeat: int = 3) -> float:
+    """The best of ``repeat`` timings: the machine is shared, the minimum is the least noisy."""
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action(argument)
+        timings.append(time.perf_counter() - started)
+    return min(timings)
 
 
 @pytest.mark.parametrize("separator", ["  ", "\t"])
 def test_a_long_line_is_read_in_linear_time(separator: str) -> None:
-    small, large = hostile.huge_line(2**16, separator), hostile.huge_line(2**18, separator)
-    ratio = _seconds(text_blocks, large + large) / max(_seconds(text_blocks, small + small), 1e-3)
-    assert ratio < 8  # 4× the input: quadratic code would take 16×
-    assert _seconds(text_blocks, hostile.huge_line(2**20, separator)) < 10  # 5 MB: make bench
+    small, large = hostile.huge_line(2**17, separator), hostile.huge_line(2**19, separator)
+    ratio = _seconds(text_blocks, large + large, 2) / max(
+        _seconds(text_blocks, small + small), 1e-3
+    )
+    assert ratio < 10  # 4× the input: quadratic code would take 16×
+    assert _seconds(text_blocks, hostile.huge_line(2**20, separator), 1) < 10  # 5 MB: make bench
 
 
 def test_joining_a_million_pieces_is_linear() -> None:
     pieces = ["word"] * 50_000
-    ratio = _seconds(join_pieces, pieces * 4) / max(_seconds(join_pieces, pieces), 1e-3)
-    assert ratio < 8
+    ratio = _seconds(join_pieces, pieces * 4, 2) / max(_seconds(join_pieces, pieces), 1e-3)
+    assert ratio < 10
