@@ -1,82 +1,333 @@
-"""Benchmark: time and peak memory of extracting a corpus (``make bench``).
+"""Benchmark (``make bench``): plan-extract against bare pdfplumber, as whole processes, in one run.
 
-By default the corpus is every input under tests/fixtures copied N times (``--copies``), so the
-numbers measure the pipeline, not one small file. Prints one line per measurement; compare runs on
-the same machine only.
+Generates, in a temporary folder:
+
+- a long plan: the Word-made fixture PDF's pages repeated to 190 pages (pypdfium2; the item
+  numbers repeat, so the rows are flagged as duplicates: the work of reading them is the same);
+- forty copies of the fixture PDFs (a comment appended to each, so that no two are the same bytes
+  and none is skipped as a duplicate);
+- 500 text plans (the seed text plan, each with a different number of trailing newlines);
+- for the scaling check, text plans 1×, 4× and 16× a plan of 16 seeds (rows repeated, renumbered)
+  and one line of 5 MB of cells.
+
+Each command runs as its own process, ``--runs`` times (median kept); its peak resident memory is
+sampled from /proc every 20 ms, for the main process and for the largest of its children (workers).
+Every time is also given as a ratio to bare pdfplumber ``extract_tables`` on the same files in the
+same run, so figures from different machines compare. ``--quick`` is a smoke run with tiny sizes.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
+import platform
+import re
 import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
-import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
 
-from plan_extract.pipeline import extract, extract_document, write_extraction
-
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+WORD_PDF = next((FIXTURES / "seed-pdf-word" / "input").glob("*.pdf"))
+SEED_TEXT = next((FIXTURES / "seed-zh-hant" / "input").glob("*.txt"))
+PYTHON = sys.executable
+PLAN_EXTRACT = [PYTHON, "-m", "plan_extract.cli", "extract"]
+
+BARE_PDFPLUMBER = """
+import sys, pdfplumber
+for name in sys.argv[1:]:
+    with pdfplumber.open(name) as pdf:
+        for page in pdf.pages:
+            page.extract_tables()
+            page.close()
+"""
+
+PDFIUM_FLOOR = """
+import sys, pypdfium2, pypdfium2.raw as raw
+for name in sys.argv[1:]:
+    document = pypdfium2.PdfDocument(name)
+    for page in document:
+        text = page.get_textpage()
+        boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+        paths = [o.get_bounds() for o in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH])]
+        text.close()
+        page.close()
+    document.close()
+"""
 
 
-def long_pdf(source: Path, copies: int, out: Path) -> int:
-    """A PDF of ``copies`` times the pages of ``source`` (a long plan, for the memory check)."""
+@dataclass(frozen=True)
+class Sizes:
+    pages: int
+    pdf_copies: int
+    text_plans: int
+    scales: tuple[int, ...]
+    line_mb: float
+    runs: int
+
+
+SCALE_BASE = 16  # copies of the seed in the 1× scaling plan: large enough that start-up is small
+FULL = Sizes(pages=190, pdf_copies=40, text_plans=500, scales=(1, 4, 16), line_mb=5, runs=3)
+QUICK = Sizes(pages=12, pdf_copies=4, text_plans=20, scales=(1, 4), line_mb=0.5, runs=1)
+
+
+# --- corpus -----------------------------------------------------------------------------------
+
+
+def long_pdf(pages: int, out: Path) -> Path:
+    """The Word fixture's pages repeated to ``pages`` pages."""
+    source = pypdfium2.PdfDocument(str(WORD_PDF))
     merged = pypdfium2.PdfDocument.new()
-    for _ in range(copies):
-        merged.import_pages(pypdfium2.PdfDocument(str(source)))
+    while len(merged) < pages:
+        take = min(len(source), pages - len(merged))
+        merged.import_pages(source, list(range(take)))
     merged.save(str(out))
-    return len(merged)
+    return out
 
 
-def traced_peak_mib(path: Path) -> float:
-    tracemalloc.start()
-    extract_document(path)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
+def distinct_copies(sources: list[Path], count: int, folder: Path) -> list[Path]:
+    """``count`` copies of the sources in turn, each with different bytes (a trailing comment)."""
+    folder.mkdir()
+    made = []
+    for n in range(count):
+        source = sources[n % len(sources)]
+        target = folder / f"{n:03d}-{source.name}"
+        target.write_bytes(source.read_bytes() + f"\n% copy {n}\n".encode())
+        made.append(target)
+    return made
 
 
-def memory_by_pages(tmp: Path) -> None:
-    """Peak Python memory of one PDF as its page count grows: flat if pages are released."""
-    source = next((ROOT / "tests/fixtures/seed-pdf-reportlab/input").glob("*.pdf"))
-    for copies in (1, 10, 40):
-        path = tmp / f"long-{copies}.pdf"
-        pages = long_pdf(source, copies, path)
-        print(f"pdf {pages:4d} pages: peak traced memory {traced_peak_mib(path):.1f} MiB")
+def text_plans(count: int, folder: Path) -> list[Path]:
+    folder.mkdir()
+    text = SEED_TEXT.read_text("utf-8")
+    made = []
+    for n in range(count):
+        target = folder / f"plan-{n:04d}.txt"
+        target.write_text(text + "\n" * (n + 1), encoding="utf-8")
+        made.append(target)
+    return made
+
+
+_ITEM = re.compile(r"^(\d+)\.\t", re.MULTILINE)
+
+
+def scaled_text(copies_of_seed: int, out: Path) -> Path:
+    """The seed text plan over and over, item numbers renumbered in each copy."""
+    text = SEED_TEXT.read_text("utf-8")
+    copies = [
+        _ITEM.sub(lambda m, n=n: f"{int(m[1]) + 100 * n}.\t", text) for n in range(copies_of_seed)
+    ]
+    out.write_text("\n".join(copies), encoding="utf-8")
+    return out
+
+
+def long_line(megabytes: float, out: Path) -> Path:
+    cell = "數據集名稱 Dataset"
+    count = int(megabytes * 2**20) // (len(cell.encode()) + 2)
+    out.write_text("  ".join(f"{cell}{n}" for n in range(count)) + "\n", encoding="utf-8")
+    return out
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGESIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def timed(command: list[str]) -> tuple[float, int, int]:
+    """Wall time of ``command``, the peak RSS of its main process and of its largest child (a
+    worker), sampled every 20 ms."""
+    peak = child = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak, child
+        while not done.is_set():
+            peak = max(peak, _rss(process.pid))
+            child = max([child, *(_rss(pid) for pid in _tree(process.pid)[1:])])
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    return elapsed, peak, child
+
+
+@dataclass
+class Row:
+    workload: str
+    what: str
+    seconds: float
+    peak: int
+    worker: int  # 0: the command has no child processes
+    base: float | None  # bare pdfplumber's time on the same files, or None
+
+
+def measure(runs: int, workload: str, what: str, command: list[str], base: float | None) -> Row:
+    results = [timed(command) for _ in range(runs)]
+    seconds = statistics.median(t for t, _, _ in results)
+    peak, worker = max(p for _, p, _ in results), max(c for _, _, c in results)
+    row = Row(workload, what, seconds, peak, worker, base)
+    ratio = f"{row.seconds / base:6.2f}×" if base else "      "
+    print(
+        f"  {what:44s} {seconds:7.2f} s {ratio} {peak / 2**20:6.0f} MiB {worker / 2**20:6.0f} MiB",
+        flush=True,
+    )
+    return row
+
+
+def extract_cmd(files: list[Path] | Path, out: Path, *flags: str) -> list[str]:
+    paths = [str(files)] if isinstance(files, Path) else [str(f) for f in files]
+    return [*PLAN_EXTRACT, *paths, "--out", str(out), "--quiet", *flags]
+
+
+def pdf_workload(name: str, files: list[Path], tmp: Path, runs: int) -> list[Row]:
+    print(f"{name}:", flush=True)
+    names = [str(f) for f in files]
+    bare = measure(
+        runs, name, "bare pdfplumber extract_tables", [PYTHON, "-c", BARE_PDFPLUMBER, *names], None
+    )
+    rows = [bare]
+    cache = tmp / f"cache-{len(files)}"
+    variants = [
+        ("pypdfium2 chars + paths (the floor)", [PYTHON, "-c", PDFIUM_FLOOR, *names]),
+        (
+            "plan-extract --reader pdfplumber --jobs 1",
+            extract_cmd(files, tmp / "o", "--reader", "pdfplumber", "--jobs", "1", "--no-cache"),
+        ),
+        (
+            "plan-extract --reader pdfium --jobs 1",
+            extract_cmd(files, tmp / "o", "--reader", "pdfium", "--jobs", "1", "--no-cache"),
+        ),
+        (
+            "plan-extract --reader pdfium --jobs 2",
+            extract_cmd(files, tmp / "o", "--reader", "pdfium", "--jobs", "2", "--no-cache"),
+        ),
+    ]
+    for what, command in variants:
+        rows.append(measure(runs, name, what, command, bare.seconds))
+    cached = extract_cmd(files, tmp / "o", "--jobs", "2", "--cache-dir", str(cache))
+    timed(cached)  # fill the cache
+    rows.append(measure(runs, name, "plan-extract cached re-run (--jobs 2)", cached, bare.seconds))
+    return rows
+
+
+def text_workloads(sizes: Sizes, tmp: Path) -> list[Row]:
+    rows = []
+    plans = text_plans(sizes.text_plans, tmp / "text")
+    print(f"{len(plans)} text plans:", flush=True)
+    for jobs in ("1", "2"):
+        command = extract_cmd(tmp / "text", tmp / "o", "--jobs", jobs, "--no-cache")
+        row = measure(
+            sizes.runs, f"{len(plans)} text plans", f"plan-extract --jobs {jobs}", command, None
+        )
+        print(f"  {'':44s} {len(plans) / row.seconds:7.0f} plans/s", flush=True)
+        rows.append(row)
+    print("scaling (one text plan, --jobs 1):", flush=True)
+    first = None
+    for scale in sizes.scales:
+        path = scaled_text(SCALE_BASE * scale, tmp / f"scaled-{scale}.txt")
+        row = measure(
+            sizes.runs,
+            "scaling",
+            f"text plan {scale}× ({path.stat().st_size / 1024:.0f} KB)",
+            extract_cmd(path, tmp / "o", "--jobs", "1", "--no-cache"),
+            first,
+        )
+        first = first or row.seconds
+        rows.append(row)
+    line = long_line(sizes.line_mb, tmp / "long-line.txt")
+    rows.append(
+        measure(
+            sizes.runs,
+            "scaling",
+            f"one line of {sizes.line_mb:g} MB",
+            extract_cmd(line, tmp / "o", "--jobs", "1", "--no-cache", "--timeout", "600"),
+            None,
+        )
+    )
+    return rows
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = [
+        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        ratio = f"{row.seconds / row.base:.2f}" if row.base else "—"
+        worker = f"{row.worker / 2**20:.0f} MiB" if row.worker else "—"
+        lines.append(
+            f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} "
+            f"| {row.peak / 2**20:.0f} MiB | {worker} |"
+        )
+    return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--copies", type=int, default=20, help="copies of each fixture input")
-    args = parser.parse_args()
-    inputs = sorted(p for p in (ROOT / "tests" / "fixtures").glob("*/input/*") if p.is_file())
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        for n in range(args.copies):
-            for path in inputs:
-                shutil.copy(path, corpus / f"{n:03d}-{path.name}")
-        started = time.perf_counter()
-        extraction = extract([corpus])
-        extracted = time.perf_counter()
-        write_extraction(extraction, Path(tmp) / "out")
-        written = time.perf_counter()
-        memory_by_pages(Path(tmp))
-    kinds: dict[str, int] = {}
-    for plan in extraction.plans:
-        kinds[plan.file_kind] = kinds.get(plan.file_kind, 0) + 1
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    documents = len(extraction.plans)
-    print(f"documents: {documents} ({', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))})")
-    print(f"datasets: {len(extraction.datasets)}")
-    print(
-        f"extract: {extracted - started:.2f} s ({(extracted - started) / documents * 1000:.0f} ms/doc)"
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    print(f"write: {written - extracted:.2f} s")
-    print(f"peak RSS: {peak_mib:.0f} MiB")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run: a smoke test")
+    parser.add_argument("--runs", type=int, help="runs per command (median kept)")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else FULL
+    if args.runs:
+        sizes = Sizes(**{**sizes.__dict__, "runs": args.runs})
+    print(
+        f"{time.strftime('%Y-%m-%d')}, {platform.node()}: {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; medians of {sizes.runs}",
+        flush=True,
+    )
+    with tempfile.TemporaryDirectory(prefix="plan-extract-bench-") as name:
+        tmp = Path(name)
+        big = long_pdf(sizes.pages, tmp / f"long-{sizes.pages}-pages.pdf")
+        sources = sorted(p for p in FIXTURES.glob("seed-pdf-*/input/*.pdf"))
+        copies = distinct_copies(sources, sizes.pdf_copies, tmp / "pdfs")
+        rows = pdf_workload(f"one {sizes.pages}-page plan", [big], tmp, sizes.runs)
+        rows += pdf_workload(f"{len(copies)} fixture PDFs", copies, tmp, sizes.runs)
+        rows += text_workloads(sizes, tmp)
+        shutil.rmtree(tmp / "o", ignore_errors=True)
+    print()
+    print(markdown(rows))
 
 
 if __name__ == "__main__":

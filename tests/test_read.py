@@ -96,9 +96,9 @@ def test_bad_documents_do_not_stop_the_others(tmp_path: Path) -> None:
 
 
 def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
-    for folder in ("x", "y"):
+    for folder, ending in (("x", ""), ("y", "\n")):  # different bytes: identical ones are one
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "plan.txt").write_text(SEED_TEXT, encoding="utf-8")
+        (tmp_path / folder / "plan.txt").write_text(SEED_TEXT + ending, encoding="utf-8")
     extraction = extract([tmp_path])
     assert [p.plan_id for p in extraction.plans] == ["plan", "plan-2"]
 

@@ -1,7 +1,8 @@
 """``plan-extract``: a thin command line over :mod:`plan_extract.pipeline`.
 
 Library errors become messages here and nowhere else. Exit codes: 0 every document clean, 1 some
-document had an error (or, with ``--strict``, any problem at all), 2 usage error.
+document had an error (or, with ``--strict``, any problem at all), 2 usage error, 130 interrupted
+(Ctrl-C; the output folder is left as it was).
 """
 
 from __future__ import annotations
@@ -9,17 +10,22 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import PlanExtractError
-from .pipeline import DocumentResult, extract, write_extraction
+from .cache import ResultCache, default_cache_dir
+from .errors import PlanExtractError, UsageError
+from .inputs import DEFAULT_MAX_FILE_SIZE, collect_inputs, parse_size
+from .pipeline import write_extraction
+from .progress import Progress, clip
 from .read import READERS
-from .schema_render import datapackage_json, schema_markdown
+from .runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, RunOptions, default_jobs, run
+from .write import output_lock
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+RESOLUTIONS = range(20, 601)  # dots per inch `debug` accepts: a page at 600 dpi is ~35 Mpixel
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn Hong Kong Annual Open Data Plans (PDF or text) into normalised tables: "
         "datasets, plans and problems as Parquet, CSV and JSON, with a datapackage.json.",
         epilog="Exit codes: 0 all documents clean, 1 some had problems (the rest are still "
-        "written), 2 usage error. Schema: docs/schema.md.",
+        "written), 2 usage error, 130 interrupted. Schema: docs/schema.md.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -46,12 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--strict", action="store_true", help="exit 1 on any problem, warnings included"
     )
-    ex.add_argument(
-        "--reader",
-        choices=READERS,
-        default=READERS[0],
-        help="PDF reader: pdfium (fast, the default) or pdfplumber (the reference); same rows",
-    )
+    _run_arguments(ex)
 
     sc = commands.add_parser(
         "schema",
@@ -114,29 +115,102 @@ def _track_parsers(commands: Any) -> None:
     fe.add_argument("--limit", type=int, metavar="N", help="fetch only the first N datasets")
 
 
-def _report(document: DocumentResult, quiet: bool) -> None:
-    plan = document.plan
-    for problem in document.problems:
-        if problem.severity == "error" or not quiet:
-            where = f" (page {problem.page})" if problem.page else ""
-            where += f" (line {problem.line})" if problem.line else ""
-            print(f"{problem.severity}: {problem.message}{where}", file=sys.stderr)
-    if not quiet:
-        print(
-            f"{plan.source_file}: {plan.rows_total} datasets, {plan.errors} errors, "
-            f"{plan.warnings} warnings",
-            file=sys.stderr,
-        )
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a size: {text} (e.g. 100M, 1G)") from error
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(f"not a number: {text}") from error
+        if not 0 < value < 10**9:
+            raise argparse.ArgumentTypeError(f"must be a positive number: {text}")
+        return value
+
+    return parse
+
+
+def _run_arguments(ex: argparse.ArgumentParser) -> None:
+    """How documents are run: workers, limits, cache, reader."""
+    cpus = default_jobs()
+    ex.add_argument(
+        "--jobs",
+        type=_positive(int),
+        default=cpus,
+        metavar="N",
+        help=f"documents extracted at once, each in its own process (default {cpus})",
+    )
+    ex.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help="seconds one document may take; past that it becomes a document_timeout "
+        f"problem (default {DEFAULT_TIMEOUT:g})",
+    )
+    ex.add_argument(
+        "--max-memory",
+        type=_size,
+        default=DEFAULT_MAX_MEMORY,
+        metavar="SIZE",
+        help="memory one document may take (e.g. 1G); past that it becomes a "
+        "document_too_large problem (default 1G)",
+    )
+    ex.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=DEFAULT_MAX_FILE_SIZE,
+        metavar="SIZE",
+        help="larger files are not read: a file_too_large problem (default 100M)",
+    )
+    ex.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"where results are cached (default {default_cache_dir()})",
+    )
+    ex.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract every document again, and do not store results",
+    )
+    ex.add_argument(
+        "--reader",
+        choices=READERS,
+        default=READERS[0],
+        help="PDF reader: pdfium (fast, the default) or pdfplumber (the reference); same rows",
+    )
+
+
+def _options(args: argparse.Namespace) -> RunOptions:
+    cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir())
+    return RunOptions(
+        jobs=args.jobs,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        reader=args.reader,
+        cache=cache,
+    )
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extraction = extract(
-        args.paths, on_document=lambda d: _report(d, args.quiet), reader=args.reader
-    )
-    for problem in extraction.cross_problems:
-        if problem.severity == "error" or not args.quiet:
-            print(f"{problem.severity}: {problem.message}", file=sys.stderr)
-    write_extraction(extraction, args.out)
+    options = _options(args)
+    with output_lock(args.out):
+        inputs = collect_inputs(args.paths, args.max_file_size)
+        if not inputs:
+            named = ", ".join(str(p) for p in args.paths)
+            raise UsageError(f"no documents found in {clip(named, 200)}; {args.out} left as it was")
+        with Progress(len(inputs), args.quiet) as progress:
+            extraction = run(inputs, options, progress.document)
+            for problem in extraction.cross_problems:
+                progress.problem(problem)
+        write_extraction(extraction, args.out)
     problems = extraction.problems
     errors = sum(p.severity == "error" for p in problems)
     if not args.quiet:
@@ -151,6 +225,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema_render import datapackage_json, schema_markdown  # loads pyarrow: only here
+
     if args.docs is None:
         sys.stdout.write(datapackage_json())
         return EXIT_OK
@@ -162,6 +238,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _debug(args: argparse.Namespace) -> int:
+    if args.resolution not in RESOLUTIONS:
+        raise UsageError(
+            f"--resolution {args.resolution} is out of range: "
+            f"use {RESOLUTIONS.start} to {RESOLUTIONS.stop - 1} dots per inch"
+        )
     from .debug import draw_page  # pdfplumber's drawing needs Pillow; load it only here
 
     draw_page(args.pdf, args.page, args.out, resolution=args.resolution)
@@ -225,12 +306,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except PlanExtractError as error:
-        print(f"plan-extract: {error}", file=sys.stderr)
+        print(f"plan-extract: {clip(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:  # the output folder or picture cannot be written
         where = error.filename or getattr(args, "out", "")
         print(f"plan-extract: cannot write {where}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("plan-extract: interrupted; the output folder was left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -212,7 +212,7 @@ class PlanRecord:
 
     plan_id: str
     source_file: str
-    sha256: str
+    sha256: str | None
     file_kind: str
     encoding: str | None
     department: str | None

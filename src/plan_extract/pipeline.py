@@ -6,22 +6,31 @@ the other documents go on.
 
 from __future__ import annotations
 
-import hashlib
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .bilingual import bilingual
 from .errors import DocumentError
+from .inputs import (
+    DEFAULT_MAX_FILE_SIZE,
+    Input,
+    InputFile,
+    Rejected,
+    collect_inputs,
+    file_sha256,
+    plan_id_for,
+)
 from .languages import split_languages
 from .model import DatasetRecord, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
-from .read import read_document
-from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
+from .read import READERS, read_document
+from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
 from .structure import structure
-from .write import write_datapackage, write_table
+from .write import output_files, replace_folder, write_datapackage, write_table
 
 
 @dataclass
@@ -53,22 +62,18 @@ class Extraction:
         return [p for d in self.documents for p in d.problems] + self.cross_problems
 
 
-def plan_id_for(path: Path) -> str:
-    """The file name without its last suffix: stable, readable and unique within a folder."""
-    return path.stem
+def failed_result(
+    path: Path, plan_id: str, code: str, detail: str = "", sha256: str = "", page: int | None = None
+) -> DocumentResult:
+    """A document from which nothing was extracted: a plan row with no datasets and one error.
 
-
-def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResult:
+    Never opens the file (it may be a FIFO, a device or a bomb): ``sha256`` is what is known."""
     log = ProblemLog(plan_id, str(path))
-    log.add(error.code, error.detail, Where(page=error.page))
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
+    log.add(code, detail, Where(page=page))
     plan = PlanRecord(
         plan_id=plan_id,
         source_file=str(path),
-        sha256=digest,
+        sha256=sha256 or None,
         file_kind="unknown",
         encoding=None,
         department=None,
@@ -91,20 +96,24 @@ def _unreadable(path: Path, plan_id: str, error: DocumentError) -> DocumentResul
 
 
 def extract_file(
-    path: Path, plan_id: str | None = None, *, reader: str = "pdfium"
+    path: Path, plan_id: str | None = None, reader: str | None = None
 ) -> list[DocumentResult]:
     """Extract one file (PDFs with ``reader``, see :func:`read_document`): one result per language
     version it holds (two for a plan that prints Chinese and English in the same cells, with
     ``.zh-hant``/``.en`` added to the plan id). Never raises for bad input: problems say what went
-    wrong."""
+    wrong. Pure and in-process: the runner's workers call it (a file is the unit the runner and the
+    cache work in), and so does :func:`extract`."""
     plan_id = plan_id or plan_id_for(path)
     try:
-        document = read_document(path, reader)
+        document = read_document(path, reader or READERS[0])
     except DocumentError as error:
-        return [_unreadable(path, plan_id, error)]
-    versions = split_languages(document)
+        try:
+            digest = file_sha256(path, sys.maxsize)  # the size was checked before reading
+        except OSError:
+            digest = ""
+        return [failed_result(path, plan_id, error.code, error.detail, digest, error.page)]
     results = []
-    for tag, version in versions:
+    for tag, version in split_languages(document):
         log = ProblemLog(plan_id, str(path))
         plan = structure(version, log)
         version_id = f"{plan_id}.{plan.language.lower()}" if tag else plan_id
@@ -116,49 +125,48 @@ def extract_file(
 
 
 def extract_document(
-    path: Path, plan_id: str | None = None, *, reader: str = "pdfium"
+    path: Path, plan_id: str | None = None, reader: str | None = None
 ) -> DocumentResult:
     """Extract one file as one plan (the first language version of a bilingual-cell plan)."""
-    return extract_file(path, plan_id, reader=reader)[0]
+    return extract_file(path, plan_id, reader)[0]
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and every file below directories named (sorted; hidden files skipped)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
-                    yield child
-        else:
-            yield path
+    """Files that would be read under ``paths`` (see :func:`~.inputs.collect_inputs`)."""
+    for item in collect_inputs(paths):
+        yield item.path
 
 
-def _unique_ids(paths: list[Path]) -> list[str]:
-    ids: list[str] = []
-    for path in paths:
-        base = plan_id_for(path)
-        candidate, n = base, 2
-        while candidate in ids:
-            candidate, n = f"{base}-{n}", n + 1
-        ids.append(candidate)
-    return ids
+def note_copies(results: list[DocumentResult], item: InputFile) -> list[DocumentResult]:
+    """Add the ``duplicate_file`` warning, naming the files with the same bytes as ``item``, to the
+    first plan of the file."""
+    if not item.copies or not results:
+        return results
+    result = results[0]
+    log = ProblemLog(result.plan.plan_id, result.plan.source_file)
+    names = ", ".join([str(item.path), *item.copies])
+    log.add("duplicate_file", names)
+    result.problems.extend(log.problems)
+    result.plan.warnings += 1
+    return results
 
 
-def extract(
-    paths: Iterable[Path],
-    on_document: Callable[[DocumentResult], None] | None = None,
-    *,
-    reader: str = "pdfium",
+def extract_input(item: Input, reader: str | None = None) -> list[DocumentResult]:
+    """One input in this process: a refused path becomes its problem, a file is extracted."""
+    if isinstance(item, Rejected):
+        return [failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)]
+    return note_copies(extract_file(item.path, item.plan_id, reader), item)
+
+
+def assemble(
+    results: Iterable[DocumentResult], on_document: Callable[[DocumentResult], None] | None = None
 ) -> Extraction:
-    """Extract every document under ``paths``; ``on_document`` sees each result as it is made."""
-    files = list(find_documents(paths))
+    """The results of a run (in input order) and what comparing them finds (bilingual)."""
     result = Extraction()
-    for path, plan_id in zip(files, _unique_ids(files), strict=True):
-        for document in extract_file(path, plan_id, reader=reader):
-            result.documents.append(document)
-            if on_document:
-                on_document(document)
+    for document in results:
+        result.documents.append(document)
+        if on_document:
+            on_document(document)
     result.bilingual, result.cross_problems = bilingual(result.plans, result.datasets)
     plans = {plan.plan_id: plan for plan in result.plans}
     for problem in result.cross_problems:
@@ -170,15 +178,36 @@ def extract(
     return result
 
 
-def _dicts(records: Iterable[Any]) -> list[dict[str, Any]]:
-    return [asdict(r) for r in records]
+def extract(
+    paths: Iterable[Path],
+    on_document: Callable[[DocumentResult], None] | None = None,
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    reader: str | None = None,
+) -> Extraction:
+    """Extract every document under ``paths`` in this process, one after another (deterministic,
+    no limits: the command line's :mod:`.runner` adds worker processes, limits and the cache)."""
+    inputs = collect_inputs(paths, max_file_size)
+    results = (result for item in inputs for result in extract_input(item, reader))
+    return assemble(results, on_document)
 
 
-def write_extraction(extraction: Extraction, out_dir: Path) -> None:
-    """All tables and datapackage.json into ``out_dir`` (created if needed)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+def _dicts(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """Each record's fields, shallow (``asdict`` would deep-copy every list of every row)."""
+    return (vars(r) for r in records)
+
+
+def write_tables(extraction: Extraction, out_dir: Path) -> None:
+    """All tables and datapackage.json into ``out_dir``, written in place."""
     write_table(DATASETS, _dicts(extraction.datasets), out_dir)
     write_table(PLANS, _dicts(extraction.plans), out_dir)
     write_table(PROBLEMS, _dicts(extraction.problems), out_dir)
     write_table(BILINGUAL, extraction.bilingual, out_dir)
     write_datapackage(out_dir)
+
+
+def write_extraction(extraction: Extraction, out_dir: Path) -> None:
+    """Replace ``out_dir`` (created if needed) with the tables, whole: a crash or a full disk at
+    any moment leaves either the old output or the new one, never a mix. The caller holds
+    :func:`~.write.output_lock` when other runs may write the same folder."""
+    replace_folder(out_dir, lambda new: write_tables(extraction, new), output_files(TABLES))

@@ -238,7 +238,12 @@ PLANS = Table(
     columns=(
         _PLAN_ID,
         _SOURCE_FILE,
-        Column("sha256", "string", "SHA-256 of the input file.", required=True),
+        Column(
+            "sha256",
+            "string",
+            "SHA-256 of the input file; null for a path that was never read (a FIFO, a device, a "
+            "missing or unreadable file: its problem says why).",
+        ),
         Column("file_kind", "string", "How the file was read.", enum=("text", "pdf", "unknown")),
         Column("encoding", "string", "Text encoding found (text files only)."),
         Column("department", "string", "Bureau or department that published the plan."),

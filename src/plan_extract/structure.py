@@ -189,6 +189,7 @@ class _Builder:
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
         self.headers_seen = 0
+        self.empty_table: Where | None = None  # a header read, and no row under it yet
         self.heading_open = False  # the last block was a section heading
         self.unknown_reported: set[str] = set()
         self.category: str | None = None  # from a grouping row or a merged category cell
@@ -206,6 +207,7 @@ class _Builder:
         heading_open, self.heading_open = self.heading_open, False
         section = _section(text)
         if section is not None:
+            self.end_table()
             self._start_group(None, None)
             self.section, self.organisation = section, self.department
             self.sections.append(section)
@@ -228,6 +230,13 @@ class _Builder:
             self._start_group(text, line.where)
         else:
             self.log.add("unparsed_line", text, line.where, text)
+
+    def end_table(self) -> None:
+        """A table header with no row at all under it (not even 「/」): the rows were lost, most
+        likely where the document was cut short."""
+        if self.empty_table is not None:
+            self.log.add("table_without_rows", where=self.empty_table)
+        self.empty_table = None
 
     def _continues_heading(self, text: str) -> bool:
         """The second line of a section title wrapped on the page ("… by departments and other" /
@@ -286,6 +295,7 @@ class _Builder:
             # A header repeated at the top of a page does not end the row above it: the
             # row's remainder may follow (a row split across a page break).
             return
+        self.empty_table = None
         if not filled or all(match_key(t) in _none_markers() for t in filled):
             self.row_kinds.append((row, "none"))
             if filled:
@@ -406,6 +416,7 @@ class _Builder:
         self.columns = columns.repeats(self.columns)
         self.header = _Header(texts, where)
         self.headers_seen += 1
+        self.empty_table = where
         return True
 
     def _second_language_header(self, labels: list[str], where: Where) -> bool:
@@ -432,6 +443,8 @@ class _Builder:
         header = self.header
         if header is None or (texts and texts[0]) or not any(texts):
             return False
+        if all(match_key(t) in _none_markers() for t in texts if t):
+            return False  # 「/ / /」 under the header: no datasets, not a label
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         merged = [
@@ -524,6 +537,7 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
             builder.table_row(block)
     builder.end_header()
     builder.end_group()
+    builder.end_table()
     return builder
 
 

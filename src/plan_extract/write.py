@@ -1,22 +1,28 @@
 """Write tables as Parquet, CSV and JSON, and datapackage.json, all shaped by the schema.
 
 Output is deterministic: rows sorted by the table's sort key, no timestamps, so re-running on the
-same input gives byte-identical files (goldens and diffs stay meaningful).
+same input gives byte-identical files (goldens and diffs stay meaningful). The output folder is
+replaced whole (see :func:`replace_folder`) under a lock (:func:`output_lock`).
 """
 
 from __future__ import annotations
 
 import csv
+import ctypes
+import errno
+import fcntl
+import glob
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
+from .errors import UsageError
 from .schema import EXTRACTION_TABLES, Table
-from .schema_render import arrow_schema, datapackage_json
 
 Record = Mapping[str, Any]
 
@@ -42,6 +48,13 @@ def _csv_value(value: Any, column_type: str) -> str:
 
 
 def write_parquet(table: Table, rows: Sequence[Record], path: Path) -> None:
+    # pyarrow is imported here, not at the top: worker processes, forked from a process that has
+    # not loaded it, stay ~45 MiB smaller.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .schema_render import arrow_schema
+
     arrow = pa.Table.from_pylist(list(rows), schema=arrow_schema(table))
     pq.write_table(arrow, path, compression="zstd")
 
@@ -56,8 +69,9 @@ def write_csv(table: Table, rows: Sequence[Record], path: Path) -> None:
 
 
 def write_json(rows: Sequence[Record], path: Path) -> None:
-    text = json.dumps(list(rows), ensure_ascii=False, indent=1)
-    path.write_text(text + "\n", encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:  # streamed: no second copy of the table
+        json.dump(list(rows), handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
 
 
 def write_table(table: Table, rows: Iterable[Record], out_dir: Path) -> list[dict[str, Any]]:
@@ -71,4 +85,130 @@ def write_table(table: Table, rows: Iterable[Record], out_dir: Path) -> list[dic
 
 def write_datapackage(out_dir: Path, tables: Sequence[Table] = EXTRACTION_TABLES) -> None:
     """datapackage.json listing the ``tables`` written to ``out_dir`` (and no others)."""
+    from .schema_render import datapackage_json  # loads pyarrow: see write_parquet
+
     (out_dir / "datapackage.json").write_text(datapackage_json(tables), encoding="utf-8")
+
+
+# --- Replacing the output folder whole -------------------------------------------------------------
+#
+# The tables are written into a new sibling folder, flushed to disk, and only then swapped with the
+# old one in a single rename, so that at any moment (crash, kill, full disk, unwritable file) OUT
+# holds either the whole old output or the whole new one. Files in OUT that are not tables of ours
+# (output/README.md, a user's notes) are carried over into the new folder.
+
+_RENAME_EXCHANGE = 2  # renameat2 flag (Linux ≥ 3.15): swap two paths atomically
+_AT_FDCWD = -100
+
+
+class OutputLockedError(UsageError):
+    """Another run is writing the same output folder."""
+
+
+REPORT = "report.html"  # written by `track`; a new extraction drops the old one with its tables
+
+
+def output_files(tables: Iterable[Table]) -> frozenset[str]:
+    """The names this extractor writes into OUT (everything else there is the user's)."""
+    names = {"datapackage.json", REPORT}
+    for table in tables:
+        names.update(f"{table.name}.{suffix}" for suffix in ("parquet", "csv", "json"))
+    return frozenset(names)
+
+
+def _sibling(out_dir: Path, what: str) -> Path:
+    return out_dir.parent / f".{out_dir.name}.{what}"
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on OUT for the whole run; a second run fails at once.
+
+    The lock is a sibling file (``.NAME.lock``), not a file inside OUT, because OUT itself is
+    replaced. It is left in place afterwards: deleting a lock file races with its next user."""
+    out_dir = out_dir.absolute()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = _sibling(out_dir, "lock")
+    with lock_path.open("a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise OutputLockedError(
+                f"another plan-extract run is writing {out_dir} (it holds {lock_path}); "
+                "wait for it to finish or choose another --out"
+            ) from error
+        _remove_leftovers(out_dir)
+        yield
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Half-written folders of a run that was killed (only ever touched under the lock)."""
+    for leftover in out_dir.parent.glob(f".{glob.escape(out_dir.name)}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _carry_over(old: Path, new: Path, ours: frozenset[str]) -> None:
+    """Copy the user's own files from the old output into the new one (hard links when possible)."""
+    if not old.is_dir():
+        return
+    for entry in sorted(old.iterdir()):
+        if entry.name in ours:
+            continue
+        target = new / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True)
+        else:
+            try:
+                os.link(entry, target, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry, target, follow_symlinks=False)
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders in one atomic rename; False where the system cannot."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, bytes(new), _AT_FDCWD, bytes(old), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL):  # old kernel or file system without the flag
+        return False
+    raise OSError(code, os.strerror(code), str(old))
+
+
+def replace_folder(out_dir: Path, fill: Callable[[Path], None], ours: frozenset[str]) -> None:
+    """Make OUT the folder ``fill`` writes, swapped in whole once everything is on disk."""
+    out_dir = out_dir.absolute()
+    new = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        fill(new)
+        _carry_over(out_dir, new, ours)
+        for path in new.iterdir():
+            if path.is_file():
+                _fsync(path)
+        _fsync(new)
+        if not out_dir.exists():
+            new.rename(out_dir)
+        elif not _exchange(new, out_dir):
+            # Two renames: a crash between them leaves the old output at .NAME.old, not lost.
+            old = _sibling(out_dir, "old")
+            shutil.rmtree(old, ignore_errors=True)
+            out_dir.rename(old)
+            new.rename(out_dir)
+            new = old
+        _fsync(out_dir.parent)
+    finally:
+        shutil.rmtree(new, ignore_errors=True)  # the old output after a swap, or a failed new one

@@ -38,7 +38,7 @@ def repair_chars(text: str) -> str:
 def _separator(left: str, right: str) -> str:
     if is_cjk(left[-1]) or is_cjk(right[0]):
         return ""
-    if _WORD_HYPHEN_END.search(left):
+    if _WORD_HYPHEN_END.search(left[-2:]):
         return ""
     return " "
 
@@ -56,10 +56,15 @@ def join_pieces(pieces: Iterable[str]) -> str:
     tokens = [tok for piece in pieces for tok in _WHITESPACE.split(repair_chars(piece)) if tok]
     if not tokens:
         return ""
-    out = tokens[0]
+    # The separator depends only on the last two characters joined so far: keeping just those
+    # (not searching the growing string for every token) keeps the join linear.
+    parts = [tokens[0]]
+    tail = tokens[0][-2:]
     for token in tokens[1:]:
-        out += _separator(out, token) + token
-    return out
+        separator = _separator(tail, token)
+        parts += (separator, token)
+        tail = (tail + separator + token)[-2:]
+    return "".join(parts)
 
 
 def clean(text: str | None) -> str:

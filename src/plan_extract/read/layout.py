@@ -10,6 +10,7 @@ heading at the left margin or a page number further down, is a text line.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..errors import PlanExtractError
@@ -84,7 +85,7 @@ def _leftmost_from_header(
     tolerance = settings.column_tolerance
 
     def near(x0: float, distance: float) -> bool:
-        return any(abs(x0 - start) <= distance for start in starts)
+        return _near_a_start(x0, starts, distance)  # bisection: a line of a million cells
 
     found: set[float] = set()
     header_seen = False
@@ -106,8 +107,15 @@ def _leftmost_from_header(
 
 
 def column_of(x0: float, starts: list[float], settings: AlignmentSettings) -> int | None:
-    matches = [i for i, start in enumerate(starts) if start - settings.column_tolerance <= x0]
-    return matches[-1] if matches else None
+    """The last column starting at or left of ``x0`` (within tolerance); ``starts`` ascend, so a
+    bisection finds it: a line of a million cells stays linear."""
+    index = bisect.bisect_right(starts, x0 + settings.column_tolerance) - 1
+    return index if index >= 0 else None
+
+
+def _near_a_start(x0: float, starts: list[float], tolerance: float) -> bool:
+    index = bisect.bisect_left(starts, x0 - tolerance)
+    return index < len(starts) and starts[index] <= x0 + tolerance
 
 
 def aligned_count(lines: list[Line], settings: AlignmentSettings) -> int:
@@ -117,10 +125,7 @@ def aligned_count(lines: list[Line], settings: AlignmentSettings) -> int:
         1
         for line in lines
         if len(line.segments) >= settings.min_columns
-        and all(
-            any(abs(s.x0 - start) <= settings.column_tolerance for start in starts)
-            for s in line.segments
-        )
+        and all(_near_a_start(s.x0, starts, settings.column_tolerance) for s in line.segments)
     )
 
 

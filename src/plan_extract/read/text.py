@@ -59,6 +59,8 @@ def _tab_blocks(lines: list[tuple[int, str]]) -> list[Block]:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -66,9 +68,14 @@ def _layout_lines(lines: list[tuple[int, str]], display_width: bool) -> list[Lin
     out = []
     for number, line in lines:
         segments = []
+        x, end = 0, 0  # display width of line[:end], advanced segment by segment (linear time)
         for m in _SEGMENT.finditer(line):
-            x0 = _width(line[: m.start()]) if display_width else m.start()
-            x1 = x0 + (_width(m.group()) if display_width else len(m.group()))
+            if display_width:
+                x += _width(line[end : m.start()])
+                x0, x1 = x, x + _width(m.group())
+                x, end = x1, m.end()
+            else:
+                x0, x1 = m.start(), m.end()
             segments.append(Segment(float(x0), float(x1), m.group()))
         if segments:
             out.append(Line(float(number), float(number + 1), segments, Where(line=number)))

@@ -16,7 +16,14 @@ import pyarrow.parquet as pq
 
 from ..errors import PlanExtractError
 from ..schema import DATASETS, DELIVERY, PLANS, PROBLEMS, PROMISES, TABLES, Table
-from ..write import write_datapackage, write_table
+from ..write import (
+    REPORT,
+    output_files,
+    output_lock,
+    replace_folder,
+    write_datapackage,
+    write_table,
+)
 from .overrides import load_overrides
 from .problems import merge_problems, tracking_problems
 from .snapshots import Snapshot, SnapshotError, load_snapshot
@@ -83,12 +90,19 @@ def track_dir(
         _read_rows(tables_dir / PLANS.name, missing_ok=True),
         result.problems,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Table] = [PLANS, PROBLEMS, PROMISES, DELIVERY]
-    write_table(PLANS, plans, out_dir)
-    write_table(PROBLEMS, problems, out_dir)
-    promises = write_table(PROMISES, result.promises, out_dir)
-    delivery = write_table(DELIVERY, result.delivery, out_dir)
-    write_report(promises, delivery, snapshots, out_dir / "report.html")
-    write_datapackage(out_dir, TABLES if out_dir == tables_dir else written)
-    return TrackResult(promises, delivery, result.problems)
+    ordered: dict[str, list[dict[str, Any]]] = {}
+
+    def fill(folder: Path) -> None:
+        write_table(PLANS, plans, folder)
+        write_table(PROBLEMS, problems, folder)
+        ordered["promises"] = write_table(PROMISES, result.promises, folder)
+        ordered["delivery"] = write_table(DELIVERY, result.delivery, folder)
+        write_report(ordered["promises"], ordered["delivery"], snapshots, folder / REPORT)
+        write_datapackage(folder, TABLES if out_dir == tables_dir else written)
+
+    # Like an extraction, the folder is replaced whole (the extraction's other tables carried
+    # over), under the same lock: a crash never leaves new promises beside old problems.
+    with output_lock(out_dir):
+        replace_folder(out_dir, fill, output_files(written))
+    return TrackResult(ordered["promises"], ordered["delivery"], result.problems)

@@ -1,0 +1,142 @@
+"""A cache of per-document results, so a re-run over an unchanged corpus reads only what changed.
+
+A result is stored under a key made of the file's SHA-256, the reader asked for, and a fingerprint
+of this extractor: its version, the source of every module and every vocabulary file. Changing a
+vocabulary line or any code therefore misses the cache; nothing needs to be cleared by hand.
+
+One gzip-compressed JSON file per key (no pickle: a cache folder is not trusted to run code),
+written to a temporary name and renamed, so a reader never sees half a file. An entry that cannot be
+read back (truncated, corrupt, from an incompatible version) is deleted and recomputed.
+
+An entry holds every plan of one file (a file may hold several language versions). The same bytes
+may be stored under several names: ``plan_id`` (the file's id, or the id plus a version suffix)
+and ``source_file`` are re-stamped on a hit with those of the file being extracted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from dataclasses import asdict, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import DatasetRecord, PlanRecord, Problem
+from .pipeline import DocumentResult
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/plan_extract``, or ``~/.cache/plan_extract``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plan_extract"
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 of the version, the package's Python source and its vocabulary files."""
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.tsv"), *_PACKAGE.rglob("*.toml")])
+    for path in files:
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def to_json(plan_id: str, results: list[DocumentResult]) -> dict[str, Any]:
+    return {"plan_id": plan_id, "results": [_result_json(result) for result in results]}
+
+
+def from_json(data: dict[str, Any]) -> tuple[str, list[DocumentResult]]:
+    return str(data["plan_id"]), [_result(result) for result in data["results"]]
+
+
+def _result_json(result: DocumentResult) -> dict[str, Any]:
+    return {
+        "plan": asdict(result.plan),
+        "datasets": [asdict(row) for row in result.datasets],
+        "problems": [asdict(problem) for problem in result.problems],
+    }
+
+
+def _result(data: dict[str, Any]) -> DocumentResult:
+    return DocumentResult(
+        PlanRecord(**data["plan"]),
+        [DatasetRecord(**row) for row in data["datasets"]],
+        [Problem(**problem) for problem in data["problems"]],
+    )
+
+
+def restamp(result: DocumentResult, old_id: str, plan_id: str, source_file: str) -> DocumentResult:
+    """The result as if extracted from ``source_file`` under file id ``plan_id`` (messages name
+    the file; a version suffix after the old file id is kept)."""
+    old = result.plan.source_file
+    if result.plan.plan_id.startswith(old_id):
+        plan_id += result.plan.plan_id[len(old_id) :]
+    return DocumentResult(
+        replace(result.plan, plan_id=plan_id, source_file=source_file),
+        [replace(row, plan_id=plan_id, source_file=source_file) for row in result.datasets],
+        [
+            replace(
+                problem,
+                plan_id=plan_id,
+                source_file=source_file,
+                message=problem.message.replace(old, source_file),
+            )
+            for problem in result.problems
+        ],
+    )
+
+
+class ResultCache:
+    """Results on disk under ``folder``, one file per (file content, reader, extractor) key."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, sha256: str, reader: str | None) -> Path:
+        key = hashlib.sha256(f"{sha256}:{reader or 'default'}:{code_fingerprint()}".encode())
+        name = key.hexdigest()
+        return self.folder / name[:2] / f"{name}.json.gz"
+
+    def get(
+        self, sha256: str, reader: str | None, plan_id: str, source_file: str
+    ) -> list[DocumentResult] | None:
+        """The stored results re-stamped for this file, or None (missing or unreadable entry)."""
+        path = self._path(sha256, reader)
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+            old_id, results = from_json(data)
+        except FileNotFoundError:
+            return None
+        except (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, AttributeError):
+            path.unlink(missing_ok=True)  # corrupt: recomputed and replaced
+            return None
+        return [restamp(result, old_id, plan_id, source_file) for result in results]
+
+    def put(
+        self, sha256: str, reader: str | None, plan_id: str, results: list[DocumentResult]
+    ) -> None:
+        """Store the results of the file extracted as ``plan_id``; a cache that cannot be written
+        is skipped, never fatal."""
+        path = self._path(sha256, reader)
+        text = json.dumps(to_json(plan_id, results), ensure_ascii=False, separators=(",", ":"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(gzip.compress(text.encode(), compresslevel=6, mtime=0))
+            temporary.replace(path)
+        except OSError:
+            temporary.unlink(missing_ok=True)

@@ -1,0 +1,216 @@
+"""Which files a run reads: the paths named, expanded into documents, with bounds checked first.
+
+Nothing is opened before it is known to be a regular file of a sane size, so a FIFO, a device such
+as ``/dev/zero`` or a socket named on the command line can neither hang nor exhaust a run. What is
+refused becomes a :class:`Rejected` entry (a problem record later), never silence:
+
+- a path that is not a regular file, or a file over the size limit;
+- a folder that cannot be listed, a symbolic link that loops (links are followed, each folder is
+  entered once per branch);
+- the same file reached twice (named twice, or directly and through its folder, or by a link) is
+  one document; two files with the same bytes (SHA-256) are extracted once, the copies named in a
+  ``duplicate_file`` warning on the one that is.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_FILE_SIZE = 100 * 2**20  # bytes; the largest real plans are a few MB
+_CHUNK = 2**20
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A regular file to extract; ``copies`` are other files with the same bytes, not extracted."""
+
+    path: Path
+    plan_id: str
+    sha256: str
+    copies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A path that is not read, and the problem code that says why."""
+
+    path: Path
+    plan_id: str
+    code: str
+    detail: str
+    sha256: str = ""
+
+
+Input = InputFile | Rejected
+
+
+@dataclass(frozen=True)
+class _Found:
+    path: Path
+    code: str = ""  # empty: a regular file to read
+    detail: str = ""
+    size: int = 0
+    inode: tuple[int, int] = (0, 0)
+
+
+def plan_id_for(path: Path) -> str:
+    """The file name without its last suffix: stable, readable and unique within a folder."""
+    return path.stem
+
+
+def _kind_of(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _stat_error(path: Path, error: OSError) -> _Found:
+    if error.errno == errno.ELOOP:
+        return _Found(path, "symlink_loop", "the symbolic link loops")
+    return _Found(path, "file_unreadable", error.strerror or type(error).__name__)
+
+
+def _examine(path: Path) -> _Found:
+    """What ``path`` is, from ``stat`` alone (following links): nothing is opened."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        return _stat_error(path, error)
+    if not stat.S_ISREG(info.st_mode):
+        return _Found(path, "not_a_regular_file", _kind_of(info.st_mode))
+    return _Found(path, size=info.st_size, inode=(info.st_dev, info.st_ino))
+
+
+def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[_Found]:
+    """Files below ``folder`` (hidden entries skipped), folders entered once per branch."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(
+                Path(entry.path) for entry in listing if not entry.name.startswith(".")
+            )
+    except OSError as error:
+        yield _Found(folder, "folder_unreadable", error.strerror or type(error).__name__)
+        return
+    for entry in entries:
+        try:
+            info = entry.stat()
+        except OSError as error:
+            yield _stat_error(entry, error)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            inode = (info.st_dev, info.st_ino)
+            if inode in ancestors:
+                yield _Found(entry, "symlink_loop", "the link leads back to a folder above it")
+            else:
+                yield from _walk(entry, ancestors | {inode})
+        else:
+            yield _examine(entry)
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[_Found]:
+    for path in paths:
+        if path.is_dir():
+            root = path.stat()
+            yield from _walk(path, frozenset({(root.st_dev, root.st_ino)}))
+        else:
+            yield _examine(path)
+
+
+def file_sha256(path: Path, limit: int) -> str:
+    """SHA-256 of a regular file, read in chunks; opened non-blocking and checked again after
+    opening, so a file swapped for a FIFO in the meantime cannot hang the run."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        digest = hashlib.sha256()
+        read = 0
+        while chunk := handle.read(_CHUNK):
+            read += len(chunk)
+            if read > limit:
+                raise OSError(errno.EFBIG, "file grew past the size limit", str(path))
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _unique_ids(paths: list[Path]) -> list[str]:
+    ids: list[str] = []
+    taken: set[str] = set()
+    for path in paths:
+        base = plan_id_for(path)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        ids.append(candidate)
+        taken.add(candidate)
+    return ids
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size} bytes"
+
+
+def _checked(found: _Found, max_file_size: int) -> _Found | tuple[_Found, str]:
+    """The file with its SHA-256, or the reason it is not read."""
+    if found.code:
+        return found
+    if found.size > max_file_size:
+        detail = f"{_size_text(found.size)}, over the limit of {_size_text(max_file_size)}"
+        return _Found(found.path, "file_too_large", detail)
+    try:
+        return found, file_sha256(found.path, max_file_size)
+    except OSError as error:
+        return _Found(found.path, "file_unreadable", error.strerror or type(error).__name__)
+
+
+def collect_inputs(
+    paths: Iterable[Path], max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> list[Input]:
+    """Every document under ``paths``, in order: files named, and files below folders named
+    (sorted, hidden entries skipped); each file once, each content once."""
+    seen_inodes: set[tuple[int, int]] = set()
+    entries: list[tuple[_Found, str]] = []  # (found, sha256 or "")
+    for found in _expand(paths):
+        if not found.code:
+            if found.inode in seen_inodes:
+                continue  # the same file reached again: one document
+            seen_inodes.add(found.inode)
+        checked = _checked(found, max_file_size)
+        entries.append(checked if isinstance(checked, tuple) else (checked, ""))
+    copies: dict[str, list[str]] = {}
+    for found, digest in entries:
+        if digest:
+            copies.setdefault(digest, []).append(str(found.path))
+    ids = _unique_ids([found.path for found, _ in entries])
+    inputs: list[Input] = []
+    for (found, digest), plan_id in zip(entries, ids, strict=True):
+        if found.code:
+            inputs.append(Rejected(found.path, plan_id, found.code, found.detail))
+        elif copies[digest][0] == str(found.path):
+            inputs.append(InputFile(found.path, plan_id, digest, tuple(copies[digest][1:])))
+    return inputs
+
+
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """``100M``, ``1G``, ``512k``, ``1.5GB`` or a number of bytes; ValueError otherwise."""
+    number = text.strip().lower().removesuffix("ib").removesuffix("b")
+    unit = number[-1:] if number[-1:] in _UNITS and number[-1:] else ""
+    value = float(number[: len(number) - len(unit)])
+    if not 0 < value < 2**62:
+        raise ValueError(f"size must be a positive number of bytes: {text}")
+    return int(value * _UNITS[unit])

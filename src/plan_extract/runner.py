@@ -1,0 +1,328 @@
+"""Running many documents: worker processes, per-document limits, the cache, results in order.
+
+Each document is extracted by :func:`~.pipeline.extract_file` in a worker process (always, even
+with one job), so that a document that hangs, explodes in memory or crashes the parser costs only
+that document: the worker is killed or dies, the document becomes a problem record
+(``document_timeout``, ``document_too_large``, ``document_crashed``), a new worker takes its place
+and the run goes on. The parent watches each worker's resident memory (every 0.1 s) and time, and
+kills a worker past either limit; in the worker, ``RLIMIT_AS`` is the backstop for an allocation too
+sudden to watch (a compression bomb), turning it into a MemoryError.
+
+Results are handed on in input order, whatever the number of workers and whichever finishes first,
+so the output is byte-identical for any ``jobs``. Only a window of documents ahead of the next one
+to hand on is sent out, so results waiting for a slow document stay few.
+
+Workers are forked from the parent, which has the pipeline imported already, so starting or replacing
+one costs milliseconds; if the parent has a thread running (forking it would be unsafe), from a
+fork server that imports the pipeline once instead. Memory is counted from the worker's resident
+size when it starts on its first document: the limit is what a document may add.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import gc
+import multiprocessing
+import multiprocessing.connection
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkServerContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from .cache import ResultCache
+from .inputs import Input, InputFile, Rejected
+from .pipeline import (
+    DocumentResult,
+    Extraction,
+    assemble,
+    extract_file,
+    failed_result,
+    note_copies,
+)
+
+DEFAULT_TIMEOUT = 120.0  # seconds per document; the slowest real plan takes a few
+DEFAULT_MAX_MEMORY = 2**30  # bytes a document may add to a worker; real plans need < 100 MiB
+_WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
+_POLL = 0.1  # seconds between looks at the workers' memory
+_EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
+
+_Outcome = tuple[int, list[DocumentResult], bool]  # input index, results, whether to cache them
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: worker count, per-document limits, reader, and the cache (None: no cache)."""
+
+    jobs: int = field(default_factory=lambda: default_jobs())
+    timeout: float = DEFAULT_TIMEOUT
+    max_memory: int = DEFAULT_MAX_MEMORY
+    reader: str | None = None
+    cache: ResultCache | None = None
+
+    def __post_init__(self) -> None:
+        if self.jobs < 1 or self.timeout <= 0 or self.max_memory <= 0:
+            raise ValueError(f"invalid run options: {self}")
+
+
+def _statm(pid: int | str, field: int) -> int:
+    """A field of /proc/PID/statm in bytes (0: size, 1: resident); 0 where there is none."""
+    try:
+        with Path(f"/proc/{pid}/statm").open() as statm:
+            return int(statm.read().split()[field]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_memory(max_memory: int) -> None:
+    """The backstop: cap the address space at what the worker has now plus twice ``max_memory``
+    (the parent stops a worker whose resident memory passes ``max_memory``; this catches an
+    allocation too sudden for it to see)."""
+    limit = (_statm("self", 0) or max_memory) + 2 * max_memory
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
+    """A worker: receive (path, plan_id), send back ("ok"|"memory"|"crash", result or detail).
+
+    Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
+    reaches the user as the document's problem record instead."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    faulthandler.disable()  # a crash is the document's problem record, not a dump on the terminal
+    try:
+        _limit_memory(max_memory)
+        while (task := conn.recv()) is not None:
+            if not _work(conn, task, reader):
+                return  # a fresh worker, not one with a fragmented heap, takes the next document
+    except MemoryError:  # while receiving or sending: the parent reports the document
+        os._exit(_EXIT_MEMORY)
+    except BaseException:  # the parent reports the document; no traceback here
+        os._exit(70)
+
+
+def _work(conn: Connection, task: tuple[str, str], reader: str | None) -> bool:
+    """Extract one document and send the outcome; False when the worker should end."""
+    path, plan_id = task
+    try:
+        result = extract_file(Path(path), plan_id, reader)
+    except MemoryError:
+        result = None
+        gc.collect()
+        conn.send(("memory", None))
+        return False
+    except Exception as error:  # a parser bug: this document's problem, not the run's
+        conn.send(("crash", f"{type(error).__name__}: {str(error)[:200]}"))
+        return True
+    conn.send(("ok", result))
+    return True
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: tuple[int, InputFile] | None = None  # the document it is working on, and its index
+    deadline: float = 0.0
+    peak: int = 0  # the most resident memory this document has added
+    baseline: int = 0  # resident memory before the worker's first document
+
+    def added(self) -> int:
+        """Resident memory added since the worker started working (0 where /proc is missing)."""
+        rss = _statm(self.process.pid or 0, 1)
+        self.peak = max(self.peak, rss - self.baseline)
+        return rss - self.baseline
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB"
+
+
+def _signal_name(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"the worker was ended by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            pass
+    return f"the worker exited with code {exitcode}"
+
+
+class _Pool:
+    """Worker processes and the document each one is on."""
+
+    def __init__(self, options: RunOptions, inputs: list[Input]) -> None:
+        self.options = options
+        self.inputs = inputs
+        self.workers: list[_Worker] = []
+
+    @staticmethod
+    def _context() -> ForkContext | ForkServerContext:
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["plan_extract.pipeline"])
+        return context
+
+    def _start(self) -> _Worker:
+        context = self._context()
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_worker_main,
+            args=(child, self.options.reader, self.options.max_memory),
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self.workers.append(worker)
+        return worker
+
+    def idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        return self._start() if len(self.workers) < self.options.jobs else None
+
+    def send(self, worker: _Worker, index: int, item: InputFile) -> None:
+        worker.task, worker.deadline = (index, item), time.monotonic() + self.options.timeout
+        worker.peak = 0
+        if not worker.baseline:
+            worker.baseline = _statm(worker.process.pid or 0, 1)
+        worker.conn.send((str(item.path), item.plan_id))
+
+    def _retire(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    @staticmethod
+    def _failed(task: tuple[int, InputFile], code: str, detail: str) -> _Outcome:
+        index, item = task
+        return index, [failed_result(item.path, item.plan_id, code, detail, item.sha256)], False
+
+    def _collect(self, worker: _Worker, task: tuple[int, InputFile]) -> _Outcome:
+        """The result of a worker that is ready, or its document's problem if it died."""
+        try:
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            self._retire(worker)
+            code = worker.process.exitcode
+            if code == _EXIT_MEMORY or worker.peak > self.options.max_memory // 2:
+                # Out of memory where Python could not say so (C code under the backstop).
+                return self._failed(task, "document_too_large", _mib(self.options.max_memory))
+            return self._failed(task, "document_crashed", _signal_name(code))
+        worker.task = None
+        if status == "ok":
+            # A file that could not be read at all is not cached: the cause may lie outside the
+            # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
+            return task[0], payload, all(r.plan.file_kind != "unknown" for r in payload)
+        if status == "memory":
+            self._retire(worker)
+            return self._failed(task, "document_too_large", _mib(self.options.max_memory))
+        return self._failed(task, "document_crashed", payload)
+
+    def wait(self) -> list[_Outcome]:
+        """Results that came in (index, result, cacheable), waiting at most until a deadline."""
+        busy = [(w, w.task) for w in self.workers if w.task is not None]
+        now = time.monotonic()
+        timeout = min(_POLL, max(0.0, min(w.deadline for w, _ in busy) - now))
+        ready = set(multiprocessing.connection.wait([w.conn for w, _ in busy], timeout))
+        done = [self._collect(w, task) for w, task in busy if w.conn in ready]
+        now = time.monotonic()
+        for worker in list(self.workers):
+            task = worker.task
+            if task is None:
+                continue
+            if worker.added() > self.options.max_memory:
+                self._retire(worker)
+                done.append(self._failed(task, "document_too_large", _mib(self.options.max_memory)))
+            elif worker.deadline <= now:
+                self._retire(worker)
+                done.append(self._failed(task, "document_timeout", f"{self.options.timeout:g} s"))
+        return done
+
+    def close(self) -> None:
+        for worker in list(self.workers):
+            if worker.task is None:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+            else:
+                worker.process.kill()
+        for worker in list(self.workers):
+            worker.process.join(5)
+            self._retire(worker)
+
+
+def _ready_result(item: Input, options: RunOptions) -> list[DocumentResult] | None:
+    """Results known without a worker: a refused path, or a cache hit."""
+    if isinstance(item, Rejected):
+        return [failed_result(item.path, item.plan_id, item.code, item.detail, item.sha256)]
+    if options.cache is not None:
+        return options.cache.get(item.sha256, options.reader, item.plan_id, str(item.path))
+    return None
+
+
+def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentResult]:
+    """The results of each input (one per plan it holds), in input order."""
+    ready: dict[int, list[DocumentResult]] = {}
+    todo: list[int] = []
+    for index, item in enumerate(inputs):
+        found = _ready_result(item, options)
+        if found is None:
+            todo.append(index)
+        else:
+            ready[index] = found
+    todo.reverse()  # popped from the end: first input first
+    pool = _Pool(options, inputs)
+    try:
+        for index in range(len(inputs)):
+            while index not in ready:
+                _dispatch(pool, todo, limit=index + _WINDOW * options.jobs)
+                for done, results, cacheable in pool.wait():
+                    ready[done] = results
+                    item = inputs[done]
+                    if cacheable and options.cache is not None and isinstance(item, InputFile):
+                        options.cache.put(item.sha256, options.reader, item.plan_id, results)
+            results = ready.pop(index)
+            item = inputs[index]
+            yield from note_copies(results, item) if isinstance(item, InputFile) else results
+    finally:
+        pool.close()
+
+
+def _dispatch(pool: _Pool, todo: list[int], limit: int) -> None:
+    while todo and todo[-1] < limit and (worker := pool.idle()) is not None:
+        index = todo.pop()
+        item = pool.inputs[index]
+        if isinstance(item, InputFile):  # always: refused paths never reach the to-do list
+            pool.send(worker, index, item)
+
+
+def run(
+    inputs: list[Input],
+    options: RunOptions,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> Extraction:
+    """Extract ``inputs`` under ``options``: what :func:`~.pipeline.extract` does, in workers."""
+    return assemble(run_inputs(inputs, options), on_document)
