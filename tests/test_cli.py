@@ -172,7 +172,7 @@ def test_bad_run_limits_are_usage_errors(flag: str, tmp_path: Path) -> None:
     assert exit_info.value.code == 2
 
 
-def test_a_long_message_is_cut_on_the_terminal_but_kept_in_the_table(
+def test_a_long_message_is_cut_on_the_terminal_and_in_the_table(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan = tmp_path / "plan.txt"
@@ -181,7 +181,9 @@ def test_a_long_message_is_cut_on_the_terminal_but_kept_in_the_table(
     main(["extract", str(plan), "--out", str(tmp_path / "out")])
     (line,) = [ln for ln in capsys.readouterr().err.splitlines() if "not understood" in ln]
     assert len(line) < 300 and "…" in line
-    assert "這行不是資料" * 200 in (tmp_path / "out" / "problems.csv").read_text("utf-8-sig")
+    table = (tmp_path / "out" / "problems.csv").read_text("utf-8-sig")
+    # problems.text keeps the first thousand characters of the offending text, the message 400
+    assert "這行不是資料" * 160 in table and "這行不是資料" * 200 not in table
 
 
 def test_progress_bar_on_a_terminal_and_lines_otherwise() -> None:
@@ -214,3 +216,15 @@ def test_readme_documents_every_extract_option() -> None:
     assert "--jobs" in options
     for option in options:
         assert option in readme, option
+
+
+def test_input_text_echoed_in_problems_is_cut(tmp_path: Path) -> None:
+    from plan_extract.pipeline import extract
+
+    plan = tmp_path / "plan.txt"
+    long_line = "這行不是資料" * 5000
+    text = next(SEED.iterdir()).read_text("utf-8").replace("\n1.\t房屋", f"\n{long_line}\n1.\t房屋")
+    plan.write_text(text, encoding="utf-8")
+    (problem,) = [p for p in extract([plan]).problems if p.code == "unparsed_line"]
+    assert len(problem.message) < 600 and problem.message.count("這行不是資料") < 70
+    assert problem.text is not None and len(problem.text) == 1000 and problem.text.endswith("…")

@@ -33,6 +33,7 @@ NAME_ROLES = frozenset({"dataset_name", "category_name"})
 _VALUE = regex.compile(
     r"\d{4}|^\s*[(（]?\d{1,3}[.)）]?\s*$|[(（][A-Z]{3,5}[)）]"
 )  # a year, an item, (CSV)
+MAX_COLUMNS = 40  # more cells than any plan table has columns
 MAX_LABEL = 40  # characters: a longer cell is a value, not a column label
 _HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
 
@@ -121,6 +122,8 @@ def header_columns(texts: list[str]) -> Columns | None:
     A header has two or more known labels. An empty first cell over item numbers is the item column;
     other empty or unknown labels are ``other`` columns (kept, reported).
     """
+    if len(texts) > MAX_COLUMNS:
+        return None  # no plan has this many columns: a line of debris, not a header
     exact = [role_of(t) for t in texts]
     if not any(exact):
         return None  # most rows: values, not labels

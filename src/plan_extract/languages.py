@@ -106,7 +106,7 @@ def is_bilingual(document: Document) -> bool:
             continue
         if _is_header(block):
             continue  # a plan in one language may still label its columns in two
-        for cell in block.cells:
+        for cell in block.cells[:SAMPLE]:
             if not any(_HAN.search(p) for p in cell):
                 continue
             chinese += 1

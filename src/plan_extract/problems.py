@@ -45,7 +45,10 @@ def make_problem(
     where: Where | None = None,
     text: str | None = None,
 ) -> Problem:
-    """A problem record of catalogue type ``code``; its message names the file and what to do."""
+    """A problem record of catalogue type ``code``; its message names the file and what to do.
+
+    Input text echoed in it is cut (a hostile 5 MB line is not copied into every message and row):
+    to MAX_DETAIL characters in the message, MAX_TEXT in ``text``."""
     kind = problem_types()[code]
     where = where or Where()
     return Problem(
@@ -53,11 +56,19 @@ def make_problem(
         source_file=source_file,
         severity=kind.severity,
         code=code,
-        message=kind.message.format(file=source_file, detail=detail),
+        message=kind.message.format(file=source_file, detail=_cut(detail, MAX_DETAIL)),
         page=where.page,
         line=where.line,
-        text=text,
+        text=None if text is None else _cut(text, MAX_TEXT),
     )
+
+
+MAX_DETAIL = 400  # characters of a detail (input text, file names) in a message
+MAX_TEXT = 1000  # characters of the offending text kept in problems.text
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ProblemLog:
