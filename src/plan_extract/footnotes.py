@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 import regex
 
+from .model import RawRow
+from .normalise.remarks import note_start
+from .problems import ProblemLog
+
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SYMBOL = r"\*+|#+|\^+|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 _NUMBERED = r"[(（\[]?(?:註|注|备注|備註|note)\s*(?P<n>\d{1,2})[)）\]]?"
@@ -76,3 +80,54 @@ def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnot
         return after[0]
     before = [f for f in footnotes if f.key == key and f.position < position]
     return before[-1] if before else None
+
+
+def _strip_value_markers(
+    pieces: list[str], numbered: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """Markers at the end of a short cell, or just before a note written in it
+    (「每6個月† 註：視乎…」): the value loses them, the note stays."""
+    joined = " ".join(pieces)
+    start = note_start(joined)
+    if start is None:
+        last, found = strip_markers(pieces[-1], numbered)
+        return [*pieces[:-1], last], found
+    body, found = strip_markers(joined[:start].rstrip(), numbered)
+    return [f"{body} {joined[start:]}".strip()], found
+
+
+def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemLog) -> None:
+    """Remove footnote markers from the rows' cells and give each row its footnotes as notes."""
+    numbered = frozenset(f.key for f in footnotes if f.key.isdigit())
+    for row in rows:
+        keys: list[str] = []
+        for role, pieces in row.cells.items():
+            if role == "item_no" or not pieces:
+                continue
+            if role in ("remarks", "description"):
+                # Prose may end in "*" or a digit: only a marker with a footnote counts there.
+                last, found = strip_markers(pieces[-1], numbered)
+                if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
+                    continue
+            else:
+                # A digit glued to a name may be a marker; in a date or frequency ("2021 Q1",
+                # "每6個月") it is the value.
+                glued = (
+                    numbered
+                    if role in ("dataset_name", "category_name", "category")
+                    else frozenset()
+                )
+                pieces[:], found = _strip_value_markers(pieces, glued)
+                keys += [k for k in found if k not in keys]
+                continue
+            pieces[-1] = last
+            keys += [k for k in found if k not in keys]
+        if row.category:
+            row.category, found = strip_markers(row.category, numbered)
+            keys += [k for k in found if k not in keys]
+        for key in keys:
+            footnote = find_footnote(footnotes, key, row.block)
+            if footnote is None:
+                log.add("footnote_missing", repr(key), row.where, key)
+            elif footnote.text not in row.notes:
+                row.notes.append(footnote.text)

@@ -25,15 +25,32 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import cast
+from functools import cache
 
 import regex
 
 from .columns import DEFAULT, NAME_ROLES, OTHER, Columns, header_columns, unknown_count
-from .departments import department_id
-from .footnotes import Footnote, find_footnote, footnote_line, strip_markers
-from .headings import is_intro, section_years, untitled_section_letter
+from .footnotes import Footnote, apply_footnotes, footnote_line
+from .headings import (
+    _organisation,
+    _section,
+    is_furniture,
+    parse_header,
+    parse_plan_year,
+    section_years,
+    split_abbreviation,
+)
+
+__all__ = [  # the stage's API; the heading parsers are re-exported for their callers
+    "ROW_KINDS",
+    "StructuredPlan",
+    "_organisation",
+    "_section",
+    "parse_plan_year",
+    "row_kinds",
+    "split_abbreviation",
+    "structure",
+]
 from .model import (
     Block,
     Document,
@@ -41,14 +58,13 @@ from .model import (
     PlanHeader,
     RawRow,
     Section,
-    SectionLetter,
     StructuredPlan,
     TableRow,
     TextLine,
     Where,
 )
-from .normalise.numerals import chinese_digits_to_int, parse_item_no
-from .normalise.remarks import note_start, split_category
+from .normalise.numerals import parse_item_no
+from .normalise.remarks import split_category
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
@@ -62,108 +78,8 @@ _GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、
 
 
 @cache
-def _patterns(kind: str) -> tuple[regex.Pattern[str], ...]:
-    return tuple(
-        regex.compile(row["pattern"], regex.IGNORECASE)
-        for row in load_table("headings")
-        if row["kind"] == kind
-    )
-
-
-def _first_match(kind: str, text: str) -> regex.Match[str] | None:
-    for pattern in _patterns(kind):
-        m = pattern.search(text)
-        if m:
-            return m
-    return None
-
-
-@cache
 def _none_markers() -> frozenset[str]:
     return frozenset(match_key(row["marker"]) for row in load_table("none_markers"))
-
-
-def split_abbreviation(text: str) -> tuple[str, str | None]:
-    """「政府資訊科技總監辦公室（下稱「資科辦」）」 → (「政府資訊科技總監辦公室」, 「資科辦」)."""
-    m = _first_match("abbreviation", text)
-    if not m:
-        return text, None
-    return text[: m.start()].strip(), m.group("abbr").strip()
-
-
-def parse_plan_year(text: str) -> int | None:
-    """The year of a plan title in any wording of vocab/headings.tsv ("Annual Open Data Plan
-    (2021)", "2021 Annual Open Data Plan", 「年度開放數據計劃（2021年）」, Simplified forms)."""
-    m = _first_match("plan_title", match_key(text))
-    if not m:
-        return None
-    year = m.group("year")
-    return int(year) if year.isdigit() else chinese_digits_to_int(year)
-
-
-def parse_header(lines: list[TextLine], log: ProblemLog) -> PlanHeader:
-    """Department, abbreviation, plan year and title from the text before section A.
-
-    The title may be printed on two lines ("Annual Open Data Plan" / "(2021)"). Introduction
-    paragraphs between the title and section A are skipped: the department line is the first
-    line naming a department of vocab/departments.tsv, else the first line that is neither the
-    title nor an introduction (``intro`` in vocab/headings.tsv)."""
-    texts = [clean(line.text) for line in lines]
-    span = _title_span(texts)
-    if span is None:
-        log.add("plan_year_missing")
-    title = join_pieces(texts[span[0] : span[1]]) if span else None
-    others = [
-        t
-        for i, t in enumerate(texts)
-        if not (span and span[0] <= i < span[1]) and not _is_furniture(t) and not is_intro(t)
-    ]
-    known = [t for t in others if department_id(*split_abbreviation(t))]
-    department, abbr = split_abbreviation((known or others)[0]) if others else (None, None)
-    if department is None:
-        log.add("department_missing")
-    return PlanHeader(department, abbr, parse_plan_year(title) if title else None, title)
-
-
-def _title_span(texts: list[str]) -> tuple[int, int] | None:
-    """Where the title is: the first line with a plan year, else two lines that give one together."""
-    for i, text in enumerate(texts):
-        if parse_plan_year(text):
-            return i, i + 1
-    for i in range(len(texts) - 1):
-        if parse_plan_year(join_pieces(texts[i : i + 2])):
-            return i, i + 2
-    return None
-
-
-def _is_furniture(text: str) -> bool:
-    return _first_match("page_furniture", text) is not None
-
-
-@lru_cache(maxsize=4096)
-def _section(text: str) -> Section | None:
-    """A section heading, with its letter ("A. 在2019年發放的部門數据集") or without one ("Datasets
-    to be released in 2022", 「已發放的數據集」: the letter comes from vocab/headings.tsv), and the
-    years its title names."""
-    m = _first_match("section", text)
-    if m:
-        letter = m.group("letter").translate(str.maketrans("ＡＢＣＤ", "ABCD")).upper()
-        title = clean(m.group("title"))
-    else:
-        found = untitled_section_letter(text)
-        if found is None:
-            return None
-        letter, title = found, clean(text.lstrip("#"))
-    return Section(cast(SectionLetter, letter), title, section_years(title))
-
-
-@lru_cache(maxsize=4096)
-def _organisation(text: str) -> Organisation | None:
-    m = _first_match("organisation", text)
-    if not m:
-        return None
-    name, abbr = split_abbreviation(m.group("name"))
-    return Organisation(int(m.group("number")), name, abbr)
 
 
 @dataclass
@@ -222,7 +138,7 @@ class _Builder:
         if organisation is not None:
             self._start_group(None, None)
             self.organisation = organisation
-        elif _is_furniture(text):
+        elif is_furniture(text):
             return
         elif (footnote := footnote_line(text, self.block)) is not None:
             self.footnotes.append(footnote)
@@ -544,57 +460,6 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
 def row_kinds(document: Document) -> list[tuple[TableRow, str]]:
     """What structure made of each table row: one of :data:`ROW_KINDS`."""
     return _build(document, ProblemLog("", document.source.path)).row_kinds
-
-
-def _strip_value_markers(
-    pieces: list[str], numbered: frozenset[str]
-) -> tuple[list[str], list[str]]:
-    """Markers at the end of a short cell, or just before a note written in it
-    (「每6個月† 註：視乎…」): the value loses them, the note stays."""
-    joined = " ".join(pieces)
-    start = note_start(joined)
-    if start is None:
-        last, found = strip_markers(pieces[-1], numbered)
-        return [*pieces[:-1], last], found
-    body, found = strip_markers(joined[:start].rstrip(), numbered)
-    return [f"{body} {joined[start:]}".strip()], found
-
-
-def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemLog) -> None:
-    """Remove footnote markers from the rows' cells and give each row its footnotes as notes."""
-    numbered = frozenset(f.key for f in footnotes if f.key.isdigit())
-    for row in rows:
-        keys: list[str] = []
-        for role, pieces in row.cells.items():
-            if role == "item_no" or not pieces:
-                continue
-            if role in ("remarks", "description"):
-                # Prose may end in "*" or a digit: only a marker with a footnote counts there.
-                last, found = strip_markers(pieces[-1], numbered)
-                if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
-                    continue
-            else:
-                # A digit glued to a name may be a marker; in a date or frequency ("2021 Q1",
-                # "每6個月") it is the value.
-                glued = (
-                    numbered
-                    if role in ("dataset_name", "category_name", "category")
-                    else frozenset()
-                )
-                pieces[:], found = _strip_value_markers(pieces, glued)
-                keys += [k for k in found if k not in keys]
-                continue
-            pieces[-1] = last
-            keys += [k for k in found if k not in keys]
-        if row.category:
-            row.category, found = strip_markers(row.category, numbered)
-            keys += [k for k in found if k not in keys]
-        for key in keys:
-            footnote = find_footnote(footnotes, key, row.block)
-            if footnote is None:
-                log.add("footnote_missing", repr(key), row.where, key)
-            elif footnote.text not in row.notes:
-                row.notes.append(footnote.text)
 
 
 def _check_sections(sections: list[Section], log: ProblemLog) -> None:
