@@ -10,23 +10,19 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator, Sequence
 
+from pdf_builders import minimal_pdf
+
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
 def pdf(objects: Sequence[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
     """A PDF of ``objects`` (numbered from 1) with a cross-reference table that is right."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\n" % (len(objects) + 1, root, trailer_extra)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return minimal_pdf(
+        tuple(objects),
+        root=root,
+        trailer_extra=trailer_extra,
+        header=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+    )
 
 
 def _stream(data: bytes, filters: bytes = b"") -> bytes:

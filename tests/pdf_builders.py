@@ -6,10 +6,18 @@ from __future__ import annotations
 import zlib
 
 
-def minimal_pdf(objects: list[bytes], xref: bool = True) -> bytes:
-    """A PDF of the given objects (1 0 obj is the catalog); ``xref=False`` points startxref into
-    the middle of the file, as a damaged download might."""
-    out = bytearray(b"%PDF-1.4\n")
+def minimal_pdf(
+    objects: list[bytes] | tuple[bytes, ...],
+    xref: bool = True,
+    *,
+    root: int = 1,
+    trailer_extra: bytes = b"",
+    header: bytes = b"%PDF-1.4\n",
+) -> bytes:
+    """A PDF of the given objects (numbered from 1; ``root`` is the catalog) with a right
+    cross-reference table; ``xref=False`` points startxref into the middle of the file, as a
+    damaged download might. The one PDF writer of the tests (tests/hostile.py builds on it)."""
+    out = bytearray(header)
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -18,7 +26,7 @@ def minimal_pdf(objects: list[bytes], xref: bool = True) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\n" % (len(objects) + 1, root, trailer_extra)
     out += b"startxref\n%d\n%%%%EOF\n" % (start if xref else start // 2)
     return bytes(out)
 

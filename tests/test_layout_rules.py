@@ -323,3 +323,39 @@ def test_section_headings_in_other_forms(heading: str, letter: str) -> None:
 
     section = _section(heading)
     assert section is not None and section.letter == letter
+
+
+def test_a_row_of_more_cells_than_any_plan_has_columns_is_not_a_header() -> None:
+    from plan_extract.columns import header_columns
+
+    assert header_columns(["Dataset Name", "Update Frequency"] * 25) is None
+    assert header_columns(["Dataset Name", "Update Frequency"]) is not None
+
+
+def test_a_header_repeated_right_under_itself_adds_nothing_to_the_labels(tmp_path: Path) -> None:
+    header = "Item\tDataset Name\tUpdate Frequency\tTarget Release Date\tContact Unit\n"
+    text = (
+        "Hong Kong Observatory\n\nAnnual Open Data Plan 2021\n\nA. Datasets to be released in 2022\n\n"
+        + header
+        + header
+        + "1\tWeather forecast\tDaily\t04/2022\tForecasting\n"
+    )
+    _, rows, _ = _extract(tmp_path, "hko.txt", text)
+    assert rows[0].other_columns == [{"label": "Contact Unit", "text": "Forecasting"}]
+
+
+def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half() -> None:
+    from plan_extract.languages import _split_cell
+
+    # a name whose English half went on to the next page, under the repeated header
+    assert _split_cell(("Junction Blacksite List",)) == ((), ("Junction Blacksite List",))
+    # a value both versions print
+    assert _split_cell(("CSV",)) == (("CSV",), ("CSV",))
+    assert _split_cell(("Q1 2022",)) == (("Q1 2022",), ("Q1 2022",))
+
+
+def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
+    text = DH.replace("03/2021", "2021 Q1")
+    _, rows, _ = _extract(tmp_path, "dh.txt", text)
+    assert (rows[0].release_month, rows[0].release_precision) == ("2021-03", "quarter")
+    assert rows[0].dataset_name == "流感速遞數據"  # the glued 1 of the name still is one

@@ -131,12 +131,6 @@ def extract_document(
     return extract_file(path, plan_id, reader)[0]
 
 
-def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files that would be read under ``paths`` (see :func:`~.inputs.collect_inputs`)."""
-    for item in collect_inputs(paths):
-        yield item.path
-
-
 def note_copies(results: list[DocumentResult], item: InputFile) -> list[DocumentResult]:
     """Add the ``duplicate_file`` warning, naming the files with the same bytes as ``item``, to the
     first plan of the file."""
