@@ -333,15 +333,17 @@ def test_a_row_of_more_cells_than_any_plan_has_columns_is_not_a_header() -> None
 
 
 def test_a_header_repeated_right_under_itself_adds_nothing_to_the_labels(tmp_path: Path) -> None:
-    header = "Item\tDataset Name\tUpdate Frequency\tTarget Release Date\tContact Unit\n"
+    # The first header's label is wrapped (「數據種類／數據集」 / 「名稱」); the repeat, as the next
+    # page prints it right under, spaces it otherwise: still the same header, not a second language.
     text = (
-        "Hong Kong Observatory\n\nAnnual Open Data Plan 2021\n\nA. Datasets to be released in 2022\n\n"
-        + header
-        + header
-        + "1\tWeather forecast\tDaily\t04/2022\tForecasting\n"
+        "機電工程署\n\n2020年年度開放數據計劃\n\nA. 在2021年發放的部門數據集\n\n"
+        "\t數據種類／數據集\t目標發放日期\t更新頻率\t負責組別\n"
+        "\t名稱\t\t\t\n"
+        "\t數據種類／ 數據集名稱\t目標發放日期\t更新頻率\t負責 組別\n"
+        "1\t工商業／ 註冊氣體裝置技工名單\t02/2021\t每月\t氣體標準事務處\n"
     )
-    _, rows, _ = _extract(tmp_path, "hko.txt", text)
-    assert rows[0].other_columns == [{"label": "Contact Unit", "text": "Forecasting"}]
+    _, rows, _ = _extract(tmp_path, "emsd.txt", text)
+    assert rows[0].other_columns == [{"label": "負責組別", "text": "氣體標準事務處"}]
 
 
 def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half() -> None:

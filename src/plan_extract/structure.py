@@ -29,7 +29,15 @@ from functools import cache
 
 import regex
 
-from .columns import DEFAULT, NAME_ROLES, OTHER, Columns, header_columns, unknown_count
+from .columns import (
+    DEFAULT,
+    NAME_ROLES,
+    OTHER,
+    Columns,
+    header_columns,
+    role_of,
+    unknown_count,
+)
 from .footnotes import Footnote, apply_footnotes, footnote_line
 from .headings import (
     _organisation,
@@ -355,7 +363,8 @@ class _Builder:
 
     def _continues_header(self, texts: list[str]) -> bool:
         """A header label wrapped onto a second line (「數據種類／數據集」 / 「名稱」, "Target Release" /
-        "Date"): the line extends the header if that leaves fewer labels unknown."""
+        "Date"): the line extends the header if its cells end known labels and leave no label
+        unknown that was known."""
         header = self.header
         if header is None or (texts and texts[0]) or not any(texts):
             return False
@@ -363,12 +372,13 @@ class _Builder:
             return False  # 「/ / /」 under the header: no datasets, not a label
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
-        merged = [
-            join_pieces([h, t]) if t else h
-            for h, t in zip(padded, [*texts, *[""] * (width - len(texts))], strict=True)
-        ]
-        before, after = unknown_count(header.texts), unknown_count(merged)
-        if after and after >= before:
+        more = [*texts, *[""] * (width - len(texts))]
+        merged = [join_pieces([h, t]) if t else h for h, t in zip(padded, more, strict=True)]
+        # No label may become unknown, and the line must end a known one: an unknown column
+        # elsewhere in the header (「負責組別」) must not stop 「數據集」 + 「名稱」 from joining.
+        if unknown_count(merged) > unknown_count(header.texts):
+            return False
+        if not any(t and role_of(m) for t, m in zip(more, merged, strict=True)):
             return False
         self._is_header(merged, header.where)
         return True
