@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plan_extract.schema import DATASETS
-from plan_extract.write import write_csv, write_json, write_parquet
+from plan_extract.write import json_lines, write_csv, write_json, write_parquet
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("，「」\"'|,\n"),
@@ -79,8 +79,9 @@ def test_values_survive_every_format(
     month: str | None,
 ) -> None:
     rows = [_record(1, name, description, formats, parts, month)]
-    write_parquet(DATASETS, rows, tmp_path / "d.parquet")
-    write_json(rows, tmp_path / "d.json")
+    lines = json_lines(rows)
+    write_parquet(DATASETS, lines, tmp_path / "d.parquet")
+    write_json(lines, tmp_path / "d.json")
     write_csv(DATASETS, rows, tmp_path / "d.csv")
 
     assert pq.read_table(tmp_path / "d.parquet").to_pylist() == rows

@@ -23,6 +23,7 @@ from .progress import Progress, clip
 from .read import READERS
 from .runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, RunOptions, default_jobs, run
 from .write import output_lock
+from .write import preload as preload_writer
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 RESOLUTIONS = range(20, 601)  # dots per inch `debug` accepts: a page at 600 dpi is ~35 Mpixel
@@ -207,7 +208,7 @@ def _extract(args: argparse.Namespace) -> int:
             named = ", ".join(str(p) for p in args.paths)
             raise UsageError(f"no documents found in {clip(named, 200)}; {args.out} left as it was")
         with Progress(len(inputs), args.quiet) as progress:
-            extraction = run(inputs, options, progress.document)
+            extraction = run(inputs, options, progress.document, prepare=preload_writer)
             for problem in extraction.cross_problems:
                 progress.problem(problem)
         write_extraction(extraction, args.out)

@@ -283,8 +283,12 @@ def _ready_result(item: Input, options: RunOptions) -> list[DocumentResult] | No
     return None
 
 
-def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentResult]:
-    """The results of each input (one per plan it holds), in input order."""
+def run_inputs(
+    inputs: list[Input], options: RunOptions, prepare: Callable[[], None] | None = None
+) -> Iterator[DocumentResult]:
+    """The results of each input (one per plan it holds), in input order. ``prepare`` is called
+    once the first workers are at work (the parent's own set-up, such as importing what writing
+    needs, done while they extract instead of after)."""
     ready: dict[int, list[DocumentResult]] = {}
     todo: list[int] = []
     for index, item in enumerate(inputs):
@@ -299,6 +303,9 @@ def run_inputs(inputs: list[Input], options: RunOptions) -> Iterator[DocumentRes
         for index in range(len(inputs)):
             while index not in ready:
                 _dispatch(pool, todo, limit=index + _WINDOW * options.jobs)
+                if prepare is not None:
+                    prepare()
+                    prepare = None
                 for done, results, cacheable in pool.wait():
                     ready[done] = results
                     item = inputs[done]
@@ -323,6 +330,8 @@ def run(
     inputs: list[Input],
     options: RunOptions,
     on_document: Callable[[DocumentResult], None] | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> Extraction:
-    """Extract ``inputs`` under ``options``: what :func:`~.pipeline.extract` does, in workers."""
-    return assemble(run_inputs(inputs, options), on_document)
+    """Extract ``inputs`` under ``options``: what :func:`~.pipeline.extract` does, in workers
+    (``prepare``: see :func:`run_inputs`)."""
+    return assemble(run_inputs(inputs, options, prepare), on_document)
