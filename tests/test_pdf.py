@@ -16,7 +16,8 @@ from goldens import extract_case, read_expected
 from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract, extract_document
-from plan_extract.read import READERS, read_document
+from plan_extract.read import read_document
+from plan_extract.settings import READERS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDF_CASES = ["seed-pdf-word", "seed-pdf-reportlab", "seed-pdf-unruled"]

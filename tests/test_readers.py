@@ -14,9 +14,10 @@ import pytest
 from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract_document
-from plan_extract.read import READERS, read_document
+from plan_extract.read import read_document
 from plan_extract.read.pdf import page_content
 from plan_extract.read.tables import find_tables
+from plan_extract.settings import READERS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFS = sorted(FIXTURES.glob("**/*.pdf"))

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from plan_extract import cache as cache_module
 from plan_extract import runner as runner_module
+from plan_extract import settings as settings_module
 from plan_extract.cache import ResultCache
 from plan_extract.inputs import collect_inputs
 from plan_extract.pipeline import Extraction, extract, extract_file
@@ -115,7 +115,7 @@ def test_a_new_vocabulary_or_code_misses_the_cache(
     store.put("abc", None, "plan", results)
     assert store.get("abc", None, "p", "f") is not None
     assert store.get("abc", "pdfplumber", "p", "f") is None  # another reader: another entry
-    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another vocabulary")
+    monkeypatch.setattr(settings_module, "code_fingerprint", lambda: "another vocabulary")
     assert store.get("abc", None, "p", "f") is None
 
 
@@ -123,9 +123,9 @@ def test_the_fingerprint_changes_with_a_vocabulary_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = tmp_path / "plan_extract"
-    shutil.copytree(Path(cache_module.__file__).parent, package)
-    monkeypatch.setattr(cache_module, "_PACKAGE", package)
-    fingerprint = cache_module.code_fingerprint.__wrapped__
+    shutil.copytree(Path(settings_module.__file__).parent, package)
+    monkeypatch.setattr(settings_module, "_PACKAGE", package)
+    fingerprint = settings_module.code_fingerprint.__wrapped__
     before = fingerprint()
     assert fingerprint() == before
     with (package / "vocab" / "frequencies.tsv").open("a", encoding="utf-8") as vocab:

@@ -22,32 +22,15 @@ import os
 import tempfile
 import zlib
 from dataclasses import asdict, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import settings
 from .model import DatasetRecord, PlanRecord, Problem
 from .pipeline import DocumentResult
+from .settings import default_cache_dir
 
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/plan_extract``, or ``~/.cache/plan_extract``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "plan_extract"
-
-
-@cache
-def code_fingerprint() -> str:
-    """SHA-256 of the version, the package's Python source and its vocabulary files."""
-    digest = hashlib.sha256(__version__.encode())
-    files = sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.tsv"), *_PACKAGE.rglob("*.toml")])
-    for path in files:
-        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+__all__ = ["ResultCache", "default_cache_dir", "from_json", "restamp", "to_json"]
 
 
 def to_json(plan_id: str, results: list[DocumentResult]) -> dict[str, Any]:
@@ -102,7 +85,9 @@ class ResultCache:
         self.folder = folder
 
     def _path(self, sha256: str, reader: str | None) -> Path:
-        key = hashlib.sha256(f"{sha256}:{reader or 'default'}:{code_fingerprint()}".encode())
+        key = hashlib.sha256(
+            f"{sha256}:{reader or 'default'}:{settings.code_fingerprint()}".encode()
+        )
         name = key.hexdigest()
         return self.folder / name[:2] / f"{name}.json.gz"
 

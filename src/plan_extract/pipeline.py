@@ -7,11 +7,12 @@ the other documents go on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import provenance
 from .bilingual import bilingual
 from .errors import DocumentError
 from .inputs import (
@@ -27,8 +28,9 @@ from .languages import split_languages
 from .model import DatasetRecord, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
-from .read import READERS, read_document
+from .read import read_document
 from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
+from .settings import READERS
 from .structure import structure
 from .write import output_files, replace_folder, write_datapackage, write_table
 
@@ -200,8 +202,20 @@ def write_tables(extraction: Extraction, out_dir: Path) -> None:
     write_datapackage(out_dir)
 
 
-def write_extraction(extraction: Extraction, out_dir: Path) -> None:
+def write_extraction(
+    extraction: Extraction,
+    out_dir: Path,
+    provenance_of: Callable[[list[str]], Mapping[str, Any]] | None = None,
+) -> None:
     """Replace ``out_dir`` (created if needed) with the tables, whole: a crash or a full disk at
-    any moment leaves either the old output or the new one, never a mix. The caller holds
+    any moment leaves either the old output or the new one, never a mix. ``provenance_of`` gives
+    the record of :mod:`.provenance` for the files written, swapped in with them. The caller holds
     :func:`~.write.output_lock` when other runs may write the same folder."""
-    replace_folder(out_dir, lambda new: write_tables(extraction, new), output_files(TABLES))
+
+    def fill(new: Path) -> None:
+        write_tables(extraction, new)
+        if provenance_of is not None:
+            tables = sorted(path.name for path in new.iterdir())
+            provenance.write(new, provenance_of(tables))
+
+    replace_folder(out_dir, fill, output_files(TABLES))

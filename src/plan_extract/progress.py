@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:  # imported when a bar is shown: a run with nothing to do does without them
+    from tqdm import tqdm
 
-from .model import Problem
-from .pipeline import DocumentResult
+    from .model import Problem
+    from .pipeline import DocumentResult
 
 MAX_MESSAGE = 240  # characters of a message printed (the problems table keeps it whole)
 BAR_FROM = 10  # documents: fewer finish too soon for a bar to help
-tqdm.monitor_interval = 0  # no monitor thread: the runner forks workers only from one thread
 
 
 def clip(text: str, limit: int = MAX_MESSAGE) -> str:
@@ -38,8 +38,12 @@ class Progress:
     def __init__(self, total: int, quiet: bool, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
-        use_bar = not quiet and total >= BAR_FROM and self.stream.isatty()
-        self.bar = tqdm(total=total, file=self.stream, unit="doc") if use_bar else None
+        self.bar: tqdm[Any] | None = None
+        if not quiet and total >= BAR_FROM and self.stream.isatty():
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0  # no monitor thread: the runner forks only from one thread
+            self.bar = tqdm(total=total, file=self.stream, unit="doc")
 
     def _print(self, line: str) -> None:
         if self.bar is not None:

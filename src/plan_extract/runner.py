@@ -47,21 +47,13 @@ from .pipeline import (
     failed_result,
     note_copies,
 )
+from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
-DEFAULT_TIMEOUT = 120.0  # seconds per document; the slowest real plan takes a few
-DEFAULT_MAX_MEMORY = 2**30  # bytes a document may add to a worker; real plans need < 100 MiB
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
 _POLL = 0.1  # seconds between looks at the workers' memory
 _EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
 
 _Outcome = tuple[int, list[DocumentResult], bool]  # input index, results, whether to cache them
-
-
-def default_jobs() -> int:
-    """The cores this process may run on (a container's share, not the machine's)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, UsageError
 from ..model import Document, SourceFile
+from ..settings import READERS
 from .decode import decode_text
 from .guard import oversized_stream
 from .text import text_blocks
@@ -34,9 +35,6 @@ def sniff_kind(data: bytes) -> str:
         if data.startswith(signature):
             raise DocumentError("unsupported_format", description)
     return "text"
-
-
-READERS = ("pdfium", "pdfplumber")  # PDF readers: the default first
 
 
 def read_document(path: Path, reader: str = "pdfium") -> Document:

@@ -68,20 +68,77 @@ class _Buffers:
         self.matrix = c.FS_MATRIX()
 
 
+# FPDFText_GetTextObject as a function returning the object's address (an int, hashable), not a
+# ctypes pointer object: the reader asks once per character which text object it belongs to.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+_HYPHEN_IN_TEXT = 0xFFFE  # how FPDFText_GetText writes the hyphen mark
+
+
+def _page_text(textpage: Any, count: int) -> str | None:
+    """The Unicode value of every char of the text page, in one call (one call per char costs
+    0.7 µs each); None where the text does not map one UTF-16 unit to one char (a char beyond the
+    Basic Multilingual Plane), so the caller asks char by char."""
+    if count <= 0:
+        return ""
+    out = ctypes.create_string_buffer(2 * (count + 1))
+    written = c.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(out, ctypes.POINTER(ctypes.c_ushort))
+    )
+    if written != count + 1:
+        return None
+    try:
+        text = out.raw[: 2 * count].decode("utf-16-le")
+    except UnicodeDecodeError:  # a lone surrogate
+        return None
+    return text if len(text) == count else None
+
+
+class _Fonts:
+    """Per text object (all its chars share them): the font size on the page and the matrix.
+
+    PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page, scaled
+    by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt)."""
+
+    def __init__(self, textpage: Any, buf: _Buffers) -> None:
+        self.textpage, self.matrix = textpage, buf.matrix
+        self.known: dict[int, tuple[float, float, float, float]] = {}
+
+    def of(self, index: int) -> tuple[float, float, float, float]:
+        """(size, b, c, f) of the char's matrix."""
+        address = _text_object_address(self.textpage, index)
+        found = self.known.get(address) if address else None
+        if found is None:
+            m = self.matrix
+            c.FPDFText_GetMatrix(self.textpage, index, m)
+            size = c.FPDFText_GetFontSize(self.textpage, index) * hypot(m.c, m.d)
+            found = (size, m.b, m.c, m.f)
+            if address:
+                self.known[address] = found
+        return found
+
+
 def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Char]:
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
     a, b, cc, d, e, f = view
     upright_page = b == 0 and cc == 0
-    # Bound once: this loop makes five or six calls into PDFium per character.
+    # Bound once: this loop makes three calls into PDFium per character (the text comes in one).
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
-    origin, font_size = c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize
-    char_matrix, m = c.FPDFText_GetMatrix, buf.matrix
+    origin, font_of = c.FPDFText_GetCharOrigin, _Fonts(textpage, buf).of
     ascent, descent = EM_ASCENT, EM_DESCENT
+    count = c.FPDFText_CountChars(textpage)
+    text_of_page = _page_text(textpage, count)
     chars = []
-    for index in range(c.FPDFText_CountChars(textpage)):
-        code = unicode_of(textpage, index)
+    for index in range(count):
+        if text_of_page is None:
+            code = unicode_of(textpage, index)
+        else:
+            code = ord(text_of_page[index])
+            if code == _HYPHEN_IN_TEXT:
+                code = unicode_of(textpage, index)
         if code in _MAY_BE_GENERATED and is_generated(textpage, index) == 1:
             continue
         if map_error(textpage, index) == 1:
@@ -91,15 +148,12 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
         else:
             text = chr(code)
         loose_box(textpage, index, rect)
-        # PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page,
-        # scaled by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt).
-        char_matrix(textpage, index, m)
-        size = font_size(textpage, index) * hypot(m.c, m.d)
+        size, mb, mc, mf = font_of(index)
         # The baseline: in horizontal text the char's origin is on its text object's baseline,
         # the matrix's f; asking PDFium for the origin only where that may not hold (turned text,
         # vertical writing, a glyph box that does not straddle f) saves a call for most chars.
-        if upright_page and m.b == 0 and m.c == 0 and rect.bottom <= m.f <= rect.top:
-            y.value = m.f
+        if upright_page and mb == 0 and mc == 0 and rect.bottom <= mf <= rect.top:
+            y.value = mf
         else:
             origin(textpage, index, x, y)
         left = a * rect.left + cc * rect.bottom + e

@@ -1,0 +1,96 @@
+"""What an output folder was made from (``OUT/provenance.json``), and whether it is still current.
+
+A data tool should say where its tables came from. ``provenance.json`` lists every input as the
+run found it (path, plan id, SHA-256, the copies it stood for, or why it was refused), the
+extractor (version and the fingerprint of its code and vocabularies), the options that shape the
+tables (the PDF reader, the file size limit) and the run's counts. It is written into the new
+output folder with the tables, so it is swapped in with them, whole.
+
+It also lets a re-run over an unchanged corpus answer at once, as ``make`` does: when the inputs
+found now, the extractor and those options are what the record says, and every table it lists is
+still in OUT, the output is current and nothing is read, extracted or written. The check costs a
+walk of the inputs and their SHA-256 (which every run computes anyway), not the pipeline's start-up.
+A run in which some document could not be read at all (a time or memory limit, a crash, a file
+that could not be opened: causes that may lie outside the file) is never current, so the next run
+tries those documents again; ``--no-cache`` always extracts everything.
+
+This module imports nothing heavy: the command line consults it before loading the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .inputs import Input, InputFile
+from .settings import code_fingerprint
+
+FILE = "provenance.json"
+FORMAT = 1  # the layout of provenance.json; a record of another layout is never current
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts of the run that wrote an output."""
+
+    documents: int
+    datasets: int
+    errors: int
+    warnings: int
+    complete: bool  # every document was read (no limit met, no crash, no unopened file)
+
+
+def input_entries(inputs: Iterable[Input]) -> list[dict[str, Any]]:
+    """The inputs as recorded: what a later run compares with what it finds."""
+    entries: list[dict[str, Any]] = []
+    for item in inputs:
+        entry: dict[str, Any] = {"path": str(item.path), "plan_id": item.plan_id}
+        if isinstance(item, InputFile):
+            entry.update(sha256=item.sha256, copies=list(item.copies))
+        else:
+            entry.update(refused=item.code, detail=item.detail, sha256=item.sha256 or None)
+        entries.append(entry)
+    return entries
+
+
+def record(
+    inputs: Sequence[Input], options: Mapping[str, Any], summary: Summary, tables: Iterable[str]
+) -> dict[str, Any]:
+    """The provenance of an output: ``tables`` are the files of OUT the run wrote."""
+    return {
+        "format": FORMAT,
+        "extractor": {"name": "plan-extract", "version": __version__},
+        "fingerprint": code_fingerprint(),
+        "options": dict(options),
+        "summary": vars(summary),
+        "tables": sorted(tables),
+        "inputs": input_entries(inputs),
+    }
+
+
+def write(folder: Path, provenance: Mapping[str, Any]) -> None:
+    (folder / FILE).write_text(
+        json.dumps(provenance, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+def current(out_dir: Path, inputs: Sequence[Input], options: Mapping[str, Any]) -> Summary | None:
+    """The summary of the run that wrote ``out_dir`` if that output is current for ``inputs``
+    under ``options`` with this extractor; None when it must be extracted (again)."""
+    try:
+        found = json.loads((out_dir / FILE).read_text(encoding="utf-8"))
+        summary = Summary(**found["summary"])
+        same = (
+            found["format"] == FORMAT
+            and found["fingerprint"] == code_fingerprint()
+            and found["options"] == dict(options)
+            and found["inputs"] == input_entries(inputs)
+            and all((out_dir / name).is_file() for name in found["tables"])
+        )
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # no record, or one this version cannot read: extract
+    return summary if same and summary.complete else None

@@ -1,0 +1,163 @@
+"""OUT/provenance.json: what an output was made from, and a re-run over an unchanged corpus that
+answers at once without touching the output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_extract.cli import main
+from plan_extract.inputs import collect_inputs
+from plan_extract.provenance import FILE, current
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = next((FIXTURES / "seed-zh-hant" / "input").iterdir())
+WORD_PDF = next((FIXTURES / "seed-pdf-word" / "input").glob("*.pdf"))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    shutil.copy(WORD_PDF, folder / "b.pdf")
+    return folder
+
+
+def _extract(corpus: Path, out: Path, *flags: str) -> int:
+    return main(["extract", str(corpus), "--out", str(out), "--jobs", "1", *flags])
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+
+def test_the_record_names_every_input_the_extractor_and_the_counts(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    record = json.loads((out / FILE).read_text("utf-8"))
+    inputs = collect_inputs([corpus])
+    assert [entry["sha256"] for entry in record["inputs"]] == [i.sha256 for i in inputs]
+    assert [entry["path"] for entry in record["inputs"]] == [str(i.path) for i in inputs]
+    assert record["options"] == {"reader": "pdfium", "max_file_size": 100 * 2**20}
+    assert record["summary"]["documents"] == 2 and record["summary"]["complete"] is True
+    datasets = json.loads((out / "datasets.json").read_text("utf-8"))
+    assert record["summary"]["datasets"] == len(datasets) > 0
+    assert set(record["tables"]) == {p.name for p in out.iterdir()} - {FILE}
+
+
+def test_an_unchanged_corpus_is_answered_without_writing(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    before = _stamps(out)
+    capsys.readouterr()
+    assert _extract(corpus, out) == 0
+    assert "is up to date: 2 documents unchanged" in capsys.readouterr().err
+    assert _stamps(out) == before
+
+
+def test_the_exit_code_and_errors_of_the_run_are_kept(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = SEED.read_text("utf-8").splitlines(keepends=True)
+    twice = next(n for n, line in enumerate(lines) if line.startswith("2.\t"))
+    (corpus / "a.txt").write_text("".join([*lines[: twice + 1], *lines[twice:]]), "utf-8")
+    out = tmp_path / "out"
+    assert _extract(corpus, out, "--quiet") == 1  # item 2 twice: an error
+    capsys.readouterr()
+    assert _extract(corpus, out, "--quiet") == 1
+    err = capsys.readouterr().err  # errors are never silent, even with --quiet
+    assert "is up to date" in err and "1 errors" in err and "problems.csv" in err
+
+
+def test_strict_applies_to_the_kept_warnings(corpus: Path, tmp_path: Path) -> None:
+    text = SEED.read_text("utf-8").replace("\n1.\t房屋", "\n這行不是資料\n1.\t房屋")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    assert json.loads((out / FILE).read_text("utf-8"))["summary"]["warnings"] > 0
+    assert _extract(corpus, out, "--strict") == 1
+    assert _extract(corpus, out) == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit a file", "add a file", "remove a file", "delete a table", "other reader", "no cache"],
+)
+def test_anything_that_changes_the_output_extracts_again(
+    change: str, corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    flags: list[str] = []
+    if change == "edit a file":
+        (corpus / "a.txt").write_text(SEED.read_text("utf-8") + "\n", encoding="utf-8")
+    elif change == "add a file":
+        shutil.copy(FIXTURES / "seed-pdf-reportlab" / "input" / WORD_PDF.name, corpus / "c.pdf")
+    elif change == "remove a file":
+        (corpus / "b.pdf").unlink()
+    elif change == "delete a table":
+        (out / "plans.csv").unlink()
+    elif change == "other reader":
+        flags = ["--reader", "pdfplumber"]
+    else:
+        flags = ["--no-cache"]
+    capsys.readouterr()
+    assert _extract(corpus, out, *flags) == 0
+    err = capsys.readouterr().err
+    assert "up to date" not in err and "wrote " in err
+    assert (out / "plans.csv").exists()
+
+
+def test_a_document_that_could_not_be_read_is_tried_again(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 1
+    assert json.loads((out / FILE).read_text("utf-8"))["summary"]["complete"] is False
+    capsys.readouterr()
+    assert _extract(corpus, out) == 1
+    assert "up to date" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "damage", ["", "{", '{"format": 1}', '{"format": 1, "summary": {"documents": "x"}}']
+)
+def test_a_missing_or_damaged_record_means_extract(
+    damage: str, corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    (out / FILE).write_text(damage, encoding="utf-8")
+    inputs = collect_inputs([corpus])
+    assert current(out, inputs, {"reader": "pdfium", "max_file_size": 100 * 2**20}) is None
+    assert _extract(corpus, out) == 0
+    assert json.loads((out / FILE).read_text("utf-8"))["format"] == 1
+
+
+def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    check = (
+        "import sys\n"
+        "from plan_extract.cli import main\n"
+        f"code = main(['extract', {str(corpus)!r}, '--out', {str(out)!r}])\n"
+        "heavy = [m for m in ('plan_extract.pipeline', 'pyarrow', 'pypdfium2', 'pandas')"
+        " if m in sys.modules]\n"
+        "assert code == 0 and not heavy, (code, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is up to date" in done.stderr
