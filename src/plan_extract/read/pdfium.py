@@ -95,39 +95,27 @@ def _page_text(textpage: Any, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-class _Fonts:
-    """Per text object (all its chars share them): the font size on the page and the matrix.
+def _font(textpage: Any, index: int, m: Any) -> tuple[float, float, float, float]:
+    """(size, b, c, f) of a char: its font size on the page and its matrix's b, c and f, which
+    every char of its text object shares (the caller keeps them per object).
 
     PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page, scaled
     by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt)."""
-
-    def __init__(self, textpage: Any, buf: _Buffers) -> None:
-        self.textpage, self.matrix = textpage, buf.matrix
-        self.known: dict[int, tuple[float, float, float, float]] = {}
-
-    def of(self, index: int) -> tuple[float, float, float, float]:
-        """(size, b, c, f) of the char's matrix."""
-        address = _text_object_address(self.textpage, index)
-        found = self.known.get(address) if address else None
-        if found is None:
-            m = self.matrix
-            c.FPDFText_GetMatrix(self.textpage, index, m)
-            size = c.FPDFText_GetFontSize(self.textpage, index) * hypot(m.c, m.d)
-            found = (size, m.b, m.c, m.f)
-            if address:
-                self.known[address] = found
-        return found
+    c.FPDFText_GetMatrix(textpage, index, m)
+    return c.FPDFText_GetFontSize(textpage, index) * hypot(m.c, m.d), m.b, m.c, m.f
 
 
 def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Char]:
     """Every character of the page that is in its content stream, in drawing order."""
     rect, x, y = buf.rect, buf.x, buf.y
+    rect_ref = ctypes.byref(rect)  # made once: ctypes would make one per call
     a, b, cc, d, e, f = view
     upright_page = b == 0 and cc == 0
     # Bound once: this loop makes three calls into PDFium per character (the text comes in one).
     unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
-    origin, font_of = c.FPDFText_GetCharOrigin, _Fonts(textpage, buf).of
+    origin, object_of = c.FPDFText_GetCharOrigin, _text_object_address
+    fonts: dict[int | None, tuple[float, float, float, float]] = {}
     ascent, descent = EM_ASCENT, EM_DESCENT
     count = c.FPDFText_CountChars(textpage)
     text_of_page = _page_text(textpage, count)
@@ -147,8 +135,14 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
             text = "-"
         else:
             text = chr(code)
-        loose_box(textpage, index, rect)
-        size, mb, mc, mf = font_of(index)
+        loose_box(textpage, index, rect_ref)
+        address = object_of(textpage, index)  # None for a char of no object: asked each time
+        font = fonts.get(address)
+        if font is None:
+            font = _font(textpage, index, buf.matrix)
+            if address:
+                fonts[address] = font
+        size, mb, mc, mf = font
         # The baseline: in horizontal text the char's origin is on its text object's baseline,
         # the matrix's f; asking PDFium for the origin only where that may not hold (turned text,
         # vertical writing, a glyph box that does not straddle f) saves a call for most chars.
