@@ -27,6 +27,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --constraint $(LOCK) -e '.[test,dev,fixtures]'
+	$(BIN)/python -m compileall -q src  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
 
 # The newest versions pyproject.toml allows, resolved in a clean virtualenv and frozen.

@@ -19,6 +19,7 @@ same run, so figures from different machines compare. ``--quick`` is a smoke run
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import re
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,9 +167,11 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def timed(command: list[str]) -> tuple[float, int, int]:
+def timed(command: list[str], before: Callable[[], None] | None = None) -> tuple[float, int, int]:
     """Wall time of ``command``, the peak RSS of its main process and of its largest child (a
-    worker), sampled every 20 ms."""
+    worker), sampled every 20 ms; ``before`` runs first, untimed."""
+    if before is not None:
+        before()
     peak = child = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -201,8 +205,15 @@ class Row:
     base: float | None  # bare pdfplumber's time on the same files, or None
 
 
-def measure(runs: int, workload: str, what: str, command: list[str], base: float | None) -> Row:
-    results = [timed(command) for _ in range(runs)]
+def measure(
+    runs: int,
+    workload: str,
+    what: str,
+    command: list[str],
+    base: float | None,
+    before: Callable[[], None] | None = None,
+) -> Row:
+    results = [timed(command, before) for _ in range(runs)]
     seconds = statistics.median(t for t, _, _ in results)
     peak, worker = max(p for _, p, _ in results), max(c for _, _, c in results)
     row = Row(workload, what, seconds, peak, worker, base)
@@ -245,8 +256,19 @@ def pdf_workload(name: str, files: list[Path], tmp: Path, runs: int) -> list[Row
     for what, command in variants:
         rows.append(measure(runs, name, what, command, bare.seconds))
     cached = extract_cmd(files, tmp / "o", "--jobs", "2", "--cache-dir", str(cache))
-    timed(cached)  # fill the cache
-    rows.append(measure(runs, name, "plan-extract cached re-run (--jobs 2)", cached, bare.seconds))
+    timed(cached)  # fill the cache, and write an output that is then up to date
+    rows.append(measure(runs, name, "plan-extract re-run, output up to date", cached, bare.seconds))
+    fresh = tmp / "o-fresh"
+    rows.append(
+        measure(
+            runs,
+            name,
+            "plan-extract re-run, new --out: all from the cache",
+            extract_cmd(files, fresh, "--jobs", "2", "--cache-dir", str(cache)),
+            bare.seconds,
+            before=lambda: shutil.rmtree(fresh, ignore_errors=True),
+        )
+    )
     return rows
 
 
@@ -287,6 +309,46 @@ def text_workloads(sizes: Sizes, tmp: Path) -> list[Row]:
     return rows
 
 
+def _seconds(rows: list[Row], workload: str, what: str) -> float | None:
+    found = [r.seconds for r in rows if r.workload == workload and r.what.startswith(what)]
+    return found[0] if found else None
+
+
+def targets(rows: list[Row], sizes: Sizes) -> list[str]:
+    """The issue's targets as the ratios this run measured."""
+    lines = []
+    long_plan, pdfs = f"one {sizes.pages}-page plan", f"{sizes.pdf_copies} fixture PDFs"
+    bare = _seconds(rows, long_plan, "bare pdfplumber")
+    floor = _seconds(rows, long_plan, "pypdfium2")
+    one = _seconds(rows, long_plan, "plan-extract --reader pdfium --jobs 1")
+    if bare and floor and one:
+        lines.append(
+            f"- {long_plan}, --jobs 1: {one / bare:.2f}× bare pdfplumber ({bare / one:.1f}× faster; "
+            f"target ≤ 0.20×), {one / floor:.1f}× the pypdfium2 floor (target ≤ 3×)"
+        )
+    jobs1 = _seconds(rows, pdfs, "plan-extract --reader pdfium --jobs 1")
+    jobs2 = _seconds(rows, pdfs, "plan-extract --reader pdfium --jobs 2")
+    current = _seconds(rows, pdfs, "plan-extract re-run, output up to date")
+    cached = _seconds(rows, pdfs, "plan-extract re-run, new --out")
+    if jobs1 and jobs2:
+        lines.append(
+            f"- {pdfs}: --jobs 2 is {jobs1 / jobs2:.2f}× faster than --jobs 1 (target ≥ 1.7×)"
+        )
+    if jobs2 and current and cached:
+        lines.append(
+            f"- {pdfs}: re-run with the output up to date {100 * current / jobs2:.1f} % of the cold "
+            f"--jobs 2 run (target < 5 %); into a new --out, all from the cache, "
+            f"{100 * cached / jobs2:.0f} %"
+        )
+    text2 = _seconds(rows, f"{sizes.text_plans} text plans", "plan-extract --jobs 2")
+    if text2:
+        lines.append(
+            f"- {sizes.text_plans} text plans, --jobs 2: {sizes.text_plans / text2:.0f} plans/s "
+            "(target ≥ 500)"
+        )
+    return lines
+
+
 def markdown(rows: list[Row]) -> str:
     lines = [
         "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker |",
@@ -317,6 +379,9 @@ def main() -> None:
         f"{os.cpu_count()} cores, Python {platform.python_version()}; medians of {sizes.runs}",
         flush=True,
     )
+    # Byte-compile the package: with PYTHONDONTWRITEBYTECODE set (as in some CI images) every run
+    # would compile it from source, a cost no installed copy has.
+    compileall.compile_dir(str(ROOT / "src" / "plan_extract"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="plan-extract-bench-") as name:
         tmp = Path(name)
         big = long_pdf(sizes.pages, tmp / f"long-{sizes.pages}-pages.pdf")
@@ -328,6 +393,8 @@ def main() -> None:
         shutil.rmtree(tmp / "o", ignore_errors=True)
     print()
     print(markdown(rows))
+    print()
+    print("\n".join(targets(rows, sizes)))
 
 
 if __name__ == "__main__":
