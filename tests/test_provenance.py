@@ -4,6 +4,7 @@ answers at once without touching the output."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -143,6 +144,14 @@ def test_a_missing_or_damaged_record_means_extract(
     assert current(out, inputs, {"reader": "pdfium", "max_file_size": 100 * 2**20}) is None
     assert _extract(corpus, out) == 0
     assert json.loads((out / FILE).read_text("utf-8"))["format"] == 1
+
+
+def test_a_record_that_is_not_a_regular_file_is_not_read(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    (out / FILE).unlink()
+    os.mkfifo(out / FILE)  # reading it would block for ever
+    assert current(out, collect_inputs([corpus]), {"reader": "pdfium", "max_file_size": 1}) is None
 
 
 def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_path: Path) -> None:

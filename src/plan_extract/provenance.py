@@ -20,6 +20,7 @@ This module imports nothing heavy: the command line consults it before loading t
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from .settings import code_fingerprint
 
 FILE = "provenance.json"
 FORMAT = 1  # the layout of provenance.json; a record of another layout is never current
+MAX_SIZE = 64 * 2**20  # bytes: a larger record is not ours (ours is ~300 bytes per input)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ def current(out_dir: Path, inputs: Sequence[Input], options: Mapping[str, Any]) 
     """The summary of the run that wrote ``out_dir`` if that output is current for ``inputs``
     under ``options`` with this extractor; None when it must be extracted (again)."""
     try:
+        found_stat = (out_dir / FILE).stat()
+        if not stat.S_ISREG(found_stat.st_mode) or found_stat.st_size > MAX_SIZE:
+            return None  # not ours: a FIFO there would block the read
         found = json.loads((out_dir / FILE).read_text(encoding="utf-8"))
         summary = Summary(**found["summary"])
         same = (
