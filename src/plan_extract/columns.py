@@ -8,6 +8,7 @@ removed; a bilingual label matches when each script's part is a label of the sam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -116,7 +117,7 @@ class Columns:
         return [label for role, label in zip(self.roles, self.labels, strict=True) if role == OTHER]
 
 
-def header_columns(texts: list[str]) -> Columns | None:
+def header_columns(texts: Sequence[str]) -> Columns | None:
     """Columns of a header row, or ``None`` if the row is not a header.
 
     A header has two or more known labels. An empty first cell over item numbers is the item column;
@@ -124,6 +125,13 @@ def header_columns(texts: list[str]) -> Columns | None:
     """
     if len(texts) > MAX_COLUMNS:
         return None  # no plan has this many columns: a line of debris, not a header
+    return _header_columns(tuple(texts))
+
+
+@lru_cache(maxsize=256)
+def _header_columns(texts: tuple[str, ...]) -> Columns | None:
+    """:func:`header_columns`, cached by the row's labels: structure asks it of every row two or
+    three times, and a header repeats on every page (a small cache: rows are long keys)."""
     exact = [role_of(t) for t in texts]
     if not any(exact):
         return None  # most rows: values, not labels

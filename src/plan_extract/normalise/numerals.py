@@ -6,6 +6,7 @@ Why: frequencies and dates appear as 每6個月, 每六個月, 每兩星期, 二
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -90,11 +91,13 @@ def _balanced(text: str) -> bool:
     return opened <= closed and opened <= 1
 
 
+@lru_cache(maxsize=8192)
 def parse_item_no(text: str, *, roman: bool = True) -> int | None:
     """The number an item label stands for, in every common style, else ``None``.
 
     ``roman=False`` refuses roman numerals: in a table numbered 1, 2, 3 a stray "X." is a bad label,
-    not item 10 (callers allow roman where a section's numbering starts with one).
+    not item 10 (callers allow roman where a section's numbering starts with one). Cached: structure
+    asks of most cells whether they are a label, and labels repeat.
 
     >>> [parse_item_no(t) for t in ("1.", "(1)", "1)", "（三）", "三、", "A1", "A-1", "(iv)", "１２")]
     [1, 1, 1, 3, 3, 1, 1, 4, 12]

@@ -49,15 +49,15 @@ def _separator(left: str, right: str) -> str:
     return " "
 
 
-# White space to ``str.split`` but not to the pattern ``\s`` (information separators).
-_NOT_WHITESPACE = "\x1c\x1d\x1e\x1f"
+# White space to ``str.split`` but not to the pattern ``\s`` (the information separators).
+_NOT_WHITESPACE = regex.compile("[\x1c-\x1f]")
 
 
 def _tokens(text: str) -> list[str]:
-    """``text`` split on white space (``\s``). ``str.split`` does it at a third of the cost, but
+    r"""``text`` split on white space (``\s``). ``str.split`` does it at a third of the cost, but
     also splits on U+001C–U+001F, which are not white space to the pattern: text holding one of
     them takes the pattern."""
-    if any(char in text for char in _NOT_WHITESPACE):
+    if _NOT_WHITESPACE.search(text):
         return [token for token in _WHITESPACE.split(text) if token]
     return text.split()
 
@@ -74,7 +74,23 @@ def join_pieces(pieces: Iterable[str]) -> str:
     """
     # Pieces joined with a space first: the space is a break like any other (the rule below
     # decides it), and the repair and the split run once per cell, not once per piece.
-    tokens = _tokens(repair_chars(" ".join(pieces)))
+    text = " ".join(pieces)
+    return _join_cached(text) if len(text) <= CACHED_JOIN else _join(text)
+
+
+CACHED_JOIN = 300  # characters: a cell this short is joined once however often it is asked for
+
+
+@lru_cache(maxsize=8192)
+def _join_cached(text: str) -> str:
+    """:func:`_join`, cached: structure joins every cell to read the row, normalise joins it
+    again for its fields (and a plan repeats its frequencies, dates and formats). Long texts are
+    not kept: a hostile file's lines would stay in memory after it."""
+    return _join(text)
+
+
+def _join(text: str) -> str:
+    tokens = _tokens(repair_chars(text))
     if len(tokens) < 2:
         return tokens[0] if tokens else ""
     # The separator depends only on the last two characters joined so far: keeping just those
