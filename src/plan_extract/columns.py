@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from .footnotes import strip_markers
+from .normalise.memo import SHORT_TEXT, text_cache
 from .normalise.text import match_key
 from .vocab import load_table
 
@@ -51,7 +52,7 @@ def _labels() -> dict[str, str]:
     return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def role_of(label: str) -> str | None:
     """The role a header cell introduces, or ``None`` for a label not in the vocabulary."""
     if not label.strip():
@@ -72,7 +73,7 @@ def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def role_by_keyword(label: str) -> str | None:
     """A label not in the vocabulary, by the words in it ("Planned Date of Release", 「預計數據
     開放時間」); a category word and a name word around a slash make a combined column."""
@@ -125,13 +126,13 @@ def header_columns(texts: Sequence[str]) -> Columns | None:
     """
     if len(texts) > MAX_COLUMNS:
         return None  # no plan has this many columns: a line of debris, not a header
-    return _header_columns(tuple(texts))
+    row = tuple(texts)
+    if any(len(text) > SHORT_TEXT for text in row):
+        return _columns(row)  # not kept: see .normalise.memo
+    return _cached_columns(row)
 
 
-@lru_cache(maxsize=256)
-def _header_columns(texts: tuple[str, ...]) -> Columns | None:
-    """:func:`header_columns`, cached by the row's labels: structure asks it of every row two or
-    three times, and a header repeats on every page (a small cache: rows are long keys)."""
+def _columns(texts: tuple[str, ...]) -> Columns | None:
     exact = [role_of(t) for t in texts]
     if not any(exact):
         return None  # most rows: values, not labels
@@ -146,6 +147,11 @@ def _header_columns(texts: tuple[str, ...]) -> Columns | None:
     if roles and roles[0] is None and not texts[0].strip():
         roles[0] = "item_no"
     return Columns(tuple(r or OTHER for r in roles), tuple(texts))
+
+
+# Structure asks of every row two or three times whether it is a header, and a header repeats on
+# every page; a row is a long key, so the cache is small.
+_cached_columns = lru_cache(maxsize=64)(_columns)
 
 
 def unknown_count(texts: list[str]) -> int:

@@ -14,13 +14,13 @@ plain English cell in a bilingual plan ("CSV", "Q1 2022") belongs to both versio
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 import regex
 
 from .columns import header_columns
 from .model import Block, Cell, Document, TableRow, TextLine
 from .normalise.dates import parse_release_date
+from .normalise.memo import text_cache
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
 
@@ -44,7 +44,7 @@ MIN_VALUES = 4  # Chinese values seen before deciding
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def split_text(text: str) -> tuple[str, str] | None:
     """(Chinese, English) halves of a one-line bilingual value, or ``None`` if it is not one.
 

@@ -6,9 +6,10 @@ Why: frequencies and dates appear as 每6個月, 每六個月, 每兩星期, 二
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 import regex
+
+from .memo import text_cache
 
 _DIGITS = {
     "〇": 0, "○": 0, "零": 0, "o": 0, "一": 1, "壹": 1, "二": 2, "兩": 2, "两": 2, "貳": 2,
@@ -91,7 +92,7 @@ def _balanced(text: str) -> bool:
     return opened <= closed and opened <= 1
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def parse_item_no(text: str, *, roman: bool = True) -> int | None:
     """The number an item label stands for, in every common style, else ``None``.
 

@@ -15,6 +15,8 @@ from operator import ne
 import opencc
 import regex
 
+from .memo import text_cache
+
 # Characters after or before which a wrap adds no space: Han ideographs, CJK punctuation (「」、。),
 # full-width forms (（）／：), kana and hangul.
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u2E80-\u2FDF\u3000-\u303F\uFF00-\uFFEF"
@@ -74,22 +76,13 @@ def join_pieces(pieces: Iterable[str]) -> str:
     """
     # Pieces joined with a space first: the space is a break like any other (the rule below
     # decides it), and the repair and the split run once per cell, not once per piece.
-    text = " ".join(pieces)
-    return _join_cached(text) if len(text) <= CACHED_JOIN else _join(text)
+    return _join(" ".join(pieces))
 
 
-CACHED_JOIN = 300  # characters: a cell this short is joined once however often it is asked for
-
-
-@lru_cache(maxsize=8192)
-def _join_cached(text: str) -> str:
-    """:func:`_join`, cached: structure joins every cell to read the row, normalise joins it
-    again for its fields (and a plan repeats its frequencies, dates and formats). Long texts are
-    not kept: a hostile file's lines would stay in memory after it."""
-    return _join(text)
-
-
+@text_cache(maxsize=8192)
 def _join(text: str) -> str:
+    """The joined text (cached: structure joins every cell to read its row, normalise joins it
+    again for the fields, and a plan repeats its frequencies, dates and formats)."""
     tokens = _tokens(repair_chars(text))
     if len(tokens) < 2:
         return tokens[0] if tokens else ""
@@ -119,7 +112,7 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2t").convert(text))
 
 
-@lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """The form phrases are compared in: width-folded (NFKC), Traditional, lower case, single spaces.
 
@@ -130,7 +123,7 @@ def match_key(text: str) -> str:
     return _WHITESPACE.sub(" ", folded).strip()
 
 
-@lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """A key under which the same dataset name matches across scripts and Hong Kong variants.
 
