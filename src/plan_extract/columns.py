@@ -37,6 +37,8 @@ _VALUE = regex.compile(
 )  # a year, an item, (CSV)
 MAX_COLUMNS = 40  # more cells than any plan table has columns
 MAX_LABEL = 40  # characters: a longer cell is a value, not a column label
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
 _HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
 
 
@@ -45,6 +47,13 @@ _LABEL_NOISE = regex.compile(r"[\s/／:：]+")
 
 def _label_key(text: str) -> str:
     return _LABEL_NOISE.sub("", match_key(strip_markers(text)[0]))
+
+
+def _latin_after_han(text: str) -> bool:
+    """Whether a Latin letter follows a Han character: a Chinese-over-English label. Asked first
+    because the label pattern backtracks on a long Chinese value with no English in it."""
+    han = _HAN.search(text)
+    return han is not None and _LATIN.search(text, han.end()) is not None
 
 
 @cache
@@ -60,7 +69,7 @@ def role_of(label: str) -> str | None:
     role = _labels().get(_label_key(label))
     if role is not None:
         return role
-    m = _HAN_THEN_LATIN.match(label.strip())
+    m = _HAN_THEN_LATIN.match(label.strip()) if _latin_after_han(label) else None
     if m:
         han, latin = _labels().get(_label_key(m["han"])), _labels().get(_label_key(m["latin"]))
         if han is not None and han == latin:

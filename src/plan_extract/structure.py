@@ -347,8 +347,10 @@ class _Builder:
         """A header row right under another (Chinese labels, then English ones): one header whose
         labels are both, and whose roles come from whichever line knows them."""
         header = self.header
+        if header is None or len(labels) != len(header.texts):
+            return False
         second = header_columns(labels)
-        if header is None or second is None or len(labels) != len(header.texts):
+        if second is None:
             return False
         if labels == header.texts:
             return True  # the same header again (repeated at the top of the next page)
