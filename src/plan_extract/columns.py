@@ -136,7 +136,7 @@ def header_columns(texts: Sequence[str]) -> Columns | None:
     if len(texts) > MAX_COLUMNS:
         return None  # no plan has this many columns: a line of debris, not a header
     row = tuple(texts)
-    if any(len(text) > SHORT_TEXT for text in row):
+    if max(map(len, row), default=0) > SHORT_TEXT:
         return _columns(row)  # not kept: see .normalise.memo
     return _cached_columns(row)
 

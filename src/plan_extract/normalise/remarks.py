@@ -70,15 +70,17 @@ def note_start(text: str) -> int | None:
     return m.start() if m else None
 
 
-def format_tokens(inner: str) -> list[str] | None:
-    """Canonical format names if every token of a parenthesised text is a format, else None."""
+@text_cache(maxsize=4096)
+def format_tokens(inner: str) -> tuple[str, ...] | None:
+    """Canonical format names if every token of a parenthesised text is a format, else None.
+    Cached: every annotation of every remarks cell is asked, and plans repeat 「(JSON)」."""
     tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
     if not tokens:
         return None
     names = [_formats().get(_format_key(t)) for t in tokens]
     if any(n is None for n in names):
         return None
-    return [n for n in names if n is not None]
+    return tuple(n for n in names if n is not None)
 
 
 _LIST_SPLIT = regex.compile(
@@ -109,6 +111,7 @@ def format_list(text: str) -> tuple[list[str], list[str]]:
     return names, unknown
 
 
+@text_cache(maxsize=4096)
 def _looks_like_formats(inner: str) -> bool:
     """Some tokens are formats, the rest Latin words: an annotation naming a format we do not know."""
     tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
@@ -118,6 +121,15 @@ def _looks_like_formats(inner: str) -> bool:
 
 def parse_remarks(text: str) -> Remarks:
     """Split cleaned remarks into description, formats (in order, no repeats) and note."""
+    description, formats, note, unknown = _parse_remarks(text)
+    return Remarks(description, list(formats), note, list(unknown))
+
+
+@text_cache(maxsize=4096)
+def _parse_remarks(
+    text: str,
+) -> tuple[str | None, tuple[str, ...], str | None, tuple[str, ...]]:
+    """:func:`parse_remarks` as a tuple, cached (remarks repeat: 「(JSON)」, 「不適用」)."""
     body, note = split_note(text)
     formats: list[str] = []
     unknown: list[str] = []
@@ -132,7 +144,7 @@ def parse_remarks(text: str) -> Remarks:
         return ""
 
     description = _PARENS.sub(take, body).strip()
-    return Remarks(description or None, formats, note, unknown)
+    return description or None, tuple(formats), note, tuple(unknown)
 
 
 def split_category(text: str) -> tuple[str | None, str]:
