@@ -140,7 +140,7 @@ def name_key(text: str) -> str:
 # faster than finding thousands of one-character matches.
 _LETTERS = regex.compile(r"\p{L}+")
 _HAN = regex.compile(r"\p{Han}+")
-HAN_SAMPLE = 2000  # Han characters whose script decides zh-Hant or zh-Hans: a page or two
+HAN_SAMPLE = 1000  # Han characters whose script decides zh-Hant or zh-Hans: about a page
 
 
 def _count(pattern: regex.Pattern[str], text: str) -> int:
