@@ -54,9 +54,9 @@ def test_workers_give_what_the_library_gives(
 
 def test_a_hanging_document_times_out_and_the_run_goes_on(tmp_path: Path) -> None:
     seed = next((FIXTURES / "seed-zh-hant" / "input").iterdir())
-    # A plan of ten thousand rows takes longer than a second (a reference cycle no longer hangs
-    # either reader: read/guard.py stops it first).
-    (tmp_path / "a-long.txt").write_text(seed.read_text("utf-8") * 300, encoding="utf-8")
+    # A plan of fifty thousand rows takes several seconds (a reference cycle no longer hangs
+    # either reader: read/guard.py stops it first; ten thousand rows now take under a second).
+    (tmp_path / "a-long.txt").write_text(seed.read_text("utf-8") * 1500, encoding="utf-8")
     shutil.copy(seed, tmp_path / "b-plan.txt")
     extraction = run(collect_inputs([tmp_path]), RunOptions(jobs=1, timeout=1))
     hung, good = extraction.documents

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from goldens import golden_cases
+from plan_extract.errors import DocumentError
+from plan_extract.languages import split_languages
+from plan_extract.normalise import text as text_module
 from plan_extract.normalise.text import (
+    _tokens,
     detect_language,
     join_pieces,
     match_key,
     name_key,
     repair_chars,
 )
+from plan_extract.read import read_document
+from plan_extract.structure import _document_text
 
 
 @pytest.mark.parametrize(
@@ -92,3 +102,43 @@ def test_match_key_folds_width_script_and_case() -> None:
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def _fixture_texts() -> list[tuple[str, str]]:
+    """The text detect_language sees for every language version of every fixture document."""
+    texts = []
+    for case in golden_cases():
+        for path in sorted((case / "input").iterdir()):
+            try:
+                document = read_document(path)
+            except DocumentError:
+                continue  # bad-pdf's documents: nothing to detect
+            for tag, version in split_languages(document):
+                texts.append((f"{case.name}/{path.name}{tag}", _document_text(version.blocks)))
+    return texts
+
+
+@pytest.mark.parametrize("sample", [text_module.HAN_SAMPLE, 200])
+def test_the_han_sample_decides_as_the_whole_text_does(
+    sample: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The script is decided on the first HAN_SAMPLE Han characters; on every fixture that is the
+    decision the whole text gives, and so is a sample ten times smaller (the margin)."""
+    texts = _fixture_texts()
+    monkeypatch.setattr(text_module, "HAN_SAMPLE", sys.maxsize)
+    whole = {name: detect_language(text) for name, text in texts}
+    monkeypatch.setattr(text_module, "HAN_SAMPLE", sample)
+    sampled = {name: detect_language(text) for name, text in texts}
+    assert sampled == whole
+    assert {"zh-Hant", "zh-Hans", "en"} <= set(whole.values())
+
+
+def test_a_long_plan_is_decided_on_its_sample() -> None:
+    simplified = "政府资讯科技总监办公室在2019年发放的部门数据集"
+    long_text = simplified * (text_module.HAN_SAMPLE // len(simplified) + 1) + "資訊科技署" * 10_000
+    assert detect_language(long_text) == "zh-Hans"  # the whole text would say zh-Hant
+
+
+@given(st.text(alphabet=" \t\n\u3000\xa0\x1c\x1d\x1e\x1fa中-"))
+def test_tokens_split_on_white_space_as_the_pattern_does(text: str) -> None:
+    assert _tokens(text) == [token for token in regex.split(r"\s+", text) if token]

@@ -8,12 +8,14 @@ removed; a bilingual label matches when each script's part is a label of the sam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
 from .footnotes import strip_markers
+from .normalise.memo import SHORT_TEXT, text_cache
 from .normalise.text import match_key
 from .vocab import load_table
 
@@ -35,6 +37,8 @@ _VALUE = regex.compile(
 )  # a year, an item, (CSV)
 MAX_COLUMNS = 40  # more cells than any plan table has columns
 MAX_LABEL = 40  # characters: a longer cell is a value, not a column label
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
 _HAN_THEN_LATIN = regex.compile(r"^(?P<han>.*\p{Han}[^\p{Latin}]*?)\s*(?P<latin>\p{Latin}.*)$")
 
 
@@ -45,12 +49,19 @@ def _label_key(text: str) -> str:
     return _LABEL_NOISE.sub("", match_key(strip_markers(text)[0]))
 
 
+def _latin_after_han(text: str) -> bool:
+    """Whether a Latin letter follows a Han character: a Chinese-over-English label. Asked first
+    because the label pattern backtracks on a long Chinese value with no English in it."""
+    han = _HAN.search(text)
+    return han is not None and _LATIN.search(text, han.end()) is not None
+
+
 @cache
 def _labels() -> dict[str, str]:
     return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def role_of(label: str) -> str | None:
     """The role a header cell introduces, or ``None`` for a label not in the vocabulary."""
     if not label.strip():
@@ -58,7 +69,7 @@ def role_of(label: str) -> str | None:
     role = _labels().get(_label_key(label))
     if role is not None:
         return role
-    m = _HAN_THEN_LATIN.match(label.strip())
+    m = _HAN_THEN_LATIN.match(label.strip()) if _latin_after_han(label) else None
     if m:
         han, latin = _labels().get(_label_key(m["han"])), _labels().get(_label_key(m["latin"]))
         if han is not None and han == latin:
@@ -71,7 +82,7 @@ def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def role_by_keyword(label: str) -> str | None:
     """A label not in the vocabulary, by the words in it ("Planned Date of Release", 「預計數據
     開放時間」); a category word and a name word around a slash make a combined column."""
@@ -116,7 +127,7 @@ class Columns:
         return [label for role, label in zip(self.roles, self.labels, strict=True) if role == OTHER]
 
 
-def header_columns(texts: list[str]) -> Columns | None:
+def header_columns(texts: Sequence[str]) -> Columns | None:
     """Columns of a header row, or ``None`` if the row is not a header.
 
     A header has two or more known labels. An empty first cell over item numbers is the item column;
@@ -124,6 +135,13 @@ def header_columns(texts: list[str]) -> Columns | None:
     """
     if len(texts) > MAX_COLUMNS:
         return None  # no plan has this many columns: a line of debris, not a header
+    row = tuple(texts)
+    if max(map(len, row), default=0) > SHORT_TEXT:
+        return _columns(row)  # not kept: see .normalise.memo
+    return _cached_columns(row)
+
+
+def _columns(texts: tuple[str, ...]) -> Columns | None:
     exact = [role_of(t) for t in texts]
     if not any(exact):
         return None  # most rows: values, not labels
@@ -138,6 +156,11 @@ def header_columns(texts: list[str]) -> Columns | None:
     if roles and roles[0] is None and not texts[0].strip():
         roles[0] = "item_no"
     return Columns(tuple(r or OTHER for r in roles), tuple(texts))
+
+
+# Structure asks of every row two or three times whether it is a header, and a header repeats on
+# every page; a row is a long key, so the cache is small.
+_cached_columns = lru_cache(maxsize=64)(_columns)
 
 
 def unknown_count(texts: list[str]) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .model import RawRow
+from .normalise.memo import text_cache
 from .normalise.remarks import note_start
 from .problems import ProblemLog
 
@@ -44,11 +45,12 @@ def _key(m: regex.Match[str]) -> str:
     return symbol.translate(_SUPERSCRIPTS) if symbol else m.group("n")
 
 
-def strip_markers(text: str, numbered: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+@text_cache(maxsize=8192)
+def strip_markers(text: str, numbered: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
     """``text`` without its trailing markers, and the markers' keys in printed order.
 
     ``numbered`` holds the footnote numbers that exist: only those turn a digit glued to the end of
-    a name into a marker.
+    a name into a marker. Cached: every value cell of every row is asked, and values repeat.
     """
     keys: list[str] = []
     while True:
@@ -60,7 +62,7 @@ def strip_markers(text: str, numbered: frozenset[str] = frozenset()) -> tuple[st
             m = glued
         keys.insert(0, _key(m))
         text = text[: m.start()].rstrip()
-    return text, keys
+    return text, tuple(keys)
 
 
 def footnote_line(text: str, position: int) -> Footnote | None:
@@ -84,7 +86,7 @@ def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnot
 
 def _strip_value_markers(
     pieces: list[str], numbered: frozenset[str]
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], tuple[str, ...]]:
     """Markers at the end of a short cell, or just before a note written in it
     (「每6個月† 註：視乎…」): the value loses them, the note stays."""
     joined = " ".join(pieces)

@@ -10,13 +10,14 @@ lines of ``vocab/headings.tsv``); this module turns them into patterns and years
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import cast
 
 import regex
 
 from .departments import department_id
 from .model import Organisation, PlanHeader, Section, SectionLetter, TextLine
+from .normalise.memo import text_cache
 from .normalise.numerals import chinese_digits_to_int
 from .normalise.text import clean, join_pieces, match_key
 from .problems import ProblemLog
@@ -27,6 +28,9 @@ _YEAR = r"\d{4}(?:\s*年度?)?"
 _YEARS = rf"{_YEAR}(?:\s*(?:,|、|-|至|到|及|和|與|and|to|&)\s*{_YEAR})+"
 _YEAR_RANGE = regex.compile(r"(?<!\d)(\d{4})\s*年?\s*(?:-|至|到|to)\s*(\d{4}|\d{2})(?!\d)")
 _CHINESE_YEAR = regex.compile(r"[〇○零o一二三四五六七八九]{4}(?=\s*年)")
+_DASH = regex.compile(r"[\u2010-\u2015\u2212]")
+_SPACE_BY_NON_ASCII = regex.compile(r"\s*([^\x00-\x7f])\s*")
+_FOUR_DIGITS = regex.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 @cache
@@ -56,9 +60,9 @@ def _intro_patterns() -> tuple[regex.Pattern[str], ...]:
 def heading_key(text: str) -> str:
     """A heading in the matching form, years as digits, dashes as "-", no spaces next to Chinese
     characters and no trailing colon, so one vocabulary line covers its spacings and scripts."""
-    key = regex.sub(r"[\u2010-\u2015\u2212]", "-", match_key(text.lstrip("#")))
+    key = _DASH.sub("-", match_key(text.lstrip("#")))
     key = _CHINESE_YEAR.sub(lambda m: str(chinese_digits_to_int(m.group())), key)
-    key = regex.sub(r"\s*([^\x00-\x7f])\s*", r"\1", key)
+    key = _SPACE_BY_NON_ASCII.sub(r"\1", key)
     return key.rstrip(" :")
 
 
@@ -74,7 +78,7 @@ def section_years(title: str) -> tuple[int, ...]:
     → (2023, 2024); a range names every year in it (2023–2025 → 2023, 2024, 2025; 2022-23 → 2022,
     2023)."""
     key = heading_key(title)
-    years = {int(y) for y in regex.findall(r"(?<!\d)(\d{4})(?!\d)", key)}
+    years = {int(y) for y in _FOUR_DIGITS.findall(key)}
     for start_text, end_text in _YEAR_RANGE.findall(key):
         start = int(start_text)
         end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
@@ -167,7 +171,7 @@ def is_furniture(text: str) -> bool:
     return _first_match("page_furniture", text) is not None
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _section(text: str) -> Section | None:
     """A section heading, with its letter ("A. 在2019年發放的部門數据集") or without one ("Datasets
     to be released in 2022", 「已發放的數據集」: the letter comes from vocab/headings.tsv), and the
@@ -184,7 +188,7 @@ def _section(text: str) -> Section | None:
     return Section(cast(SectionLetter, letter), title, section_years(title))
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _organisation(text: str) -> Organisation | None:
     m = _first_match("organisation", text)
     if not m:

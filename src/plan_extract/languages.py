@@ -20,6 +20,7 @@ import regex
 from .columns import header_columns
 from .model import Block, Cell, Document, TableRow, TextLine
 from .normalise.dates import parse_release_date
+from .normalise.memo import text_cache
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
 
@@ -43,10 +44,15 @@ MIN_VALUES = 4  # Chinese values seen before deciding
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
 
 
+@text_cache(maxsize=4096)
 def split_text(text: str) -> tuple[str, str] | None:
-    """(Chinese, English) halves of a one-line bilingual value, or ``None`` if it is not one."""
+    """(Chinese, English) halves of a one-line bilingual value, or ``None`` if it is not one.
+
+    Cached: a bilingual plan repeats its values (「每月 Monthly」) in every table."""
     if len(text) > MAX_VALUE:  # no cell value is this long; the pattern backtracks on huge lines
         return None
+    if not _LATIN.search(text):
+        return None  # no English half (the pattern would find none, more slowly)
     m = _HEAD_TAIL.match(text.strip())
     if not m or not _HAN.search(m["zh"]) or not _LATIN.search(m["en"]):
         return None
@@ -110,6 +116,8 @@ def is_bilingual(document: Document) -> bool:
             if not any(_HAN.search(p) for p in cell):
                 continue
             chinese += 1
+            if not any(_LATIN.search(p) for p in cell):
+                continue  # no English half without a Latin letter: spare the split
             zh, en = _split_cell(cell)
             if zh and en and zh != en and any(_LATIN.search(p) for p in en):
                 bilingual += 1

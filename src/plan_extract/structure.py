@@ -234,10 +234,10 @@ class _Builder:
         """A section or organisation heading split into cells. "(1)" may be an item label, so an
         organisation heading must have no more than a label and a name."""
         numbered = parse_item_no(texts[0] if texts else "") is not None
-        if _section(heading) and not numbered:
+        if not numbered and _section(heading):
             return True
         filled = sum(1 for t in texts if t)
-        return _organisation(heading) is not None and (not numbered or filled <= 2)
+        return (not numbered or filled <= 2) and _organisation(heading) is not None
 
     def _body_row(self, row: TableRow, texts: list[str], first_of_table: bool) -> str:
         """Place a body row; return its kind."""
@@ -347,8 +347,10 @@ class _Builder:
         """A header row right under another (Chinese labels, then English ones): one header whose
         labels are both, and whose roles come from whichever line knows them."""
         header = self.header
+        if header is None or len(labels) != len(header.texts):
+            return False
         second = header_columns(labels)
-        if header is None or second is None or len(labels) != len(header.texts):
+        if second is None:
             return False
         if labels == header.texts:
             return True  # the same header again (repeated at the top of the next page)

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 import regex
 
 from ..vocab import load_table
+from .memo import text_cache
 from .numerals import chinese_digits_to_int, replace_chinese_numerals
 from .text import match_key
 
@@ -159,13 +160,18 @@ class _Found:
     date: ReleaseDate | None  # None: impossible (month 13, 31 February) or year-less in doubt
 
 
-@lru_cache(maxsize=8192)
 def parse_release_date(raw: str | None, section_years: tuple[int, ...] = ()) -> ReleaseDate | None:
     """The release date a cell states, or ``None`` when it states no single date (see the module
     docstring). ``section_years`` are the years the section's title names; a year-less period
     (年底, Mid-year) takes the year when there is exactly one."""
     if not raw or not raw.strip():
         return None
+    return _parse_release_date(raw, section_years)
+
+
+@text_cache(maxsize=8192)
+def _parse_release_date(raw: str, section_years: tuple[int, ...]) -> ReleaseDate | None:
+    """Cached: a plan repeats its few dates over all its rows."""
     text = fold(raw)
     found = _scan(text, section_years)
     if any(f.date is None for f in found):

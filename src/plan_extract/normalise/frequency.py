@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from ..model import Frequency, FrequencyPart
 from ..vocab import load_table
+from .memo import text_cache
 from .numerals import english_to_int, replace_chinese_numerals
 from .text import clean, match_key
 
@@ -97,11 +98,14 @@ def _unit_pattern() -> str:
     return "|".join(regex.escape(w) for w in sorted(_units(), key=len, reverse=True))
 
 
-@lru_cache(maxsize=4096)
 def parse_frequency(raw: str | None) -> Frequency | None:
-    """The frequency a plan cell states, or ``None`` when the wording is not understood.
+    """The frequency a plan cell states, or ``None`` when the wording is not understood."""
+    return _parse_frequency(raw) if raw else None
 
-    Cached: a plan repeats a handful of phrases (每月, 有需要時) over all its rows."""
+
+@text_cache(maxsize=4096)
+def _parse_frequency(raw: str) -> Frequency | None:
+    """Cached: a plan repeats a handful of phrases (每月, 有需要時) over all its rows."""
     text = clean(raw)
     if not text:
         return None

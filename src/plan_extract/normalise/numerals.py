@@ -9,6 +9,8 @@ import unicodedata
 
 import regex
 
+from .memo import text_cache
+
 _DIGITS = {
     "〇": 0, "○": 0, "零": 0, "o": 0, "一": 1, "壹": 1, "二": 2, "兩": 2, "两": 2, "貳": 2,
     "三": 3, "參": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -90,11 +92,13 @@ def _balanced(text: str) -> bool:
     return opened <= closed and opened <= 1
 
 
+@text_cache(maxsize=8192)
 def parse_item_no(text: str, *, roman: bool = True) -> int | None:
     """The number an item label stands for, in every common style, else ``None``.
 
     ``roman=False`` refuses roman numerals: in a table numbered 1, 2, 3 a stray "X." is a bad label,
-    not item 10 (callers allow roman where a section's numbering starts with one).
+    not item 10 (callers allow roman where a section's numbering starts with one). Cached: structure
+    asks of most cells whether they are a label, and labels repeat.
 
     >>> [parse_item_no(t) for t in ("1.", "(1)", "1)", "（三）", "三、", "A1", "A-1", "(iv)", "１２")]
     [1, 1, 1, 3, 3, 1, 1, 4, 12]

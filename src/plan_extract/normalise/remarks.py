@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from ..vocab import load_table
+from .memo import text_cache
 
 # 註： after Chinese text is a label too (a wrapped cell's next line joins without a space), but
 # not the end of a word that ends in 註/注 (標註, 批註, 關注, 投注…).
@@ -28,6 +29,7 @@ _PARENS = regex.compile(r"\s*[(（](?P<inner>[^()（）]*)[)）]")
 _FORMAT_SPLIT = regex.compile(
     r"\s*(?:及|和|與|以及|或|、|，|,|/|／|&|＆|\band\b|\bor\b|\s)\s*", regex.I
 )
+_FORMAT_LIKE = regex.compile(r"[\p{Latin}\d.\-]+")  # a token that could name a format
 _CATEGORY_SPLIT = regex.compile(r"\s*／\s*|\s+/\s*|\s*/\s+")
 
 
@@ -48,11 +50,13 @@ def _format_key(token: str) -> str:
     return unicodedata.normalize("NFKC", token).strip().casefold()
 
 
+@text_cache(maxsize=8192)
 def split_note(text: str, *, glued: bool = False) -> tuple[str, str | None]:
     """Remarks without the footnote, and the footnote without its label (None if there is none).
 
     ``glued`` also finds a label right after Chinese text (「每月註：…」, a wrapped cell joined without
-    a space): right for short cells such as a frequency or a date, where no word ends in 註."""
+    a space): right for short cells such as a frequency or a date, where no word ends in 註.
+    Cached: each row asks it of every cell, and dates and frequencies repeat."""
     m = (_GLUED_NOTE_LABEL if glued else _NOTE_LABEL).search(text)
     if not m:
         return text, None
@@ -66,15 +70,17 @@ def note_start(text: str) -> int | None:
     return m.start() if m else None
 
 
-def format_tokens(inner: str) -> list[str] | None:
-    """Canonical format names if every token of a parenthesised text is a format, else None."""
+@text_cache(maxsize=4096)
+def format_tokens(inner: str) -> tuple[str, ...] | None:
+    """Canonical format names if every token of a parenthesised text is a format, else None.
+    Cached: every annotation of every remarks cell is asked, and plans repeat 「(JSON)」."""
     tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
     if not tokens:
         return None
     names = [_formats().get(_format_key(t)) for t in tokens]
     if any(n is None for n in names):
         return None
-    return [n for n in names if n is not None]
+    return tuple(n for n in names if n is not None)
 
 
 _LIST_SPLIT = regex.compile(
@@ -105,15 +111,25 @@ def format_list(text: str) -> tuple[list[str], list[str]]:
     return names, unknown
 
 
+@text_cache(maxsize=4096)
 def _looks_like_formats(inner: str) -> bool:
     """Some tokens are formats, the rest Latin words: an annotation naming a format we do not know."""
     tokens = [t for t in _FORMAT_SPLIT.split(inner) if t]
     known = [t for t in tokens if _format_key(t) in _formats()]
-    return bool(known) and all(regex.fullmatch(r"[\p{Latin}\d.\-]+", t) for t in tokens)
+    return bool(known) and all(_FORMAT_LIKE.fullmatch(t) for t in tokens)
 
 
 def parse_remarks(text: str) -> Remarks:
     """Split cleaned remarks into description, formats (in order, no repeats) and note."""
+    description, formats, note, unknown = _parse_remarks(text)
+    return Remarks(description, list(formats), note, list(unknown))
+
+
+@text_cache(maxsize=4096)
+def _parse_remarks(
+    text: str,
+) -> tuple[str | None, tuple[str, ...], str | None, tuple[str, ...]]:
+    """:func:`parse_remarks` as a tuple, cached (remarks repeat: 「(JSON)」, 「不適用」)."""
     body, note = split_note(text)
     formats: list[str] = []
     unknown: list[str] = []
@@ -128,7 +144,7 @@ def parse_remarks(text: str) -> Remarks:
         return ""
 
     description = _PARENS.sub(take, body).strip()
-    return Remarks(description or None, formats, note, unknown)
+    return description or None, tuple(formats), note, tuple(unknown)
 
 
 def split_category(text: str) -> tuple[str | None, str]:

@@ -20,10 +20,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from ..departments import department_id
-from ..model import DatasetRecord, Frequency, PlanRecord, RawRow, Section, StructuredPlan
+from ..model import (
+    Box,
+    DatasetRecord,
+    Frequency,
+    FrequencyPart,
+    PlanRecord,
+    RawRow,
+    Section,
+    StructuredPlan,
+)
 from ..problems import ProblemLog
 from .dates import ReleaseDate, parse_release_date
 from .frequency import parse_frequency
@@ -32,8 +42,9 @@ from .remarks import format_list, parse_remarks, split_category, split_note
 from .text import join_pieces, name_key
 
 
-def _joined(row: RawRow, role: str) -> str | None:
-    return join_pieces(row.cells.get(role, [])) or None
+def _joined(row: RawRow) -> dict[str, str | None]:
+    """Each cell of the row joined, once (every field below reads the joined text)."""
+    return {role: join_pieces(pieces) or None for role, pieces in row.cells.items()}
 
 
 def _item_no(row: RawRow, roman: bool, log: ProblemLog) -> int | None:
@@ -93,6 +104,12 @@ def _frequency(row: RawRow, raw: str | None, label: str, log: ProblemLog) -> Fre
     return frequency
 
 
+def _flat_dict(record: Box | FrequencyPart) -> dict[str, Any]:
+    """``asdict`` of a record of plain values (a box, a frequency part), without the deep copy that
+    made it a tenth of a long plan's normalising."""
+    return {field.name: getattr(record, field.name) for field in fields(record)}
+
+
 def _all_pieces(row: RawRow) -> list[str]:
     return [piece for pieces in row.cells.values() for piece in pieces]
 
@@ -109,9 +126,9 @@ class _Texts:
     unknown_formats: list[str]
 
 
-def _cell_text(row: RawRow, role: str, notes: list[str]) -> str | None:
+def _cell_text(joined: dict[str, str | None], role: str, notes: list[str]) -> str | None:
     """The joined cell; a 註：/Note: inside it goes to ``notes`` (so it spoils no value)."""
-    text = _joined(row, role)
+    text = joined.get(role)
     if text is None or role == "remarks":
         return text
     body, note = split_note(text, glued=role != "description")
@@ -120,26 +137,26 @@ def _cell_text(row: RawRow, role: str, notes: list[str]) -> str | None:
     return body or None
 
 
-def _texts(row: RawRow, log: ProblemLog) -> _Texts:
+def _texts(row: RawRow, joined: dict[str, str | None], log: ProblemLog) -> _Texts:
     """Category, name, description, formats and notes from whichever columns the table has."""
     notes: list[str] = []
-    remarks = parse_remarks(_joined(row, "remarks") or "")
+    remarks = parse_remarks(joined.get("remarks") or "")
     if remarks.note:
         notes.append(remarks.note)
-    combined = _cell_text(row, "category_name", notes)
+    combined = _cell_text(joined, "category_name", notes)
     category, name = split_category(combined) if combined else (None, "")
-    separate_name = _cell_text(row, "dataset_name", notes)
+    separate_name = _cell_text(joined, "dataset_name", notes)
     if separate_name is not None or "dataset_name" in row.cells:
         name = separate_name or name  # a separate name column is never split
-    category = _cell_text(row, "category", notes) or category or row.category
+    category = _cell_text(joined, "category", notes) or category or row.category
     if category is None and combined and "category_name" in row.cells:
         log.add("category_missing", repr(name), row.where, name)
     description = remarks.description
     if "description" in row.cells:
-        description = _cell_text(row, "description", notes)
+        description = _cell_text(joined, "description", notes)
         if remarks.description:
             notes.append(remarks.description)
-    formats, unknown = format_list(_cell_text(row, "formats", notes) or "")
+    formats, unknown = format_list(_cell_text(joined, "formats", notes) or "")
     formats += [f for f in remarks.formats if f not in formats]
     unknown += remarks.unknown_format_annotations
     return _Texts(category, name, description, formats, notes, unknown)
@@ -151,11 +168,12 @@ def normalise_row(
     """One dataset record; problems met on the way go to ``log``."""
     item_no = _item_no(row, roman, log)
     label = f"{row.section.letter if row.section else '?'}{item_no if item_no is not None else '?'}"
-    texts = _texts(row, log)
+    joined = _joined(row)
+    texts = _texts(row, joined, log)
     notes = texts.notes
-    date_raw = _cell_text(row, "release_date", notes)
+    date_raw = _cell_text(joined, "release_date", notes)
     release = _release_date(row, date_raw, label, log)
-    frequency_raw = _cell_text(row, "update_frequency", notes)
+    frequency_raw = _cell_text(joined, "update_frequency", notes)
     frequency = _frequency(row, frequency_raw, label, log)
     notes += [n for n in row.notes if n not in notes]  # footnotes after the cells' own notes
     if not texts.name:
@@ -163,7 +181,7 @@ def normalise_row(
     for annotation in texts.unknown_formats:
         log.add("format_unknown", f"{annotation} (item {label})", row.where, annotation)
 
-    boxes = [asdict(box) for box in row.where.boxes]
+    boxes = [_flat_dict(box) for box in row.where.boxes]
     department_abbr = plan.header.department_abbr
     return DatasetRecord(
         plan_id=plan_id,
@@ -192,17 +210,19 @@ def normalise_row(
         update_frequency=frequency.code if frequency else "unknown",
         update_interval=frequency.interval if frequency else None,
         update_frequency_raw=frequency_raw,
-        update_frequency_parts=[asdict(p) for p in frequency.parts] if frequency else [],
+        update_frequency_parts=[_flat_dict(p) for p in frequency.parts] if frequency else [],
         formats=texts.formats,
         description=texts.description,
         note="; ".join(notes) or None,
-        remarks_raw=_joined(row, "remarks"),
-        other_columns=[
-            {"label": label_, "text": join_pieces(pieces)}
-            for label_, pieces in row.other_columns
-            if join_pieces(pieces)
-        ],
+        remarks_raw=joined.get("remarks"),
+        other_columns=_other_columns(row),
     )
+
+
+def _other_columns(row: RawRow) -> list[dict[str, str]]:
+    """The text of each column with an unknown label (an empty one is left out)."""
+    texts = [(label, join_pieces(pieces)) for label, pieces in row.other_columns]
+    return [{"label": label, "text": text} for label, text in texts if text]
 
 
 def _roman_groups(plan: StructuredPlan) -> set[tuple[str | None, int]]:
