@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,7 @@ def extract(
 
 def _dicts(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Each record's fields, shallow (``asdict`` would deep-copy every list of every row)."""
-    return (vars(r) for r in records)
+    return (asdict(r) for r in records)
 
 
 def write_tables(extraction: Extraction, out_dir: Path) -> None:
