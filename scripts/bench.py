@@ -116,16 +116,20 @@ def text_plans(count: int, folder: Path) -> list[Path]:
     return made
 
 
-_ITEM = re.compile(r"^(\d+)\.\t", re.MULTILINE)
+_ITEM_ROW = re.compile(r"^(\d+)\.\t([^\t\n]*)\t([^\t\n]*\t[^\t\n]*)\t", re.MULTILINE)
 
 
 def scaled_text(copies_of_seed: int, out: Path) -> Path:
-    """The seed text plan over and over, item numbers renumbered in each copy."""
+    """The seed text plan over and over, item numbers renumbered in each copy, and each copy's
+    dataset names and remarks made its own (the copy's number added): values that repeat in a
+    real plan (months, frequencies, categories) still repeat, names and descriptions do not, so
+    memory is measured on text that cannot all be shared."""
     text = SEED_TEXT.read_text("utf-8")
-    copies = [
-        _ITEM.sub(lambda m, n=n: f"{int(m[1]) + 100 * n}.\t", text) for n in range(copies_of_seed)
-    ]
-    out.write_text("\n".join(copies), encoding="utf-8")
+
+    def copy(n: int) -> str:
+        return _ITEM_ROW.sub(lambda m: f"{int(m[1]) + 100 * n}.\t{m[2]} {n}\t{m[3]}\t{n} ", text)
+
+    out.write_text("\n".join(copy(n) for n in range(copies_of_seed)), encoding="utf-8")
     return out
 
 
