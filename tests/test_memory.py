@@ -61,7 +61,7 @@ def test_peak_memory_is_linear_in_the_plan_size(tmp_path: Path) -> None:
     small_peak = traced_peak(small, tmp_path / "small")
     large_peak = traced_peak(large, tmp_path / "large")
     assert large_peak < 6 * small_peak, (small_peak, large_peak)
-    # Today 37× the file (most of it detect_language's list of every letter); a bound, not a goal.
+    # 28–39× the file today (the records, blocks and rows of one plan at once): a bound, not a goal.
     assert large_peak < 45 * large.stat().st_size, large_peak / large.stat().st_size
 
 
