@@ -17,7 +17,7 @@ help:
 	@echo "make docs      regenerate docs/schema.md and docs/datapackage.json from the schema"
 	@echo "make goldens   rewrite tests/fixtures/*/expected from current output (review the diff!)"
 	@echo "make fixtures  regenerate the fixture PDFs (installs LibreOffice and CJK fonts)"
-	@echo "make bench     time and measure memory against bare pdfplumber (--quick: BENCH=--quick)"
+	@echo "make bench     time and measure memory against bare pdfplumber (BENCH=--quick; BENCH='--only scaling')"
 	@echo "make lock      refresh $(LOCK), the exact versions every install uses"
 	@echo "make clean     remove $(VENV), $(OUT) contents and caches"
 

@@ -7,13 +7,15 @@ Generates, in a temporary folder:
 - forty copies of the fixture PDFs (a comment appended to each, so that no two are the same bytes
   and none is skipped as a duplicate);
 - 500 text plans (the seed text plan, each with a different number of trailing newlines);
-- for the scaling check, text plans 1×, 4× and 16× a plan of 16 seeds (rows repeated, renumbered)
-  and one line of 5 MB of cells.
+- for the scaling check, text plans 1×, 4×, 16× and 64× a plan of 16 seeds (rows repeated,
+  renumbered, names made distinct; 64× is 6.6 MB) and one line of 5 MB of cells.
 
 Each command runs as its own process, ``--runs`` times (median kept); its peak resident memory is
 sampled from /proc every 20 ms, for the main process and for the largest of its children (workers).
 Every time is also given as a ratio to bare pdfplumber ``extract_tables`` on the same files in the
-same run, so figures from different machines compare. ``--quick`` is a smoke run with tiny sizes.
+same run, so figures from different machines compare. For the scaling plans, the memory each adds
+over the seed plan (6 KB) is also given as a multiple of its size. ``--quick`` is a smoke run with
+tiny sizes; ``--only pdf|text|scaling`` runs one group of workloads.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class Sizes:
 
 
 SCALE_BASE = 16  # copies of the seed in the 1× scaling plan: large enough that start-up is small
-FULL = Sizes(pages=190, pdf_copies=40, text_plans=500, scales=(1, 4, 16), line_mb=5, runs=3)
+FULL = Sizes(pages=190, pdf_copies=40, text_plans=500, scales=(1, 4, 16, 64), line_mb=5, runs=3)
 QUICK = Sizes(pages=12, pdf_copies=4, text_plans=20, scales=(1, 4), line_mb=0.5, runs=1)
 
 
@@ -118,16 +120,20 @@ def text_plans(count: int, folder: Path) -> list[Path]:
     return made
 
 
-_ITEM = re.compile(r"^(\d+)\.\t", re.MULTILINE)
+_ITEM_ROW = re.compile(r"^(\d+)\.\t([^\t\n]*)\t([^\t\n]*\t[^\t\n]*)\t", re.MULTILINE)
 
 
 def scaled_text(copies_of_seed: int, out: Path) -> Path:
-    """The seed text plan over and over, item numbers renumbered in each copy."""
+    """The seed text plan over and over, item numbers renumbered in each copy, and each copy's
+    dataset names and remarks made its own (the copy's number added): values that repeat in a
+    real plan (months, frequencies, categories) still repeat, names and descriptions do not, so
+    memory is measured on text that cannot all be shared."""
     text = SEED_TEXT.read_text("utf-8")
-    copies = [
-        _ITEM.sub(lambda m, n=n: f"{int(m[1]) + 100 * n}.\t", text) for n in range(copies_of_seed)
-    ]
-    out.write_text("\n".join(copies), encoding="utf-8")
+
+    def copy(n: int) -> str:
+        return _ITEM_ROW.sub(lambda m: f"{int(m[1]) + 100 * n}.\t{m[2]} {n}\t{m[3]}\t{n} ", text)
+
+    out.write_text("\n".join(copy(n) for n in range(copies_of_seed)), encoding="utf-8")
     return out
 
 
@@ -203,6 +209,7 @@ class Row:
     peak: int
     worker: int  # 0: the command has no child processes
     base: float | None  # bare pdfplumber's time on the same files, or None
+    growth: str = ""  # scaling rows: memory added over the seed plan ÷ input size (main / worker)
 
 
 def measure(
@@ -283,29 +290,40 @@ def text_workloads(sizes: Sizes, tmp: Path) -> list[Row]:
         )
         print(f"  {'':44s} {len(plans) / row.seconds:7.0f} plans/s", flush=True)
         rows.append(row)
+    return rows
+
+
+def scaling_workloads(sizes: Sizes, tmp: Path) -> list[Row]:
+    """One text plan at each scale, --jobs 1; memory growth measured from the seed plan's run."""
     print("scaling (one text plan, --jobs 1):", flush=True)
-    first = None
+    extract = ["--jobs", "1", "--no-cache", "--max-memory", "4G", "--timeout", "600"]
+    seed = measure(
+        sizes.runs,
+        "scaling",
+        f"seed text plan ({SEED_TEXT.stat().st_size / 1024:.0f} KB)",
+        extract_cmd(SEED_TEXT, tmp / "o", *extract),
+        None,
+    )
+    rows, first = [seed], None
     for scale in sizes.scales:
         path = scaled_text(SCALE_BASE * scale, tmp / f"scaled-{scale}.txt")
+        size = path.stat().st_size
         row = measure(
             sizes.runs,
             "scaling",
-            f"text plan {scale}× ({path.stat().st_size / 1024:.0f} KB)",
-            extract_cmd(path, tmp / "o", "--jobs", "1", "--no-cache"),
+            f"text plan {scale}× ({size / 1024:.0f} KB)",
+            extract_cmd(path, tmp / "o", *extract),
             first,
         )
+        row.growth = (
+            f"{(row.peak - seed.peak) / size:.0f} / {(row.worker - seed.worker) / size:.0f}"
+        )
+        print(f"  {'':44s} added memory ÷ size: {row.growth} (main / worker)", flush=True)
         first = first or row.seconds
         rows.append(row)
     line = long_line(sizes.line_mb, tmp / "long-line.txt")
-    rows.append(
-        measure(
-            sizes.runs,
-            "scaling",
-            f"one line of {sizes.line_mb:g} MB",
-            extract_cmd(line, tmp / "o", "--jobs", "1", "--no-cache", "--timeout", "600"),
-            None,
-        )
-    )
+    what = f"one line of {sizes.line_mb:g} MB"
+    rows.append(measure(sizes.runs, "scaling", what, extract_cmd(line, tmp / "o", *extract), None))
     return rows
 
 
@@ -351,15 +369,16 @@ def targets(rows: list[Row], sizes: Sizes) -> list[str]:
 
 def markdown(rows: list[Row]) -> str:
     lines = [
-        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker |",
-        "|---|---|---|---|---|---|",
+        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker "
+        "| added RSS ÷ size (main / worker) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         ratio = f"{row.seconds / row.base:.2f}" if row.base else "—"
         worker = f"{row.worker / 2**20:.0f} MiB" if row.worker else "—"
         lines.append(
             f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} "
-            f"| {row.peak / 2**20:.0f} MiB | {worker} |"
+            f"| {row.peak / 2**20:.0f} MiB | {worker} | {row.growth or '—'} |"
         )
     return "\n".join(lines)
 
@@ -370,6 +389,7 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run: a smoke test")
     parser.add_argument("--runs", type=int, help="runs per command (median kept)")
+    parser.add_argument("--only", choices=("pdf", "text", "scaling"), help="one group of workloads")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     if args.runs:
@@ -384,12 +404,17 @@ def main() -> None:
     compileall.compile_dir(str(ROOT / "src" / "plan_extract"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="plan-extract-bench-") as name:
         tmp = Path(name)
-        big = long_pdf(sizes.pages, tmp / f"long-{sizes.pages}-pages.pdf")
-        sources = sorted(p for p in FIXTURES.glob("seed-pdf-*/input/*.pdf"))
-        copies = distinct_copies(sources, sizes.pdf_copies, tmp / "pdfs")
-        rows = pdf_workload(f"one {sizes.pages}-page plan", [big], tmp, sizes.runs)
-        rows += pdf_workload(f"{len(copies)} fixture PDFs", copies, tmp, sizes.runs)
-        rows += text_workloads(sizes, tmp)
+        rows = []
+        if args.only in (None, "pdf"):
+            big = long_pdf(sizes.pages, tmp / f"long-{sizes.pages}-pages.pdf")
+            sources = sorted(p for p in FIXTURES.glob("seed-pdf-*/input/*.pdf"))
+            copies = distinct_copies(sources, sizes.pdf_copies, tmp / "pdfs")
+            rows += pdf_workload(f"one {sizes.pages}-page plan", [big], tmp, sizes.runs)
+            rows += pdf_workload(f"{len(copies)} fixture PDFs", copies, tmp, sizes.runs)
+        if args.only in (None, "text"):
+            rows += text_workloads(sizes, tmp)
+        if args.only in (None, "scaling"):
+            rows += scaling_workloads(sizes, tmp)
         shutil.rmtree(tmp / "o", ignore_errors=True)
     print()
     print(markdown(rows))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plan_extract.schema import DATASETS
-from plan_extract.write import json_lines, write_csv, write_json, write_parquet
+from plan_extract.write import write_table
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("，「」\"'|,\n"),
@@ -79,14 +79,11 @@ def test_values_survive_every_format(
     month: str | None,
 ) -> None:
     rows = [_record(1, name, description, formats, parts, month)]
-    lines = json_lines(rows)
-    write_parquet(DATASETS, lines, tmp_path / "d.parquet")
-    write_json(lines, tmp_path / "d.json")
-    write_csv(DATASETS, rows, tmp_path / "d.csv")
+    write_table(DATASETS, rows, tmp_path)
 
-    assert pq.read_table(tmp_path / "d.parquet").to_pylist() == rows
-    assert json.loads((tmp_path / "d.json").read_text("utf-8")) == rows
-    with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as f:
+    assert pq.read_table(tmp_path / "datasets.parquet").to_pylist() == rows
+    assert json.loads((tmp_path / "datasets.json").read_text("utf-8")) == rows
+    with (tmp_path / "datasets.csv").open(encoding="utf-8-sig", newline="") as f:
         (back,) = list(csv.DictReader(f))
     assert back["dataset_name"] == name
     assert back["description"] == (description or "")

@@ -7,15 +7,45 @@ with provenance, whatever the file type. :mod:`structure` turns it into a :class
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from operator import attrgetter
+from typing import Any, ClassVar, Literal
 
 Severity = Literal["error", "warning"]
 SectionLetter = Literal["A", "B", "C", "D"]
 
 
-@dataclass(frozen=True)
-class Box:
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}  # per class: its field values, in order
+
+
+class Compact:
+    """Base of the records made by the thousand: with ``slots=True`` dataclasses, an instance holds
+    its values in slots (no ``__dict__``: a 33-field record is ~1.3 KB smaller), and pickles as its
+    class and the tuple of its field values (no field names per instance), which is what a worker
+    sends the parent for every row. Unpickling calls ``__init__``, so ``__post_init__`` runs again."""
+
+    __slots__ = ()
+    __match_args__: ClassVar[tuple[str, ...]]
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        cls = type(self)
+        values = _VALUES.get(cls)
+        if values is None:  # every record class has several fields: attrgetter gives a tuple
+            values = _VALUES[cls] = attrgetter(*cls.__match_args__)
+        return cls, values(self)
+
+
+def shared(text: str | None) -> str | None:
+    """One string object for every equal value (``sys.intern``): the organisation, section title,
+    category, month, frequency… of a plan repeat on every row; interned strings are freed with
+    their last user."""
+    return None if text is None else sys.intern(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Box(Compact):
     """A rectangle on a PDF page, in PDF points from the top-left (pdfplumber's convention)."""
 
     page: int
@@ -25,8 +55,8 @@ class Box:
     bottom: float
 
 
-@dataclass(frozen=True)
-class Where:
+@dataclass(frozen=True, slots=True)
+class Where(Compact):
     """Where something came from: page (PDF, 1-based), line (text, 1-based), and boxes (PDF)."""
 
     page: int | None = None
@@ -34,8 +64,8 @@ class Where:
     boxes: tuple[Box, ...] = ()
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, slots=True)
+class Problem(Compact):
     """A data problem, recorded next to the data instead of raised (frictionless style)."""
 
     plan_id: str
@@ -53,16 +83,16 @@ class Problem:
 Cell = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class TextLine:
+@dataclass(frozen=True, slots=True)
+class TextLine(Compact):
     """A line of running text outside any table (headings, titles, organisation lines)."""
 
     text: str
     where: Where
 
 
-@dataclass(frozen=True)
-class TableRow:
+@dataclass(frozen=True, slots=True)
+class TableRow(Compact):
     """One row of a table as the reader saw it. ``table`` numbers the tables of the document.
 
     ``cells`` has one entry per column of the table. ``covered`` holds the columns where no cell
@@ -121,7 +151,7 @@ class Organisation:
     abbr: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     """A dataset row after structure: cells by role, continuation lines already merged.
 
@@ -154,22 +184,22 @@ class StructuredPlan:
     plan_id_suffix: str = ""  # ".zh-hant" / ".en" for each language of a bilingual-cell plan
 
 
-@dataclass(frozen=True)
-class FrequencyPart:
+@dataclass(frozen=True, slots=True)
+class FrequencyPart(Compact):
     agency: str | None
     frequency: str
     interval: str | None
 
 
-@dataclass(frozen=True)
-class Frequency:
+@dataclass(frozen=True, slots=True)
+class Frequency(Compact):
     code: str
     interval: str | None
     parts: tuple[FrequencyPart, ...] = ()
 
 
-@dataclass
-class DatasetRecord:
+@dataclass(slots=True)
+class DatasetRecord(Compact):
     """One promised or delivered dataset: a row of datasets.* (columns documented in schema.py)."""
 
     plan_id: str
@@ -205,9 +235,28 @@ class DatasetRecord:
     remarks_raw: str | None
     other_columns: list[dict[str, str]]
 
+    def __post_init__(self) -> None:
+        """Values that repeat from row to row become one object each (see :func:`shared`); this
+        runs again when the parent unpickles a worker's rows, so they are shared across plans."""
+        self.plan_id = sys.intern(self.plan_id)
+        self.source_file = sys.intern(self.source_file)
+        self.section_title = shared(self.section_title)
+        self.organisation = shared(self.organisation)
+        self.organisation_abbr = shared(self.organisation_abbr)
+        self.item_label = shared(self.item_label)
+        self.category = shared(self.category)
+        if self.name_key == self.dataset_name:
+            self.name_key = self.dataset_name
+        self.release_month = shared(self.release_month)
+        self.release_month_raw = shared(self.release_month_raw)
+        self.update_interval = shared(self.update_interval)
+        self.update_frequency_raw = shared(self.update_frequency_raw)
+        self.note = shared(self.note)
+        self.formats = [sys.intern(name) for name in self.formats]
 
-@dataclass
-class PlanRecord:
+
+@dataclass(slots=True)
+class PlanRecord(Compact):
     """One plan document: a row of plans.*."""
 
     plan_id: str

@@ -7,7 +7,7 @@ the other documents go on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from .inputs import (
     plan_id_for,
 )
 from .languages import split_languages
-from .model import DatasetRecord, PlanRecord, Problem, Where
+from .model import DatasetRecord, Document, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
 from .read import read_document
@@ -114,16 +114,26 @@ def extract_file(
         except OSError:
             digest = ""
         return [failed_result(path, plan_id, error.code, error.detail, digest, error.page)]
+    versions = split_languages(document)
+    del document  # each version's blocks are freed once structured, before its rows are normalised
     results = []
-    for tag, version in split_languages(document):
-        log = ProblemLog(plan_id, str(path))
-        plan = structure(version, log)
-        version_id = f"{plan_id}.{plan.language.lower()}" if tag else plan_id
-        log.problems = [replace(p, plan_id=version_id) for p in [*version.problems, *log.problems]]
-        log.plan_id = version_id
-        record, datasets = normalise_plan(plan, version_id, log)
-        results.append(DocumentResult(record, datasets, log.problems))
+    while versions:
+        results.append(_extract_next(versions, plan_id, str(path)))
     return results
+
+
+def _extract_next(versions: list[tuple[str, Document]], plan_id: str, path: str) -> DocumentResult:
+    """The first language version, taken off ``versions``: structure, then normalise once nothing
+    references its blocks any more (they are the larger part of a document's memory)."""
+    tag, version = versions.pop(0)
+    log = ProblemLog(plan_id, path)
+    plan = structure(version, log)
+    version_id = f"{plan_id}.{plan.language.lower()}" if tag else plan_id
+    log.problems = [replace(p, plan_id=version_id) for p in [*version.problems, *log.problems]]
+    log.plan_id = version_id
+    del version
+    record, datasets = normalise_plan(plan, version_id, log)
+    return DocumentResult(record, datasets, log.problems)
 
 
 def extract_document(
@@ -188,16 +198,12 @@ def extract(
     return assemble(results, on_document)
 
 
-def _dicts(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    """Each record's fields, shallow (``asdict`` would deep-copy every list of every row)."""
-    return (vars(r) for r in records)
-
-
 def write_tables(extraction: Extraction, out_dir: Path) -> None:
-    """All tables and datapackage.json into ``out_dir``, written in place."""
-    write_table(DATASETS, _dicts(extraction.datasets), out_dir)
-    write_table(PLANS, _dicts(extraction.plans), out_dir)
-    write_table(PROBLEMS, _dicts(extraction.problems), out_dir)
+    """All tables and datapackage.json into ``out_dir``, written in place, from the records
+    themselves (no dict per row: see :func:`~.write.write_table`)."""
+    write_table(DATASETS, extraction.datasets, out_dir)
+    write_table(PLANS, extraction.plans, out_dir)
+    write_table(PROBLEMS, extraction.problems, out_dir)
     write_table(BILINGUAL, extraction.bilingual, out_dir)
     write_datapackage(out_dir)
 

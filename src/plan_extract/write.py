@@ -7,12 +7,12 @@ replaced whole (see :func:`replace_folder`) under a lock (:func:`output_lock`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import ctypes
 import errno
 import fcntl
 import glob
-import io
 import json
 import os
 import shutil
@@ -26,16 +26,42 @@ from .errors import UsageError
 from .schema import EXTRACTION_TABLES, Table
 
 Record = Mapping[str, Any]
+Row = Any  # a Record, or an object whose attributes are the table's columns (model.DatasetRecord…)
+
+ROW_GROUP_TEXT = 4 << 20  # bytes of JSON parsed into one Parquet row group: its memory, ~5× that
 
 
 def _sort_value(value: Any) -> tuple[int, Any]:
     return (1, "") if value is None else (0, value)
 
 
-def sorted_rows(table: Table, rows: Iterable[Record]) -> list[dict[str, Any]]:
-    """Rows with exactly the table's columns, in its sort order (stable for ties)."""
-    shaped = [{name: row.get(name) for name in table.column_names} for row in rows]
-    return sorted(shaped, key=lambda r: tuple(_sort_value(r[k]) for k in table.sort_key))
+def _value(row: Row, name: str) -> Any:
+    return row.get(name) if isinstance(row, Mapping) else getattr(row, name)
+
+
+def _values(table: Table, row: Row) -> Sequence[Any]:
+    """The row's values in the table's column order (a column a mapping lacks is null)."""
+    if isinstance(row, Mapping):
+        return [row.get(name) for name in table.column_names]
+    return [getattr(row, name) for name in table.column_names]
+
+
+def ordered(table: Table, rows: Iterable[Row]) -> list[Row]:
+    """The rows themselves (not copies) in the table's sort order, nulls last, ties in input order.
+
+    One stable sort per key column, the last column first: the same order as sorting by the tuple
+    of all keys, without holding a tuple of tuples for every row while sorting."""
+    result = list(rows)
+    for name in reversed(table.sort_key):
+        result.sort(key=lambda row, name=name: _sort_value(_value(row, name)))  # type: ignore[misc]
+    return result
+
+
+def sorted_rows(table: Table, rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """Rows as dicts with exactly the table's columns, in its sort order (for small tables: the
+    writers below never build this copy)."""
+    names = table.column_names
+    return [dict(zip(names, _values(table, row), strict=True)) for row in ordered(table, rows)]
 
 
 def _csv_value(value: Any, column_type: str) -> str:
@@ -48,35 +74,101 @@ def _csv_value(value: Any, column_type: str) -> str:
     return str(value)
 
 
-def write_parquet(table: Table, lines: Sequence[str], path: Path) -> None:
-    """Parquet from the table's rows as JSON lines (what :func:`write_json` writes), parsed by
-    Arrow's C++ JSON reader against the table's schema.
+class JsonArrayFile:
+    """NAME.json: a JSON array with one record per line, written a line (UTF-8) at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("wb")
+        self.handle.write(b"[")
+        self.count = 0
+
+    def add(self, line: bytes) -> None:
+        self.handle.write(b",\n" if self.count else b"\n")
+        self.handle.write(line)
+        self.count += 1
+
+    def finish(self) -> None:
+        self.handle.write(b"\n]\n")
+        self.handle.close()
+
+    def release(self) -> None:
+        self.handle.close()
+
+
+class CsvFile:
+    """NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON text."""
+
+    def __init__(self, table: Table, path: Path) -> None:
+        self.types = [column.type for column in table.columns]
+        self.handle = path.open("w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.handle, lineterminator="\r\n")
+        self.writer.writerow(table.column_names)
+
+    def add(self, values: Sequence[Any]) -> None:
+        self.writer.writerow(map(_csv_value, values, self.types))
+
+    def finish(self) -> None:
+        self.handle.close()
+
+    def release(self) -> None:
+        self.handle.close()
+
+
+class ParquetFile:
+    """NAME.parquet from the rows' JSON lines (what NAME.json holds), parsed by Arrow's C++ JSON
+    reader against the table's schema, :data:`ROW_GROUP_TEXT` bytes at a time, each batch
+    one row group: the whole table never sits in memory as text or as Arrow arrays.
 
     Not ``pa.Table.from_pylist``: building arrays from Python objects makes pyarrow import pandas
     (0.3 s, most of writing a small run); the JSON text exists already and Arrow reads it in
     microseconds per row. pyarrow is imported here, not at the top: worker processes, forked from a
     process that has not loaded it, stay ~45 MiB smaller."""
-    import pyarrow as pa
-    import pyarrow.json as pa_json
-    import pyarrow.parquet as pq
 
-    from .schema_render import arrow_schema
+    def __init__(self, table: Table, path: Path) -> None:
+        import pyarrow.parquet as pq
 
-    schema = arrow_schema(table)
-    if lines:
-        data = "\n".join(lines).encode("utf-8")
-        options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-        block = max(1 << 20, min(len(data) + 1, 1 << 26))  # a block holds at least one row
+        from .schema_render import arrow_schema
+
+        self.schema = arrow_schema(table)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.text = bytearray()  # the JSON lines of the row group being filled
+        self.rows = 0
+
+    def add(self, line: bytes) -> None:
+        self.text += line
+        self.text += b"\n"
+        if len(self.text) >= ROW_GROUP_TEXT:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.json as pa_json
+
+        if not self.text:
+            return
         parsed = pa_json.read_json(
-            io.BytesIO(data),
-            read_options=pa_json.ReadOptions(use_threads=False, block_size=block),
-            parse_options=options,
+            pa.BufferReader(pa.py_buffer(self.text)),  # no copy of the text
+            read_options=pa_json.ReadOptions(use_threads=False, block_size=len(self.text) + 1),
+            parse_options=pa_json.ParseOptions(
+                explicit_schema=self.schema, unexpected_field_behavior="error"
+            ),
         )
-        del data
-        arrow = parsed.cast(schema)  # the fields' nullability and descriptions
-    else:
-        arrow = pa.Table.from_batches([], schema=schema)  # not empty_table(): it imports pandas
-    pq.write_table(arrow, path, compression="zstd")
+        self.text = bytearray()
+        self.rows += parsed.num_rows
+        self.writer.write_table(parsed.cast(self.schema))  # the fields' nullability, descriptions
+        del parsed
+        pa.default_memory_pool().release_unused()
+
+    def finish(self) -> None:
+        import pyarrow as pa
+
+        self.flush()
+        if not self.rows:  # not empty_table(): it imports pandas
+            self.writer.write_table(pa.Table.from_batches([], schema=self.schema))
+        self.writer.close()
+
+    def release(self) -> None:
+        self.writer.close()  # a no-op once closed
 
 
 def preload() -> None:
@@ -87,40 +179,36 @@ def preload() -> None:
     from . import schema_render  # noqa: F401
 
 
-def write_csv(table: Table, rows: Sequence[Record], path: Path) -> None:
-    types = {c.name: c.type for c in table.columns}
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(table.column_names)
+def _encoder() -> Callable[[Any], str]:
+    """One line of JSON per row, by the C encoder (an indented dump is pure Python)."""
+    return json.JSONEncoder(ensure_ascii=False).encode
+
+
+def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> list[Row]:
+    """Write ``NAME.json``, ``NAME.csv`` and ``NAME.parquet`` in one pass over the rows in sort
+    order, each row encoded once; return the rows in that order (the objects given, not copies).
+
+    Memory is the rows themselves plus one row group's text: no dict copy of the table, no list
+    of every JSON line, no whole Arrow table."""
+    rows = ordered(table, rows)
+    names, encode = table.column_names, _encoder()
+    with contextlib.ExitStack() as opened:  # on an error, every file opened so far is closed
+        json_file = JsonArrayFile(out_dir / f"{table.name}.json")
+        opened.callback(json_file.release)
+        csv_file = CsvFile(table, out_dir / f"{table.name}.csv")
+        opened.callback(csv_file.release)
+        parquet = ParquetFile(table, out_dir / f"{table.name}.parquet")
+        opened.callback(parquet.release)
         for row in rows:
-            writer.writerow(_csv_value(row[name], types[name]) for name in table.column_names)
-
-
-def json_lines(rows: Iterable[Record]) -> list[str]:
-    """Each row as one line of JSON, encoded by the C encoder (an indented dump is pure Python)."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    return [encode(row) for row in rows]
-
-
-def write_json(lines: Sequence[str], path: Path) -> None:
-    """A JSON array with one record per line (see :func:`json_lines`)."""
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write("[")
-        for n, line in enumerate(lines):
-            handle.write(",\n" if n else "\n")
-            handle.write(line)
-        handle.write("\n]\n")
-
-
-def write_table(table: Table, rows: Iterable[Record], out_dir: Path) -> list[dict[str, Any]]:
-    """Write ``NAME.parquet``, ``NAME.csv`` and ``NAME.json``; return the rows as written."""
-    ordered = sorted_rows(table, rows)
-    lines = json_lines(ordered)
-    write_json(lines, out_dir / f"{table.name}.json")
-    write_parquet(table, lines, out_dir / f"{table.name}.parquet")
-    del lines
-    write_csv(table, ordered, out_dir / f"{table.name}.csv")
-    return ordered
+            values = _values(table, row)
+            line = encode(dict(zip(names, values, strict=True))).encode("utf-8")
+            json_file.add(line)
+            csv_file.add(values)
+            parquet.add(line)
+        json_file.finish()
+        csv_file.finish()
+        parquet.finish()
+    return rows
 
 
 def write_datapackage(out_dir: Path, tables: Sequence[Table] = EXTRACTION_TABLES) -> None:

@@ -16,10 +16,11 @@ breaks only, so they match an editor's (a form feed, pdftotext's page break, is 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 import regex
 
-from ..model import Block, TableRow, TextLine, Where
+from ..model import Block, Cell, TableRow, TextLine, Where
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks, aligned_count
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -27,29 +28,53 @@ _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # cells are separated by two or more 
 ALIGNMENT = AlignmentSettings(column_tolerance=3, max_row_gap=1)  # columns, lines
 
 
-def _numbered_lines(text: str) -> list[tuple[int, str]]:
-    return [(n, line.replace("\f", "")) for n, line in enumerate(_NEWLINE.split(text), start=1)]
+class CellPool:
+    """One object for every equal cell of a document: months, frequencies, categories, 「/」 and
+    empty cells repeat on every row, and a tuple and its string cost ~130 bytes each time. Lives
+    while one document is read."""
+
+    def __init__(self) -> None:
+        self.cells: dict[Cell, Cell] = {}
+
+    def __call__(self, cell: Cell) -> Cell:
+        return self.cells.setdefault(cell, cell)
+
+    def row(self, row: TableRow) -> TableRow:
+        return TableRow(tuple(map(self, row.cells)), row.where, row.table, row.covered)
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line (form feeds kept) with its 1-based number, one at a time: a long document's lines
+    are never all held in a list."""
+    start = 0
+    number = 1
+    for match in _NEWLINE.finditer(text):
+        yield number, text[start : match.start()]
+        start = match.end()
+        number += 1
+    yield number, text[start:]
 
 
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text plan, each with its 1-based line number."""
-    lines = _numbered_lines(text)
-    if any("\t" in line for _, line in lines):
-        return _tab_blocks(lines)
-    return _aligned_blocks(lines, text)
+    if "\t" in text:
+        return _tab_blocks(text)
+    return _aligned_blocks(text)
 
 
-def _tab_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+def _tab_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
+    shared = CellPool()
     table = 0
     previous_was_row = False
-    for number, line in lines:
+    for number, raw in _raw_lines(text):
+        line = raw.replace("\f", "")
         if not line.strip():
             continue
         if "\t" in line:
             if not previous_was_row:
                 table += 1
-            cells = tuple((cell.strip(),) for cell in line.split("\t"))
+            cells = tuple(shared((cell.strip(),)) for cell in line.split("\t"))
             blocks.append(TableRow(cells=cells, where=Where(line=number), table=table))
             previous_was_row = True
         else:
@@ -82,25 +107,30 @@ def _layout_lines(lines: list[tuple[int, str]], display_width: bool) -> list[Lin
     return out
 
 
-def _pages(lines: list[tuple[int, str]], text: str) -> list[list[tuple[int, str]]]:
-    """Lines grouped by page: pdftotext starts each page after the first with a form feed."""
-    raw = _NEWLINE.split(text)
-    pages: list[list[tuple[int, str]]] = [[]]
-    for (number, line), original in zip(lines, raw, strict=True):
-        if "\f" in original and pages[-1]:
-            pages.append([])
-        pages[-1].append((number, line))
-    return pages
+def _pages(text: str) -> Iterator[list[tuple[int, str]]]:
+    """Lines grouped by page, form feeds removed: pdftotext starts each page after the first with
+    a form feed."""
+    page: list[tuple[int, str]] = []
+    for number, raw in _raw_lines(text):
+        if "\f" in raw and page:
+            yield page
+            page = []
+        page.append((number, raw.replace("\f", "")))
+    yield page
 
 
-def _aligned_blocks(lines: list[tuple[int, str]], text: str) -> list[Block]:
+def _aligned_blocks(text: str) -> list[Block]:
     """Columns are found page by page: pdftotext's character grid differs between pages."""
     blocks: list[Block] = []
+    shared = CellPool()
     tables = 0
-    for page in _pages(lines, text):
+    for page in _pages(text):
         by_chars = _layout_lines(page, display_width=False)
-        by_width = _layout_lines(page, display_width=True)
-        best = max((by_chars, by_width), key=lambda lines: aligned_count(lines, ALIGNMENT))
+        if all(line.isascii() for _, line in page):
+            best = by_chars  # display width is the character count
+        else:
+            by_width = _layout_lines(page, display_width=True)
+            best = max((by_chars, by_width), key=lambda lines: aligned_count(lines, ALIGNMENT))
         placed, tables = aligned_blocks(best, ALIGNMENT, tables)
-        blocks.extend(block for _, block in placed)
+        blocks.extend(shared.row(b) if isinstance(b, TableRow) else b for _, b in placed)
     return blocks

@@ -21,6 +21,7 @@ from ..write import (
     output_files,
     output_lock,
     replace_folder,
+    sorted_rows,
     write_datapackage,
     write_table,
 )
@@ -96,8 +97,10 @@ def track_dir(
     def fill(folder: Path) -> None:
         write_table(PLANS, plans, folder)
         write_table(PROBLEMS, problems, folder)
-        ordered["promises"] = write_table(PROMISES, result.promises, folder)
-        ordered["delivery"] = write_table(DELIVERY, result.delivery, folder)
+        ordered["promises"] = sorted_rows(PROMISES, result.promises)
+        ordered["delivery"] = sorted_rows(DELIVERY, result.delivery)
+        write_table(PROMISES, ordered["promises"], folder)
+        write_table(DELIVERY, ordered["delivery"], folder)
         write_report(ordered["promises"], ordered["delivery"], snapshots, folder / REPORT)
         write_datapackage(folder, TABLES if out_dir == tables_dir else written)
 

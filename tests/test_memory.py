@@ -1,0 +1,172 @@
+"""Memory stays linear in the size of a plan, and writing streams (issue 10, item 3).
+
+The scaling check runs in-process with tracemalloc (Python allocations: deterministic, unlike
+resident memory); ``make bench`` measures the resident memory of whole processes."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plan_extract import write
+from plan_extract.model import Box, DatasetRecord, Problem, TableRow, Where
+from plan_extract.pipeline import assemble, extract_file, write_tables
+from plan_extract.read.text import text_blocks
+from plan_extract.schema import DATASETS, PROBLEMS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = next((FIXTURES / "seed-zh-hant" / "input").glob("*.txt"))
+_ITEM_ROW = re.compile(r"^(\d+)\.\t([^\t\n]*)\t([^\t\n]*\t[^\t\n]*)\t", re.MULTILINE)
+
+
+def scaled_plan(copies: int, path: Path) -> Path:
+    """The seed plan ``copies`` times, items renumbered and names and remarks made distinct (as in
+    ``scripts/bench.py``: text that repeated copies would let interning share away)."""
+    text = SEED.read_text("utf-8")
+    parts = [
+        _ITEM_ROW.sub(lambda m, n=n: f"{int(m[1]) + 100 * n}.\t{m[2]} {n}\t{m[3]}\t{n} ", text)
+        for n in range(copies)
+    ]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def traced_peak(path: Path, out: Path) -> int:
+    """Peak Python allocation while extracting ``path`` and writing its tables into ``out``."""
+    tracemalloc.start()
+    try:
+        extraction = assemble(extract_file(path))
+        out.mkdir()
+        write_tables(extraction, out)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_peak_memory_is_linear_in_the_plan_size(tmp_path: Path) -> None:
+    assemble(extract_file(SEED))  # vocabularies, converters and compiled patterns load once
+    write_tables(assemble(extract_file(SEED)), tmp_path)  # and pyarrow
+    small = scaled_plan(8, tmp_path / "small.txt")
+    large = scaled_plan(32, tmp_path / "large.txt")
+    small_peak = traced_peak(small, tmp_path / "small")
+    large_peak = traced_peak(large, tmp_path / "large")
+    assert large_peak < 6 * small_peak, (small_peak, large_peak)
+    # 28–39× the file today (the records, blocks and rows of one plan at once): a bound, not a goal.
+    assert large_peak < 45 * large.stat().st_size, large_peak / large.stat().st_size
+
+
+def test_writing_does_not_import_pandas(tmp_path: Path) -> None:
+    """pandas takes 0.3 s to import; the command line never needs it (api.py does)."""
+    code = (
+        "import sys\n"
+        "from plan_extract.cli import main\n"
+        f"code = main(['extract', {str(SEED)!r}, '--out', {str(tmp_path / 'out')!r}, '--quiet', '--no-cache'])\n"
+        "assert code == 0, code\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+        "import pandas\n"  # the check itself works
+        "assert 'pandas' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "datasets.parquet").exists()
+
+
+def _record(n: int, **values: Any) -> DatasetRecord:
+    return DatasetRecord(
+        **{
+            **{column.name: None for column in DATASETS.columns},
+            "plan_id": "p",
+            "row_no": n,
+            "source_file": "p.txt",
+            "language": "zh-Hant",
+            "organisation_no": 0,
+            "item_no": n,
+            "dataset_name": f"數據集 {n} " + "名稱" * (n % 7),
+            "update_frequency": "monthly",
+            "update_frequency_parts": [],
+            "formats": ["CSV", "JSON"][: n % 3],
+            "other_columns": [],
+            "source_bbox": [{"page": 1, "x0": 1.5, "top": 2.0, "x1": 3.0, "bottom": 4.0}],
+            **values,
+        }
+    )
+
+
+def test_records_pickle_as_their_values() -> None:
+    """What a worker sends the parent: the class and the values, no field names per record."""
+    record = _record(3)
+    data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(data) == record
+    assert b"release_month_raw" not in data
+    where = Where(page=2, line=None, boxes=(Box(2, 1.0, 2.0, 3.0, 4.0),))
+    row = TableRow(cells=(("a",), ("b", "c")), where=where, table=1, covered=frozenset({2}))
+    problem = Problem("p", "p.txt", "warning", "x", "m", page=1)
+    for value in (where, row, problem):
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert not hasattr(value, "__dict__")
+
+
+def test_repeated_values_are_one_object() -> None:
+    """A category, month or format met on many rows is one string, not one per row."""
+    first, second = (
+        _record(1, category="".join(["資訊", "科技"]), formats=["".join(["CS", "V"])])
+        for _ in range(2)
+    )
+    assert first.category is second.category and first.formats[0] is second.formats[0]
+    named = _record(2, name_key="".join(["數據集 2 ", "名稱" * 2]))
+    assert named.name_key is named.dataset_name  # a name already in its matching form
+
+
+def test_a_table_over_one_row_group(tmp_path: Path, monkeypatch: Any) -> None:
+    """Parquet is written a row group at a time; the files agree with each other and the order."""
+    monkeypatch.setattr(write, "ROW_GROUP_TEXT", 2000)
+    records = [_record(n) for n in (5, 3, 9, 1, 7, 2, 8, 4, 6, 0, 11, 10)]
+    written = write.write_table(DATASETS, records, tmp_path)
+    assert [r.row_no for r in written] == list(range(12))
+    assert written[0] is records[9]  # the records themselves, not copies
+    parquet = pq.ParquetFile(tmp_path / "datasets.parquet")
+    assert parquet.metadata.num_row_groups > 2
+    from_json = json.loads((tmp_path / "datasets.json").read_text("utf-8"))
+    assert parquet.read().to_pylist() == from_json == write.sorted_rows(DATASETS, records)
+    csv_lines = (tmp_path / "datasets.csv").read_text("utf-8-sig").splitlines()
+    assert len(csv_lines) == 13
+
+
+def test_an_empty_table(tmp_path: Path) -> None:
+    write.write_table(PROBLEMS, [], tmp_path)
+    assert pq.read_table(tmp_path / "problems.parquet").num_rows == 0
+    assert json.loads((tmp_path / "problems.json").read_text("utf-8")) == []
+
+
+_KEYS = st.none() | st.integers(0, 3)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b"]), _KEYS, _KEYS, st.sampled_from("xy"))))
+def test_sorting_by_each_key_equals_sorting_by_all(keys: list[tuple[Any, ...]]) -> None:
+    """One stable sort per key column gives the order of one sort by the tuple of keys."""
+    rows = [
+        {"plan_id": p, "page": page, "line": line, "code": code, "message": str(n)}
+        for n, (p, page, line, code) in enumerate(keys)
+    ]
+
+    def key(row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple((1, "") if row[k] is None else (0, row[k]) for k in PROBLEMS.sort_key)
+
+    assert write.ordered(PROBLEMS, rows) == sorted(rows, key=key)
+
+
+def test_equal_text_cells_are_shared() -> None:
+    blocks = text_blocks("1.\t甲\t每月\t\n2.\t乙\t每月\t\n")
+    first, second = (block.cells for block in blocks if isinstance(block, TableRow))
+    assert first[2] is second[2] and first[3] is second[3]
+    assert first[2] == ("每月",)
