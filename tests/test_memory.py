@@ -170,3 +170,21 @@ def test_equal_text_cells_are_shared() -> None:
     first, second = (block.cells for block in blocks if isinstance(block, TableRow))
     assert first[2] is second[2] and first[3] is second[3]
     assert first[2] == ("每月",)
+
+
+def test_normalising_can_take_the_rows_as_it_goes() -> None:
+    """The pipeline normalises with ``consume``: the same records, and no row left behind."""
+    from plan_extract.normalise.rows import normalise_plan
+    from plan_extract.problems import ProblemLog
+    from plan_extract.read import read_document
+    from plan_extract.structure import structure
+
+    def normalised(consume: bool) -> tuple[Any, list[DatasetRecord], list[Problem], int]:
+        log = ProblemLog("seed", str(SEED))
+        plan = structure(read_document(SEED), log)
+        record, datasets = normalise_plan(plan, "seed", log, consume=consume)
+        return record, datasets, log.problems, len(plan.rows)
+
+    kept, taken = normalised(consume=False), normalised(consume=True)
+    assert taken[:3] == kept[:3] and len(kept[1]) == 32
+    assert (kept[3], taken[3]) == (32, 0)

@@ -132,7 +132,7 @@ def _extract_next(versions: list[tuple[str, Document]], plan_id: str, path: str)
     log.problems = [replace(p, plan_id=version_id) for p in [*version.problems, *log.problems]]
     log.plan_id = version_id
     del version
-    record, datasets = normalise_plan(plan, version_id, log)
+    record, datasets = normalise_plan(plan, version_id, log, consume=True)
     return DocumentResult(record, datasets, log.problems)
 
 

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..model import (
     RawRow,
     Section,
     StructuredPlan,
+    Where,
 )
 from ..problems import ProblemLog
 from .dates import ReleaseDate, parse_release_date
@@ -235,11 +237,12 @@ def _roman_groups(plan: StructuredPlan) -> set[tuple[str | None, int]]:
     return {key for key, label in first.items() if is_roman_label(label)}
 
 
-def _check_numbering(datasets: list[DatasetRecord], rows: list[RawRow], log: ProblemLog) -> None:
-    """Repeated item numbers are errors; numbers that skip (1, 2, 4) say rows may be missing."""
+def _check_numbering(datasets: list[DatasetRecord], wheres: list[Where], log: ProblemLog) -> None:
+    """Repeated item numbers are errors; numbers that skip (1, 2, 4) say rows may be missing.
+    ``wheres``: where each dataset's row is."""
     seen: Counter[tuple[str | None, int, int]] = Counter()
     numbers: dict[tuple[str | None, int], list[int]] = {}
-    for dataset, row in zip(datasets, rows, strict=True):
+    for dataset, where in zip(datasets, wheres, strict=True):
         if dataset.item_no is None:
             continue
         key = (dataset.section, dataset.organisation_no, dataset.item_no)
@@ -249,34 +252,38 @@ def _check_numbering(datasets: list[DatasetRecord], rows: list[RawRow], log: Pro
             log.add(
                 "duplicate_item",
                 f"{dataset.section}{dataset.item_no}",
-                row.where,
+                where,
                 dataset.dataset_name,
             )
     for (section, organisation), found in numbers.items():
         missing = sorted(set(range(1, max(found) + 1)) - set(found))
         if missing and len(missing) <= max(found):
-            where = f"section {section}" + (f" ({organisation})" if organisation else "")
+            group = f"section {section}" + (f" ({organisation})" if organisation else "")
             shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-            log.add("item_numbers_skip", f"{where}: no item {shown}", text=shown)
+            log.add("item_numbers_skip", f"{group}: no item {shown}", text=shown)
+
+
+def _taken(rows: list[RawRow]) -> Iterator[RawRow]:
+    """The rows in order, each taken off the list as it is given (the list ends empty)."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 def normalise_plan(
-    plan: StructuredPlan, plan_id: str, log: ProblemLog
+    plan: StructuredPlan, plan_id: str, log: ProblemLog, *, consume: bool = False
 ) -> tuple[PlanRecord, list[DatasetRecord]]:
-    """The plan's record and its dataset records, in document order."""
+    """The plan's record and its dataset records, in document order. With ``consume``, each row
+    is taken off ``plan.rows`` once normalised (the pipeline's choice: a large document's rows
+    and records are then never all held at once)."""
     roman = _roman_groups(plan)
-    datasets = [
-        normalise_row(
-            plan,
-            plan_id,
-            row,
-            row_no,
-            (row.section.letter if row.section else None, row.organisation.number) in roman,
-            log,
-        )
-        for row_no, row in enumerate(plan.rows, start=1)
-    ]
-    _check_numbering(datasets, plan.rows, log)
+    datasets: list[DatasetRecord] = []
+    wheres: list[Where] = []
+    for row_no, row in enumerate(_taken(plan.rows) if consume else plan.rows, start=1):
+        group = (row.section.letter if row.section else None, row.organisation.number)
+        datasets.append(normalise_row(plan, plan_id, row, row_no, group in roman, log))
+        wheres.append(row.where)
+    _check_numbering(datasets, wheres, log)
     per_section = Counter(d.section for d in datasets)
     counts = Counter(p.severity for p in log.problems)
     record = PlanRecord(
