@@ -4,6 +4,7 @@ docs/schema.md are all generated from these definitions (:mod:`plan_extract.sche
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .normalise.dates import PRECISIONS
@@ -37,8 +38,9 @@ class Table:
     primary_key: tuple[str, ...] = ()
     sort_key: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def column_names(self) -> tuple[str, ...]:
+        """(Computed once: writing asks for every row.)"""
         return tuple(c.name for c in self.columns)
 
 

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,19 @@ def _values(table: Table, row: Row) -> Sequence[Any]:
     if isinstance(row, Mapping):
         return [row.get(name) for name in table.column_names]
     return [getattr(row, name) for name in table.column_names]
+
+
+def _values_of(table: Table) -> Callable[[Row], Sequence[Any]]:
+    """:func:`_values` for many rows: a record's in one C call (every table has several columns)."""
+    names = table.column_names
+    of_record = attrgetter(*names)
+
+    def values(row: Row) -> Sequence[Any]:
+        if isinstance(row, Mapping):
+            return [row.get(name) for name in names]
+        return of_record(row)
+
+    return values
 
 
 def ordered(table: Table, rows: Iterable[Row]) -> list[Row]:
@@ -96,16 +110,26 @@ class JsonArrayFile:
 
 
 class CsvFile:
-    """NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON text."""
+    """NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON text; the csv
+    module writes None as an empty field and numbers as ``str`` does, so only list and array
+    columns are converted."""
 
     def __init__(self, table: Table, path: Path) -> None:
-        self.types = [column.type for column in table.columns]
+        self.converted = [
+            (index, column.type)
+            for index, column in enumerate(table.columns)
+            if column.type in ("list", "array")
+        ]
         self.handle = path.open("w", encoding="utf-8-sig", newline="")
         self.writer = csv.writer(self.handle, lineterminator="\r\n")
         self.writer.writerow(table.column_names)
 
     def add(self, values: Sequence[Any]) -> None:
-        self.writer.writerow(map(_csv_value, values, self.types))
+        if self.converted:
+            values = list(values)
+            for index, column_type in self.converted:
+                values[index] = _csv_value(values[index], column_type)
+        self.writer.writerow(values)
 
     def finish(self) -> None:
         self.handle.close()
@@ -191,7 +215,7 @@ def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> list[Row]:
     Memory is the rows themselves plus one row group's text: no dict copy of the table, no list
     of every JSON line, no whole Arrow table."""
     rows = ordered(table, rows)
-    names, encode = table.column_names, _encoder()
+    names, encode, values_of = table.column_names, _encoder(), _values_of(table)
     with contextlib.ExitStack() as opened:  # on an error, every file opened so far is closed
         json_file = JsonArrayFile(out_dir / f"{table.name}.json")
         opened.callback(json_file.release)
@@ -200,7 +224,7 @@ def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> list[Row]:
         parquet = ParquetFile(table, out_dir / f"{table.name}.parquet")
         opened.callback(parquet.release)
         for row in rows:
-            values = _values(table, row)
+            values = values_of(row)
             line = encode(dict(zip(names, values, strict=True))).encode("utf-8")
             json_file.add(line)
             csv_file.add(values)
