@@ -361,3 +361,25 @@ def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
     _, rows, _ = _extract(tmp_path, "dh.txt", text)
     assert (rows[0].release_month, rows[0].release_precision) == ("2021-03", "quarter")
     assert rows[0].dataset_name == "流感速遞數據"  # the glued 1 of the name still is one
+
+
+@pytest.mark.parametrize(
+    ("pieces", "numbered", "expected"),
+    [
+        # a narrow date column wraps the marker's number onto a line of its own
+        (["2021年第1季度註", "1"], frozenset(), (["2021年第1季度"], ("1",))),
+        (["Q1 2021 (Note", "2)"], frozenset(), (["Q1 2021"], ("2",))),
+        # a digit glued to a Chinese name, wrapped: a marker when footnote 1 exists
+        (["流感速遞數據", "1"], frozenset({"1"}), (["流感速遞數據"], ("1",))),
+        (["流感速遞數據", "1"], frozenset(), (["流感速遞數據", "1"], ())),
+        # a Latin word and a number on the next line are "Route 1", never a marker
+        (["Route", "1"], frozenset({"1"}), (["Route", "1"], ())),
+        (["Air quality", "PM2.5*"], frozenset(), (["Air quality", "PM2.5"], ("*",))),
+    ],
+)
+def test_a_marker_wrapped_onto_a_line_of_its_own_is_still_a_marker(
+    pieces: list[str], numbered: frozenset[str], expected: tuple[list[str], tuple[str, ...]]
+) -> None:
+    from plan_extract.footnotes import _strip_last_markers
+
+    assert _strip_last_markers(pieces, numbered) == expected

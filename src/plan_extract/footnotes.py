@@ -84,6 +84,27 @@ def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnot
     return before[-1] if before else None
 
 
+_LATIN_END = regex.compile(r"[\p{Latin}\d]$")
+_LONE_NUMBER = regex.compile(r"^\s*[(（\[]?\d{1,2}[)）\]]?\s*$")
+
+
+def _strip_last_markers(
+    pieces: list[str], numbered: frozenset[str]
+) -> tuple[list[str], tuple[str, ...]]:
+    """The cell without the markers that end its last line. A narrow column may wrap a marker's
+    number onto a line of its own (「2021年第1季度註」 / 「1」, 「流感速遞數據」 / 「1」): the last two
+    lines are then read as one line would be (a space after a Latin word: "Route" / "1" is
+    "Route 1", never a marker), and kept apart when that finds no marker."""
+    if len(pieces) >= 2 and _LONE_NUMBER.match(pieces[-1]):
+        before = pieces[-2].rstrip()
+        space = " " if _LATIN_END.search(before) else ""
+        last, found = strip_markers(before + space + pieces[-1].strip(), numbered)
+        if found:
+            return [*pieces[:-2], last], found
+    last, found = strip_markers(pieces[-1], numbered)
+    return [*pieces[:-1], last], found
+
+
 def _strip_value_markers(
     pieces: list[str], numbered: frozenset[str]
 ) -> tuple[list[str], tuple[str, ...]]:
@@ -92,8 +113,7 @@ def _strip_value_markers(
     joined = " ".join(pieces)
     start = note_start(joined)
     if start is None:
-        last, found = strip_markers(pieces[-1], numbered)
-        return [*pieces[:-1], last], found
+        return _strip_last_markers(pieces, numbered)
     body, found = strip_markers(joined[:start].rstrip(), numbered)
     return [f"{body} {joined[start:]}".strip()], found
 
@@ -108,7 +128,7 @@ def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemL
                 continue
             if role in ("remarks", "description"):
                 # Prose may end in "*" or a digit: only a marker with a footnote counts there.
-                last, found = strip_markers(pieces[-1], numbered)
+                stripped, found = _strip_last_markers(pieces, numbered)
                 if not found or not all(find_footnote(footnotes, k, row.block) for k in found):
                     continue
             else:
@@ -122,7 +142,7 @@ def apply_footnotes(rows: list[RawRow], footnotes: list[Footnote], log: ProblemL
                 pieces[:], found = _strip_value_markers(pieces, glued)
                 keys += [k for k in found if k not in keys]
                 continue
-            pieces[-1] = last
+            pieces[:] = stripped
             keys += [k for k in found if k not in keys]
         if row.category:
             row.category, found = strip_markers(row.category, numbered)
