@@ -375,6 +375,9 @@ def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
         # a Latin word and a number on the next line are "Route 1", never a marker
         (["Route", "1"], frozenset({"1"}), (["Route", "1"], ())),
         (["Air quality", "PM2.5*"], frozenset(), (["Air quality", "PM2.5"], ("*",))),
+        # a symbol or superscript alone on the last line
+        (["Registered Gas Installers", "¹"], frozenset(), (["Registered Gas Installers"], ("1",))),
+        (["每月", "*"], frozenset(), (["每月"], ("*",))),
     ],
 )
 def test_a_marker_wrapped_onto_a_line_of_its_own_is_still_a_marker(

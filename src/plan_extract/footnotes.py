@@ -85,17 +85,18 @@ def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnot
 
 
 _LATIN_END = regex.compile(r"[\p{Latin}\d]$")
-_LONE_NUMBER = regex.compile(r"^\s*[(（\[]?\d{1,2}[)）\]]?\s*$")
+_LONE_MARKER = regex.compile(rf"^\s*(?:[(（\[]?\d{{1,2}}[)）\]]?|{_SYMBOL})\s*$")
 
 
 def _strip_last_markers(
     pieces: list[str], numbered: frozenset[str]
 ) -> tuple[list[str], tuple[str, ...]]:
-    """The cell without the markers that end its last line. A narrow column may wrap a marker's
-    number onto a line of its own (「2021年第1季度註」 / 「1」, 「流感速遞數據」 / 「1」): the last two
+    """The cell without the markers that end its last line. A narrow column may wrap a marker (or
+    its number) onto a line of its own (「2021年第1季度註」 / 「1」, 「流感速遞數據」 / 「1」,
+    "Registered Gas Installers" / "¹"): the last two
     lines are then read as one line would be (a space after a Latin word: "Route" / "1" is
     "Route 1", never a marker), and kept apart when that finds no marker."""
-    if len(pieces) >= 2 and _LONE_NUMBER.match(pieces[-1]):
+    if len(pieces) >= 2 and _LONE_MARKER.match(pieces[-1]):
         before = pieces[-2].rstrip()
         space = " " if _LATIN_END.search(before) else ""
         last, found = strip_markers(before + space + pieces[-1].strip(), numbered)
