@@ -386,3 +386,21 @@ def test_a_marker_wrapped_onto_a_line_of_its_own_is_still_a_marker(
     from plan_extract.footnotes import _strip_last_markers
 
     assert _strip_last_markers(pieces, numbered) == expected
+
+
+def test_a_category_cell_continued_after_a_page_break_is_whole_for_the_rows_below(
+    tmp_path: Path,
+) -> None:
+    """A vertically merged category cell cut by a page break: its end comes as a continuation of
+    the first row, and the rows below that print no category take the whole of it."""
+    text = (
+        "Electrical and Mechanical Services Department\n\n"
+        "Annual Open Data Plan 2018\n\n"
+        "D. Datasets already released\n\n"
+        "Item\tDataset Name\tData Category\tUpdate Frequency\tRelease Date\n"
+        "1\tRegistered Gas Installers\tCommerce and\tMonthly\t10.2017\n"
+        "\t\tIndustry\t\t\n"
+        "2\tPerformance Rating of Registered Lift Contractors\t\tQuarterly\t10.2017\n"
+    )
+    _, rows, _ = _extract(tmp_path, "emsd.txt", text)
+    assert [row.category for row in rows] == ["Commerce and Industry"] * 2
