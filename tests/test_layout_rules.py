@@ -404,3 +404,37 @@ def test_a_category_cell_continued_after_a_page_break_is_whole_for_the_rows_belo
     )
     _, rows, _ = _extract(tmp_path, "emsd.txt", text)
     assert [row.category for row in rows] == ["Commerce and Industry"] * 2
+
+
+def test_a_row_cut_by_a_page_break_after_its_number_and_date_is_not_a_heading(
+    tmp_path: Path,
+) -> None:
+    """The first page holds the item number and the date (values both languages print), the next
+    page the rest under the repeated header: one dataset, not an organisation "(1) 10.2018"."""
+    header = "Item\tContact Unit\tRelease Date\tDataset Name\tUpdate Frequency\n"
+    text = (
+        "Census and Statistics Department\n\n"
+        "Annual Open Data Plan 2019\n\n"
+        "D. Datasets already released\n\n"
+        f"{header}"
+        "(1)\t\t10.2018\t\t\n"
+        "- 1 -\n"
+        f"{header}"
+        "\tStatistics Section\t\tExchange Rates\tMonthly\n"
+        "(2)\tStatistics Section\t9/2019\tStatistics on Domestic Households\tQuarterly\n"
+    )
+    _, rows, problems = _extract(tmp_path, "censtatd.txt", text)
+    assert [(r.item_no, r.organisation_no, r.dataset_name, r.release_month) for r in rows] == [
+        (1, 0, "Exchange Rates", "2018-10"),
+        (2, 0, "Statistics on Domestic Households", "2019-09"),
+    ]
+    assert not [p for p in problems if p.code in ("orphan_continuation", "item_numbers_skip")]
+
+
+def test_an_organisation_heading_is_a_number_and_a_name() -> None:
+    from plan_extract.headings import _organisation
+
+    assert _organisation("(1) Hong Kong Observatory") is not None
+    assert _organisation("（2）香港天文台") is not None
+    assert _organisation("(1) 10.2018") is None  # a row's number and date
+    assert _organisation("1) 2019") is None

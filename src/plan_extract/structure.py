@@ -232,12 +232,14 @@ class _Builder:
     @staticmethod
     def _is_heading(texts: list[str], heading: str) -> bool:
         """A section or organisation heading split into cells. "(1)" may be an item label, so an
-        organisation heading must have no more than a label and a name."""
+        organisation heading must have no more than a label and, next to it, a name (a row cut
+        by a page break may leave "(1)" and a date further right on the first page)."""
         numbered = parse_item_no(texts[0] if texts else "") is not None
         if not numbered and _section(heading):
             return True
-        filled = sum(1 for t in texts if t)
-        return (not numbered or filled <= 2) and _organisation(heading) is not None
+        filled = [i for i, t in enumerate(texts) if t]
+        label_and_name = len(filled) == 1 or filled == [0, 1]
+        return (not numbered or label_and_name) and _organisation(heading) is not None
 
     def _body_row(self, row: TableRow, texts: list[str], first_of_table: bool) -> str:
         """Place a body row; return its kind."""
