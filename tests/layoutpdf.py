@@ -266,6 +266,8 @@ def render_reportlab_pdf(plan: Plan, layout: Layout, out: Path) -> None:
             pages.line(part)
             continue
         header = [_wrap(t, w - 2 * PAD) for t, w in zip(part.header, widths, strict=True)]
+        if not pages.fits(header):  # never into the bottom margin, over the page number
+            pages.new_page()
         pages.row(header, widths)
         for printed_row in part.rows:
             _table_row(pages, printed_row, widths, header, part.has_item)
