@@ -438,3 +438,21 @@ def test_an_organisation_heading_is_a_number_and_a_name() -> None:
     assert _organisation("（2）香港天文台") is not None
     assert _organisation("(1) 10.2018") is None  # a row's number and date
     assert _organisation("1) 2019") is None
+
+
+def test_a_category_printed_only_after_a_page_break_is_taken_by_the_rows_below(
+    tmp_path: Path,
+) -> None:
+    """A bilingual plan's row split by a page break: its English category comes with the rest of
+    the row on the next page, and the rows below (one merged category cell) take it."""
+    text = (
+        "Water Supplies Department\n\n"
+        "Annual Open Data Plan 2020\n\n"
+        "B. Datasets to be released in 2022 and 2023\n\n"
+        "Item\tDataset Name\tData Category\tTarget Release Date\n"
+        "1\t\t\t10.2022\n"
+        "\tDrinking Water Quality\tCity Management\t\n"
+        "2\tData on Water Consumption\t\t31.07.2023\n"
+    )
+    _, rows, _ = _extract(tmp_path, "wsd.txt", text)
+    assert [row.category for row in rows] == ["City Management"] * 2

@@ -323,12 +323,12 @@ class _Builder:
         open_row = self.open_row
         if open_row is None:  # callers check; kept for the type checker
             return
-        set_category = bool(open_row.cells.get("category")) and self.category is not None
         for role, pieces in cells.items():
             open_row.cells.setdefault(role, []).extend(pieces)
-        if set_category and cells.get("category"):
-            # The row's own category, which rows below without one take, goes on past a page
-            # break (a merged cell split by it): they take the whole of it.
+        if cells.get("category"):
+            # As for a new row, the row's own category is the one rows below without one take:
+            # here whole, once its remainder has come after a page break (a merged cell the
+            # break cuts, or a bilingual category whose English half went to the next page).
             self.category = clean(" ".join(open_row.cells["category"]))
         for label, pieces in others:
             existing = dict(open_row.other_columns)
