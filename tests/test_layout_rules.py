@@ -456,3 +456,20 @@ def test_a_category_printed_only_after_a_page_break_is_taken_by_the_rows_below(
     )
     _, rows, _ = _extract(tmp_path, "wsd.txt", text)
     assert [row.category for row in rows] == ["City Management"] * 2
+
+
+def test_a_first_header_without_an_item_column_numbers_rows_by_position(tmp_path: Path) -> None:
+    """The columns of the seed plan minus its item column, as the plan's first header: no item
+    column is assumed from the defaults, so each row is a dataset numbered by position."""
+    text = (
+        "衞生署\n\n年度開放數據計劃（2020年）\n\nA. 在2021年發放的部門數據集\n\n"
+        "數據種類／數據集名稱\t目標發放日期\t更新頻率\t備註\n"
+        "衞生／每月須呈報傳染病數目\t2021/08\t每月\t每種傳染病每月的呈報數目（XLSX）\n"
+        "衞生／登革熱統計數字\t2021年\t每月\t登革熱輸入及本地個案數目（XLSX）\n"
+    )
+    plans, rows, _ = _extract(tmp_path, "dh.txt", text)
+    assert [(r.item_no, r.dataset_name) for r in rows] == [
+        (1, "每月須呈報傳染病數目"),
+        (2, "登革熱統計數字"),
+    ]
+    assert plans[0].item_numbering == "inferred"

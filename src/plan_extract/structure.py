@@ -344,7 +344,9 @@ class _Builder:
         columns = header_columns(texts)
         if columns is None:
             return False
-        self.columns = columns.repeats(self.columns)
+        # A header can repeat only one seen before (not the default columns of a headerless
+        # text, which a first header without an item column would otherwise "repeat").
+        self.columns = columns.repeats(self.columns) if self.headers_seen else columns
         self.header = _Header(texts, where)
         self.headers_seen += 1
         self.empty_table = where
