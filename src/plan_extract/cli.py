@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import __version__, provenance
 from .errors import PlanExtractError, UsageError
@@ -25,7 +24,10 @@ from .settings import (
     default_jobs,
 )
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (see __init__.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .runner import RunOptions
 
 # The pipeline, the PDF libraries and pyarrow are imported by the commands that use them, not here:

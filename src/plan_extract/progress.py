@@ -8,10 +8,12 @@ in a message is cut, so a 5 MB line in a damaged plan cannot flood the terminal.
 from __future__ import annotations
 
 import sys
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO
 
-if TYPE_CHECKING:  # imported when a bar is shown: a run with nothing to do does without them
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (see __init__.py)
+if TYPE_CHECKING:  # tqdm is imported when a bar is shown: a run with nothing to do does without
+    from types import TracebackType
+    from typing import Any, TextIO
+
     from tqdm import tqdm
 
     from .model import Problem

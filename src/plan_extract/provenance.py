@@ -22,28 +22,43 @@ from __future__ import annotations
 import json
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .inputs import Input, InputFile
 from .settings import code_fingerprint
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (see __init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 FILE = "provenance.json"
 FORMAT = 1  # the layout of provenance.json; a record of another layout is never current
 MAX_SIZE = 64 * 2**20  # bytes: a larger record is not ours (ours is ~300 bytes per input)
 
 
-@dataclass(frozen=True)
 class Summary:
-    """The counts of the run that wrote an output."""
+    """The counts of the run that wrote an output (a plain class: this module must load fast)."""
 
-    documents: int
-    datasets: int
-    errors: int
-    warnings: int
-    complete: bool  # every document was read (no limit met, no crash, no unopened file)
+    __slots__ = ("complete", "datasets", "documents", "errors", "warnings")
+
+    def __init__(
+        self, documents: int, datasets: int, errors: int, warnings: int, complete: bool
+    ) -> None:
+        counts = (documents, datasets, errors, warnings)
+        if not all(type(n) is int and n >= 0 for n in counts) or type(complete) is not bool:
+            raise ValueError(f"not a summary: {counts}, {complete!r}")
+        self.documents, self.datasets, self.errors, self.warnings = counts
+        self.complete = complete  # every document was read (no limit met, no crash, …)
+
+    def as_dict(self) -> dict[str, int | bool]:
+        return {
+            "documents": self.documents,
+            "datasets": self.datasets,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "complete": self.complete,
+        }
 
 
 def input_entries(inputs: Iterable[Input]) -> list[dict[str, Any]]:
@@ -68,7 +83,7 @@ def record(
         "extractor": {"name": "plan-extract", "version": __version__},
         "fingerprint": code_fingerprint(),
         "options": dict(options),
-        "summary": vars(summary),
+        "summary": summary.as_dict(),
         "tables": sorted(tables),
         "inputs": input_entries(inputs),
     }
@@ -96,6 +111,6 @@ def current(out_dir: Path, inputs: Sequence[Input], options: Mapping[str, Any]) 
             and found["inputs"] == input_entries(inputs)
             and all((out_dir / name).is_file() for name in found["tables"])
         )
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # no record, or one this version cannot read: extract
     return summary if same and summary.complete else None
