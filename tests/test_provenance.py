@@ -132,7 +132,16 @@ def test_a_document_that_could_not_be_read_is_tried_again(
 
 
 @pytest.mark.parametrize(
-    "damage", ["", "{", '{"format": 1}', '{"format": 1, "summary": {"documents": "x"}}']
+    "damage",
+    [
+        "",
+        "{",
+        '{"format": 1}',
+        '{"format": 1, "summary": {"documents": "x"}}',
+        '{"format": 1, "summary": {"documents": "x", "datasets": 1, "errors": 0, "warnings": 0,'
+        ' "complete": true}}',
+        "[1, 2]",
+    ],
 )
 def test_a_missing_or_damaged_record_means_extract(
     damage: str, corpus: Path, tmp_path: Path
