@@ -473,3 +473,69 @@ def test_a_first_header_without_an_item_column_numbers_rows_by_position(tmp_path
         (2, "登革熱統計數字"),
     ]
     assert plans[0].item_numbering == "inferred"
+
+
+def test_a_category_line_at_the_foot_of_a_page_is_the_category_of_the_next(
+    tmp_path: Path,
+) -> None:
+    """A grouping line printed last on a page: the page number and the repeated header stand
+    between it and its rows."""
+    header = "項目\t數據集名稱\t發放日期\t更新頻率\n"
+    text = (
+        "康樂及文化事務署\n\n年度開放數據計劃（2019年）\n\nD. 已發放的數據集\n\n"
+        f"{header}"
+        "康樂及文化\n"
+        "- 1 -\n"
+        f"{header}"
+        "1\t香港公共圖書館新增館藏\t2018年底\t每星期\n"
+        "2\t燒烤場\t2019年第1季度\t有需要時\n"
+    )
+    _, rows, problems = _extract(tmp_path, "lcsd.txt", text)
+    assert [row.category for row in rows] == ["康樂及文化"] * 2
+    assert not [p for p in problems if p.code == "unparsed_line"]
+
+
+def test_labels_one_space_apart_in_a_text_export_are_two_columns(tmp_path: Path) -> None:
+    """pdftotext -layout leaves one space between the labels of two narrow columns ("Data Format
+    Release Date"), and between a long value and the next (shifted a character left): a word
+    that starts at a column start is that column's, where the units are a character grid."""
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text + "\n"
+
+    text = (
+        "Department of Health\n\n2019 Annual Open Data Plan\n\nD. Datasets already released\n\n"
+        + line((0, "Item"), (7, "Dataset Name"), (32, "Update Frequency")).rstrip("\n").ljust(54)
+        + "Data Format Release Date\n"
+        + line((0, "1"), (7, "Flu Express"), (32, "Weekly"), (54, "XLSX"), (66, "Year-end 2018"))
+        + line((0, "2"), (7, "Licensed Traders"), (32, "Monthly"), (54, "CSV"), (66, "03/2019"))
+        + line((0, "3"), (7, "Dengue Fever Statistics"), (31, "As and when necessary XLS"))
+        + line((0, "4"), (7, "Barbecue Sites"), (32, "Weekly"), (54, "JSON"), (66, "Q1 2019"))
+    )
+    _, rows, _ = _extract(tmp_path, "dh.txt", text)
+    assert [(r.dataset_name, r.update_frequency, r.formats, r.release_month) for r in rows] == [
+        ("Flu Express", "weekly", ["XLSX"], "2018-12"),
+        ("Licensed Traders", "monthly", ["CSV"], "2019-03"),
+        ("Dengue Fever Statistics", "as_needed", ["XLS"], None),
+        ("Barbecue Sites", "weekly", ["JSON"], "2019-03"),
+    ]
+
+
+def test_segments_split_only_where_a_word_starts_at_a_column() -> None:
+    from plan_extract.read.layout import AlignmentSettings, Segment, split_at_columns
+
+    exact = AlignmentSettings(column_tolerance=3, max_row_gap=1, measure=len)
+    label = Segment(60, 84, "Data Format Release Date")
+    assert [s.text for s in split_at_columns(label, [0, 60, 72], exact)] == [
+        "Data Format",
+        "Release Date",
+    ]
+    assert [s.x0 for s in split_at_columns(label, [0, 60, 72], exact)] == [60, 72]
+    # no column inside, no word at the column, or units that are not a character grid: whole
+    assert split_at_columns(label, [0, 60, 90], exact) == [label]
+    assert split_at_columns(label, [0, 60, 67], exact) == [label]
+    points = AlignmentSettings(column_tolerance=3, max_row_gap=1)
+    assert split_at_columns(label, [0, 60, 72], points) == [label]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, replace
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from layoutgen import (
@@ -203,6 +205,35 @@ def test_random_layouts_as_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_pdf(case: tuple[Plan, Layout]) -> None:
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_reportlab_pdf)
+
+
+def _write_layout_text(plan: Plan, layout: Layout, path: Path) -> None:
+    pdf = path.with_suffix(".pdf")
+    render_reportlab_pdf(plan, layout, pdf)
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(path)], check=True)
+    pdf.unlink()
+
+
+@pytest.mark.skipif(
+    os.environ.get("LAYOUT_RANDOM") != "1"
+    or not (Path(UMING).exists() and Path(DEJAVU).exists() and shutil.which("pdftotext")),
+    reason="an exploration (LAYOUT_RANDOM=1): it still finds cases the space-aligned reader "
+    "gets wrong; needs the PDF test's fonts and pdftotext (poppler-utils)",
+)
+@settings(PROPERTY, max_examples=10)
+@given(plans_and_layouts(wraps=st.just(False)))
+def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
+    """The third form, explored on demand: the reportlab PDF as ``pdftotext -layout`` writes it
+    (narrow columns one space apart, a line shifted by a character). It still finds failures
+    (a wrapped value run into the next column with one space), so it is not part of the suite;
+    what it found and was fixed has a test of its own. Known limits left out: a bilingual plan's cells
+    (not split in space-aligned text), a two-line header's labels (joined without a space), and a
+    table without item numbers, whose wrapped lines cannot be told from rows once the ruling lines
+    are gone."""
+    plan, layout = case
+    assume(layout.language != "bilingual" and not layout.two_line_header)
+    assume("item" in layout.columns)
+    _round_trip(plan, layout, ".txt", _write_layout_text)
 
 
 # --- the generator itself, against the contract's own examples -------------------------------

@@ -462,12 +462,26 @@ def _document_text(blocks: list[Block]) -> str:
     return "\n".join(parts)
 
 
+def _following(blocks: list[Block]) -> list[Block | None]:
+    """For each block, the next one that is not page furniture: a category line at the foot of a
+    page is right above the rows of the next, past the page number (and the repeated header)."""
+    following: list[Block | None] = [None] * len(blocks)
+    after: Block | None = None
+    for index in range(len(blocks) - 1, -1, -1):
+        following[index] = after
+        block = blocks[index]
+        if not (isinstance(block, TextLine) and is_furniture(clean(block.text))):
+            after = block
+    return following
+
+
 def _build(document: Document, log: ProblemLog) -> _Builder:
     builder = _Builder(log)
     blocks = document.blocks
+    following = _following(blocks)
     for index, block in enumerate(blocks):
         builder.block = index
-        builder.next_block = blocks[index + 1] if index + 1 < len(blocks) else None
+        builder.next_block = following[index]
         if isinstance(block, TextLine):
             builder.text_line(block)
         else:

@@ -11,7 +11,10 @@ heading at the left margin or a page number further down, is a text line.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import regex
 
 from ..errors import PlanExtractError
 from ..model import Block, TableRow, TextLine, Where
@@ -26,6 +29,10 @@ class AlignmentSettings:
     column_tolerance: float  # segment starts this close are one column
     max_row_gap: float  # in line heights: a wider gap above a wrapped line ends the table
     min_columns: int = 3  # fewer aligned segments are not a table row
+    # How wide a text is in these units, where that is exact (a text export's character grid):
+    # a segment then splits where one of its words starts right at a column (two labels of narrow
+    # columns one space apart, "Data Format Release Date"). None: segments never split.
+    measure: Callable[[str], float] | None = None
 
     def __post_init__(self) -> None:
         if self.column_tolerance < 0 or self.max_row_gap < 0 or self.min_columns < 2:
@@ -140,6 +147,37 @@ def _is_row_line(line: Line, starts: list[float], settings: AlignmentSettings) -
     return all(c is not None and c > 0 for c in columns) or len(set(columns)) >= 2
 
 
+_WORD = regex.compile(r"\S+")
+SPLIT_TOLERANCE = 1.0  # a word starts "right at" a column: within one character (pdftotext
+# shifts a line by one now and then)
+
+
+def split_at_columns(
+    segment: Segment, starts: list[float], settings: AlignmentSettings
+) -> list[Segment]:
+    """``segment`` cut where a word after a space starts at a column start inside it; the segment
+    itself where the units are not exact or no column starts inside it. Linear in its length."""
+    measure = settings.measure
+    first = bisect.bisect_right(starts, segment.x0 + settings.column_tolerance)
+    if measure is None or first >= len(starts) or starts[first] >= segment.x1:
+        return [segment]
+    pieces: list[Segment] = []
+    text, x, end, cut, cut_x, column = segment.text, segment.x0, 0, 0, segment.x0, first
+    for word in _WORD.finditer(text):
+        x += measure(text[end : word.start()])
+        while column < len(starts) and starts[column] < x - SPLIT_TOLERANCE:
+            column += 1
+        if word.start() and column < len(starts) and abs(starts[column] - x) <= SPLIT_TOLERANCE:
+            pieces.append(Segment(cut_x, x, text[cut : word.start()].rstrip()))
+            cut, cut_x = word.start(), x
+        x += measure(word.group())
+        end = word.end()
+    if not pieces:
+        return [segment]
+    pieces.append(Segment(cut_x, segment.x1, text[cut:]))
+    return pieces
+
+
 def aligned_blocks(
     lines: list[Line], settings: AlignmentSettings, table_base: int
 ) -> tuple[list[tuple[float, Block]], int]:
@@ -159,9 +197,10 @@ def aligned_blocks(
                 tables += 1
             in_table = True
             cells: list[list[str]] = [[] for _ in starts]
-            for segment in line.segments:
-                column = column_of(segment.x0, starts, settings)
-                cells[column if column is not None else 0].append(segment.text)
+            for whole in line.segments:
+                for segment in split_at_columns(whole, starts, settings):
+                    column = column_of(segment.x0, starts, settings)
+                    cells[column if column is not None else 0].append(segment.text)
             row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
             placed.append((line.top, row))
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 import regex
 
@@ -131,6 +132,7 @@ def _aligned_blocks(text: str) -> list[Block]:
         else:
             by_width = _layout_lines(page, display_width=True)
             best = max((by_chars, by_width), key=lambda lines: aligned_count(lines, ALIGNMENT))
-        placed, tables = aligned_blocks(best, ALIGNMENT, tables)
+        exact = replace(ALIGNMENT, measure=len if best is by_chars else _width)
+        placed, tables = aligned_blocks(best, exact, tables)
         blocks.extend(shared.row(b) if isinstance(b, TableRow) else b for _, b in placed)
     return blocks
