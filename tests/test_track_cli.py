@@ -145,3 +145,19 @@ def test_tracking_problems_join_the_problems_table_once(tmp_path: Path) -> None:
     assert promises.loc[("C", 1)].status == "not_listed"
     report = frictionless.validate(out / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_tracking_keeps_the_extractions_provenance_so_a_rerun_is_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make extract` runs extract then track into one folder: the record of what the tables
+    were made from stays, and the next extract of unchanged plans has nothing to do."""
+    out = tmp_path / "out"
+    inputs = [str(FIXTURES / "seed-zh-hant" / "input")]
+    assert main(["extract", *inputs, "--out", str(out), "--quiet"]) == 0
+    assert main(["track", "--tables", str(out), *SNAPSHOTS]) == 0
+    assert json.loads((out / "provenance.json").read_text("utf-8"))["summary"]["documents"] == 1
+    capsys.readouterr()
+    assert main(["extract", *inputs, "--out", str(out)]) == 0
+    assert "is up to date" in capsys.readouterr().err
+    assert (out / "promises.parquet").exists()

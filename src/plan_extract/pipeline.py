@@ -224,4 +224,5 @@ def write_extraction(
             tables = sorted(path.name for path in new.iterdir())
             provenance.write(new, provenance_of(tables))
 
-    replace_folder(out_dir, fill, output_files(TABLES))
+    # provenance.json is the extraction's own: `track` carries it over like any file not its own.
+    replace_folder(out_dir, fill, output_files(TABLES) | {provenance.FILE})

@@ -262,7 +262,7 @@ REPORT = "report.html"  # written by `track`; a new extraction drops the old one
 
 def output_files(tables: Iterable[Table]) -> frozenset[str]:
     """The names this extractor writes into OUT (everything else there is the user's)."""
-    names = {"datapackage.json", REPORT, "provenance.json"}
+    names = {"datapackage.json", REPORT}
     for table in tables:
         names.update(f"{table.name}.{suffix}" for suffix in ("parquet", "csv", "json"))
     return frozenset(names)
