@@ -539,3 +539,25 @@ def test_segments_split_only_where_a_word_starts_at_a_column() -> None:
     assert split_at_columns(label, [0, 60, 67], exact) == [label]
     points = AlignmentSettings(column_tolerance=3, max_row_gap=1)
     assert split_at_columns(label, [0, 60, 72], points) == [label]
+
+
+def test_a_rows_remainder_that_starts_like_a_section_heading_is_the_rows(tmp_path: Path) -> None:
+    """A name cut by a page break goes on with "A. Microbiological quality)": a row whose text
+    starts right of the first column is a remainder, never a heading."""
+    header = "Item\tDataset Name\tTarget Release Date\tUpdate Frequency\n"
+    text = (
+        "Water Supplies Department\n\nAnnual Open Data Plan 2020\n\n"
+        "A. Datasets to be released in 2021\n\n"
+        f"{header}"
+        "1)\tDrinking Water Quality (Part\tOn or before\tEvery 6 months\n"
+        "- 1 -\n"
+        f"{header}"
+        "\tA. Microbiological quality)\t30/06/2021\t\n"
+        "2)\tDrinking Water Quality (Part C. Radiological quality)\tWithin 2021\tYearly\n"
+    )
+    plans, rows, _ = _extract(tmp_path, "wsd.txt", text)
+    assert [(r.section, r.dataset_name, r.release_month) for r in rows] == [
+        ("A", "Drinking Water Quality (Part A. Microbiological quality)", "2021-06"),
+        ("A", "Drinking Water Quality (Part C. Radiological quality)", "2021-12"),
+    ]
+    assert plans[0].rows_total == 2

@@ -234,10 +234,14 @@ class _Builder:
         """A section or organisation heading split into cells. "(1)" may be an item label, so an
         organisation heading must have no more than a label and, next to it, a name (a row cut
         by a page break may leave "(1)" and a date further right on the first page)."""
-        numbered = parse_item_no(texts[0] if texts else "") is not None
+        filled = [i for i, t in enumerate(texts) if t]
+        if not filled or filled[0] != 0:
+            # A heading starts at the table's left; a row whose text starts further right is a
+            # row's remainder ("A. Microbiological quality)" continuing a name after a page break).
+            return False
+        numbered = parse_item_no(texts[0]) is not None
         if not numbered and _section(heading):
             return True
-        filled = [i for i, t in enumerate(texts) if t]
         label_and_name = len(filled) == 1 or filled == [0, 1]
         return (not numbered or label_and_name) and _organisation(heading) is not None
 
