@@ -43,6 +43,10 @@ from plan_extract.structure import _document_text
         (["Monthly", "-", "Registered"], "Monthly - Registered"),
         (["包括ISO/IEC", "10646碼位"], "包括ISO/IEC 10646碼位"),
         (["比率", "(JSON)"], "比率(JSON)"),
+        # a note label keeps the space before it: glued, 「坐標註：」 would read as 「標註」
+        (["全球坐標系統的坐標 註：上月數據"], "全球坐標系統的坐標 註：上月數據"),
+        (["每月", "備註1：視乎"], "每月 備註1：視乎"),
+        (["失業率(CSV)", "注：季節性調整"], "失業率(CSV)注：季節性調整"),  # no word to glue to
         (["  many   spaces\there  "], "many spaces here"),
         ([], ""),
         (["", "  "], ""),

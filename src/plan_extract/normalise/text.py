@@ -43,7 +43,15 @@ def repair_chars(text: str) -> str:
     return _LOOKALIKE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
+# A note label after a space and a Chinese word ("… 坐標 註：…"): the space is kept, or the label
+# would be glued to a word that ends in 註 (「標註」, annotation) and no longer read as a label.
+_NOTE_LABEL_START = regex.compile(r"(?:備註|附註|註|注)\s*\d*\s*[:：]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
 def _separator(left: str, right: str) -> str:
+    if _HAN_CHAR.match(left[-1]) and _NOTE_LABEL_START.match(right):
+        return " "
     if is_cjk(left[-1]) or is_cjk(right[0]):
         return ""
     if left[-1] == "-" and _WORD_HYPHEN_END.search(left[-2:]):
