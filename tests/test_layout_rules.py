@@ -378,6 +378,12 @@ def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
         # a symbol or superscript alone on the last line
         (["Registered Gas Installers", "¹"], frozenset(), (["Registered Gas Installers"], ("1",))),
         (["每月", "*"], frozenset(), (["每月"], ("*",))),
+        # a numbered marker alone on the last line: never a name ending in 注 and a digit
+        (
+            ["食水水质（D部：其他参数）", "注1"],
+            frozenset({"1"}),
+            (["食水水质（D部：其他参数）"], ("1",)),
+        ),
     ],
 )
 def test_a_marker_wrapped_onto_a_line_of_its_own_is_still_a_marker(

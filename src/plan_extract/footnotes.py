@@ -85,7 +85,9 @@ def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnot
 
 
 _LATIN_END = regex.compile(r"[\p{Latin}\d]$")
-_LONE_MARKER = regex.compile(rf"^\s*(?:[(（\[]?\d{{1,2}}[)）\]]?|{_SYMBOL})\s*$")
+_LONE_MARKER = regex.compile(
+    rf"^\s*(?:{_NUMBERED}|[(（\[]?\d{{1,2}}[)）\]]?|{_SYMBOL})\s*$", regex.IGNORECASE
+)
 
 
 def _strip_last_markers(
@@ -93,7 +95,7 @@ def _strip_last_markers(
 ) -> tuple[list[str], tuple[str, ...]]:
     """The cell without the markers that end its last line. A narrow column may wrap a marker (or
     its number) onto a line of its own (「2021年第1季度註」 / 「1」, 「流感速遞數據」 / 「1」,
-    "Registered Gas Installers" / "¹"): the last two
+    「食水水質」 / 「註1」, "Registered Gas Installers" / "¹"): the last two
     lines are then read as one line would be (a space after a Latin word: "Route" / "1" is
     "Route 1", never a marker), and kept apart when that finds no marker."""
     if len(pieces) >= 2 and _LONE_MARKER.match(pieces[-1]):
