@@ -109,8 +109,13 @@ def current(out_dir: Path, inputs: Sequence[Input], options: Mapping[str, Any]) 
             and found["fingerprint"] == code_fingerprint()
             and found["options"] == dict(options)
             and found["inputs"] == input_entries(inputs)
-            and all((out_dir / name).is_file() for name in found["tables"])
+            and all(_table_present(out_dir, name) for name in found["tables"])
         )
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # no record, or one this version cannot read: extract
     return summary if same and summary.complete else None
+
+
+def _table_present(out_dir: Path, name: object) -> bool:
+    """A file the record lists is in OUT (a name, never a path elsewhere)."""
+    return isinstance(name, str) and name == Path(name).name and (out_dir / name).is_file()
