@@ -179,3 +179,14 @@ def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert "is up to date" in done.stderr
+
+
+def test_a_record_listing_a_path_outside_out_is_not_current(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    record = json.loads((out / FILE).read_text("utf-8"))
+    options = {"reader": "pdfium", "max_file_size": 100 * 2**20}
+    assert current(out, collect_inputs([corpus]), options) is not None
+    record["tables"] = [*record["tables"], "../plans/a.txt"]  # exists, but not in OUT
+    (out / FILE).write_text(json.dumps(record), encoding="utf-8")
+    assert current(out, collect_inputs([corpus]), options) is None

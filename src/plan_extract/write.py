@@ -40,15 +40,9 @@ def _value(row: Row, name: str) -> Any:
     return row.get(name) if isinstance(row, Mapping) else getattr(row, name)
 
 
-def _values(table: Table, row: Row) -> Sequence[Any]:
-    """The row's values in the table's column order (a column a mapping lacks is null)."""
-    if isinstance(row, Mapping):
-        return [row.get(name) for name in table.column_names]
-    return [getattr(row, name) for name in table.column_names]
-
-
 def _values_of(table: Table) -> Callable[[Row], Sequence[Any]]:
-    """:func:`_values` for many rows: a record's in one C call (every table has several columns)."""
+    """A row's values in the table's column order (a column a mapping lacks is null); a record's
+    in one C call (every table has several columns)."""
     names = table.column_names
     of_record = attrgetter(*names)
 
@@ -74,8 +68,8 @@ def ordered(table: Table, rows: Iterable[Row]) -> list[Row]:
 def sorted_rows(table: Table, rows: Iterable[Row]) -> list[dict[str, Any]]:
     """Rows as dicts with exactly the table's columns, in its sort order (for small tables: the
     writers below never build this copy)."""
-    names = table.column_names
-    return [dict(zip(names, _values(table, row), strict=True)) for row in ordered(table, rows)]
+    names, values_of = table.column_names, _values_of(table)
+    return [dict(zip(names, values_of(row), strict=True)) for row in ordered(table, rows)]
 
 
 def _csv_value(value: Any, column_type: str) -> str:
