@@ -131,12 +131,11 @@ def test_a_table_over_one_row_group(tmp_path: Path, monkeypatch: Any) -> None:
     """Parquet is written a row group at a time; the files agree with each other and the order."""
     monkeypatch.setattr(write, "ROW_GROUP_TEXT", 2000)
     records = [_record(n) for n in (5, 3, 9, 1, 7, 2, 8, 4, 6, 0, 11, 10)]
-    written = write.write_table(DATASETS, records, tmp_path)
-    assert [r.row_no for r in written] == list(range(12))
-    assert written[0] is records[9]  # the records themselves, not copies
+    write.write_table(DATASETS, records, tmp_path)
     parquet = pq.ParquetFile(tmp_path / "datasets.parquet")
     assert parquet.metadata.num_row_groups > 2
     from_json = json.loads((tmp_path / "datasets.json").read_text("utf-8"))
+    assert [r["row_no"] for r in from_json] == list(range(12))
     assert parquet.read().to_pylist() == from_json == write.sorted_rows(DATASETS, records)
     csv_lines = (tmp_path / "datasets.csv").read_text("utf-8-sig").splitlines()
     assert len(csv_lines) == 13
@@ -163,6 +162,47 @@ def test_sorting_by_each_key_equals_sorting_by_all(keys: list[tuple[Any, ...]]) 
         return tuple((1, "") if row[k] is None else (0, row[k]) for k in PROBLEMS.sort_key)
 
     assert write.ordered(PROBLEMS, rows) == sorted(rows, key=key)
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), _KEYS, _KEYS, st.sampled_from("xy"))),
+        max_size=4,
+    )
+)
+def test_parts_merge_into_the_order_of_one_sort(parts: list[list[tuple[Any, ...]]]) -> None:
+    """Tables written from parts (one per document, from workers: in any order, overlapping or
+    not) hold the rows in the order one stable sort of all of them gives."""
+    rows = [
+        [
+            {"plan_id": p, "page": page, "line": line, "code": code, "message": f"{i}.{n}"}
+            for n, (p, page, line, code) in enumerate(keys)
+        ]
+        for i, keys in enumerate(parts)
+    ]
+    encoded = [write.encode_rows(PROBLEMS, part) for part in rows]
+    expected = write.encode_rows(PROBLEMS, [row for part in rows for row in part])
+    merged = [line for batch in write._merged(encoded) for line in zip(*batch, strict=True)]
+    assert merged == list(zip(expected.json, expected.csv, strict=True))
+    pending = [write.PendingRows(PROBLEMS, part) for part in rows]
+    assert [line for batch in write._merged(pending) for line in zip(*batch, strict=True)] == merged
+
+
+def test_a_packed_result_gives_back_its_records(tmp_path: Path) -> None:
+    """A worker sends its datasets encoded (JSON and CSV lines); the records come back from the
+    JSON exactly, and the tables written from either form are the same bytes."""
+    result = extract_file(SEED)[0]
+    records = list(result.datasets)
+    packed = pickle.loads(pickle.dumps(extract_file(SEED)[0].pack()))
+    assert packed.dataset_count == len(records) == 32
+    assert packed.datasets == records
+    for name, results in (("records", [result]), ("packed", [extract_file(SEED)[0].pack()])):
+        (tmp_path / name).mkdir()
+        write_tables(assemble(results), tmp_path / name)
+    for table in ("datasets.json", "datasets.csv", "datasets.parquet", "plans.csv"):
+        assert (tmp_path / "records" / table).read_bytes() == (
+            tmp_path / "packed" / table
+        ).read_bytes()
 
 
 def test_equal_text_cells_are_shared() -> None:

@@ -48,6 +48,16 @@ def _groups(
     return groups
 
 
+def pairable(plans: Iterable[PlanRecord]) -> set[str]:
+    """The ids of plans that have another language version among ``plans``: only their datasets
+    are needed by :func:`bilingual`."""
+    groups: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+    for plan in plans:
+        if plan.department_id and plan.plan_year and plan.language in VERSIONS:
+            groups[(plan.department_id, plan.plan_year)].setdefault(plan.language, plan.plan_id)
+    return {plan_id for group in groups.values() if len(group) > 1 for plan_id in group.values()}
+
+
 def _comparable(field: str, value: Any) -> Any:
     return sorted(value) if field == "formats" else value
 
@@ -105,7 +115,7 @@ def _label(key: ItemKey) -> str:
 
 
 def bilingual(
-    plans: list[PlanRecord], datasets: list[DatasetRecord]
+    plans: list[PlanRecord], datasets: Iterable[DatasetRecord]
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Rows of bilingual.* and the problems found while pairing."""
     rows: list[dict[str, Any]] = []

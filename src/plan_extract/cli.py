@@ -257,7 +257,7 @@ def _extract_all(args: argparse.Namespace, inputs: list[Input], shaping: dict[st
         errors = sum(p.severity == "error" for p in problems)
         summary = provenance.Summary(
             documents=len(extraction.plans),
-            datasets=len(extraction.datasets),
+            datasets=extraction.dataset_count,
             errors=errors,
             warnings=len(problems) - errors,
             complete=all(plan.file_kind != "unknown" for plan in extraction.plans),
@@ -267,7 +267,7 @@ def _extract_all(args: argparse.Namespace, inputs: list[Input], shaping: dict[st
         )
     if not args.quiet:
         print(
-            f"wrote {len(extraction.datasets)} datasets from {len(extraction.plans)} documents "
+            f"wrote {extraction.dataset_count} datasets from {len(extraction.plans)} documents "
             f"({len(extraction.bilingual)} bilingual rows) "
             f"to {args.out}/ ({errors} errors, {len(problems) - errors} warnings)",
             file=sys.stderr,

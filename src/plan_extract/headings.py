@@ -10,12 +10,12 @@ lines of ``vocab/headings.tsv``); this module turns them into patterns and years
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 import regex
 
 from .departments import department_id
+from .loaded import loaded_once
 from .model import Organisation, PlanHeader, Section, SectionLetter, TextLine
 from .normalise.memo import text_cache
 from .normalise.numerals import chinese_digits_to_int
@@ -33,7 +33,7 @@ _SPACE_BY_NON_ASCII = regex.compile(r"\s*([^\x00-\x7f])\s*")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@cache
+@loaded_once
 def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """(letter, pattern) of the section titles printed without a letter."""
     return tuple(
@@ -48,7 +48,7 @@ def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     )
 
 
-@cache
+@loaded_once
 def _intro_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(
         regex.compile(row["pattern"], regex.IGNORECASE)
@@ -97,13 +97,16 @@ def is_intro(text: str) -> bool:
 # --- the plan header, section and organisation lines ----------------------------------------
 
 
-@cache
+@loaded_once
+def _patterns_by_kind() -> dict[str, tuple[regex.Pattern[str], ...]]:
+    patterns: dict[str, list[regex.Pattern[str]]] = {}
+    for row in load_table("headings"):
+        patterns.setdefault(row["kind"], []).append(regex.compile(row["pattern"], regex.IGNORECASE))
+    return {kind: tuple(found) for kind, found in patterns.items()}
+
+
 def _patterns(kind: str) -> tuple[regex.Pattern[str], ...]:
-    return tuple(
-        regex.compile(row["pattern"], regex.IGNORECASE)
-        for row in load_table("headings")
-        if row["kind"] == kind
-    )
+    return _patterns_by_kind().get(kind, ())
 
 
 def _first_match(kind: str, text: str) -> regex.Match[str] | None:

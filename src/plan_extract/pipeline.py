@@ -6,6 +6,7 @@ the other documents go on.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import provenance
-from .bilingual import bilingual
+from .bilingual import bilingual, pairable
 from .errors import DocumentError
 from .inputs import (
     DEFAULT_MAX_FILE_SIZE,
@@ -25,21 +26,84 @@ from .inputs import (
     plan_id_for,
 )
 from .languages import split_languages
+from .loaded import load_all
 from .model import DatasetRecord, Document, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
-from .read import read_document
+from .read import load_pdf_reader, read_document
 from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
 from .settings import READERS
 from .structure import structure
-from .write import output_files, replace_folder, write_datapackage, write_table
+from .write import (
+    EncodedRows,
+    Part,
+    PendingRows,
+    encode_rows,
+    output_files,
+    replace_folder,
+    write_datapackage,
+    write_encoded,
+    write_table,
+)
 
 
-@dataclass
 class DocumentResult:
-    plan: PlanRecord
-    datasets: list[DatasetRecord]
-    problems: list[Problem]
+    """One plan's result: its row of plans.*, its datasets and its problems.
+
+    The datasets are records, or, for a result a worker sent (:meth:`pack`), their rows already
+    encoded for writing: the process that writes a corpus then only joins lines, and turns them
+    back into records only where they are asked for (bilingual pairs, the library's callers)."""
+
+    __slots__ = ("_encoded", "_records", "plan", "problems")
+
+    def __init__(
+        self, plan: PlanRecord, datasets: list[DatasetRecord], problems: list[Problem]
+    ) -> None:
+        self.plan = plan
+        self.problems = problems
+        self._records: list[DatasetRecord] | None = datasets
+        self._encoded: EncodedRows | None = None
+
+    @property
+    def datasets(self) -> list[DatasetRecord]:
+        if self._records is None:
+            assert self._encoded is not None
+            self._records = [DatasetRecord(**json.loads(line)) for line in self._encoded.json]
+        return self._records
+
+    @property
+    def dataset_count(self) -> int:
+        if self._records is None:
+            assert self._encoded is not None
+            return len(self._encoded.keys)
+        return len(self._records)
+
+    def datasets_to_write(self) -> Part:
+        """The datasets as :func:`~.write.write_encoded` takes them."""
+        if self._encoded is None:
+            return PendingRows(DATASETS, self.datasets)
+        return self._encoded
+
+    def pack(self) -> DocumentResult:
+        """This result with its datasets encoded and the records dropped (cheaper to send to
+        the parent and to hold there)."""
+        if self._records is not None:
+            self._encoded, self._records = encode_rows(DATASETS, self._records), None
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DocumentResult):
+            return NotImplemented
+        return (self.plan, self.datasets, self.problems) == (
+            other.plan,
+            other.datasets,
+            other.problems,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"DocumentResult({self.plan!r}, <{self.dataset_count} datasets>, {self.problems!r})"
 
 
 @dataclass
@@ -58,6 +122,10 @@ class Extraction:
     @property
     def datasets(self) -> list[DatasetRecord]:
         return [row for d in self.documents for row in d.datasets]
+
+    @property
+    def dataset_count(self) -> int:
+        return sum(d.dataset_count for d in self.documents)
 
     @property
     def problems(self) -> list[Problem]:
@@ -136,6 +204,15 @@ def _extract_next(versions: list[tuple[str, Document]], plan_id: str, path: str)
     return DocumentResult(record, datasets, log.problems)
 
 
+def load_stages(paths: Iterable[Path], reader: str | None = None) -> None:
+    """Load what extracting ``paths`` needs once per process (vocabularies, the date grammar,
+    OpenCC's dictionaries, the PDF reader if there are PDFs) before the first document: the
+    runner calls it before it forks its workers, so they share one copy (~0.1 s a worker)."""
+    load_all()
+    if any(path.suffix.lower() == ".pdf" for path in paths):
+        load_pdf_reader(reader or READERS[0])
+
+
 def extract_document(
     path: Path, plan_id: str | None = None, reader: str | None = None
 ) -> DocumentResult:
@@ -173,7 +250,10 @@ def assemble(
         result.documents.append(document)
         if on_document:
             on_document(document)
-    result.bilingual, result.cross_problems = bilingual(result.plans, result.datasets)
+    # Only plans with another language version are paired: the others' rows stay encoded.
+    pairs = pairable(result.plans)
+    datasets = (row for d in result.documents if d.plan.plan_id in pairs for row in d.datasets)
+    result.bilingual, result.cross_problems = bilingual(result.plans, datasets)
     plans = {plan.plan_id: plan for plan in result.plans}
     for problem in result.cross_problems:
         plan = plans[problem.plan_id]
@@ -201,7 +281,7 @@ def extract(
 def write_tables(extraction: Extraction, out_dir: Path) -> None:
     """All tables and datapackage.json into ``out_dir``, written in place, from the records
     themselves (no dict per row: see :func:`~.write.write_table`)."""
-    write_table(DATASETS, extraction.datasets, out_dir)
+    write_encoded(DATASETS, [d.datasets_to_write() for d in extraction.documents], out_dir)
     write_table(PLANS, extraction.plans, out_dir)
     write_table(PROBLEMS, extraction.problems, out_dir)
     write_table(BILINGUAL, extraction.bilingual, out_dir)

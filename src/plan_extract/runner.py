@@ -30,6 +30,7 @@ import resource
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -45,15 +46,17 @@ from .pipeline import (
     assemble,
     extract_file,
     failed_result,
+    load_stages,
     note_copies,
 )
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
+_QUEUE = 4  # documents a worker holds at most: the one it works on and those waiting in its pipe
 _POLL = 0.1  # seconds between looks at the workers' memory
 _EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
 
-_Outcome = tuple[int, list[DocumentResult], bool]  # input index, results, whether to cache them
+_Outcome = tuple[int, list[DocumentResult]]  # input index, results
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,12 @@ def _limit_memory(max_memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
-    """A worker: receive (path, plan_id), send back ("ok"|"memory"|"crash", result or detail).
+def _worker_main(
+    conn: Connection, reader: str | None, max_memory: int, cache: ResultCache | None
+) -> None:
+    """A worker: receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
+    detail). It stores what it extracts in the cache itself and sends its results packed (see
+    :meth:`~.pipeline.DocumentResult.pack`): all the work on a document is done in parallel.
 
     Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
     reaches the user as the document's problem record instead."""
@@ -103,7 +110,7 @@ def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
     try:
         _limit_memory(max_memory)
         while (task := conn.recv()) is not None:
-            if not _work(conn, task, reader):
+            if not _work(conn, task, reader, cache):
                 return  # a fresh worker, not one with a fragmented heap, takes the next document
     except MemoryError:  # while receiving or sending: the parent reports the document
         os._exit(_EXIT_MEMORY)
@@ -111,20 +118,27 @@ def _worker_main(conn: Connection, reader: str | None, max_memory: int) -> None:
         os._exit(70)
 
 
-def _work(conn: Connection, task: tuple[str, str], reader: str | None) -> bool:
-    """Extract one document and send the outcome; False when the worker should end."""
-    path, plan_id = task
+def _work(
+    conn: Connection, task: tuple[str, str, str], reader: str | None, cache: ResultCache | None
+) -> bool:
+    """Extract one document, cache it, and send the outcome; False when the worker should end."""
+    path, plan_id, sha256 = task
     try:
-        result = extract_file(Path(path), plan_id, reader)
+        results = extract_file(Path(path), plan_id, reader)
+        # A file that could not be read at all is not cached: the cause may lie outside the
+        # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
+        if cache is not None and all(r.plan.file_kind != "unknown" for r in results):
+            cache.put(sha256, reader, plan_id, results)
+        packed = [result.pack() for result in results]
     except MemoryError:
-        result = None
+        results = packed = []
         gc.collect()
         conn.send(("memory", None))
         return False
     except Exception as error:  # a parser bug: this document's problem, not the run's
         conn.send(("crash", f"{type(error).__name__}: {str(error)[:200]}"))
         return True
-    conn.send(("ok", result))
+    conn.send(("ok", packed))
     return True
 
 
@@ -132,9 +146,11 @@ def _work(conn: Connection, task: tuple[str, str], reader: str | None) -> bool:
 class _Worker:
     process: BaseProcess
     conn: Connection
-    task: tuple[int, InputFile] | None = None  # the document it is working on, and its index
-    deadline: float = 0.0
-    peak: int = 0  # the most resident memory this document has added
+    # The documents sent to it, in order, with their input index: it works on the first and has
+    # the others waiting in its pipe, so it never waits for the parent between documents.
+    tasks: deque[tuple[int, InputFile]] = field(default_factory=deque)
+    deadline: float = 0.0  # of the first task
+    peak: int = 0  # the most resident memory the first task has added
     baseline: int = 0  # resident memory before the worker's first document
 
     def added(self) -> int:
@@ -142,6 +158,10 @@ class _Worker:
         rss = _statm(self.process.pid or 0, 1)
         self.peak = max(self.peak, rss - self.baseline)
         return rss - self.baseline
+
+    def begin(self, timeout: float) -> None:
+        """The first task is the one it works on from now: its clock and memory start."""
+        self.deadline, self.peak = time.monotonic() + timeout, 0
 
 
 def _mib(size: int) -> str:
@@ -158,11 +178,13 @@ def _signal_name(exitcode: int | None) -> str:
 
 
 class _Pool:
-    """Worker processes and the document each one is on."""
+    """Worker processes, the documents each one has, and the documents still to send out
+    (``todo``: input indices, the next one last)."""
 
-    def __init__(self, options: RunOptions, inputs: list[Input]) -> None:
+    def __init__(self, options: RunOptions, inputs: list[Input], todo: list[int]) -> None:
         self.options = options
         self.inputs = inputs
+        self.todo = todo
         self.workers: list[_Worker] = []
 
     @staticmethod
@@ -178,7 +200,7 @@ class _Pool:
         parent, child = context.Pipe()
         process = context.Process(
             target=_worker_main,
-            args=(child, self.options.reader, self.options.max_memory),
+            args=(child, self.options.reader, self.options.max_memory, self.options.cache),
             daemon=True,
         )
         process.start()
@@ -187,18 +209,23 @@ class _Pool:
         self.workers.append(worker)
         return worker
 
-    def idle(self) -> _Worker | None:
-        for worker in self.workers:
-            if worker.task is None:
-                return worker
-        return self._start() if len(self.workers) < self.options.jobs else None
+    def available(self) -> _Worker | None:
+        """The worker to send the next document to: an idle one, a new one while there are fewer
+        than ``jobs``, else the least busy with room in its queue (None: all are full)."""
+        least = min(self.workers, key=lambda w: len(w.tasks), default=None)
+        if least is not None and not least.tasks:
+            return least
+        if len(self.workers) < self.options.jobs:
+            return self._start()
+        return least if least is not None and len(least.tasks) < _QUEUE else None
 
     def send(self, worker: _Worker, index: int, item: InputFile) -> None:
-        worker.task, worker.deadline = (index, item), time.monotonic() + self.options.timeout
-        worker.peak = 0
+        worker.tasks.append((index, item))
+        if len(worker.tasks) == 1:
+            worker.begin(self.options.timeout)
         if not worker.baseline:
             worker.baseline = _statm(worker.process.pid or 0, 1)
-        worker.conn.send((str(item.path), item.plan_id))
+        worker.conn.send((str(item.path), item.plan_id, item.sha256))
 
     def _retire(self, worker: _Worker) -> None:
         if worker.process.is_alive():
@@ -207,56 +234,67 @@ class _Pool:
         worker.conn.close()
         self.workers.remove(worker)
 
-    @staticmethod
-    def _failed(task: tuple[int, InputFile], code: str, detail: str) -> _Outcome:
-        index, item = task
-        return index, [failed_result(item.path, item.plan_id, code, detail, item.sha256)], False
+    def _fail(self, worker: _Worker, code: str, detail: str, retire: bool = True) -> _Outcome:
+        """The worker's first document as the problem ``code``; the worker is retired (unless
+        ``retire`` is False) and the documents waiting in its queue go back to the to-do list,
+        for another worker: they were never started."""
+        index, item = worker.tasks.popleft()
+        if retire:
+            self._retire(worker)
+            self.todo.extend(index for index, _ in worker.tasks)
+            self.todo.sort(reverse=True)
+            worker.tasks.clear()
+        elif worker.tasks:
+            worker.begin(self.options.timeout)
+        return index, [failed_result(item.path, item.plan_id, code, detail, item.sha256)]
 
-    def _collect(self, worker: _Worker, task: tuple[int, InputFile]) -> _Outcome:
+    def _collect(self, worker: _Worker) -> _Outcome:
         """The result of a worker that is ready, or its document's problem if it died."""
         try:
             status, payload = worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(1)
-            self._retire(worker)
             code = worker.process.exitcode
             if code == _EXIT_MEMORY or worker.peak > self.options.max_memory // 2:
                 # Out of memory where Python could not say so (C code under the backstop).
-                return self._failed(task, "document_too_large", _mib(self.options.max_memory))
-            return self._failed(task, "document_crashed", _signal_name(code))
-        worker.task = None
-        if status == "ok":
-            # A file that could not be read at all is not cached: the cause may lie outside the
-            # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
-            return task[0], payload, all(r.plan.file_kind != "unknown" for r in payload)
+                return self._fail(worker, "document_too_large", _mib(self.options.max_memory))
+            return self._fail(worker, "document_crashed", _signal_name(code))
         if status == "memory":
-            self._retire(worker)
-            return self._failed(task, "document_too_large", _mib(self.options.max_memory))
-        return self._failed(task, "document_crashed", payload)
+            return self._fail(worker, "document_too_large", _mib(self.options.max_memory))
+        if status == "crash":
+            return self._fail(worker, "document_crashed", payload, retire=False)
+        index, _ = worker.tasks.popleft()
+        if worker.tasks:
+            worker.begin(self.options.timeout)
+        return index, payload
 
     def wait(self) -> list[_Outcome]:
-        """Results that came in (index, result, cacheable), waiting at most until a deadline."""
-        busy = [(w, w.task) for w in self.workers if w.task is not None]
+        """Results that came in (index, results), waiting at most until a deadline."""
+        busy = [w for w in self.workers if w.tasks]
         now = time.monotonic()
-        timeout = min(_POLL, max(0.0, min(w.deadline for w, _ in busy) - now))
-        ready = set(multiprocessing.connection.wait([w.conn for w, _ in busy], timeout))
-        done = [self._collect(w, task) for w, task in busy if w.conn in ready]
+        timeout = min(_POLL, max(0.0, min(w.deadline for w in busy) - now))
+        ready = set(multiprocessing.connection.wait([w.conn for w in busy], timeout))
+        done = []
+        for worker in busy:
+            # Every result already in the pipe, not one per wait: a worker sends several
+            # quickly when its documents are small.
+            while worker.tasks and worker.conn in ready:
+                done.append(self._collect(worker))
+                if worker not in self.workers or not worker.conn.poll():
+                    break
         now = time.monotonic()
         for worker in list(self.workers):
-            task = worker.task
-            if task is None:
+            if not worker.tasks:
                 continue
             if worker.added() > self.options.max_memory:
-                self._retire(worker)
-                done.append(self._failed(task, "document_too_large", _mib(self.options.max_memory)))
+                done.append(self._fail(worker, "document_too_large", _mib(self.options.max_memory)))
             elif worker.deadline <= now:
-                self._retire(worker)
-                done.append(self._failed(task, "document_timeout", f"{self.options.timeout:g} s"))
+                done.append(self._fail(worker, "document_timeout", f"{self.options.timeout:g} s"))
         return done
 
     def close(self) -> None:
         for worker in list(self.workers):
-            if worker.task is None:
+            if not worker.tasks:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
             else:
@@ -290,19 +328,18 @@ def run_inputs(
         else:
             ready[index] = found
     todo.reverse()  # popped from the end: first input first
-    pool = _Pool(options, inputs)
+    if todo:
+        load_stages((inputs[index].path for index in todo), options.reader)
+    pool = _Pool(options, inputs, todo)
     try:
         for index in range(len(inputs)):
             while index not in ready:
-                _dispatch(pool, todo, limit=index + _WINDOW * options.jobs)
+                _dispatch(pool, limit=index + _WINDOW * options.jobs)
                 if prepare is not None:
                     prepare()
                     prepare = None
-                for done, results, cacheable in pool.wait():
+                for done, results in pool.wait():
                     ready[done] = results
-                    item = inputs[done]
-                    if cacheable and options.cache is not None and isinstance(item, InputFile):
-                        options.cache.put(item.sha256, options.reader, item.plan_id, results)
             results = ready.pop(index)
             item = inputs[index]
             yield from note_copies(results, item) if isinstance(item, InputFile) else results
@@ -310,8 +347,9 @@ def run_inputs(
         pool.close()
 
 
-def _dispatch(pool: _Pool, todo: list[int], limit: int) -> None:
-    while todo and todo[-1] < limit and (worker := pool.idle()) is not None:
+def _dispatch(pool: _Pool, limit: int) -> None:
+    todo = pool.todo
+    while todo and todo[-1] < limit and (worker := pool.available()) is not None:
         index = todo.pop()
         item = pool.inputs[index]
         if isinstance(item, InputFile):  # always: refused paths never reach the to-do list

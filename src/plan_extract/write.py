@@ -13,13 +13,16 @@ import ctypes
 import errno
 import fcntl
 import glob
+import heapq
+import itertools
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from operator import attrgetter
+from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ Record = Mapping[str, Any]
 Row = Any  # a Record, or an object whose attributes are the table's columns (model.DatasetRecord…)
 
 ROW_GROUP_TEXT = 4 << 20  # bytes of JSON parsed into one Parquet row group: its memory, ~5× that
+_BATCH = 256  # rows encoded or merged together when writing
 
 
 def _sort_value(value: Any) -> tuple[int, Any]:
@@ -52,6 +56,16 @@ def _values_of(table: Table) -> Callable[[Row], Sequence[Any]]:
         return of_record(row)
 
     return values
+
+
+def _key_of(table: Table) -> Callable[[Row], tuple[tuple[int, Any], ...]]:
+    """A row's sort key as :func:`ordered` sorts by: each key column's value, nulls last."""
+    names = table.sort_key
+
+    def key(row: Row) -> tuple[tuple[int, Any], ...]:
+        return tuple(_sort_value(_value(row, name)) for name in names)
+
+    return key
 
 
 def ordered(table: Table, rows: Iterable[Row]) -> list[Row]:
@@ -83,17 +97,19 @@ def _csv_value(value: Any, column_type: str) -> str:
 
 
 class JsonArrayFile:
-    """NAME.json: a JSON array with one record per line, written a line (UTF-8) at a time."""
+    """NAME.json: a JSON array with one record per line, written a batch of lines (UTF-8) at a
+    time."""
 
     def __init__(self, path: Path) -> None:
         self.handle = path.open("wb")
         self.handle.write(b"[")
         self.count = 0
 
-    def add(self, line: bytes) -> None:
-        self.handle.write(b",\n" if self.count else b"\n")
-        self.handle.write(line)
-        self.count += 1
+    def add(self, lines: list[bytes]) -> None:
+        if lines:
+            self.handle.write(b",\n" if self.count else b"\n")
+            self.handle.write(b",\n".join(lines))
+            self.count += len(lines)
 
     def finish(self) -> None:
         self.handle.write(b"\n]\n")
@@ -103,27 +119,45 @@ class JsonArrayFile:
         self.handle.close()
 
 
-class CsvFile:
-    """NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON text; the csv
-    module writes None as an empty field and numbers as ``str`` does, so only list and array
-    columns are converted."""
+class CsvLines:
+    """Rows as lines of NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON
+    text; the csv module writes None as an empty field and numbers as ``str`` does, so only list
+    and array columns are converted. ``line(values)`` is one row's line, quoted as needed."""
 
-    def __init__(self, table: Table, path: Path) -> None:
+    def __init__(self, table: Table) -> None:
         self.converted = [
             (index, column.type)
             for index, column in enumerate(table.columns)
             if column.type in ("list", "array")
         ]
-        self.handle = path.open("w", encoding="utf-8-sig", newline="")
-        self.writer = csv.writer(self.handle, lineterminator="\r\n")
-        self.writer.writerow(table.column_names)
+        self.lines: list[str] = []
+        self.writer = csv.writer(self, lineterminator="\r\n")
 
-    def add(self, values: Sequence[Any]) -> None:
+    def write(self, line: str) -> None:  # what csv.writer writes each row to
+        self.lines.append(line)
+
+    def header(self, names: Sequence[str]) -> str:
+        self.writer.writerow(names)
+        return self.lines.pop()
+
+    def line(self, values: Sequence[Any]) -> str:
         if self.converted:
             values = list(values)
             for index, column_type in self.converted:
                 values[index] = _csv_value(values[index], column_type)
         self.writer.writerow(values)
+        return self.lines.pop()
+
+
+class CsvFile:
+    """NAME.csv: the header, then the rows' lines as :class:`CsvLines` made them."""
+
+    def __init__(self, table: Table, path: Path) -> None:
+        self.handle = path.open("w", encoding="utf-8-sig", newline="")
+        self.handle.write(CsvLines(table).header(table.column_names))
+
+    def add(self, lines: list[str]) -> None:
+        self.handle.write("".join(lines))
 
     def finish(self) -> None:
         self.handle.close()
@@ -152,11 +186,14 @@ class ParquetFile:
         self.text = bytearray()  # the JSON lines of the row group being filled
         self.rows = 0
 
-    def add(self, line: bytes) -> None:
-        self.text += line
-        self.text += b"\n"
-        if len(self.text) >= ROW_GROUP_TEXT:
-            self.flush()
+    def add(self, lines: list[bytes]) -> None:
+        text = self.text
+        for line in lines:
+            text += line
+            text += b"\n"
+            if len(text) >= ROW_GROUP_TEXT:
+                self.flush()
+                text = self.text
 
     def flush(self) -> None:
         import pyarrow as pa
@@ -202,14 +239,84 @@ def _encoder() -> Callable[[Any], str]:
     return json.JSONEncoder(ensure_ascii=False).encode
 
 
-def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> list[Row]:
-    """Write ``NAME.json``, ``NAME.csv`` and ``NAME.parquet`` in one pass over the rows in sort
-    order, each row encoded once; return the rows in that order (the objects given, not copies).
+@dataclass(slots=True)
+class EncodedRows:
+    """Rows of one table encoded for writing, in the table's sort order: each row's sort key, its
+    line of NAME.json (UTF-8) and its line of NAME.csv. Made where the rows are made (in a worker,
+    in parallel), so the process that writes the tables only merges and joins them."""
 
-    Memory is the rows themselves plus one row group's text: no dict copy of the table, no list
-    of every JSON line, no whole Arrow table."""
-    rows = ordered(table, rows)
-    names, encode, values_of = table.column_names, _encoder(), _values_of(table)
+    keys: list[tuple[tuple[int, Any], ...]] = field(default_factory=list)
+    json: list[bytes] = field(default_factory=list)
+    csv: list[str] = field(default_factory=list)
+
+    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+        yield self.json, self.csv
+
+
+class PendingRows:
+    """Rows to write, in the table's sort order, encoded only a batch at a time as they are
+    written (where the records are at hand: no copy of every line at once)."""
+
+    def __init__(self, table: Table, rows: Iterable[Row]) -> None:
+        self.table = table
+        self.rows = ordered(table, rows)
+        key_of = _key_of(table)
+        self.keys = [key_of(row) for row in self.rows]
+
+    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+        names, encode, values_of = self.table.column_names, _encoder(), _values_of(self.table)
+        csv_line = CsvLines(self.table).line
+        for start in range(0, len(self.rows), _BATCH):
+            json_lines, csv_lines = [], []
+            for row in self.rows[start : start + _BATCH]:
+                values = values_of(row)
+                json_lines.append(encode(dict(zip(names, values, strict=True))).encode("utf-8"))
+                csv_lines.append(csv_line(values))
+            yield json_lines, csv_lines
+
+
+Part = EncodedRows | PendingRows
+
+
+def encode_rows(table: Table, rows: Iterable[Row]) -> EncodedRows:
+    """The rows' lines, each row encoded once, in the table's sort order."""
+    pending = PendingRows(table, rows)
+    encoded = EncodedRows(pending.keys)
+    for json_lines, csv_lines in pending.batches():
+        encoded.json += json_lines
+        encoded.csv += csv_lines
+    return encoded
+
+
+def _merged(parts: Sequence[Part]) -> Iterator[tuple[list[bytes], list[str]]]:
+    """The lines of all ``parts`` in sort order, ties in the order of the parts (as one stable
+    sort of all their rows would give), in batches to write together. Parts whose keys do not
+    overlap (one per document, the usual case) are written one after another; otherwise their
+    rows are merged."""
+    given = [part for part in parts if part.keys]
+    in_order = sorted(given, key=lambda part: part.keys[0])
+    if all(a.keys[-1] < b.keys[0] for a, b in itertools.pairwise(in_order)):
+        for part in in_order:
+            yield from part.batches()
+        return
+    rows = heapq.merge(  # stable: of equal keys, the row of the earlier part first
+        *(zip(part.keys, _lines(part), strict=True) for part in given),
+        key=itemgetter(0),
+    )
+    while batch := list(itertools.islice(rows, _BATCH)):
+        yield [line[0] for _, line in batch], [line[1] for _, line in batch]
+
+
+def _lines(part: Part) -> Iterator[tuple[bytes, str]]:
+    """A part's (JSON line, CSV line) for each row."""
+    for json_lines, csv_lines in part.batches():
+        yield from zip(json_lines, csv_lines, strict=True)
+
+
+def write_encoded(table: Table, parts: Sequence[Part], out_dir: Path) -> None:
+    """Write ``NAME.json``, ``NAME.csv`` and ``NAME.parquet`` from parts of the table (each in
+    sort order, merged here). Memory is the lines given plus one batch and one row group's text:
+    no dict copy of the table, no whole Arrow table."""
     with contextlib.ExitStack() as opened:  # on an error, every file opened so far is closed
         json_file = JsonArrayFile(out_dir / f"{table.name}.json")
         opened.callback(json_file.release)
@@ -217,16 +324,19 @@ def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> list[Row]:
         opened.callback(csv_file.release)
         parquet = ParquetFile(table, out_dir / f"{table.name}.parquet")
         opened.callback(parquet.release)
-        for row in rows:
-            values = values_of(row)
-            line = encode(dict(zip(names, values, strict=True))).encode("utf-8")
-            json_file.add(line)
-            csv_file.add(values)
-            parquet.add(line)
+        for json_lines, csv_lines in _merged(parts):
+            json_file.add(json_lines)
+            csv_file.add(csv_lines)
+            parquet.add(json_lines)
         json_file.finish()
         csv_file.finish()
         parquet.finish()
-    return rows
+
+
+def write_table(table: Table, rows: Iterable[Row], out_dir: Path) -> None:
+    """Write ``NAME.json``, ``NAME.csv`` and ``NAME.parquet`` of ``rows`` (records or mappings,
+    in any order)."""
+    write_encoded(table, [PendingRows(table, rows)], out_dir)
 
 
 def write_datapackage(out_dir: Path, tables: Sequence[Table] = EXTRACTION_TABLES) -> None:
