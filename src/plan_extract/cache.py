@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import os
 import tempfile
 import zlib
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from . import settings
 from .model import DatasetRecord, PlanRecord, Problem
@@ -42,11 +43,8 @@ def from_json(data: dict[str, Any]) -> tuple[str, list[DocumentResult]]:
 
 
 def _result_json(result: DocumentResult) -> dict[str, Any]:
-    return {
-        "plan": asdict(result.plan),
-        "datasets": [asdict(row) for row in result.datasets],
-        "problems": [asdict(problem) for problem in result.problems],
-    }
+    """The result's records as they are: orjson writes a dataclass as an object of its fields."""
+    return {"plan": result.plan, "datasets": result.datasets, "problems": result.problems}
 
 
 def _result(data: dict[str, Any]) -> DocumentResult:
@@ -97,7 +95,7 @@ class ResultCache:
         """The stored results re-stamped for this file, or None (missing or unreadable entry)."""
         path = self._path(sha256, reader)
         try:
-            data = json.loads(gzip.decompress(path.read_bytes()))
+            data = orjson.loads(gzip.decompress(path.read_bytes()))
             old_id, results = from_json(data)
         except FileNotFoundError:
             return None
@@ -112,7 +110,7 @@ class ResultCache:
         """Store the results of the file extracted as ``plan_id``; a cache that cannot be written
         is skipped, never fatal."""
         path = self._path(sha256, reader)
-        text = json.dumps(to_json(plan_id, results), ensure_ascii=False, separators=(",", ":"))
+        text = orjson.dumps(to_json(plan_id, results))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
@@ -121,7 +119,7 @@ class ResultCache:
         temporary = Path(name)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(gzip.compress(text.encode(), compresslevel=6, mtime=0))
+                out.write(gzip.compress(text, compresslevel=1, mtime=0))
             temporary.replace(path)
         except OSError:
             temporary.unlink(missing_ok=True)

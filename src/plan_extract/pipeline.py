@@ -6,12 +6,13 @@ the other documents go on.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from . import provenance
 from .bilingual import bilingual, pairable
@@ -68,7 +69,7 @@ class DocumentResult:
     def datasets(self) -> list[DatasetRecord]:
         if self._records is None:
             assert self._encoded is not None
-            self._records = [DatasetRecord(**json.loads(line)) for line in self._encoded.json]
+            self._records = [DatasetRecord(**orjson.loads(line)) for line in self._encoded.json]
         return self._records
 
     @property
