@@ -14,7 +14,7 @@ import pytest
 
 from plan_extract.cli import main
 from plan_extract.inputs import collect_inputs
-from plan_extract.provenance import FILE, current
+from plan_extract.provenance import FILE, FORMAT, current, known_digests, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = next((FIXTURES / "seed-zh-hant" / "input").iterdir())
@@ -137,8 +137,9 @@ def test_a_document_that_could_not_be_read_is_tried_again(
         "",
         "{",
         '{"format": 1}',
-        '{"format": 1, "summary": {"documents": "x"}}',
-        '{"format": 1, "summary": {"documents": "x", "datasets": 1, "errors": 0, "warnings": 0,'
+        '{"format": 2}',
+        '{"format": 2, "summary": {"documents": "x"}}',
+        '{"format": 2, "summary": {"documents": "x", "datasets": 1, "errors": 0, "warnings": 0,'
         ' "complete": true}}',
         "[1, 2]",
     ],
@@ -150,9 +151,11 @@ def test_a_missing_or_damaged_record_means_extract(
     assert _extract(corpus, out) == 0
     (out / FILE).write_text(damage, encoding="utf-8")
     inputs = collect_inputs([corpus])
-    assert current(out, inputs, {"reader": "pdfium", "max_file_size": 100 * 2**20}) is None
+    assert (
+        current(load(out), out, inputs, {"reader": "pdfium", "max_file_size": 100 * 2**20}) is None
+    )
     assert _extract(corpus, out) == 0
-    assert json.loads((out / FILE).read_text("utf-8"))["format"] == 1
+    assert json.loads((out / FILE).read_text("utf-8"))["format"] == FORMAT
 
 
 def test_a_record_that_is_not_a_regular_file_is_not_read(corpus: Path, tmp_path: Path) -> None:
@@ -160,7 +163,10 @@ def test_a_record_that_is_not_a_regular_file_is_not_read(corpus: Path, tmp_path:
     assert _extract(corpus, out) == 0
     (out / FILE).unlink()
     os.mkfifo(out / FILE)  # reading it would block for ever
-    assert current(out, collect_inputs([corpus]), {"reader": "pdfium", "max_file_size": 1}) is None
+    assert (
+        current(load(out), out, collect_inputs([corpus]), {"reader": "pdfium", "max_file_size": 1})
+        is None
+    )
 
 
 def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_path: Path) -> None:
@@ -186,7 +192,48 @@ def test_a_record_listing_a_path_outside_out_is_not_current(corpus: Path, tmp_pa
     assert _extract(corpus, out) == 0
     record = json.loads((out / FILE).read_text("utf-8"))
     options = {"reader": "pdfium", "max_file_size": 100 * 2**20}
-    assert current(out, collect_inputs([corpus]), options) is not None
+    assert current(load(out), out, collect_inputs([corpus]), options) is not None
     record["tables"] = [*record["tables"], "../plans/a.txt"]  # exists, but not in OUT
     (out / FILE).write_text(json.dumps(record), encoding="utf-8")
-    assert current(out, collect_inputs([corpus]), options) is None
+    assert current(load(out), out, collect_inputs([corpus]), options) is None
+
+
+def test_an_unchanged_file_is_not_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record keeps each file's stamp (size, times, inode): a re-run takes the SHA-256 of a
+    file whose stamp is unchanged instead of reading it, hashes a changed or just-written file,
+    and a file touched but not changed is still the same input."""
+    import plan_extract.inputs as inputs_module
+
+    out = tmp_path / "out"
+    assert _extract(corpus, out) == 0
+    record = load(out)
+    assert record is not None
+    assert known_digests(record) == {}  # written moments before the run: not trusted
+    monkeypatch.setattr(inputs_module, "RACY", -(60 * 10**9))  # as if written a minute before
+    assert _extract(corpus, out, "--no-cache") == 0
+    record = load(out)
+    assert record is not None
+    known = known_digests(record)
+    assert sorted(Path(p).name for p in known) == ["a.txt", "b.pdf"]
+    hashed: list[str] = []
+    real = inputs_module.file_sha256
+
+    def counting(path: Path, limit: int) -> str:
+        hashed.append(path.name)
+        return real(path, limit)
+
+    monkeypatch.setattr(inputs_module, "file_sha256", counting)
+    assert collect_inputs([corpus], known=known) == collect_inputs([corpus], known=known)
+    assert hashed == []
+    options = {"reader": "pdfium", "max_file_size": 100 * 2**20}
+    os.utime(corpus / "b.pdf")  # touched, not changed: hashed again, and the same input
+    touched = collect_inputs([corpus], known=known)
+    assert hashed == ["b.pdf"] and current(record, out, touched, options) is not None
+    hashed.clear()
+    with (corpus / "a.txt").open("a", encoding="utf-8") as plan:
+        plan.write("\n")  # changed: its stamp differs
+    changed = collect_inputs([corpus], known=known)
+    assert hashed == ["a.txt", "b.pdf"] and changed[0].sha256 != known[str(corpus / "a.txt")][1]
+    assert current(record, out, changed, {"reader": "pdfium", "max_file_size": 100 * 2**20}) is None

@@ -217,15 +217,17 @@ def _exit_code(args: argparse.Namespace, errors: int, warnings: int) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    inputs = collect_inputs(args.paths, args.max_file_size)
+    # With --no-cache every file is read and hashed; otherwise an unchanged file's SHA-256 is
+    # taken from the record of the run that wrote OUT (a re-run reads no file it need not).
+    found = None if args.no_cache else provenance.load(args.out)
+    inputs = collect_inputs(args.paths, args.max_file_size, provenance.known_digests(found))
     if not inputs:
         named = ", ".join(str(p) for p in args.paths)
         raise UsageError(f"no documents found in {clip(named, 200)}; {args.out} left as it was")
     shaping = {"reader": args.reader, "max_file_size": args.max_file_size}
-    if not args.no_cache:
-        summary = provenance.current(args.out, inputs, shaping)
-        if summary is not None:
-            return _unchanged(args, summary)
+    summary = provenance.current(found, args.out, inputs, shaping)
+    if summary is not None:
+        return _unchanged(args, summary)
     return _extract_all(args, inputs, shaping)
 
 
@@ -263,7 +265,9 @@ def _extract_all(args: argparse.Namespace, inputs: list[Input], shaping: dict[st
             complete=all(plan.file_kind != "unknown" for plan in extraction.plans),
         )
         write_extraction(
-            extraction, args.out, lambda tables: provenance.record(inputs, shaping, summary, tables)
+            extraction,
+            args.out,
+            lambda tables: provenance.record(inputs, shaping, summary, tables),
         )
     if not args.quiet:
         print(

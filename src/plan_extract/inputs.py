@@ -18,26 +18,35 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_MAX_FILE_SIZE = 100 * 2**20  # bytes; the largest real plans are a few MB
 _CHUNK = 2**20
 
 
-@dataclass(frozen=True)
-class InputFile:
-    """A regular file to extract; ``copies`` are other files with the same bytes, not extracted."""
+Stamp = tuple[int, int, int, int]  # size, mtime and ctime (ns), inode: what `stat` says of a file
+RACY = 2 * 10**9  # ns: a file changed this recently is hashed again by the next run
+Known = Mapping[str, tuple[Stamp, str]]  # path → (stamp, SHA-256) found by an earlier run
+
+# The records below are NamedTuples, not dataclasses: this module is on the path of a re-run that
+# finds its output up to date, and importing dataclasses was a fifth of that run.
+
+
+class InputFile(NamedTuple):
+    """A regular file to extract; ``copies`` are other files with the same bytes, not extracted;
+    ``stamp`` is its :data:`Stamp` when it was hashed."""
 
     path: Path
     plan_id: str
     sha256: str
     copies: tuple[str, ...] = ()
+    stamp: Stamp | None = None
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     """A path that is not read, and the problem code that says why."""
 
     path: Path
@@ -50,13 +59,13 @@ class Rejected:
 Input = InputFile | Rejected
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     path: Path
     code: str = ""  # empty: a regular file to read
     detail: str = ""
     size: int = 0
     inode: tuple[int, int] = (0, 0)
+    stamp: Stamp = (0, 0, 0, 0)
 
 
 def plan_id_for(path: Path) -> str:
@@ -90,7 +99,15 @@ def _examine(path: Path) -> _Found:
         return _stat_error(path, error)
     if not stat.S_ISREG(info.st_mode):
         return _Found(path, "not_a_regular_file", _kind_of(info.st_mode))
-    return _Found(path, size=info.st_size, inode=(info.st_dev, info.st_ino))
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    return _Found(path, size=info.st_size, inode=(info.st_dev, info.st_ino), stamp=stamp)
+
+
+def _vouching(stamp: Stamp, now: int) -> Stamp | None:
+    """The stamp, if it can vouch for the file's content later: a file changed within
+    :data:`RACY` of being hashed may change again without its stamp showing it (a timestamp's
+    granularity), so its stamp is not kept (the next run hashes it again)."""
+    return stamp if max(stamp[1], stamp[2]) < now - RACY else None
 
 
 def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[_Found]:
@@ -162,13 +179,17 @@ def _size_text(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size} bytes"
 
 
-def _checked(found: _Found, max_file_size: int) -> _Found | tuple[_Found, str]:
-    """The file with its SHA-256, or the reason it is not read."""
+def _checked(found: _Found, max_file_size: int, known: Known) -> _Found | tuple[_Found, str]:
+    """The file with its SHA-256, or the reason it is not read. The SHA-256 an earlier run found
+    is taken where the file's stamp is the same (as git and make trust a file's stat)."""
     if found.code:
         return found
     if found.size > max_file_size:
         detail = f"{_size_text(found.size)}, over the limit of {_size_text(max_file_size)}"
         return _Found(found.path, "file_too_large", detail)
+    stamp, digest = known.get(str(found.path), (None, ""))
+    if stamp == found.stamp and digest:
+        return found, digest
     try:
         return found, file_sha256(found.path, max_file_size)
     except OSError as error:
@@ -176,10 +197,13 @@ def _checked(found: _Found, max_file_size: int) -> _Found | tuple[_Found, str]:
 
 
 def collect_inputs(
-    paths: Iterable[Path], max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    paths: Iterable[Path], max_file_size: int = DEFAULT_MAX_FILE_SIZE, known: Known | None = None
 ) -> list[Input]:
     """Every document under ``paths``, in order: files named, and files below folders named
-    (sorted, hidden entries skipped); each file once, each content once."""
+    (sorted, hidden entries skipped); each file once, each content once. ``known``: digests an
+    earlier run found (see :func:`.provenance.known_digests`), not computed again for a file whose
+    stamp is unchanged."""
+    now = time.time_ns()
     seen_inodes: set[tuple[int, int]] = set()
     entries: list[tuple[_Found, str]] = []  # (found, sha256 or "")
     for found in _expand(paths):
@@ -187,8 +211,8 @@ def collect_inputs(
             if found.inode in seen_inodes:
                 continue  # the same file reached again: one document
             seen_inodes.add(found.inode)
-        checked = _checked(found, max_file_size)
-        entries.append(checked if isinstance(checked, tuple) else (checked, ""))
+        checked = _checked(found, max_file_size, known or {})
+        entries.append((checked, "") if isinstance(checked, _Found) else checked)
     copies: dict[str, list[str]] = {}
     for found, digest in entries:
         if digest:
@@ -199,7 +223,9 @@ def collect_inputs(
         if found.code:
             inputs.append(Rejected(found.path, plan_id, found.code, found.detail))
         elif copies[digest][0] == str(found.path):
-            inputs.append(InputFile(found.path, plan_id, digest, tuple(copies[digest][1:])))
+            others = tuple(copies[digest][1:])
+            stamp = _vouching(found.stamp, now)
+            inputs.append(InputFile(found.path, plan_id, digest, others, stamp))
     return inputs
 
 
