@@ -110,13 +110,15 @@ def is_bilingual(document: Document) -> bool:
                 chinese += 1
                 bilingual += split_text(block.text) is not None
             continue
-        if _is_header(block):
+        texts = ["\n".join(cell) for cell in block.cells[:SAMPLE]]  # one search per cell
+        han = [_HAN.search(text) is not None for text in texts]
+        if not any(han) or _is_header(block):
             continue  # a plan in one language may still label its columns in two
-        for cell in block.cells[:SAMPLE]:
-            if not any(_HAN.search(p) for p in cell):
+        for cell, text, has_han in zip(block.cells, texts, han, strict=False):
+            if not has_han:
                 continue
             chinese += 1
-            if not any(_LATIN.search(p) for p in cell):
+            if not _LATIN.search(text):
                 continue  # no English half without a Latin letter: spare the split
             zh, en = _split_cell(cell)
             if zh and en and zh != en and any(_LATIN.search(p) for p in en):

@@ -12,6 +12,15 @@ Results are handed on in input order, whatever the number of workers and whichev
 so the output is byte-identical for any ``jobs``. Only a window of documents ahead of the next one
 to hand on is sent out, so results waiting for a slow document stay few.
 
+A worker holds up to :data:`_QUEUE` documents: the one it works on and the next ones, waiting in
+its pipe, so it goes from one to the next without waiting for the parent (small documents take a
+few milliseconds; a round trip through the parent costs about as much). A document's time limit
+runs from when the parent sees the worker start on it (the previous result collected); when a
+worker is stopped, the documents still waiting in its queue go back to the to-do list. Everything
+done per document happens in the worker, in parallel: extraction, the cache entry, and encoding
+the rows as the tables' lines (see :meth:`~.pipeline.DocumentResult.pack`), so the parent only
+merges and writes.
+
 Workers are forked from the parent, which has the pipeline imported already, so starting or replacing
 one costs milliseconds; if the parent has a thread running (forking it would be unsafe), from a
 fork server that imports the pipeline once instead. Memory is counted from the worker's resident

@@ -156,7 +156,7 @@ def name_key(text: str) -> str:
 # faster than finding thousands of one-character matches.
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _NOT_HAN = regex.compile(r"\P{Han}+")
-HAN_SAMPLE = 1000  # Han characters whose script decides zh-Hant or zh-Hans: about a page
+HAN_SAMPLE = 400  # Han characters whose script decides zh-Hant or zh-Hans: half a page
 
 
 def _only(others: regex.Pattern[str], text: str) -> str:
