@@ -23,7 +23,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +32,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from plan_extract.model import Organisation, TextLine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from layoutpdf import word_to_pdf
 from plan_extract.normalise.remarks import split_category
 from plan_extract.normalise.text import is_cjk, join_pieces
 from plan_extract.problems import ProblemLog
@@ -366,15 +368,7 @@ def make_word_pdf(parts: list[Part], out: Path) -> None:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
         doc.add_paragraph("")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / out.with_suffix(".docx").name
-        doc.save(str(source))
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=True,
-            capture_output=True,
-        )
-        out.write_bytes((Path(tmp) / out.name).read_bytes())
+    word_to_pdf(doc, out)
     print(f"{out.relative_to(ROOT)}: via LibreOffice")
 
 

@@ -62,6 +62,12 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
             for line in part.footnotes:
                 doc.add_paragraph(line)
             doc.add_paragraph("")
+    word_to_pdf(doc, out)
+
+
+def word_to_pdf(doc: Any, out: Path) -> None:
+    """Save a python-docx document and convert it to ``out`` (a PDF) with LibreOffice, as a
+    department's Word would."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / out.with_suffix(".docx").name
         doc.save(str(source))
