@@ -197,6 +197,24 @@ def test_parts_merge_into_the_order_of_one_sort(parts: list[list[tuple[Any, ...]
     assert [line for batch in write._merged(pending) for line in zip(*batch, strict=True)] == merged
 
 
+def test_spooled_rows_read_back_as_they_were_encoded() -> None:
+    """The parent keeps workers' lines in a temporary file: they come back the same, a CSV line
+    holding newlines and non-ASCII text included, and parts spilled one after another do not mix."""
+    spool = write.Spool()
+    parts = [
+        write.encode_rows(
+            DATASETS, [_record(n, description=f'兩行\n第{n}行, "引號"') for n in (2, 1)]
+        ),
+        write.EncodedRows(),
+        write.encode_rows(DATASETS, [_record(3)]),
+    ]
+    spilled = [spool.spill(part) for part in parts]
+    for part, back in zip(parts, spilled, strict=True):
+        assert list(back.batches()) == [(part.json, part.csv)] and back.keys is part.keys
+    assert "\n" in parts[0].csv[0]
+    spool.close()
+
+
 def test_a_packed_result_gives_back_its_records(tmp_path: Path) -> None:
     """A worker sends its datasets encoded (JSON and CSV lines); the records come back from the
     JSON exactly, and the tables written from either form are the same bytes."""

@@ -39,6 +39,8 @@ from .write import (
     EncodedRows,
     Part,
     PendingRows,
+    Spool,
+    SpooledRows,
     encode_rows,
     output_files,
     replace_folder,
@@ -63,13 +65,17 @@ class DocumentResult:
         self.plan = plan
         self.problems = problems
         self._records: list[DatasetRecord] | None = datasets
-        self._encoded: EncodedRows | None = None
+        self._encoded: EncodedRows | SpooledRows | None = None
 
     @property
     def datasets(self) -> list[DatasetRecord]:
         if self._records is None:
             assert self._encoded is not None
-            self._records = [DatasetRecord(**orjson.loads(line)) for line in self._encoded.json]
+            self._records = [
+                DatasetRecord(**orjson.loads(line))
+                for json_lines, _ in self._encoded.batches()
+                for line in json_lines
+            ]
         return self._records
 
     @property
@@ -84,6 +90,17 @@ class DocumentResult:
         if self._encoded is None:
             return PendingRows(DATASETS, self.datasets)
         return self._encoded
+
+    @property
+    def packed(self) -> bool:
+        """Whether the datasets are encoded lines in memory (see :meth:`pack`)."""
+        return isinstance(self._encoded, EncodedRows)
+
+    def spill(self, spool: Spool) -> None:
+        """Move the encoded lines of a packed result into ``spool``: a run's parent holds the
+        corpus's sort keys, not its lines."""
+        if isinstance(self._encoded, EncodedRows):
+            self._encoded = spool.spill(self._encoded)
 
     def pack(self) -> DocumentResult:
         """This result with its datasets encoded and the records dropped (cheaper to send to
@@ -115,6 +132,7 @@ class Extraction:
     documents: list[DocumentResult] = field(default_factory=list)
     bilingual: list[dict[str, Any]] = field(default_factory=list)
     cross_problems: list[Problem] = field(default_factory=list)
+    spool: Spool | None = None  # where the lines of packed results are kept (a temporary file)
 
     @property
     def plans(self) -> list[PlanRecord]:
@@ -248,6 +266,9 @@ def assemble(
     """The results of a run (in input order) and what comparing them finds (bilingual)."""
     result = Extraction()
     for document in results:
+        if document.packed:  # from a worker: its lines go to disk until they are written
+            result.spool = result.spool or Spool()
+            document.spill(result.spool)
         result.documents.append(document)
         if on_document:
             on_document(document)

@@ -18,6 +18,7 @@ import itertools
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -276,6 +277,55 @@ class EncodedRows:
         yield self.json, self.csv
 
 
+class Spool:
+    """Encoded rows kept in an unnamed temporary file (in ``$TMPDIR``) instead of in memory: a
+    process that gathers a corpus's rows holds their sort keys and where their lines are, and
+    reads one part's lines back at a time as it writes them."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115  (closed with the spool)
+        self.size = 0
+
+    def spill(self, encoded: EncodedRows) -> SpooledRows:
+        json_text = b"\n".join(encoded.json)  # a JSON line holds no newline
+        csv_text = "".join(encoded.csv).encode("utf-8")
+        self.file.seek(self.size)
+        self.file.write(json_text)
+        self.file.write(csv_text)
+        self.file.flush()  # read back with pread, below the file object's buffer
+        start, self.size = self.size, self.size + len(json_text) + len(csv_text)
+        lengths = array("Q", map(len, encoded.csv))  # characters: a CSV line may hold newlines
+        return SpooledRows(self, encoded.keys, start, len(json_text), len(csv_text), lengths)
+
+    def read(self, start: int, size: int) -> bytes:
+        return os.pread(self.file.fileno(), size, start)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass(slots=True)
+class SpooledRows:
+    """:class:`EncodedRows` whose lines are in a :class:`Spool`."""
+
+    spool: Spool
+    keys: list[tuple[tuple[int, Any], ...]]
+    start: int
+    json_size: int
+    csv_size: int
+    csv_lengths: array[int]
+
+    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+        json_text = self.spool.read(self.start, self.json_size)
+        json_lines = json_text.split(b"\n") if self.keys else []
+        csv_text = self.spool.read(self.start + self.json_size, self.csv_size).decode("utf-8")
+        csv_lines, at = [], 0
+        for length in self.csv_lengths:
+            csv_lines.append(csv_text[at : at + length])
+            at += length
+        yield json_lines, csv_lines
+
+
 class PendingRows:
     """Rows to write, in the table's sort order, encoded only a batch at a time as they are
     written (where the records are at hand: no copy of every line at once)."""
@@ -298,7 +348,7 @@ class PendingRows:
             yield json_lines, csv_lines
 
 
-Part = EncodedRows | PendingRows
+Part = EncodedRows | SpooledRows | PendingRows
 
 
 def encode_rows(table: Table, rows: Iterable[Row]) -> EncodedRows:
