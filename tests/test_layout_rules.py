@@ -567,3 +567,46 @@ def test_a_rows_remainder_that_starts_like_a_section_heading_is_the_rows(tmp_pat
         ("A", "Drinking Water Quality (Part C. Radiological quality)", "2021-12"),
     ]
     assert plans[0].rows_total == 2
+
+
+def test_a_page_of_a_three_label_header_and_a_rows_remainder_is_a_table(tmp_path: Path) -> None:
+    """pdftotext -layout lays each page out on its own grid: a page holding only the repeated
+    header (three labels: the item column has none) and the last words of a row's note lines
+    them up with that header alone (found by the random layouts)."""
+    label_row = (
+        "Data Category / Dataset Name" + " " * 48 + "Release Date" + " " * 25 + "Update Frequency"
+    )
+    text = (
+        "Department of Health (DH)\n\nAnnual Open Data Plan 2021\n\n"
+        "D. Progress: datasets uploaded onto DATA.GOV.HK by departments\n\n"
+        + " " * 20
+        + label_row
+        + "\n\n"
+        + "(1)"
+        + " " * 17
+        + "Health /"
+        + " " * 68
+        + "2nd quarter 2020"
+        + " " * 21
+        + "As and when necessary\n"
+        + " " * 20
+        + "Lists of licensed Chinese medicines traders"
+        + " " * 33
+        + "Note: Historical data since 2010\n\n\n"
+        + " " * 82
+        + "- 1 -\n"
+        + "\fData Category / Dataset Name           Release Date            Update Frequency\n\n"
+        + " " * 39
+        + "will also be released\n\n\n"
+        + " " * 31
+        + "- 2 -\n"
+    )
+    _, rows, problems = _extract(tmp_path, "dh-2021-plan.en.txt", text)
+    assert [(r.dataset_name, r.release_month, r.note) for r in rows] == [
+        (
+            "Lists of licensed Chinese medicines traders",
+            "2020-06",
+            "Historical data since 2010 will also be released",
+        )
+    ]
+    assert "unparsed_line" not in [p.code for p in problems]

@@ -71,11 +71,27 @@ def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]
             groups.append([x])
     starts = [min(group) for group in groups if len(group) >= 2]
     full = [line for line in lines if len(line.segments) >= settings.min_columns]
-    if len(full) == 1 and len(full[0].segments) > settings.min_columns:
+    if len(full) == 1 and _lone_header(full[0], lines, settings):
         # A page holding only a repeated header and the remainder of a row split by the page
         # break: the header's labels are the columns.
         return [s.x0 for s in full[0].segments]
     return _leftmost_from_header(lines, starts, settings)
+
+
+def _lone_header(header: Line, lines: list[Line], settings: AlignmentSettings) -> bool:
+    """Whether the one full line of a page is a header over a row's remainder: it has more than
+    the fewest columns, or another line lies in its columns right of the first (three labels
+    over "will also be released" under the third)."""
+    if len(header.segments) > settings.min_columns:
+        return True
+    labels = [s.x0 for s in header.segments]
+    tolerance = settings.column_tolerance
+    return any(
+        line is not header
+        and line.segments[0].x0 > labels[0] + tolerance
+        and all(_near_a_start(s.x0, labels, tolerance) for s in line.segments)
+        for line in lines
+    )
 
 
 def _leftmost_from_header(
