@@ -14,9 +14,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from plan_extract.encode import sorted_rows
 from plan_extract.pipeline import extract
 from plan_extract.schema import BILINGUAL, DATASETS, PLANS, PROBLEMS
-from plan_extract.write import sorted_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = {"datasets": DATASETS, "plans": PLANS, "problems": PROBLEMS, "bilingual": BILINGUAL}

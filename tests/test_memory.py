@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plan_extract import write
+from plan_extract import encode, write
 from plan_extract.model import Box, DatasetRecord, Problem, TableRow, Where
 from plan_extract.pipeline import assemble, extract_file, write_tables
 from plan_extract.read.text import text_blocks
@@ -136,7 +136,7 @@ def test_a_table_over_one_row_group(tmp_path: Path, monkeypatch: Any) -> None:
     assert parquet.metadata.num_row_groups > 2
     from_json = json.loads((tmp_path / "datasets.json").read_text("utf-8"))
     assert [r["row_no"] for r in from_json] == list(range(12))
-    assert parquet.read().to_pylist() == from_json == write.sorted_rows(DATASETS, records)
+    assert parquet.read().to_pylist() == from_json == encode.sorted_rows(DATASETS, records)
     csv_lines = (tmp_path / "datasets.csv").read_text("utf-8-sig").splitlines()
     assert len(csv_lines) == 13
 
@@ -170,7 +170,7 @@ def test_sorting_by_each_key_equals_sorting_by_all(keys: list[tuple[Any, ...]]) 
     def key(row: dict[str, Any]) -> tuple[Any, ...]:
         return tuple((1, "") if row[k] is None else (0, row[k]) for k in PROBLEMS.sort_key)
 
-    assert write.ordered(PROBLEMS, rows) == sorted(rows, key=key)
+    assert encode.ordered(PROBLEMS, rows) == sorted(rows, key=key)
 
 
 @given(
@@ -189,24 +189,24 @@ def test_parts_merge_into_the_order_of_one_sort(parts: list[list[tuple[Any, ...]
         ]
         for i, keys in enumerate(parts)
     ]
-    encoded = [write.encode_rows(PROBLEMS, part) for part in rows]
-    expected = write.encode_rows(PROBLEMS, [row for part in rows for row in part])
-    merged = [line for batch in write._merged(encoded) for line in zip(*batch, strict=True)]
+    encoded = [encode.encode_rows(PROBLEMS, part) for part in rows]
+    expected = encode.encode_rows(PROBLEMS, [row for part in rows for row in part])
+    merged = [line for batch in encode.merged(encoded) for line in zip(*batch, strict=True)]
     assert merged == list(zip(expected.json, expected.csv, strict=True))
-    pending = [write.PendingRows(PROBLEMS, part) for part in rows]
-    assert [line for batch in write._merged(pending) for line in zip(*batch, strict=True)] == merged
+    pending = [encode.PendingRows(PROBLEMS, part) for part in rows]
+    assert [line for batch in encode.merged(pending) for line in zip(*batch, strict=True)] == merged
 
 
 def test_spooled_rows_read_back_as_they_were_encoded() -> None:
     """The parent keeps workers' lines in a temporary file: they come back the same, a CSV line
     holding newlines and non-ASCII text included, and parts spilled one after another do not mix."""
-    spool = write.Spool()
+    spool = encode.Spool()
     parts = [
-        write.encode_rows(
+        encode.encode_rows(
             DATASETS, [_record(n, description=f'兩行\n第{n}行, "引號"') for n in (2, 1)]
         ),
-        write.EncodedRows(),
-        write.encode_rows(DATASETS, [_record(3)]),
+        encode.EncodedRows(),
+        encode.encode_rows(DATASETS, [_record(3)]),
     ]
     spilled = [spool.spill(part) for part in parts]
     for part, back in zip(parts, spilled, strict=True):

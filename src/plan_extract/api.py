@@ -14,12 +14,12 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from .encode import sorted_rows
 from .pipeline import extract as extract_documents
 from .schema import BILINGUAL, DATASETS, DELIVERY, PLANS, PROBLEMS, PROMISES, Table
 from .schema_render import arrow_schema
 from .tracking import Snapshot, load_snapshot, track_rows
 from .tracking.snapshots import parse_snapshot_arg
-from .write import sorted_rows
 
 
 def frame(table: Table, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import orjson
 
 from . import provenance
 from .bilingual import bilingual, pairable
+from .encode import EncodedRows, Part, PendingRows, Spool, SpooledRows, encode_rows
 from .errors import DocumentError
 from .inputs import (
     DEFAULT_MAX_FILE_SIZE,
@@ -36,12 +37,6 @@ from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
 from .settings import READERS
 from .structure import structure
 from .write import (
-    EncodedRows,
-    Part,
-    PendingRows,
-    Spool,
-    SpooledRows,
-    encode_rows,
     output_files,
     replace_folder,
     write_datapackage,

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from ..encode import sorted_rows
 from ..errors import PlanExtractError
 from ..schema import DATASETS, DELIVERY, PLANS, PROBLEMS, PROMISES, TABLES, Table
 from ..write import (
@@ -21,7 +22,6 @@ from ..write import (
     output_files,
     output_lock,
     replace_folder,
-    sorted_rows,
     write_datapackage,
     write_table,
 )
