@@ -24,6 +24,10 @@ from .encode import CsvLines, Part, PendingRows, Row, merged
 from .errors import UsageError
 from .schema import EXTRACTION_TABLES, Table
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (see __init__.py)
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 ROW_GROUP_TEXT = 4 << 20  # bytes of JSON parsed into one Parquet row group: its memory, ~5× that
 _PARSE_BLOCK = 1 << 20  # bytes of JSON lines Arrow parses as one task
 
@@ -102,23 +106,13 @@ class ParquetFile:
 
     def flush(self) -> None:
         import pyarrow as pa
-        import pyarrow.json as pa_json
 
         if not self.text:
             return
-        # Parsed in blocks on every core (writing is the end of a run: the workers are done); a
-        # block must hold the longest line.
-        block = max(_PARSE_BLOCK, self.longest + 1)
-        parsed = pa_json.read_json(
-            pa.BufferReader(pa.py_buffer(self.text)),  # no copy of the text
-            read_options=pa_json.ReadOptions(use_threads=True, block_size=block),
-            parse_options=pa_json.ParseOptions(
-                explicit_schema=self.schema, unexpected_field_behavior="error"
-            ),
-        )
+        parsed = _parsed(self.text, self.schema, self.longest)
         self.text, self.longest = bytearray(), 0
         self.rows += parsed.num_rows
-        self.writer.write_table(parsed.cast(self.schema))  # the fields' nullability, descriptions
+        self.writer.write_table(parsed)
         del parsed
         pa.default_memory_pool().release_unused()
 
@@ -134,12 +128,31 @@ class ParquetFile:
         self.writer.close()  # a no-op once closed
 
 
-def preload() -> None:
-    """Import what writing needs (pyarrow: ~0.1 s), to be done while workers extract."""
-    import pyarrow.json
-    import pyarrow.parquet  # noqa: F401
+def _parsed(text: bytearray | bytes, schema: pa.Schema, longest: int) -> pa.Table:
+    """JSON lines as a table of ``schema``, parsed in blocks on every core (writing is the end of
+    a run: the workers are done); a block must hold the ``longest`` line."""
+    import pyarrow as pa
+    import pyarrow.json as pa_json
 
-    from . import schema_render  # noqa: F401
+    parsed = pa_json.read_json(
+        pa.BufferReader(pa.py_buffer(text)),  # no copy of the text
+        read_options=pa_json.ReadOptions(
+            use_threads=True, block_size=max(_PARSE_BLOCK, longest + 1)
+        ),
+        parse_options=pa_json.ParseOptions(
+            explicit_schema=schema, unexpected_field_behavior="error"
+        ),
+    )
+    return parsed.cast(schema)  # the fields' nullability and descriptions
+
+
+def preload() -> None:
+    """Import what writing needs (pyarrow: ~0.1 s) and make Arrow start its thread pool and its
+    cast kernels (~0.04 s the first time), to be done while workers extract."""
+    from .schema_render import arrow_schema
+
+    for table in EXTRACTION_TABLES:
+        _parsed(b"\n", arrow_schema(table), 0)
 
 
 def write_encoded(table: Table, parts: Sequence[Part], out_dir: Path) -> None:
