@@ -25,6 +25,7 @@ import compileall
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -173,12 +174,16 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def timed(command: list[str], before: Callable[[], None] | None = None) -> tuple[float, int, int]:
+def timed(
+    command: list[str], before: Callable[[], None] | None = None
+) -> tuple[float, int, int, float]:
     """Wall time of ``command``, the peak RSS of its main process and of its largest child (a
-    worker), sampled every 20 ms; ``before`` runs first, untimed."""
+    worker), sampled every 20 ms, and the CPU time of all its processes (user + system: how much
+    of the machine it took); ``before`` runs first, untimed."""
     if before is not None:
         before()
     peak = child = 0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
@@ -198,7 +203,9 @@ def timed(command: list[str], before: Callable[[], None] | None = None) -> tuple
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
-    return elapsed, peak, child
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime  # its workers included
+    return elapsed, peak, child, cpu
 
 
 @dataclass
@@ -208,6 +215,7 @@ class Row:
     seconds: float
     peak: int
     worker: int  # 0: the command has no child processes
+    cpu: float  # seconds of CPU, all its processes
     base: float | None  # bare pdfplumber's time on the same files, or None
     growth: str = ""  # scaling rows: memory added over the seed plan ÷ input size (main / worker)
 
@@ -221,12 +229,14 @@ def measure(
     before: Callable[[], None] | None = None,
 ) -> Row:
     results = [timed(command, before) for _ in range(runs)]
-    seconds = statistics.median(t for t, _, _ in results)
-    peak, worker = max(p for _, p, _ in results), max(c for _, _, c in results)
-    row = Row(workload, what, seconds, peak, worker, base)
+    seconds = statistics.median(t for t, _, _, _ in results)
+    peak, worker = max(r[1] for r in results), max(r[2] for r in results)
+    cpu = statistics.median(r[3] for r in results)
+    row = Row(workload, what, seconds, peak, worker, cpu, base)
     ratio = f"{row.seconds / base:6.2f}×" if base else "      "
     print(
-        f"  {what:44s} {seconds:7.2f} s {ratio} {peak / 2**20:6.0f} MiB {worker / 2**20:6.0f} MiB",
+        f"  {what:44s} {seconds:7.2f} s {ratio} {peak / 2**20:6.0f} MiB {worker / 2**20:6.0f} MiB"
+        f" {cpu:6.2f} s CPU",
         flush=True,
     )
     return row
@@ -369,15 +379,15 @@ def targets(rows: list[Row], sizes: Sizes) -> list[str]:
 
 def markdown(rows: list[Row]) -> str:
     lines = [
-        "| work | command | median | × bare pdfplumber (or 1×) | peak RSS main | peak RSS worker "
-        "| added RSS ÷ size (main / worker) |",
-        "|---|---|---|---|---|---|---|",
+        "| work | command | median | × bare pdfplumber (or 1×) | CPU (all processes) "
+        "| peak RSS main | peak RSS worker | added RSS ÷ size (main / worker) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         ratio = f"{row.seconds / row.base:.2f}" if row.base else "—"
         worker = f"{row.worker / 2**20:.0f} MiB" if row.worker else "—"
         lines.append(
-            f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} "
+            f"| {row.workload} | {row.what} | {row.seconds:.2f} s | {ratio} | {row.cpu:.2f} s "
             f"| {row.peak / 2**20:.0f} MiB | {worker} | {row.growth or '—'} |"
         )
     return "\n".join(lines)
