@@ -255,3 +255,21 @@ def test_normalising_can_take_the_rows_as_it_goes() -> None:
     kept, taken = normalised(consume=False), normalised(consume=True)
     assert taken[:3] == kept[:3] and len(kept[1]) == 32
     assert (kept[3], taken[3]) == (32, 0)
+
+
+def test_without_a_temporary_folder_the_lines_stay_in_memory(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """$TMPDIR full or read-only: the packed results are kept as they came, and written alike."""
+    import tempfile
+
+    from plan_extract import pipeline
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    extraction = pipeline.assemble([extract_file(SEED)[0].pack()])
+    assert extraction.spool is None and extraction.documents[0].packed
+    write_tables(extraction, tmp_path)
+    assert len(json.loads((tmp_path / "datasets.json").read_text("utf-8"))) == 32

@@ -255,6 +255,17 @@ def extract_input(item: Input, reader: str | None = None) -> list[DocumentResult
     return note_copies(extract_file(item.path, item.plan_id, reader), item)
 
 
+def _spilled(document: DocumentResult, spool: Spool | None) -> Spool | None:
+    """The spool the document's lines went to; where no temporary file can be made or written
+    (``$TMPDIR`` full or read-only), its lines stay in memory, as without a spool."""
+    try:
+        spool = spool or Spool()
+        document.spill(spool)
+    except OSError:
+        return spool
+    return spool
+
+
 def assemble(
     results: Iterable[DocumentResult], on_document: Callable[[DocumentResult], None] | None = None
 ) -> Extraction:
@@ -262,8 +273,7 @@ def assemble(
     result = Extraction()
     for document in results:
         if document.packed:  # from a worker: its lines go to disk until they are written
-            result.spool = result.spool or Spool()
-            document.spill(result.spool)
+            result.spool = _spilled(document, result.spool)
         result.documents.append(document)
         if on_document:
             on_document(document)

@@ -134,10 +134,8 @@ def _work(
     path, plan_id, sha256 = task
     try:
         results = extract_file(Path(path), plan_id, reader)
-        # A file that could not be read at all is not cached: the cause may lie outside the
-        # file (permissions, a memory limit met inside the PDF parser) and retrying is cheap.
-        if cache is not None and all(r.plan.file_kind != "unknown" for r in results):
-            cache.put(sha256, reader, plan_id, results)
+        if cache is not None:
+            _store(cache, (sha256, reader, plan_id), results)
         packed = [result.pack() for result in results]
     except MemoryError:
         results = packed = []
@@ -149,6 +147,21 @@ def _work(
         return True
     conn.send(("ok", packed))
     return True
+
+
+def _store(
+    cache: ResultCache, key: tuple[str, str | None, str], results: list[DocumentResult]
+) -> None:
+    """Cache the results, best effort. A file that could not be read at all is not cached: the
+    cause may lie outside the file (permissions, a memory limit met inside the PDF parser) and
+    retrying is cheap. Results too large to serialise under the memory limit are sent, not
+    cached (the cache's own errors are skipped in it)."""
+    if any(result.plan.file_kind == "unknown" for result in results):
+        return
+    try:
+        cache.put(*key, results)
+    except MemoryError:
+        gc.collect()
 
 
 @dataclass
