@@ -170,7 +170,9 @@ def _title_span(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+@text_cache(maxsize=4096)
 def is_furniture(text: str) -> bool:
+    """A page number, a running header or footer (asked of each text line twice: cached)."""
     return _first_match("page_furniture", text) is not None
 
 
