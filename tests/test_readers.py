@@ -10,6 +10,8 @@ from typing import Any
 import pdfplumber
 import pypdfium2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
@@ -90,6 +92,33 @@ def test_dedupe_is_pdfplumbers() -> None:
             assert [(c.text, c.x0, c.top) for c in ours] == [
                 (c["text"], c["x0"], c["top"]) for c in kept
             ]
+
+
+# Chars on a 0.25 pt grid, so that runs chain within the 1 pt tolerance down and across; no
+# letters, which join_ligatures would join where two share a box.
+_grid = st.integers(0, 12).map(lambda n: n * 0.25)
+_raw_chars = st.lists(
+    st.tuples(st.sampled_from("1-。"), _grid, _grid, st.sampled_from([9.0, 10.0])), max_size=40
+)
+
+
+@given(_raw_chars)
+def test_dedupe_keeps_what_pdfplumber_keeps(raw: list[tuple[str, float, float, float]]) -> None:
+    """On chars that chain every way (copies of copies, one char twice on a line, sizes apart),
+    ours keeps what pdfplumber's ``dedupe_chars`` keeps, in drawing order."""
+    from pdfplumber.utils import dedupe_chars as theirs
+
+    from plan_extract.read.page import Char, dedupe_chars
+
+    chars = [Char(text, x0, top, x0 + size, top + size, size) for text, x0, top, size in raw]
+    dicts = [
+        {"text": text, "x0": x0, "top": top, "doctop": top, "size": size, "upright": True}
+        for text, x0, top, size in raw
+    ]
+    kept = theirs(dicts, extra_attrs=("size",))
+    assert [(c.text, c.x0, c.top, c.size) for c in dedupe_chars(chars)] == [
+        (c["text"], c["x0"], c["top"], c["size"]) for c in kept
+    ]
 
 
 def _merged_cells_pdf(path: Path) -> Path:

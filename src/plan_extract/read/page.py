@@ -120,26 +120,33 @@ def join_ligatures(chars: list[Char]) -> list[Char]:
 def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
     """Chars without the copies fake bold draws: of identical chars (text and size) within
     ``tolerance`` of each other down and across (chained, as pdfplumber clusters), the top-left
-    one, in drawing order. pdfplumber's ``dedupe_chars`` with one sort instead of its quadratic
-    ``sorted(key=chars.index)``."""
+    one, in drawing order. pdfplumber's ``dedupe_chars`` without its quadratic
+    ``sorted(key=chars.index)``, and without sorting the page: the chars are grouped by text and
+    size first, and only a group of two or more is sorted (by top), as its own."""
     chars = join_ligatures(chars)
-    keys = [(c.text, c.size, c.top) for c in chars]
-    order = sorted(range(len(chars)), key=keys.__getitem__)
+    groups: defaultdict[tuple[str, float], list[int]] = defaultdict(list)
+    for index, char in enumerate(chars):
+        groups[char.text, char.size].append(index)
+    if len(groups) == len(chars):
+        return chars  # no two chars alike: nothing can be a copy
+    tops = [char.top for char in chars]
     keep: list[int] = []
-    run = order[:1]
-    before = keys[order[0]] if order else ("", 0.0, 0.0)
-    for index in order[1:]:
-        key = keys[index]
-        if key[0] == before[0] and key[1] == before[1] and key[2] <= before[2] + tolerance:
-            run.append(index)
-        else:
-            if len(run) == 1:
-                keep.append(run[0])
+    for group in groups.values():
+        if len(group) == 1:
+            keep.append(group[0])
+            continue
+        group.sort(key=tops.__getitem__)  # stable: drawing order among equal tops
+        run = group[:1]
+        before = tops[group[0]]
+        for index in group[1:]:
+            top = tops[index]
+            if top <= before + tolerance:
+                run.append(index)
             else:
-                keep.extend(_dedupe_across(chars, run, tolerance))
-            run = [index]
-        before = key
-    keep.extend(run if len(run) <= 1 else _dedupe_across(chars, run, tolerance))
+                keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
+                run = [index]
+            before = top
+        keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
     if len(keep) == len(chars):
         return chars  # nothing was a copy (most pages): no second list
     keep.sort()
@@ -148,6 +155,10 @@ def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list
 
 def _dedupe_across(chars: list[Char], indexes: list[int], tolerance: float) -> list[int]:
     """Of identical chars on one line (by top), the top-left one of each run of x positions."""
+    if len(indexes) == 2:  # most often: one char twice on a line, far apart
+        x0, x1 = chars[indexes[0]].x0, chars[indexes[1]].x0
+        if max(x0, x1) > min(x0, x1) + tolerance:
+            return indexes
     indexes = sorted(indexes, key=lambda i: chars[i].x0)
     runs: list[list[int]] = [[indexes[0]]]
     for previous, index in pairwise(indexes):
