@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,56 +176,58 @@ def _line_order(char: Char) -> tuple[int, float]:
     return (round(char.top), char.x0)
 
 
-def _x0(char: Char) -> float:
-    return char.x0
+_x0 = attrgetter("x0")
 
 
 def _rows(chars: Iterable[Char]) -> list[list[Char]]:
-    """Chars grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
+    """Chars in line order (:func:`_line_order`, as :func:`page_blocks` sorts a page's chars
+    once) grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
     rows: list[list[Char]] = []
     current: list[Char] = []
     current_top = 0.0
-    for char in sorted(chars, key=_line_order):
-        if current and abs(current_top - char.top) <= LINE_TOLERANCE:
+    for char in chars:
+        top = char.top
+        if current and abs(current_top - top) <= LINE_TOLERANCE:
             current.append(char)
         else:
-            current, current_top = [char], char.top
+            current, current_top = [char], top
             rows.append(current)
     return rows
 
 
-def _segments(row: list[Char]) -> list[Segment]:
-    """A line's chars → segments split at gaps wider than SEGMENT_GAP; a space where a gap is
-    wider than a fifth of the font size."""
+def _split(row: list[Char]) -> list[tuple[float, float, str]]:
+    """A line's chars → (x0, x1, text) of its segments, split at gaps wider than SEGMENT_GAP;
+    a space where a gap is wider than a fifth of the font size."""
     row.sort(key=_x0)
-    starts: list[float] = []
-    ends: list[float] = []
-    texts: list[list[str]] = []
-    for char in row:
-        text = char.text
-        if texts and char.x0 - ends[-1] <= SEGMENT_GAP:
-            if char.x0 - ends[-1] > char.size * 0.2 and not text.isspace():
-                texts[-1].append(" ")
-            texts[-1].append(text)
-            if char.x1 > ends[-1]:
-                ends[-1] = char.x1
+    found: list[tuple[float, float, list[str]]] = []
+    parts: list[str] = []
+    start = end = 0.0
+    for text, x0, _, x1, _, size in row:
+        if parts and x0 - end <= SEGMENT_GAP:
+            if x0 - end > size * 0.2 and not text.isspace():
+                parts.append(" ")
+            parts.append(text)
+            if x1 > end:
+                end = x1
         elif not text.isspace():
-            starts.append(char.x0)
-            ends.append(char.x1)
-            texts.append([text])
+            if parts:
+                found.append((start, end, parts))
+            start, end, parts = x0, x1, [text]
+    if parts:
+        found.append((start, end, parts))
     segments = []
-    for x0, x1, parts in zip(starts, ends, texts, strict=True):
-        joined = "".join(parts).strip()
+    for x0, x1, pieces in found:
+        joined = "".join(pieces).strip()
         if joined:
-            segments.append(Segment(x0, x1, joined))
+            segments.append((x0, x1, joined))
     return segments
 
 
 def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
-    """Chars → lines (by top) → segments (by gaps), in reading order."""
+    """Chars in line order → lines (by top) → segments (by gaps), in reading order."""
     lines = []
     for row in _rows(chars):
-        segments = _segments(row)
+        segments = [Segment(*segment) for segment in _split(row)]
         if segments:
             top, bottom = min(c.top for c in row), max(c.bottom for c in row)
             box = rounded_box(page, (segments[0].x0, top, segments[-1].x1, bottom))
@@ -233,12 +236,13 @@ def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
 
 
 def cell_pieces(chars: Iterable[Char]) -> tuple[str, ...]:
-    """The text lines of a cell (what :func:`text_lines` gives, without boxes)."""
+    """The text lines of a cell's chars in line order (what :func:`text_lines` gives, without
+    boxes)."""
     pieces = []
     for row in _rows(chars):
-        segments = _segments(row)
+        segments = _split(row)
         if segments:
-            pieces.append(" ".join(s.text for s in segments))
+            pieces.append(" ".join(text for _, _, text in segments))
     return tuple(pieces)
 
 
@@ -263,15 +267,9 @@ def page_blocks(
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it."""
     tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
-    locator = CellLocator(tables)
-    in_cells: list[dict[BBox, list[Char]]] = [defaultdict(list) for _ in tables]
-    outside: list[Char] = []
-    centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2) for c in chars]
-    for char, found in zip(chars, locator.locate(centres), strict=True):
-        if found is None:
-            outside.append(char)
-        else:
-            in_cells[found[0]][found[1]].append(char)
+    chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
+    centres = [((x0 + x1) / 2, (top + bottom) / 2) for _, x0, top, x1, bottom, _ in chars]
+    in_cells, outside = CellLocator(tables).group(chars, centres)
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
         placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from ..errors import PlanExtractError
 
@@ -327,38 +327,57 @@ def find_tables(
     return [t for t in tables if len(t.columns) >= min_columns]
 
 
+_Item = TypeVar("_Item")
+
+
 class CellLocator:
     """Which cell of which table contains a point: a grid lookup (two bisections) instead of a
     test of every char against every cell, which dominated the old reader's profile."""
 
     def __init__(self, tables: Sequence[Table]) -> None:
+        self._cells = [
+            (number, cell) for number, table in enumerate(tables) for cell in table.cells
+        ]
+        self._tables = len(tables)
         self._grids = []
-        for number, table in enumerate(tables):
+        index = 0
+        for table in tables:
             xs = sorted({v for c in table.cells for v in (c[0], c[2])})
             ys = sorted({v for c in table.cells for v in (c[1], c[3])})
-            slots: dict[tuple[int, int], BBox] = {}
+            # slots[j][i]: the index in _cells of the cell over the grid square right of xs[i]
+            # and below ys[j], -1 for none
+            slots = [[-1] * len(xs) for _ in ys]
             for cell in table.cells:
-                for i in range(xs.index(cell[0]), xs.index(cell[2])):
-                    for j in range(ys.index(cell[1]), ys.index(cell[3])):
-                        slots[(i, j)] = cell
-            self._grids.append((number, table.bbox, xs, ys, slots))
+                for j in range(ys.index(cell[1]), ys.index(cell[3])):
+                    row = slots[j]
+                    for i in range(xs.index(cell[0]), xs.index(cell[2])):
+                        row[i] = index
+                index += 1
+            # a point on the right or bottom edge is in the last square (bisect puts it beyond)
+            self._grids.append((table.bbox, xs, ys, slots, len(xs) - 2, len(ys) - 2))
 
-    def locate(self, points: Iterable[Point]) -> list[tuple[int, BBox] | None]:
-        """For each point, (table index, cell) containing it, or None when it is in no cell.
-        One call for a page's chars: this loop runs for every char of every page."""
-        found: list[tuple[int, BBox] | None] = []
+    def group(
+        self, items: Sequence[_Item], points: Iterable[Point]
+    ) -> tuple[list[dict[BBox, list[_Item]]], list[_Item]]:
+        """Items by the cell containing their point: per table, each cell's items in the order
+        given (a cell without any is absent); and the items in no cell. One call for a page's
+        chars: this loop runs for every char of every page."""
+        buckets: list[list[_Item]] = [[] for _ in self._cells]
+        outside: list[_Item] = []
         grids = self._grids
-        for x, top in points:
-            hit = None
-            for number, (x0, y0, x1, y1), xs, ys, slots in grids:
+        for item, (x, top) in zip(items, points, strict=True):
+            for (x0, y0, x1, y1), xs, ys, slots, last_i, last_j in grids:
                 if x0 <= x <= x1 and y0 <= top <= y1:
                     i = bisect_right(xs, x) - 1
                     j = bisect_right(ys, top) - 1
-                    cell = slots.get(
-                        (i if i < len(xs) - 1 else i - 1, j if j < len(ys) - 1 else j - 1)
-                    )
-                    if cell is not None:
-                        hit = (number, cell)
+                    slot = slots[j if j <= last_j else last_j][i if i <= last_i else last_i]
+                    if slot >= 0:
+                        buckets[slot].append(item)
                         break
-            found.append(hit)
-        return found
+            else:
+                outside.append(item)
+        tables: list[dict[BBox, list[_Item]]] = [{} for _ in range(self._tables)]
+        for (number, cell), bucket in zip(self._cells, buckets, strict=True):
+            if bucket:
+                tables[number][cell] = bucket
+        return tables, outside
