@@ -87,6 +87,16 @@ _has_map_error = _unchecked(c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _loose_box = _unchecked(c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _text_matrix = _unchecked(c.FPDFText_GetMatrix, ctypes.c_int)
 _font_size = _unchecked(c.FPDFText_GetFontSize, ctypes.c_double)
+# and per page object and path segment (pointers come back typed, to be passed on as they are;
+# FPDFFormObj_GetObject takes an unsigned long, which a bare Python int is not: it stays checked)
+_page_object = _unchecked(c.FPDFPage_GetObject, c.FPDF_PAGEOBJECT)
+_object_type = _unchecked(c.FPDFPageObj_GetType, ctypes.c_int)
+_segment_count = _unchecked(c.FPDFPath_CountSegments, ctypes.c_int)
+_segment = _unchecked(c.FPDFPath_GetPathSegment, c.FPDF_PATHSEGMENT)
+_segment_type = _unchecked(c.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_point = _unchecked(c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_closes = _unchecked(c.FPDFPathSegment_GetClose, ctypes.c_int)
+_MOVETO, _BEZIERTO = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_BEZIERTO
 _ASK_AGAIN_CODE = 0xFFFE  # how FPDFText_GetText writes the hyphen mark (and a code 0)
 _ASK_AGAIN = chr(_ASK_AGAIN_CODE)
 _LAST_CODE_POINT = 0x10FFFF  # PDFium returns an unmapped glyph's code, which may be larger
@@ -222,22 +232,24 @@ def _subpaths(obj: Any, buf: _Buffers) -> Iterator[tuple[list[tuple[float, float
     points: list[tuple[float, float]] = []
     closed = False
     bezier_points = 0
-    for index in range(c.FPDFPath_CountSegments(obj)):
-        segment = c.FPDFPath_GetPathSegment(obj, index)
-        kind = c.FPDFPathSegment_GetType(segment)
-        c.FPDFPathSegment_GetPoint(segment, buf.fx, buf.fy)
-        point = (buf.fx.value, buf.fy.value)
-        if kind == c.FPDF_SEGMENT_MOVETO:
+    fx, fy = buf.fx, buf.fy
+    fx_ref, fy_ref = ctypes.byref(fx), ctypes.byref(fy)
+    for index in range(_segment_count(obj)):
+        segment = _segment(obj, index)
+        kind = _segment_type(segment)
+        _segment_point(segment, fx_ref, fy_ref)
+        point = (fx.value, fy.value)
+        if kind == _MOVETO:
             if points:
                 yield points, closed
             points, closed, bezier_points = [point], False, 0
             continue
-        if kind == c.FPDF_SEGMENT_BEZIERTO:
+        if kind == _BEZIERTO:
             bezier_points += 1
             if bezier_points % 3:  # control points are not on the outline (as in pdfminer)
                 continue
         points.append(point)
-        closed = closed or bool(c.FPDFPathSegment_GetClose(segment))
+        closed = closed or bool(_segment_closes(segment))
     if points:
         yield points, closed
 
@@ -274,14 +286,14 @@ def _edges(page: Any, view: Matrix, height: float, buf: _Buffers) -> list[Edge]:
             raise _TooComplexError(count)
         for index in range(total):
             obj = get(parent, index)
-            kind = c.FPDFPageObj_GetType(obj)
+            kind = _object_type(obj)
             if kind == c.FPDF_PAGEOBJ_PATH:
                 edges.extend(_path_edges(obj, matrix, height, buf))
             elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 inner = _multiply(_object_matrix(obj, buf), matrix)
                 walk(obj, c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, inner, depth + 1)
 
-    walk(page, c.FPDFPage_CountObjects, c.FPDFPage_GetObject, view, 0)
+    walk(page.raw, c.FPDFPage_CountObjects, _page_object, view, 0)
     return edges
 
 
