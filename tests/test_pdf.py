@@ -180,11 +180,16 @@ def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
     blocks = [
         TextLine("政府(cid:123)資訊", Where(page=2)),
         TableRow((("1.",), ("資訊科技／", "名\ufffd單")), Where(page=2)),
+        TextLine(" \ufffd(cid:7) ", Where(page=2)),  # nothing left: no line
+        TextLine(" 政府 ", Where(page=2)),  # clean lines and rows are kept (stripped)
+        TextLine("", Where(page=2)),
+        TableRow((("2.",), ("cid",)), Where(page=2)),
     ]
     clean, bad = strip_bad_text(blocks)
-    assert bad == 2
+    assert bad == 4
     assert clean[0] == TextLine("政府資訊", Where(page=2))
     assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")
+    assert clean[2:] == [TextLine("政府", Where(page=2)), blocks[-1]]
 
 
 def test_glyphs_without_unicode_map_in_a_real_pdf(

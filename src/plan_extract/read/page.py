@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -281,16 +281,27 @@ def page_blocks(
     return [block for _, block in placed], table_count
 
 
+def _may_be_bad(text: str) -> bool:
+    """Whether :data:`_BAD_TEXT` may match: two substring scans, not a regex per text."""
+    return "\ufffd" in text or "(cid:" in text
+
+
 def strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Blocks without unmapped glyphs, and how many there were."""
+    """Blocks without unmapped glyphs, and how many there were. A block without any (nearly
+    every one) is kept as it is (blocks are frozen), a row's texts scanned at once."""
     bad = 0
     clean: list[Block] = []
     for block in blocks:
         if isinstance(block, TextLine):
-            bad += len(_BAD_TEXT.findall(block.text))
-            text = _BAD_TEXT.sub("", block.text).strip()
+            text = block.text
+            if _may_be_bad(text):
+                bad += len(_BAD_TEXT.findall(text))
+                text = _BAD_TEXT.sub("", text)
+            text = text.strip()
             if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
-                clean.append(TextLine(text, block.where))
+                clean.append(block if text == block.text else TextLine(text, block.where))
+        elif not _may_be_bad("\n".join(chain.from_iterable(block.cells))):
+            clean.append(block)
         else:
             bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
             cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)
