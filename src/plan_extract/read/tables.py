@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple, TypeVar
@@ -156,16 +156,19 @@ def intersections(edges: list[Edge], tolerance: float = 3.0) -> Intersections:
     verticals = sorted((e for e in edges if e.orientation == "v"), key=lambda e: (e.x0, e.top))
     horizontals = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (e.top, e.x0))
     found: dict[Point, tuple[set[Edge], set[Edge]]] = {}
+    reach = [
+        (h.top + tolerance, h.top - tolerance, h.x0 - tolerance, h.x1 + tolerance, h)
+        for h in horizontals
+    ]
     for v in verticals:
-        for h in horizontals:
-            if (
-                v.top <= h.top + tolerance
-                and v.bottom >= h.top - tolerance
-                and h.x0 - tolerance <= v.x0 <= h.x1 + tolerance
-            ):
-                through_v, through_h = found.setdefault((v.x0, h.top), (set(), set()))
-                through_v.add(v)
-                through_h.add(h)
+        x, top, bottom = v.x0, v.top, v.bottom
+        for below_top, above_top, left, right, h in reach:
+            if top <= below_top and bottom >= above_top and left <= x <= right:
+                through = found.get((x, h.top))
+                if through is None:
+                    through = found[x, h.top] = (set(), set())
+                through[0].add(v)
+                through[1].add(h)
     return {point: (frozenset(vs), frozenset(hs)) for point, (vs, hs) in found.items()}
 
 
@@ -173,42 +176,49 @@ def cells(points: Intersections) -> list[BBox]:
     """The smallest rectangle whose four corners are intersections joined by edges, for each
     intersection as top-left corner (pdfplumber's ``intersections_to_cells``)."""
 
-    def connected(a: Point, b: Point) -> bool:
-        if a[0] == b[0] and points[a][0] & points[b][0]:
-            return True
-        return a[1] == b[1] and bool(points[a][1] & points[b][1])
-
     by_x: dict[float, list[Point]] = defaultdict(list)
     by_y: dict[float, list[Point]] = defaultdict(list)
     ordered = sorted(points)
+    # (x, y) order: each column's points are in y order and each row's in x order, so the
+    # points below a corner are those after it in its column, and likewise right of it
+    place: dict[Point, tuple[int, int]] = {}
     for point in ordered:
-        by_x[point[0]].append(point)
-        by_y[point[1]].append(point)
+        column, row = by_x[point[0]], by_y[point[1]]
+        place[point] = (len(column) + 1, len(row) + 1)
+        column.append(point)
+        row.append(point)
     found = []
     for corner in ordered:
-        below = [p for p in by_x[corner[0]] if p[1] > corner[1]]
-        right = [p for p in by_y[corner[1]] if p[0] > corner[0]]
-        cell = _smallest_cell(corner, below, right, points, connected)
+        after_in_column, after_in_row = place[corner]
+        below = by_x[corner[0]][after_in_column:]
+        right = by_y[corner[1]][after_in_row:]
+        cell = _smallest_cell(corner, below, right, points)
         if cell is not None:
             found.append(cell)
     return found
 
 
 def _smallest_cell(
-    corner: Point,
-    below: list[Point],
-    right: list[Point],
-    points: Intersections,
-    link: Callable[[Point, Point], bool],
+    corner: Point, below: list[Point], right: list[Point], points: Intersections
 ) -> BBox | None:
+    """The smallest cell with ``corner`` as its top-left corner: a point below joined to it by
+    a vertical edge, one right of it by a horizontal edge, and the opposite corner joined to
+    both (points in one column are joined by a shared vertical edge, in one row by a shared
+    horizontal one)."""
+    verticals, horizontals = points[corner]
     for down in below:
-        if not link(corner, down):
+        if verticals.isdisjoint(points[down][0]):
             continue
+        across_down = points[down][1]
         for across in right:
-            if not link(corner, across):
+            if horizontals.isdisjoint(points[across][1]):
                 continue
             opposite = (across[0], down[1])
-            if opposite in points and link(opposite, across) and link(opposite, down):
+            if (
+                opposite in points
+                and not points[opposite][0].isdisjoint(points[across][0])
+                and not points[opposite][1].isdisjoint(across_down)
+            ):
                 return (corner[0], corner[1], opposite[0], opposite[1])
     return None
 
