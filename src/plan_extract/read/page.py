@@ -187,7 +187,7 @@ def _rows(chars: Iterable[Char]) -> list[list[Char]]:
     current_top = 0.0
     for char in chars:
         top = char.top
-        if current and abs(current_top - top) <= LINE_TOLERANCE:
+        if current and -LINE_TOLERANCE <= current_top - top <= LINE_TOLERANCE:
             current.append(char)
         else:
             current, current_top = [char], top
@@ -252,12 +252,13 @@ def _table_rows(
     placed: list[tuple[float, Block]] = []
     columns = table.columns
     for row in table.rows:
-        top = row.bbox[1]
+        bbox = row.bbox
+        top = bbox[1]
         cells = tuple(cell_pieces(chars_in.get(cell, ())) if cell else () for cell in row.cells)
         covered = frozenset(
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         )
-        where = Where(page=number, boxes=(rounded_box(number, row.bbox),))
+        where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(cells, where, index, covered)))
     return placed
 

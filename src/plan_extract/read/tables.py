@@ -357,11 +357,11 @@ class CellLocator:
             # slots[j][i]: the index in _cells of the cell over the grid square right of xs[i]
             # and below ys[j], -1 for none
             slots = [[-1] * len(xs) for _ in ys]
-            for cell in table.cells:
-                for j in range(ys.index(cell[1]), ys.index(cell[3])):
-                    row = slots[j]
-                    for i in range(xs.index(cell[0]), xs.index(cell[2])):
-                        row[i] = index
+            x_at = {x: i for i, x in enumerate(xs)}
+            y_at = {y: j for j, y in enumerate(ys)}
+            for x0, top, x1, bottom in table.cells:
+                for row in slots[y_at[top] : y_at[bottom]]:
+                    row[x_at[x0] : x_at[x1]] = [index] * (x_at[x1] - x_at[x0])
                 index += 1
             # a point on the right or bottom edge is in the last square (bisect puts it beyond)
             self._grids.append((table.bbox, xs, ys, slots, len(xs) - 2, len(ys) - 2))
