@@ -67,6 +67,8 @@ class _Buffers:
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.fx, self.fy = ctypes.c_float(), ctypes.c_float()
         self.matrix = c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.matrix_values = memoryview(self.matrix).cast("B").cast("f")  # a, b, c, d, e, f
 
 
 def _unchecked(function: Any, restype: Any) -> Any:
@@ -84,6 +86,8 @@ def _unchecked(function: Any, restype: Any) -> Any:
 # FPDFText_GetTextObject returns the object's address (an int, hashable), not a ctypes pointer.
 _text_object_address = _unchecked(c.FPDFText_GetTextObject, ctypes.c_void_p)
 _has_map_error = _unchecked(c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_is_generated = _unchecked(c.FPDFText_IsGenerated, ctypes.c_int)
+_unicode = _unchecked(c.FPDFText_GetUnicode, ctypes.c_uint)
 _loose_box = _unchecked(c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _text_matrix = _unchecked(c.FPDFText_GetMatrix, ctypes.c_int)
 _font_size = _unchecked(c.FPDFText_GetFontSize, ctypes.c_double)
@@ -128,17 +132,18 @@ def _page_text(textpage: Any, count: int) -> Sequence[str]:
     return [chr(code) if code <= _LAST_CODE_POINT else _ASK_AGAIN for code in codes]
 
 
-def _font(textpage: Any, index: int, m: Any, upright_page: bool) -> _Font:
+def _font(textpage: Any, index: int, buf: _Buffers, upright_page: bool) -> _Font:
     """What every char of a text object shares (the caller keeps it per object): its ascent and
     descent (the em box scaled by its font size on the page), its baseline's height (the matrix's
     f) and whether the baseline is level on the page.
 
     PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page, scaled
     by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt)."""
-    _text_matrix(textpage, index, ctypes.byref(m))
-    size = _font_size(textpage, index) * hypot(m.c, m.d)
-    level = upright_page and m.b == 0 and m.c == 0
-    return EM_ASCENT * size, EM_DESCENT * size, size, m.f, level
+    _text_matrix(textpage, index, buf.matrix_ref)
+    _, mb, mc, md, _, mf = buf.matrix_values
+    size = _font_size(textpage, index) * hypot(mc, md)
+    level = upright_page and mb == 0 and mc == 0
+    return EM_ASCENT * size, EM_DESCENT * size, size, mf, level
 
 
 def _special(textpage: Any, index: int, char: str) -> str | None:
@@ -146,10 +151,10 @@ def _special(textpage: Any, index: int, char: str) -> str | None:
     hyphen ending a line; None: skip it) or that :func:`_page_text` could not give."""
     code = ord(char)
     if code == _ASK_AGAIN_CODE:
-        code = c.FPDFText_GetUnicode(textpage, index)
-    if code in _MAY_BE_GENERATED and c.FPDFText_IsGenerated(textpage, index) == 1:
+        code = _unicode(textpage, index)
+    if code in _MAY_BE_GENERATED and _is_generated(textpage, index) == 1:
         return None
-    if c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+    if _has_map_error(textpage, index) == 1:
         return UNMAPPED
     if code == _HYPHEN_MARK and c.FPDFText_IsHyphen(textpage, index) == 1:
         return "-"
@@ -183,7 +188,7 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
         address = object_of(textpage, index)  # None for a char of no object: asked each time
         font = fonts.get(address)
         if font is None:
-            font = _font(textpage, index, buf.matrix, upright_page)
+            font = _font(textpage, index, buf, upright_page)
             if address:
                 fonts[address] = font
         ascent, descent, size, baseline_y, level = font
