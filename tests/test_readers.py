@@ -345,15 +345,17 @@ def test_table_finder_stages_on_hand_made_edges() -> None:
 
 def test_cell_locator_groups_points_by_cell() -> None:
     """A point on a cell's left or top edge is in it, on the table's right or bottom edge in
-    the last cell; a point in a table's hole or in no table is outside; each table keeps its
-    own cells, and each cell its points in the order given."""
+    the last cell; a point in a table's hole is in the next table with a cell there, or in none;
+    each table keeps its own cells, and each cell its points in the order given."""
     from plan_extract.read.tables import CellLocator, Table
 
     a, b, c = (0.0, 0.0, 10.0, 10.0), (10.0, 0.0, 20.0, 10.0), (0.0, 10.0, 10.0, 20.0)
     left = Table((a, b, c))  # the square 10..20 x 10..20 is a hole
     d, e = (30.0, 0.0, 40.0, 10.0), (40.0, 0.0, 50.0, 10.0)
     right = Table((d, e))
-    points = [(5, 5), (20, 5), (15, 15), (5, 20), (50, 10), (25, 5), (35, 5), (10, 5)]
-    tables, outside = CellLocator([left, right]).group("pqrstuvw", points)
-    assert tables == [{a: ["p"], b: ["q", "w"], c: ["s"]}, {d: ["v"], e: ["t"]}]
+    f, g = (12.0, 12.0, 15.0, 18.0), (15.0, 12.0, 18.0, 18.0)
+    inner = Table((f, g))  # in the hole of the first
+    points = [(5, 5), (20, 5), (11, 11), (5, 20), (50, 10), (25, 5), (35, 5), (10, 5), (16, 13)]
+    tables, outside = CellLocator([left, right, inner]).group("pqrstuvwx", points)
+    assert tables == [{a: ["p"], b: ["q", "w"], c: ["s"]}, {d: ["v"], e: ["t"]}, {g: ["x"]}]
     assert outside == ["r", "u"]

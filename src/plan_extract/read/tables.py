@@ -338,6 +338,9 @@ def find_tables(
 
 
 _Item = TypeVar("_Item")
+# a table's bounds, x and y positions of its cell edges, the index of the cell over each grid
+# square (-1 for none), and the last square's x and y index
+_Grid = tuple[BBox, list[float], list[float], list[list[int]], int, int]
 
 
 class CellLocator:
@@ -349,7 +352,7 @@ class CellLocator:
             (number, cell) for number, table in enumerate(tables) for cell in table.cells
         ]
         self._tables = len(tables)
-        self._grids = []
+        self._grids: list[_Grid] = []
         index = 0
         for table in tables:
             xs = sorted({v for c in table.cells for v in (c[0], c[2])})
@@ -367,27 +370,44 @@ class CellLocator:
             self._grids.append((table.bbox, xs, ys, slots, len(xs) - 2, len(ys) - 2))
 
     def group(
-        self, items: Sequence[_Item], points: Iterable[Point]
+        self, items: Iterable[_Item], points: Iterable[Point]
     ) -> tuple[list[dict[BBox, list[_Item]]], list[_Item]]:
         """Items by the cell containing their point: per table, each cell's items in the order
         given (a cell without any is absent); and the items in no cell. One call for a page's
-        chars: this loop runs for every char of every page."""
+        chars: this runs for every char of every page."""
         buckets: list[list[_Item]] = [[] for _ in self._cells]
-        outside: list[_Item] = []
-        grids = self._grids
-        for item, (x, top) in zip(items, points, strict=True):
-            for (x0, y0, x1, y1), xs, ys, slots, last_i, last_j in grids:
-                if x0 <= x <= x1 and y0 <= top <= y1:
-                    i = bisect_right(xs, x) - 1
-                    j = bisect_right(ys, top) - 1
-                    slot = slots[j if j <= last_j else last_j][i if i <= last_i else last_i]
-                    if slot >= 0:
-                        buckets[slot].append(item)
-                        break
-            else:
-                outside.append(item)
+        # Table by table, each over the items no table before it took: an item goes to the
+        # first table with a cell under its point, as if the tables were tried for each item.
+        left = list(zip(items, points, strict=True))
+        for grid in self._grids:
+            left = self._fill(grid, left, buckets)
         tables: list[dict[BBox, list[_Item]]] = [{} for _ in range(self._tables)]
         for (number, cell), bucket in zip(self._cells, buckets, strict=True):
             if bucket:
                 tables[number][cell] = bucket
-        return tables, outside
+        return tables, [item for item, _ in left]
+
+    @staticmethod
+    def _fill(
+        grid: _Grid, pending: list[tuple[_Item, Point]], buckets: list[list[_Item]]
+    ) -> list[tuple[_Item, Point]]:
+        """Puts each item whose point is in a cell of ``grid`` into that cell's bucket; the
+        others, in order. Items come in line order, so a row's position is kept while the
+        point's y stays the same."""
+        (x0, y0, x1, y1), xs, ys, slots, last_i, last_j = grid
+        rest = []
+        row: list[int] = []
+        row_top = None
+        for pair in pending:
+            x, top = pair[1]
+            if x0 <= x <= x1 and y0 <= top <= y1:
+                if top != row_top:
+                    j = bisect_right(ys, top) - 1
+                    row, row_top = slots[j if j <= last_j else last_j], top
+                i = bisect_right(xs, x) - 1
+                slot = row[i if i <= last_i else last_i]
+                if slot >= 0:
+                    buckets[slot].append(pair[0])
+                    continue
+            rest.append(pair)
+        return rest
