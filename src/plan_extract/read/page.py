@@ -125,9 +125,15 @@ def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list
     ``sorted(key=chars.index)``, and without sorting the page: the chars are grouped by text and
     size first, and only a group of two or more is sorted (by top), as its own."""
     chars = join_ligatures(chars)
-    groups: defaultdict[tuple[str, float], list[int]] = defaultdict(list)
-    for index, char in enumerate(chars):
-        groups[char.text, char.size].append(index)
+    groups: defaultdict[object, list[int]] = defaultdict(list)
+    if len({char.size for char in chars}) <= 1:
+        # one size on the page (most pages): grouped by text alone, faster than by (text, size)
+        # tuples, whose hash is computed again at every look-up
+        for index, char in enumerate(chars):
+            groups[char.text].append(index)
+    else:
+        for index, char in enumerate(chars):
+            groups[char.text, char.size].append(index)
     if len(groups) == len(chars):
         return chars  # no two chars alike: nothing can be a copy
     tops = [char.top for char in chars]
