@@ -107,7 +107,8 @@ _LAST_CODE_POINT = 0x10FFFF  # PDFium returns an unmapped glyph's code, which ma
 # The chars whose text needs more than the page's text: PDFium may have made them, or the text
 # could not say what they are.
 _SPECIAL = frozenset(map(chr, _MAY_BE_GENERATED | {_ASK_AGAIN_CODE}))
-_Font = tuple[float, float, float, float, bool]  # ascent, descent, size, baseline y, level
+# size, ascent, descent, baseline y, level, and the top and bottom of a char on a level baseline
+_Font = tuple[float, float, float, float, bool, float, float]
 
 
 def _page_text(textpage: Any, count: int) -> Sequence[str]:
@@ -132,18 +133,22 @@ def _page_text(textpage: Any, count: int) -> Sequence[str]:
     return [chr(code) if code <= _LAST_CODE_POINT else _ASK_AGAIN for code in codes]
 
 
-def _font(textpage: Any, index: int, buf: _Buffers, upright_page: bool) -> _Font:
-    """What every char of a text object shares (the caller keeps it per object): its ascent and
-    descent (the em box scaled by its font size on the page), its baseline's height (the matrix's
-    f) and whether the baseline is level on the page.
+def _font(textpage: Any, index: int, buf: _Buffers, view: Matrix, height: float) -> _Font:
+    """What every char of a text object shares (the caller keeps it per object): its font size
+    on the page, the em box's ascent and descent at that size, its baseline's height in PDF
+    space (the matrix's f), whether that baseline is level on the page, and then where the
+    chars' tops and bottoms are on the page.
 
     PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page, scaled
     by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt)."""
     _text_matrix(textpage, index, buf.matrix_ref)
     _, mb, mc, md, _, mf = buf.matrix_values
     size = _font_size(textpage, index) * hypot(mc, md)
-    level = upright_page and mb == 0 and mc == 0
-    return EM_ASCENT * size, EM_DESCENT * size, size, mf, level
+    ascent, descent = EM_ASCENT * size, EM_DESCENT * size
+    _, b, cc, d, _, f = view
+    level = b == 0 and cc == 0 and mb == 0 and mc == 0
+    baseline = height - (d * mf + f)
+    return size, ascent, descent, mf, level, baseline - ascent, baseline + descent
 
 
 def _special(textpage: Any, index: int, char: str) -> str | None:
@@ -188,25 +193,25 @@ def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Ch
         address = object_of(textpage, index)  # None for a char of no object: asked each time
         font = fonts.get(address)
         if font is None:
-            font = _font(textpage, index, buf, upright_page)
+            font = _font(textpage, index, buf, view, height)
             if address:
                 fonts[address] = font
-        ascent, descent, size, baseline_y, level = font
-        # In level text the char's origin is on its text object's baseline (the matrix's f):
-        # PDFium is asked for the origin only where that may not hold (turned text, vertical
-        # writing, a glyph box that does not straddle f).
-        if level and bottom <= baseline_y <= top:
-            baseline = height - (d * baseline_y + f)
-        else:
-            origin(textpage, index, buf.x, y)
-            if upright_page:
-                baseline = height - (d * y.value + f)
-            else:
-                baseline = height - (b * buf.x.value + d * y.value + f)
+        size, ascent, descent, baseline_y, level, level_top, level_bottom = font
         x0 = a * left + cc * bottom + e
         x1 = a * right + cc * top + e
         if x1 < x0:
             x0, x1 = x1, x0
+        # In level text the char's origin is on its text object's baseline (the matrix's f):
+        # PDFium is asked for the origin only where that may not hold (turned text, vertical
+        # writing, a glyph box that does not straddle f).
+        if level and bottom <= baseline_y <= top:
+            chars.append(new(Char, (char, x0, level_top, x1, level_bottom, size)))
+            continue
+        origin(textpage, index, buf.x, y)
+        if upright_page:
+            baseline = height - (d * y.value + f)
+        else:
+            baseline = height - (b * buf.x.value + d * y.value + f)
         chars.append(new(Char, (char, x0, baseline - ascent, x1, baseline + descent, size)))
     return chars
 
