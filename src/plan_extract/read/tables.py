@@ -110,11 +110,10 @@ def snap_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
         for cluster in sorted(members):
             items = members[cluster]
             average = sum(_position(e) for e in items) / len(items)
-            for e in items:
-                if orientation == "v":
-                    snapped.append(e._replace(x0=average, x1=average))
-                else:
-                    snapped.append(e._replace(top=average, bottom=average))
+            if orientation == "v":
+                snapped.extend(Edge("v", average, e.top, average, e.bottom) for e in items)
+            else:
+                snapped.extend(Edge("h", e.x0, average, e.x1, average) for e in items)
     return snapped
 
 
@@ -130,9 +129,11 @@ def join_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
         for edge in sorted(lines[key], key=_start):
             if run and _start(edge) <= _end(run[-1]) + tolerance:
                 if _end(edge) > _end(run[-1]):
-                    last = run[-1]
+                    o, x0, top, x1, bottom = run[-1]
                     run[-1] = (
-                        last._replace(bottom=edge.bottom) if vertical else last._replace(x1=edge.x1)
+                        Edge(o, x0, top, x1, edge.bottom)
+                        if vertical
+                        else Edge(o, x0, top, edge.x1, bottom)
                     )
             else:
                 run.append(edge)
@@ -237,22 +238,16 @@ def group_cells(found: list[BBox]) -> list[list[BBox]]:
         return i
 
     owner: dict[Point, int] = {}
-    for index, cell in enumerate(found):
-        for corner in _corners(cell):
-            if corner in owner:
-                parent[root(index)] = root(owner[corner])
-            else:
-                owner[corner] = index
+    for index, (x0, top, x1, bottom) in enumerate(found):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            other = owner.setdefault(corner, index)
+            if other != index:
+                parent[root(index)] = root(other)
     groups: dict[int, list[BBox]] = defaultdict(list)
     for index, cell in enumerate(found):
         groups[root(index)].append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
-
-
-def _corners(cell: BBox) -> tuple[Point, Point, Point, Point]:
-    x0, top, x1, bottom = cell
-    return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
 
 
 @dataclass(frozen=True)
