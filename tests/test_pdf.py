@@ -277,6 +277,19 @@ def test_flate_bomb_is_too_complex_not_scanned(
     assert "OCR" not in problem.message
 
 
+def test_the_guard_skips_only_streams_too_small_to_pass_their_limit() -> None:
+    """The guard does not inflate a stream whose size times deflate's bound is within its
+    limit: zlib at its best (zeros, every level, raw and wrapped) stays within that bound."""
+    from plan_extract.read import guard
+
+    for size in (1 << 10, 1 << 16, 1 << 23):
+        for level in (1, 6, 9):
+            squeezed = zlib.compress(b"\0" * size, level)
+            assert size <= len(squeezed) * guard.MAX_INFLATION
+            raw = zlib.compressobj(level, wbits=-15)
+            assert size <= len(raw.compress(b"\0" * size) + raw.flush()) * guard.MAX_INFLATION
+
+
 @pytest.mark.parametrize("reader", READERS)
 def test_a_repaired_cross_reference_table_is_a_warning(tmp_path: Path, reader: str) -> None:
     path = tmp_path / "bad-xref.pdf"
