@@ -344,9 +344,10 @@ def test_table_finder_stages_on_hand_made_edges() -> None:
 
 
 def test_cell_locator_groups_points_by_cell() -> None:
-    """A point on a cell's left or top edge is in it, on the table's right or bottom edge in
-    the last cell; a point in a table's hole is in the next table with a cell there, or in none;
-    each table keeps its own cells, and each cell its points in the order given."""
+    """A char whose centre is on a cell's left or top edge is in it, on the table's right or
+    bottom edge in the last cell; in a table's hole, in the next table with a cell there, or in
+    none; each table keeps its own cells, and each cell its chars in the order given."""
+    from plan_extract.read.page import Char
     from plan_extract.read.tables import CellLocator, Table
 
     a, b, c = (0.0, 0.0, 10.0, 10.0), (10.0, 0.0, 20.0, 10.0), (0.0, 10.0, 10.0, 20.0)
@@ -355,7 +356,11 @@ def test_cell_locator_groups_points_by_cell() -> None:
     right = Table((d, e))
     f, g = (12.0, 12.0, 15.0, 18.0), (15.0, 12.0, 18.0, 18.0)
     inner = Table((f, g))  # in the hole of the first
-    points = [(5, 5), (20, 5), (11, 11), (5, 20), (50, 10), (25, 5), (35, 5), (10, 5), (16, 13)]
-    tables, outside = CellLocator([left, right, inner]).group("pqrstuvwx", points)
-    assert tables == [{a: ["p"], b: ["q", "w"], c: ["s"]}, {d: ["v"], e: ["t"]}, {g: ["x"]}]
-    assert outside == ["r", "u"]
+    centres = [(5, 5), (20, 5), (11, 11), (5, 20), (50, 10), (25, 5), (35, 5), (10, 5), (16, 13)]
+    p, q, r, s, t, u, v, w, x = (
+        Char(n, x - 1, y - 2, x + 1, y + 2, 4)
+        for n, (x, y) in zip("pqrstuvwx", centres, strict=True)
+    )
+    tables, outside = CellLocator([left, right, inner]).group([p, q, r, s, t, u, v, w, x])
+    assert tables == [{a: [p], b: [q, w], c: [s]}, {d: [v], e: [t]}, {g: [x]}]
+    assert outside == [r, u]

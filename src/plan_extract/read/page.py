@@ -275,8 +275,7 @@ def page_blocks(
     """The blocks of one page in reading order, and the document's table count after it."""
     tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
-    centres = [((x0 + x1) / 2, (top + bottom) / 2) for _, x0, top, x1, bottom, _ in chars]
-    in_cells, outside = CellLocator(tables).group(chars, centres)
+    in_cells, outside = CellLocator(tables).group(chars)
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
         placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple, Protocol, TypeVar
 
 from ..errors import PlanExtractError
 
@@ -332,7 +332,20 @@ def find_tables(
     return [t for t in tables if len(t.columns) >= min_columns]
 
 
-_Item = TypeVar("_Item")
+class Boxed(Protocol):
+    """Anything with a box (a char): what :meth:`CellLocator.group` places by its centre."""
+
+    @property
+    def x0(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
+
+
+_Item = TypeVar("_Item", bound=Boxed)
 # a table's bounds, x and y positions of its cell edges, the index of the cell over each grid
 # square (-1 for none), and the last square's x and y index
 _Grid = tuple[BBox, list[float], list[float], list[list[int]], int, int]
@@ -364,45 +377,41 @@ class CellLocator:
             # a point on the right or bottom edge is in the last square (bisect puts it beyond)
             self._grids.append((table.bbox, xs, ys, slots, len(xs) - 2, len(ys) - 2))
 
-    def group(
-        self, items: Iterable[_Item], points: Iterable[Point]
-    ) -> tuple[list[dict[BBox, list[_Item]]], list[_Item]]:
-        """Items by the cell containing their point: per table, each cell's items in the order
-        given (a cell without any is absent); and the items in no cell. One call for a page's
-        chars: this runs for every char of every page."""
+    def group(self, items: Iterable[_Item]) -> tuple[list[dict[BBox, list[_Item]]], list[_Item]]:
+        """Items by the cell containing their box's centre: per table, each cell's items in the
+        order given (a cell without any is absent); and the items in no cell. One call for a
+        page's chars: this runs for every char of every page."""
         buckets: list[list[_Item]] = [[] for _ in self._cells]
         # Table by table, each over the items no table before it took: an item goes to the
-        # first table with a cell under its point, as if the tables were tried for each item.
-        left = list(zip(items, points, strict=True))
+        # first table with a cell under its centre, as if the tables were tried for each item.
+        left = list(items)
         for grid in self._grids:
             left = self._fill(grid, left, buckets)
         tables: list[dict[BBox, list[_Item]]] = [{} for _ in range(self._tables)]
         for (number, cell), bucket in zip(self._cells, buckets, strict=True):
             if bucket:
                 tables[number][cell] = bucket
-        return tables, [item for item, _ in left]
+        return tables, left
 
     @staticmethod
-    def _fill(
-        grid: _Grid, pending: list[tuple[_Item, Point]], buckets: list[list[_Item]]
-    ) -> list[tuple[_Item, Point]]:
-        """Puts each item whose point is in a cell of ``grid`` into that cell's bucket; the
+    def _fill(grid: _Grid, pending: list[_Item], buckets: list[list[_Item]]) -> list[_Item]:
+        """Puts each item whose centre is in a cell of ``grid`` into that cell's bucket; the
         others, in order. Items come in line order, so a row's position is kept while the
-        point's y stays the same."""
+        centre's y stays the same."""
         (x0, y0, x1, y1), xs, ys, slots, last_i, last_j = grid
         rest = []
         row: list[int] = []
-        row_top = None
-        for pair in pending:
-            x, top = pair[1]
-            if x0 <= x <= x1 and y0 <= top <= y1:
-                if top != row_top:
-                    j = bisect_right(ys, top) - 1
-                    row, row_top = slots[j if j <= last_j else last_j], top
+        row_y = None
+        for item in pending:
+            x, y = (item.x0 + item.x1) / 2, (item.top + item.bottom) / 2
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                if y != row_y:
+                    j = bisect_right(ys, y) - 1
+                    row, row_y = slots[j if j <= last_j else last_j], y
                 i = bisect_right(xs, x) - 1
                 slot = row[i if i <= last_i else last_i]
                 if slot >= 0:
-                    buckets[slot].append(pair[0])
+                    buckets[slot].append(item)
                     continue
-            rest.append(pair)
+            rest.append(item)
         return rest
