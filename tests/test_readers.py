@@ -347,8 +347,9 @@ def test_cell_locator_groups_points_by_cell() -> None:
     """A char whose centre is on a cell's left or top edge is in it, on the table's right or
     bottom edge in the last cell; in a table's hole, in the next table with a cell there, or in
     none; each table keeps its own cells, and each cell its chars in the order given."""
+    from plan_extract.read.locate import CellLocator
     from plan_extract.read.page import Char
-    from plan_extract.read.tables import CellLocator, Table
+    from plan_extract.read.tables import Table
 
     a, b, c = (0.0, 0.0, 10.0, 10.0), (10.0, 0.0, 20.0, 10.0), (0.0, 10.0, 10.0, 20.0)
     left = Table((a, b, c))  # the square 10..20 x 10..20 is a hole

@@ -33,7 +33,8 @@ from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
-from .tables import BBox, CellLocator, Edge, Table, TooManyLinesError, find_tables
+from .locate import CellLocator
+from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
