@@ -365,3 +365,15 @@ def test_cell_locator_groups_points_by_cell() -> None:
     tables, outside = CellLocator([left, right, inner]).group([p, q, r, s, t, u, v, w, x])
     assert tables == [{a: [p], b: [q, w], c: [s]}, {d: [v], e: [t]}, {g: [x]}]
     assert outside == [r, u]
+
+
+def test_only_int_and_pointer_arguments_are_passed_unchecked() -> None:
+    """The PDFium reader calls its per-char functions without ctypes' argument checks, which
+    passes a Python int as a C int: a function taking anything else is refused at import."""
+    import pypdfium2.raw as raw
+
+    from plan_extract.read import pdfium as pdfium_reader
+
+    with pytest.raises(TypeError, match="FPDFFormObj_GetObject takes a c_ulong"):
+        pdfium_reader._unchecked(raw.FPDFFormObj_GetObject)
+    assert pdfium_reader._font_size.restype is raw.FPDFText_GetFontSize.restype

@@ -71,35 +71,41 @@ class _Buffers:
         self.matrix_values = memoryview(self.matrix).cast("B").cast("f")  # a, b, c, d, e, f
 
 
-def _unchecked(function: Any, restype: Any) -> Any:
+def _unchecked(function: Any, restype: Any = None) -> Any:
     """A pypdfium2 raw binding as a bare function pointer, without its declared argument types:
     ctypes then passes each argument as its own type (a Python int as a C int, a ctypes pointer
     or ``byref`` as a pointer) instead of checking it against the declaration, which halves the
-    cost of a call (0.2 µs, not 0.4-0.6). For the calls made per character only; their callers
-    pass exactly those types (``byref`` for every out-parameter: a bare ctypes value would be
-    passed by value)."""
-    bare: Any = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+    cost of a call (0.2 µs, not 0.4-0.6). For the calls made per char, object and segment only;
+    their callers pass exactly those types (``byref`` for every out-parameter: a bare ctypes
+    value would be passed by value). A binding declaring any other argument type (an unsigned
+    long, a double) is refused here, when the module is imported."""
+    for declared in function.argtypes:
+        if declared is not ctypes.c_int and not issubclass(declared, ctypes._Pointer):
+            name = getattr(function, "__name__", "a PDFium function")
+            raise TypeError(f"{name} takes a {declared.__name__}: it cannot be called unchecked")
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    bare: Any = ctypes.CFUNCTYPE(restype or function.restype)(address)
     bare.argtypes = None
     return bare
 
 
 # FPDFText_GetTextObject returns the object's address (an int, hashable), not a ctypes pointer.
 _text_object_address = _unchecked(c.FPDFText_GetTextObject, ctypes.c_void_p)
-_has_map_error = _unchecked(c.FPDFText_HasUnicodeMapError, ctypes.c_int)
-_is_generated = _unchecked(c.FPDFText_IsGenerated, ctypes.c_int)
-_unicode = _unchecked(c.FPDFText_GetUnicode, ctypes.c_uint)
-_loose_box = _unchecked(c.FPDFText_GetLooseCharBox, ctypes.c_int)
-_text_matrix = _unchecked(c.FPDFText_GetMatrix, ctypes.c_int)
-_font_size = _unchecked(c.FPDFText_GetFontSize, ctypes.c_double)
+_has_map_error = _unchecked(c.FPDFText_HasUnicodeMapError)
+_is_generated = _unchecked(c.FPDFText_IsGenerated)
+_unicode = _unchecked(c.FPDFText_GetUnicode)
+_loose_box = _unchecked(c.FPDFText_GetLooseCharBox)
+_text_matrix = _unchecked(c.FPDFText_GetMatrix)
+_font_size = _unchecked(c.FPDFText_GetFontSize)
 # and per page object and path segment (pointers come back typed, to be passed on as they are;
 # FPDFFormObj_GetObject takes an unsigned long, which a bare Python int is not: it stays checked)
-_page_object = _unchecked(c.FPDFPage_GetObject, c.FPDF_PAGEOBJECT)
-_object_type = _unchecked(c.FPDFPageObj_GetType, ctypes.c_int)
-_segment_count = _unchecked(c.FPDFPath_CountSegments, ctypes.c_int)
-_segment = _unchecked(c.FPDFPath_GetPathSegment, c.FPDF_PATHSEGMENT)
-_segment_type = _unchecked(c.FPDFPathSegment_GetType, ctypes.c_int)
-_segment_point = _unchecked(c.FPDFPathSegment_GetPoint, ctypes.c_int)
-_segment_closes = _unchecked(c.FPDFPathSegment_GetClose, ctypes.c_int)
+_page_object = _unchecked(c.FPDFPage_GetObject)
+_object_type = _unchecked(c.FPDFPageObj_GetType)
+_segment_count = _unchecked(c.FPDFPath_CountSegments)
+_segment = _unchecked(c.FPDFPath_GetPathSegment)
+_segment_type = _unchecked(c.FPDFPathSegment_GetType)
+_segment_point = _unchecked(c.FPDFPathSegment_GetPoint)
+_segment_closes = _unchecked(c.FPDFPathSegment_GetClose)
 _MOVETO, _BEZIERTO = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_BEZIERTO
 _ASK_AGAIN_CODE = 0xFFFE  # how FPDFText_GetText writes the hyphen mark (and a code 0)
 _ASK_AGAIN = chr(_ASK_AGAIN_CODE)
