@@ -180,11 +180,16 @@ def test_characters_without_unicode_map_are_reported_and_kept_out() -> None:
     blocks = [
         TextLine("政府(cid:123)資訊", Where(page=2)),
         TableRow((("1.",), ("資訊科技／", "名\ufffd單")), Where(page=2)),
+        TextLine(" \ufffd(cid:7) ", Where(page=2)),  # nothing left: no line
+        TextLine(" 政府 ", Where(page=2)),  # clean lines and rows are kept (stripped)
+        TextLine("", Where(page=2)),
+        TableRow((("2.",), ("cid",)), Where(page=2)),
     ]
     clean, bad = strip_bad_text(blocks)
-    assert bad == 2
+    assert bad == 4
     assert clean[0] == TextLine("政府資訊", Where(page=2))
     assert isinstance(clean[1], TableRow) and clean[1].cells[1] == ("資訊科技／", "名單")
+    assert clean[2:] == [TextLine("政府", Where(page=2)), blocks[-1]]
 
 
 def test_glyphs_without_unicode_map_in_a_real_pdf(
@@ -270,6 +275,19 @@ def test_flate_bomb_is_too_complex_not_scanned(
     assert problem.code == "pdf_too_complex"
     assert "a content stream (4 0 obj) inflates to more than 1 MiB" in problem.message
     assert "OCR" not in problem.message
+
+
+def test_the_guard_skips_only_streams_too_small_to_pass_their_limit() -> None:
+    """The guard does not inflate a stream whose size times deflate's bound is within its
+    limit: zlib at its best (zeros, every level, raw and wrapped) stays within that bound."""
+    from plan_extract.read import guard
+
+    for size in (1 << 10, 1 << 16, 1 << 23):
+        for level in (1, 6, 9):
+            squeezed = zlib.compress(b"\0" * size, level)
+            assert size <= len(squeezed) * guard.MAX_INFLATION
+            raw = zlib.compressobj(level, wbits=-15)
+            assert size <= len(raw.compress(b"\0" * size) + raw.flush()) * guard.MAX_INFLATION
 
 
 @pytest.mark.parametrize("reader", READERS)

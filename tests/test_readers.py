@@ -10,6 +10,8 @@ from typing import Any
 import pdfplumber
 import pypdfium2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
@@ -90,6 +92,33 @@ def test_dedupe_is_pdfplumbers() -> None:
             assert [(c.text, c.x0, c.top) for c in ours] == [
                 (c["text"], c["x0"], c["top"]) for c in kept
             ]
+
+
+# Chars on a 0.25 pt grid, so that runs chain within the 1 pt tolerance down and across; no
+# letters, which join_ligatures would join where two share a box.
+_grid = st.integers(0, 12).map(lambda n: n * 0.25)
+_raw_chars = st.lists(
+    st.tuples(st.sampled_from("1-。"), _grid, _grid, st.sampled_from([9.0, 10.0])), max_size=40
+)
+
+
+@given(_raw_chars)
+def test_dedupe_keeps_what_pdfplumber_keeps(raw: list[tuple[str, float, float, float]]) -> None:
+    """On chars that chain every way (copies of copies, one char twice on a line, sizes apart),
+    ours keeps what pdfplumber's ``dedupe_chars`` keeps, in drawing order."""
+    from pdfplumber.utils import dedupe_chars as theirs
+
+    from plan_extract.read.page import Char, dedupe_chars
+
+    chars = [Char(text, x0, top, x0 + size, top + size, size) for text, x0, top, size in raw]
+    dicts = [
+        {"text": text, "x0": x0, "top": top, "doctop": top, "size": size, "upright": True}
+        for text, x0, top, size in raw
+    ]
+    kept = theirs(dicts, extra_attrs=("size",))
+    assert [(c.text, c.x0, c.top, c.size) for c in dedupe_chars(chars)] == [
+        (c["text"], c["x0"], c["top"], c["size"]) for c in kept
+    ]
 
 
 def _merged_cells_pdf(path: Path) -> Path:
@@ -312,3 +341,39 @@ def test_table_finder_stages_on_hand_made_edges() -> None:
     assert rows[1].cells[1] == ("M",)  # the merged cell's text, in the row where it starts
     assert rows[2].cells == (("a",), (), ())  # the missing cell is empty, not covered
     assert any(getattr(b, "text", None) == "x" for b in blocks)  # in no cell: a text line
+
+
+def test_cell_locator_groups_points_by_cell() -> None:
+    """A char whose centre is on a cell's left or top edge is in it, on the table's right or
+    bottom edge in the last cell; in a table's hole, in the next table with a cell there, or in
+    none; each table keeps its own cells, and each cell its chars in the order given."""
+    from plan_extract.read.locate import CellLocator
+    from plan_extract.read.page import Char
+    from plan_extract.read.tables import Table
+
+    a, b, c = (0.0, 0.0, 10.0, 10.0), (10.0, 0.0, 20.0, 10.0), (0.0, 10.0, 10.0, 20.0)
+    left = Table((a, b, c))  # the square 10..20 x 10..20 is a hole
+    d, e = (30.0, 0.0, 40.0, 10.0), (40.0, 0.0, 50.0, 10.0)
+    right = Table((d, e))
+    f, g = (12.0, 12.0, 15.0, 18.0), (15.0, 12.0, 18.0, 18.0)
+    inner = Table((f, g))  # in the hole of the first
+    centres = [(5, 5), (20, 5), (11, 11), (5, 20), (50, 10), (25, 5), (35, 5), (10, 5), (16, 13)]
+    p, q, r, s, t, u, v, w, x = (
+        Char(n, x - 1, y - 2, x + 1, y + 2, 4)
+        for n, (x, y) in zip("pqrstuvwx", centres, strict=True)
+    )
+    tables, outside = CellLocator([left, right, inner]).group([p, q, r, s, t, u, v, w, x])
+    assert tables == [{a: [p], b: [q, w], c: [s]}, {d: [v], e: [t]}, {g: [x]}]
+    assert outside == [r, u]
+
+
+def test_only_int_and_pointer_arguments_are_passed_unchecked() -> None:
+    """The PDFium reader calls its per-char functions without ctypes' argument checks, which
+    passes a Python int as a C int: a function taking anything else is refused at import."""
+    import pypdfium2.raw as raw
+
+    from plan_extract.read import pdfium as pdfium_reader
+
+    with pytest.raises(TypeError, match="FPDFFormObj_GetObject takes a c_ulong"):
+        pdfium_reader._unchecked(raw.FPDFFormObj_GetObject)
+    assert pdfium_reader._font_size.restype is raw.FPDFText_GetFontSize.restype

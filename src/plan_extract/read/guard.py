@@ -22,6 +22,10 @@ _NOT_CONTENT = (
     *(b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0C", b"/OpenType"),
     *(b"/ObjStm", b"/XRef"),
 )
+# Deflate's bound: a symbol takes at least one bit and a match gives at most 258 bytes, so
+# 8 bits give at most 1032 bytes (zlib's technical notes). A stream that small cannot inflate
+# past its limit: it is not inflated at all (a page's content stream, a few KB, nearly never is).
+MAX_INFLATION = 1032
 _BARE_REFERENCE = regex.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*(\d+)\s+\d+\s+R\s*endobj")
 
 
@@ -52,8 +56,10 @@ def oversized_stream(data: bytes) -> str | None:
         content = not any(key in dictionary for key in _NOT_CONTENT)
         limit = MAX_CONTENT_BYTES if content else MAX_OTHER_BYTES
         end = data.find(b"endstream", match.end())
-        raw = data[match.end() : end if end >= 0 else len(data)]
-        if _inflates_beyond(raw, layers, limit):
+        end = end if end >= 0 else len(data)
+        if (end - match.end()) * MAX_INFLATION**layers <= limit:
+            continue
+        if _inflates_beyond(data[match.end() : end], layers, limit):
             number = _OBJ.search(data, opening - 32 if opening > 32 else 0, match.start())
             name = number.group().decode("ascii", "replace") if number else "a stream"
             kind = "a content stream" if content else "a stream"

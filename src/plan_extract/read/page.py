@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +33,8 @@ from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
-from .tables import BBox, CellLocator, Edge, Table, TooManyLinesError, find_tables
+from .locate import CellLocator
+from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -120,26 +122,39 @@ def join_ligatures(chars: list[Char]) -> list[Char]:
 def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list[Char]:
     """Chars without the copies fake bold draws: of identical chars (text and size) within
     ``tolerance`` of each other down and across (chained, as pdfplumber clusters), the top-left
-    one, in drawing order. pdfplumber's ``dedupe_chars`` with one sort instead of its quadratic
-    ``sorted(key=chars.index)``."""
+    one, in drawing order. pdfplumber's ``dedupe_chars`` without its quadratic
+    ``sorted(key=chars.index)``, and without sorting the page: the chars are grouped by text and
+    size first, and only a group of two or more is sorted (by top), as its own."""
     chars = join_ligatures(chars)
-    keys = [(c.text, c.size, c.top) for c in chars]
-    order = sorted(range(len(chars)), key=keys.__getitem__)
+    groups: defaultdict[object, list[int]] = defaultdict(list)
+    if len({char.size for char in chars}) <= 1:
+        # one size on the page (most pages): grouped by text alone, faster than by (text, size)
+        # tuples, whose hash is computed again at every look-up
+        for index, char in enumerate(chars):
+            groups[char.text].append(index)
+    else:
+        for index, char in enumerate(chars):
+            groups[char.text, char.size].append(index)
+    if len(groups) == len(chars):
+        return chars  # no two chars alike: nothing can be a copy
+    tops = [char.top for char in chars]
     keep: list[int] = []
-    run = order[:1]
-    before = keys[order[0]] if order else ("", 0.0, 0.0)
-    for index in order[1:]:
-        key = keys[index]
-        if key[0] == before[0] and key[1] == before[1] and key[2] <= before[2] + tolerance:
-            run.append(index)
-        else:
-            if len(run) == 1:
-                keep.append(run[0])
+    for group in groups.values():
+        if len(group) == 1:
+            keep.append(group[0])
+            continue
+        group.sort(key=tops.__getitem__)  # stable: drawing order among equal tops
+        run = group[:1]
+        before = tops[group[0]]
+        for index in group[1:]:
+            top = tops[index]
+            if top <= before + tolerance:
+                run.append(index)
             else:
-                keep.extend(_dedupe_across(chars, run, tolerance))
-            run = [index]
-        before = key
-    keep.extend(run if len(run) <= 1 else _dedupe_across(chars, run, tolerance))
+                keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
+                run = [index]
+            before = top
+        keep.extend(run if len(run) == 1 else _dedupe_across(chars, run, tolerance))
     if len(keep) == len(chars):
         return chars  # nothing was a copy (most pages): no second list
     keep.sort()
@@ -148,6 +163,10 @@ def dedupe_chars(chars: list[Char], tolerance: float = DEDUPE_TOLERANCE) -> list
 
 def _dedupe_across(chars: list[Char], indexes: list[int], tolerance: float) -> list[int]:
     """Of identical chars on one line (by top), the top-left one of each run of x positions."""
+    if len(indexes) == 2:  # most often: one char twice on a line, far apart
+        x0, x1 = chars[indexes[0]].x0, chars[indexes[1]].x0
+        if max(x0, x1) > min(x0, x1) + tolerance:
+            return indexes
     indexes = sorted(indexes, key=lambda i: chars[i].x0)
     runs: list[list[int]] = [[indexes[0]]]
     for previous, index in pairwise(indexes):
@@ -164,56 +183,58 @@ def _line_order(char: Char) -> tuple[int, float]:
     return (round(char.top), char.x0)
 
 
-def _x0(char: Char) -> float:
-    return char.x0
+_x0 = attrgetter("x0")
 
 
 def _rows(chars: Iterable[Char]) -> list[list[Char]]:
-    """Chars grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
+    """Chars in line order (:func:`_line_order`, as :func:`page_blocks` sorts a page's chars
+    once) grouped into lines: a char within LINE_TOLERANCE of a line's first char's top."""
     rows: list[list[Char]] = []
     current: list[Char] = []
     current_top = 0.0
-    for char in sorted(chars, key=_line_order):
-        if current and abs(current_top - char.top) <= LINE_TOLERANCE:
+    for char in chars:
+        top = char.top
+        if current and -LINE_TOLERANCE <= current_top - top <= LINE_TOLERANCE:
             current.append(char)
         else:
-            current, current_top = [char], char.top
+            current, current_top = [char], top
             rows.append(current)
     return rows
 
 
-def _segments(row: list[Char]) -> list[Segment]:
-    """A line's chars → segments split at gaps wider than SEGMENT_GAP; a space where a gap is
-    wider than a fifth of the font size."""
+def _split(row: list[Char]) -> list[tuple[float, float, str]]:
+    """A line's chars → (x0, x1, text) of its segments, split at gaps wider than SEGMENT_GAP;
+    a space where a gap is wider than a fifth of the font size."""
     row.sort(key=_x0)
-    starts: list[float] = []
-    ends: list[float] = []
-    texts: list[list[str]] = []
-    for char in row:
-        text = char.text
-        if texts and char.x0 - ends[-1] <= SEGMENT_GAP:
-            if char.x0 - ends[-1] > char.size * 0.2 and not text.isspace():
-                texts[-1].append(" ")
-            texts[-1].append(text)
-            if char.x1 > ends[-1]:
-                ends[-1] = char.x1
+    found: list[tuple[float, float, list[str]]] = []
+    parts: list[str] = []
+    start = end = 0.0
+    for text, x0, _, x1, _, size in row:
+        if parts and x0 - end <= SEGMENT_GAP:
+            if x0 - end > size * 0.2 and not text.isspace():
+                parts.append(" ")
+            parts.append(text)
+            if x1 > end:
+                end = x1
         elif not text.isspace():
-            starts.append(char.x0)
-            ends.append(char.x1)
-            texts.append([text])
+            if parts:
+                found.append((start, end, parts))
+            start, end, parts = x0, x1, [text]
+    if parts:
+        found.append((start, end, parts))
     segments = []
-    for x0, x1, parts in zip(starts, ends, texts, strict=True):
-        joined = "".join(parts).strip()
+    for x0, x1, pieces in found:
+        joined = "".join(pieces).strip()
         if joined:
-            segments.append(Segment(x0, x1, joined))
+            segments.append((x0, x1, joined))
     return segments
 
 
 def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
-    """Chars → lines (by top) → segments (by gaps), in reading order."""
+    """Chars in line order → lines (by top) → segments (by gaps), in reading order."""
     lines = []
     for row in _rows(chars):
-        segments = _segments(row)
+        segments = [Segment(*segment) for segment in _split(row)]
         if segments:
             top, bottom = min(c.top for c in row), max(c.bottom for c in row)
             box = rounded_box(page, (segments[0].x0, top, segments[-1].x1, bottom))
@@ -222,12 +243,13 @@ def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
 
 
 def cell_pieces(chars: Iterable[Char]) -> tuple[str, ...]:
-    """The text lines of a cell (what :func:`text_lines` gives, without boxes)."""
+    """The text lines of a cell's chars in line order (what :func:`text_lines` gives, without
+    boxes)."""
     pieces = []
     for row in _rows(chars):
-        segments = _segments(row)
+        segments = _split(row)
         if segments:
-            pieces.append(" ".join(s.text for s in segments))
+            pieces.append(" ".join(text for _, _, text in segments))
     return tuple(pieces)
 
 
@@ -237,12 +259,13 @@ def _table_rows(
     placed: list[tuple[float, Block]] = []
     columns = table.columns
     for row in table.rows:
-        top = row.bbox[1]
+        bbox = row.bbox
+        top = bbox[1]
         cells = tuple(cell_pieces(chars_in.get(cell, ())) if cell else () for cell in row.cells)
         covered = frozenset(
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         )
-        where = Where(page=number, boxes=(rounded_box(number, row.bbox),))
+        where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(cells, where, index, covered)))
     return placed
 
@@ -252,15 +275,8 @@ def page_blocks(
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it."""
     tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
-    locator = CellLocator(tables)
-    in_cells: list[dict[BBox, list[Char]]] = [defaultdict(list) for _ in tables]
-    outside: list[Char] = []
-    centres = [((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2) for c in chars]
-    for char, found in zip(chars, locator.locate(centres), strict=True):
-        if found is None:
-            outside.append(char)
-        else:
-            in_cells[found[0]][found[1]].append(char)
+    chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
+    in_cells, outside = CellLocator(tables).group(chars)
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
         placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))
@@ -272,16 +288,27 @@ def page_blocks(
     return [block for _, block in placed], table_count
 
 
+def _may_be_bad(text: str) -> bool:
+    """Whether :data:`_BAD_TEXT` may match: two substring scans, not a regex per text."""
+    return "\ufffd" in text or "(cid:" in text
+
+
 def strip_bad_text(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Blocks without unmapped glyphs, and how many there were."""
+    """Blocks without unmapped glyphs, and how many there were. A block without any (nearly
+    every one) is kept as it is (blocks are frozen), a row's texts scanned at once."""
     bad = 0
     clean: list[Block] = []
     for block in blocks:
         if isinstance(block, TextLine):
-            bad += len(_BAD_TEXT.findall(block.text))
-            text = _BAD_TEXT.sub("", block.text).strip()
+            text = block.text
+            if _may_be_bad(text):
+                bad += len(_BAD_TEXT.findall(text))
+                text = _BAD_TEXT.sub("", text)
+            text = text.strip()
             if text:  # a line of nothing but unmapped glyphs is reported once, as pdf_bad_text
-                clean.append(TextLine(text, block.where))
+                clean.append(block if text == block.text else TextLine(text, block.where))
+        elif not _may_be_bad("\n".join(chain.from_iterable(block.cells))):
+            clean.append(block)
         else:
             bad += sum(len(_BAD_TEXT.findall(p)) for cell in block.cells for p in cell)
             cells = tuple(tuple(_BAD_TEXT.sub("", p) for p in cell) for cell in block.cells)

@@ -28,7 +28,7 @@ page count.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from math import hypot
 from pathlib import Path
 from typing import Any
@@ -63,104 +63,162 @@ class _Buffers:
 
     def __init__(self) -> None:
         self.rect = c.FS_RECTF()
+        self.box = memoryview(self.rect).cast("B").cast("f")  # left, top, right, bottom at once
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.fx, self.fy = ctypes.c_float(), ctypes.c_float()
         self.matrix = c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.matrix_values = memoryview(self.matrix).cast("B").cast("f")  # a, b, c, d, e, f
 
 
-# FPDFText_GetTextObject as a function returning the object's address (an int, hashable), not a
-# ctypes pointer object: the reader asks once per character which text object it belongs to.
-_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-)
-_HYPHEN_IN_TEXT = 0xFFFE  # how FPDFText_GetText writes the hyphen mark
+def _unchecked(function: Any, restype: Any = None) -> Any:
+    """A pypdfium2 raw binding as a bare function pointer, without its declared argument types:
+    ctypes then passes each argument as its own type (a Python int as a C int, a ctypes pointer
+    or ``byref`` as a pointer) instead of checking it against the declaration, which halves the
+    cost of a call (0.2 µs, not 0.4-0.6). For the calls made per char, object and segment only;
+    their callers pass exactly those types (``byref`` for every out-parameter: a bare ctypes
+    value would be passed by value). A binding declaring any other argument type (an unsigned
+    long, a double) is refused here, when the module is imported."""
+    for declared in function.argtypes:
+        if declared is not ctypes.c_int and not issubclass(declared, ctypes._Pointer):
+            name = getattr(function, "__name__", "a PDFium function")
+            raise TypeError(f"{name} takes a {declared.__name__}: it cannot be called unchecked")
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    bare: Any = ctypes.CFUNCTYPE(restype or function.restype)(address)
+    bare.argtypes = None
+    return bare
 
 
-def _page_text(textpage: Any, count: int) -> str | None:
-    """The Unicode value of every char of the text page, in one call (one call per char costs
-    0.7 µs each); None where the text does not map one UTF-16 unit to one char (a char beyond the
-    Basic Multilingual Plane), so the caller asks char by char."""
+# FPDFText_GetTextObject returns the object's address (an int, hashable), not a ctypes pointer.
+_text_object_address = _unchecked(c.FPDFText_GetTextObject, ctypes.c_void_p)
+_has_map_error = _unchecked(c.FPDFText_HasUnicodeMapError)
+_is_generated = _unchecked(c.FPDFText_IsGenerated)
+_unicode = _unchecked(c.FPDFText_GetUnicode)
+_loose_box = _unchecked(c.FPDFText_GetLooseCharBox)
+_text_matrix = _unchecked(c.FPDFText_GetMatrix)
+_font_size = _unchecked(c.FPDFText_GetFontSize)
+# and per page object and path segment (pointers come back typed, to be passed on as they are;
+# FPDFFormObj_GetObject takes an unsigned long, which a bare Python int is not: it stays checked)
+_page_object = _unchecked(c.FPDFPage_GetObject)
+_object_type = _unchecked(c.FPDFPageObj_GetType)
+_segment_count = _unchecked(c.FPDFPath_CountSegments)
+_segment = _unchecked(c.FPDFPath_GetPathSegment)
+_segment_type = _unchecked(c.FPDFPathSegment_GetType)
+_segment_point = _unchecked(c.FPDFPathSegment_GetPoint)
+_segment_closes = _unchecked(c.FPDFPathSegment_GetClose)
+_MOVETO, _BEZIERTO = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_BEZIERTO
+_ASK_AGAIN_CODE = 0xFFFE  # how FPDFText_GetText writes the hyphen mark (and a code 0)
+_ASK_AGAIN = chr(_ASK_AGAIN_CODE)
+_LAST_CODE_POINT = 0x10FFFF  # PDFium returns an unmapped glyph's code, which may be larger
+# The chars whose text needs more than the page's text: PDFium may have made them, or the text
+# could not say what they are.
+_SPECIAL = frozenset(map(chr, _MAY_BE_GENERATED | {_ASK_AGAIN_CODE}))
+# size, ascent, descent, baseline y, level, and the top and bottom of a char on a level baseline
+_Font = tuple[float, float, float, float, bool, float, float]
+
+
+def _page_text(textpage: Any, count: int) -> Sequence[str]:
+    """The Unicode value of every char of the text page as one string, got in one call (a call
+    per char costs 0.4 µs); char by char where the text does not map one UTF-16 unit to one char
+    (a char beyond the Basic Multilingual Plane), a code that is no character being U+FFFE, which
+    the caller asks about again."""
     if count <= 0:
         return ""
     out = ctypes.create_string_buffer(2 * (count + 1))
     written = c.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(out, ctypes.POINTER(ctypes.c_ushort))
     )
-    if written != count + 1:
-        return None
-    try:
-        text = out.raw[: 2 * count].decode("utf-16-le")
-    except UnicodeDecodeError:  # a lone surrogate
-        return None
-    return text if len(text) == count else None
+    if written == count + 1:
+        try:
+            text = out.raw[: 2 * count].decode("utf-16-le")
+        except UnicodeDecodeError:  # a lone surrogate
+            text = ""
+        if len(text) == count:
+            return text
+    codes = (c.FPDFText_GetUnicode(textpage, index) for index in range(count))
+    return [chr(code) if code <= _LAST_CODE_POINT else _ASK_AGAIN for code in codes]
 
 
-def _font(textpage: Any, index: int, m: Any) -> tuple[float, float, float, float]:
-    """(size, b, c, f) of a char: its font size on the page and its matrix's b, c and f, which
-    every char of its text object shares (the caller keeps them per object).
+def _font(textpage: Any, index: int, buf: _Buffers, view: Matrix, height: float) -> _Font:
+    """What every char of a text object shares (the caller keeps it per object): its font size
+    on the page, the em box's ascent and descent at that size, its baseline's height in PDF
+    space (the matrix's f), whether that baseline is level on the page, and then where the
+    chars' tops and bottoms are on the page.
 
     PDFium's font size is the Tf operand; pdfminer's (and ours) is what it is on the page, scaled
     by the text matrix and the CTM (``1 Tf`` with ``12 0 0 12 … Tm`` is 12 pt)."""
-    c.FPDFText_GetMatrix(textpage, index, m)
-    return c.FPDFText_GetFontSize(textpage, index) * hypot(m.c, m.d), m.b, m.c, m.f
+    _text_matrix(textpage, index, buf.matrix_ref)
+    _, mb, mc, md, _, mf = buf.matrix_values
+    size = _font_size(textpage, index) * hypot(mc, md)
+    ascent, descent = EM_ASCENT * size, EM_DESCENT * size
+    _, b, cc, d, _, f = view
+    level = b == 0 and cc == 0 and mb == 0 and mc == 0
+    baseline = height - (d * mf + f)
+    return size, ascent, descent, mf, level, baseline - ascent, baseline + descent
+
+
+def _special(textpage: Any, index: int, char: str) -> str | None:
+    """The text of a char that may be one PDFium made (a space, a line break, the mark of a
+    hyphen ending a line; None: skip it) or that :func:`_page_text` could not give."""
+    code = ord(char)
+    if code == _ASK_AGAIN_CODE:
+        code = _unicode(textpage, index)
+    if code in _MAY_BE_GENERATED and _is_generated(textpage, index) == 1:
+        return None
+    if _has_map_error(textpage, index) == 1:
+        return UNMAPPED
+    if code == _HYPHEN_MARK and c.FPDFText_IsHyphen(textpage, index) == 1:
+        return "-"
+    return chr(code)
 
 
 def _chars(textpage: Any, view: Matrix, height: float, buf: _Buffers) -> list[Char]:
-    """Every character of the page that is in its content stream, in drawing order."""
-    rect, x, y = buf.rect, buf.x, buf.y
-    rect_ref = ctypes.byref(rect)  # made once: ctypes would make one per call
+    """Every character of the page that is in its content stream, in drawing order.
+
+    This loop runs for every char of every page: it makes three calls into PDFium per char (the
+    text comes in one call), keeps what a text object's chars share per object, reads the box in
+    one step and builds each :class:`Char` without its Python ``__new__``."""
+    rect_ref, box, y = ctypes.byref(buf.rect), buf.box, buf.y
     a, b, cc, d, e, f = view
     upright_page = b == 0 and cc == 0
-    # Bound once: this loop makes three calls into PDFium per character (the text comes in one).
-    unicode_of, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
-    map_error, loose_box = c.FPDFText_HasUnicodeMapError, c.FPDFText_GetLooseCharBox
-    origin, object_of = c.FPDFText_GetCharOrigin, _text_object_address
-    fonts: dict[int | None, tuple[float, float, float, float]] = {}
-    ascent, descent = EM_ASCENT, EM_DESCENT
-    count = c.FPDFText_CountChars(textpage)
-    text_of_page = _page_text(textpage, count)
-    chars = []
-    for index in range(count):
-        if text_of_page is None:
-            code = unicode_of(textpage, index)
-        else:
-            code = ord(text_of_page[index])
-            if code == _HYPHEN_IN_TEXT:
-                code = unicode_of(textpage, index)
-        if code in _MAY_BE_GENERATED and is_generated(textpage, index) == 1:
-            continue
-        if map_error(textpage, index) == 1:
-            text = UNMAPPED
-        elif code == _HYPHEN_MARK and c.FPDFText_IsHyphen(textpage, index) == 1:
-            text = "-"
-        else:
-            text = chr(code)
+    map_error, loose_box = _has_map_error, _loose_box
+    origin, object_of, new = c.FPDFText_GetCharOrigin, _text_object_address, tuple.__new__
+    fonts: dict[int | None, _Font] = {}
+    text = _page_text(textpage, c.FPDFText_CountChars(textpage))
+    chars: list[Char] = []
+    for index, char in enumerate(text):
+        if char in _SPECIAL:
+            special = _special(textpage, index, char)
+            if special is None:
+                continue
+            char = special
+        elif map_error(textpage, index) == 1:
+            char = UNMAPPED
         loose_box(textpage, index, rect_ref)
+        left, top, right, bottom = box
         address = object_of(textpage, index)  # None for a char of no object: asked each time
         font = fonts.get(address)
         if font is None:
-            font = _font(textpage, index, buf.matrix)
+            font = _font(textpage, index, buf, view, height)
             if address:
                 fonts[address] = font
-        size, mb, mc, mf = font
-        # The baseline: in horizontal text the char's origin is on its text object's baseline,
-        # the matrix's f; asking PDFium for the origin only where that may not hold (turned text,
-        # vertical writing, a glyph box that does not straddle f) saves a call for most chars.
-        if upright_page and mb == 0 and mc == 0 and rect.bottom <= mf <= rect.top:
-            y.value = mf
+        size, ascent, descent, baseline_y, level, level_top, level_bottom = font
+        x0 = a * left + cc * bottom + e
+        x1 = a * right + cc * top + e
+        if x1 < x0:
+            x0, x1 = x1, x0
+        # In level text the char's origin is on its text object's baseline (the matrix's f):
+        # PDFium is asked for the origin only where that may not hold (turned text, vertical
+        # writing, a glyph box that does not straddle f).
+        if level and bottom <= baseline_y <= top:
+            chars.append(new(Char, (char, x0, level_top, x1, level_bottom, size)))
+            continue
+        origin(textpage, index, buf.x, y)
+        if upright_page:
+            baseline = height - (d * y.value + f)
         else:
-            origin(textpage, index, x, y)
-        left = a * rect.left + cc * rect.bottom + e
-        right = a * rect.right + cc * rect.top + e
-        if right < left:
-            left, right = right, left
-        baseline = (
-            height - (d * y.value + f) if upright_page else height - (b * x.value + d * y.value + f)
-        )
-        # em_char inlined: this is the hottest line of the reader
-        chars.append(
-            Char(text, left, baseline - ascent * size, right, baseline + descent * size, size)
-        )
+            baseline = height - (b * buf.x.value + d * y.value + f)
+        chars.append(new(Char, (char, x0, baseline - ascent, x1, baseline + descent, size)))
     return chars
 
 
@@ -190,22 +248,24 @@ def _subpaths(obj: Any, buf: _Buffers) -> Iterator[tuple[list[tuple[float, float
     points: list[tuple[float, float]] = []
     closed = False
     bezier_points = 0
-    for index in range(c.FPDFPath_CountSegments(obj)):
-        segment = c.FPDFPath_GetPathSegment(obj, index)
-        kind = c.FPDFPathSegment_GetType(segment)
-        c.FPDFPathSegment_GetPoint(segment, buf.fx, buf.fy)
-        point = (buf.fx.value, buf.fy.value)
-        if kind == c.FPDF_SEGMENT_MOVETO:
+    fx, fy = buf.fx, buf.fy
+    fx_ref, fy_ref = ctypes.byref(fx), ctypes.byref(fy)
+    for index in range(_segment_count(obj)):
+        segment = _segment(obj, index)
+        kind = _segment_type(segment)
+        _segment_point(segment, fx_ref, fy_ref)
+        point = (fx.value, fy.value)
+        if kind == _MOVETO:
             if points:
                 yield points, closed
             points, closed, bezier_points = [point], False, 0
             continue
-        if kind == c.FPDF_SEGMENT_BEZIERTO:
+        if kind == _BEZIERTO:
             bezier_points += 1
             if bezier_points % 3:  # control points are not on the outline (as in pdfminer)
                 continue
         points.append(point)
-        closed = closed or bool(c.FPDFPathSegment_GetClose(segment))
+        closed = closed or bool(_segment_closes(segment))
     if points:
         yield points, closed
 
@@ -242,14 +302,14 @@ def _edges(page: Any, view: Matrix, height: float, buf: _Buffers) -> list[Edge]:
             raise _TooComplexError(count)
         for index in range(total):
             obj = get(parent, index)
-            kind = c.FPDFPageObj_GetType(obj)
+            kind = _object_type(obj)
             if kind == c.FPDF_PAGEOBJ_PATH:
                 edges.extend(_path_edges(obj, matrix, height, buf))
             elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 inner = _multiply(_object_matrix(obj, buf), matrix)
                 walk(obj, c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, inner, depth + 1)
 
-    walk(page, c.FPDFPage_CountObjects, c.FPDFPage_GetObject, view, 0)
+    walk(page.raw, c.FPDFPage_CountObjects, _page_object, view, 0)
     return edges
 
 

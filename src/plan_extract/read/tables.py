@@ -11,9 +11,8 @@ One deliberate difference from pdfplumber: a diagonal line is no edge (pdfplumbe
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -110,11 +109,10 @@ def snap_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
         for cluster in sorted(members):
             items = members[cluster]
             average = sum(_position(e) for e in items) / len(items)
-            for e in items:
-                if orientation == "v":
-                    snapped.append(e._replace(x0=average, x1=average))
-                else:
-                    snapped.append(e._replace(top=average, bottom=average))
+            if orientation == "v":
+                snapped.extend(Edge("v", average, e.top, average, e.bottom) for e in items)
+            else:
+                snapped.extend(Edge("h", e.x0, average, e.x1, average) for e in items)
     return snapped
 
 
@@ -130,9 +128,11 @@ def join_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
         for edge in sorted(lines[key], key=_start):
             if run and _start(edge) <= _end(run[-1]) + tolerance:
                 if _end(edge) > _end(run[-1]):
-                    last = run[-1]
+                    o, x0, top, x1, bottom = run[-1]
                     run[-1] = (
-                        last._replace(bottom=edge.bottom) if vertical else last._replace(x1=edge.x1)
+                        Edge(o, x0, top, x1, edge.bottom)
+                        if vertical
+                        else Edge(o, x0, top, edge.x1, bottom)
                     )
             else:
                 run.append(edge)
@@ -156,16 +156,19 @@ def intersections(edges: list[Edge], tolerance: float = 3.0) -> Intersections:
     verticals = sorted((e for e in edges if e.orientation == "v"), key=lambda e: (e.x0, e.top))
     horizontals = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (e.top, e.x0))
     found: dict[Point, tuple[set[Edge], set[Edge]]] = {}
+    reach = [
+        (h.top + tolerance, h.top - tolerance, h.x0 - tolerance, h.x1 + tolerance, h)
+        for h in horizontals
+    ]
     for v in verticals:
-        for h in horizontals:
-            if (
-                v.top <= h.top + tolerance
-                and v.bottom >= h.top - tolerance
-                and h.x0 - tolerance <= v.x0 <= h.x1 + tolerance
-            ):
-                through_v, through_h = found.setdefault((v.x0, h.top), (set(), set()))
-                through_v.add(v)
-                through_h.add(h)
+        x, top, bottom = v.x0, v.top, v.bottom
+        for below_top, above_top, left, right, h in reach:
+            if top <= below_top and bottom >= above_top and left <= x <= right:
+                through = found.get((x, h.top))
+                if through is None:
+                    through = found[x, h.top] = (set(), set())
+                through[0].add(v)
+                through[1].add(h)
     return {point: (frozenset(vs), frozenset(hs)) for point, (vs, hs) in found.items()}
 
 
@@ -173,42 +176,49 @@ def cells(points: Intersections) -> list[BBox]:
     """The smallest rectangle whose four corners are intersections joined by edges, for each
     intersection as top-left corner (pdfplumber's ``intersections_to_cells``)."""
 
-    def connected(a: Point, b: Point) -> bool:
-        if a[0] == b[0] and points[a][0] & points[b][0]:
-            return True
-        return a[1] == b[1] and bool(points[a][1] & points[b][1])
-
     by_x: dict[float, list[Point]] = defaultdict(list)
     by_y: dict[float, list[Point]] = defaultdict(list)
     ordered = sorted(points)
+    # (x, y) order: each column's points are in y order and each row's in x order, so the
+    # points below a corner are those after it in its column, and likewise right of it
+    place: dict[Point, tuple[int, int]] = {}
     for point in ordered:
-        by_x[point[0]].append(point)
-        by_y[point[1]].append(point)
+        column, row = by_x[point[0]], by_y[point[1]]
+        place[point] = (len(column) + 1, len(row) + 1)
+        column.append(point)
+        row.append(point)
     found = []
     for corner in ordered:
-        below = [p for p in by_x[corner[0]] if p[1] > corner[1]]
-        right = [p for p in by_y[corner[1]] if p[0] > corner[0]]
-        cell = _smallest_cell(corner, below, right, points, connected)
+        after_in_column, after_in_row = place[corner]
+        below = by_x[corner[0]][after_in_column:]
+        right = by_y[corner[1]][after_in_row:]
+        cell = _smallest_cell(corner, below, right, points)
         if cell is not None:
             found.append(cell)
     return found
 
 
 def _smallest_cell(
-    corner: Point,
-    below: list[Point],
-    right: list[Point],
-    points: Intersections,
-    link: Callable[[Point, Point], bool],
+    corner: Point, below: list[Point], right: list[Point], points: Intersections
 ) -> BBox | None:
+    """The smallest cell with ``corner`` as its top-left corner: a point below joined to it by
+    a vertical edge, one right of it by a horizontal edge, and the opposite corner joined to
+    both (points in one column are joined by a shared vertical edge, in one row by a shared
+    horizontal one)."""
+    verticals, horizontals = points[corner]
     for down in below:
-        if not link(corner, down):
+        if verticals.isdisjoint(points[down][0]):
             continue
+        across_down = points[down][1]
         for across in right:
-            if not link(corner, across):
+            if horizontals.isdisjoint(points[across][1]):
                 continue
             opposite = (across[0], down[1])
-            if opposite in points and link(opposite, across) and link(opposite, down):
+            if (
+                opposite in points
+                and not points[opposite][0].isdisjoint(points[across][0])
+                and not points[opposite][1].isdisjoint(across_down)
+            ):
                 return (corner[0], corner[1], opposite[0], opposite[1])
     return None
 
@@ -227,22 +237,16 @@ def group_cells(found: list[BBox]) -> list[list[BBox]]:
         return i
 
     owner: dict[Point, int] = {}
-    for index, cell in enumerate(found):
-        for corner in _corners(cell):
-            if corner in owner:
-                parent[root(index)] = root(owner[corner])
-            else:
-                owner[corner] = index
+    for index, (x0, top, x1, bottom) in enumerate(found):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            other = owner.setdefault(corner, index)
+            if other != index:
+                parent[root(index)] = root(other)
     groups: dict[int, list[BBox]] = defaultdict(list)
     for index, cell in enumerate(found):
         groups[root(index)].append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
-
-
-def _corners(cell: BBox) -> tuple[Point, Point, Point, Point]:
-    x0, top, x1, bottom = cell
-    return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
 
 
 @dataclass(frozen=True)
@@ -325,40 +329,3 @@ def find_tables(
     found = cells(intersections(merged, settings.intersection_tolerance))
     tables = [Table(tuple(group)) for group in group_cells(found)]
     return [t for t in tables if len(t.columns) >= min_columns]
-
-
-class CellLocator:
-    """Which cell of which table contains a point: a grid lookup (two bisections) instead of a
-    test of every char against every cell, which dominated the old reader's profile."""
-
-    def __init__(self, tables: Sequence[Table]) -> None:
-        self._grids = []
-        for number, table in enumerate(tables):
-            xs = sorted({v for c in table.cells for v in (c[0], c[2])})
-            ys = sorted({v for c in table.cells for v in (c[1], c[3])})
-            slots: dict[tuple[int, int], BBox] = {}
-            for cell in table.cells:
-                for i in range(xs.index(cell[0]), xs.index(cell[2])):
-                    for j in range(ys.index(cell[1]), ys.index(cell[3])):
-                        slots[(i, j)] = cell
-            self._grids.append((number, table.bbox, xs, ys, slots))
-
-    def locate(self, points: Iterable[Point]) -> list[tuple[int, BBox] | None]:
-        """For each point, (table index, cell) containing it, or None when it is in no cell.
-        One call for a page's chars: this loop runs for every char of every page."""
-        found: list[tuple[int, BBox] | None] = []
-        grids = self._grids
-        for x, top in points:
-            hit = None
-            for number, (x0, y0, x1, y1), xs, ys, slots in grids:
-                if x0 <= x <= x1 and y0 <= top <= y1:
-                    i = bisect_right(xs, x) - 1
-                    j = bisect_right(ys, top) - 1
-                    cell = slots.get(
-                        (i if i < len(xs) - 1 else i - 1, j if j < len(ys) - 1 else j - 1)
-                    )
-                    if cell is not None:
-                        hit = (number, cell)
-                        break
-            found.append(hit)
-        return found
