@@ -358,7 +358,9 @@ def run_inputs(
         else:
             ready[index] = found
     todo.reverse()  # popped from the end: first input first
-    if todo:
+    if min(options.jobs, len(todo)) >= 2:
+        # Loaded here once, shared by the workers forked from this process; a lone worker
+        # loads what its documents need itself (the same time, and no more memory than that).
         load_stages((inputs[index].path for index in todo), options.reader)
     pool = _Pool(options, inputs, todo)
     try:
