@@ -6,8 +6,6 @@ import gzip
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -159,25 +157,6 @@ def test_a_crashing_worker_or_a_bug_costs_only_its_document(
     assert "RuntimeError: a bug in a stage" in messages["bug"] and len(messages["bug"]) < 400
     assert "SIGSEGV" in messages["segfault"]
     assert [d.plan.rows_total for d in extraction.documents if "plan" in d.plan.plan_id] == [32, 32]
-
-
-def test_the_parent_loads_the_stages_once_for_its_workers() -> None:
-    """What every document needs is loaded before the workers are forked (they share it), and
-    the PDF reader only where there are PDFs."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from plan_extract import loaded\n"
-        "from plan_extract.pipeline import load_stages\n"
-        "load_stages([Path('plan.txt')])\n"
-        "assert all(f.cache_info().currsize == 1 for f in loaded._LOADERS)\n"
-        "assert len(loaded._LOADERS) > 15\n"
-        "assert 'plan_extract.read.pdfium' not in sys.modules\n"
-        "load_stages([Path('plan.PDF')])\n"
-        "assert 'plan_extract.read.pdfium' in sys.modules\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 def test_documents_queued_behind_a_failing_one_are_not_lost(tmp_path: Path) -> None:

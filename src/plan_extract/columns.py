@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
 from .footnotes import strip_markers
-from .loaded import loaded_once
 from .normalise.memo import SHORT_TEXT, text_cache
 from .normalise.text import match_key
 from .vocab import load_table
@@ -57,7 +56,7 @@ def _latin_after_han(text: str) -> bool:
     return han is not None and _LATIN.search(text, han.end()) is not None
 
 
-@loaded_once
+@cache
 def _labels() -> dict[str, str]:
     return {_label_key(row["label"]): row["role"] for row in load_table("header_labels")}
 
@@ -78,7 +77,7 @@ def role_of(label: str) -> str | None:
     return None
 
 
-@loaded_once
+@cache
 def _keywords() -> tuple[tuple[str, str], ...]:
     return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
 

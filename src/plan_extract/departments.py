@@ -6,14 +6,13 @@ variant characters match), English names and abbreviations without case, spaces 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .loaded import loaded_once
 from .normalise.text import name_key
 from .vocab import load_table
 
 
-@loaded_once
+@cache
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
     for row in load_table("departments"):

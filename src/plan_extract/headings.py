@@ -10,12 +10,12 @@ lines of ``vocab/headings.tsv``); this module turns them into patterns and years
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 import regex
 
 from .departments import department_id
-from .loaded import loaded_once
 from .model import Organisation, PlanHeader, Section, SectionLetter, TextLine
 from .normalise.memo import text_cache
 from .normalise.numerals import chinese_digits_to_int
@@ -33,7 +33,7 @@ _SPACE_BY_NON_ASCII = regex.compile(r"\s*([^\x00-\x7f])\s*")
 _FOUR_DIGITS = regex.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@loaded_once
+@cache
 def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """(letter, pattern) of the section titles printed without a letter."""
     return tuple(
@@ -48,7 +48,7 @@ def _untitled_sections() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     )
 
 
-@loaded_once
+@cache
 def _intro_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(
         regex.compile(row["pattern"], regex.IGNORECASE)
@@ -97,7 +97,7 @@ def is_intro(text: str) -> bool:
 # --- the plan header, section and organisation lines ----------------------------------------
 
 
-@loaded_once
+@cache
 def _patterns_by_kind() -> dict[str, tuple[regex.Pattern[str], ...]]:
     patterns: dict[str, list[regex.Pattern[str]]] = {}
     for row in load_table("headings"):

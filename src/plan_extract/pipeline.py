@@ -28,11 +28,10 @@ from .inputs import (
     plan_id_for,
 )
 from .languages import split_languages
-from .loaded import load_all
 from .model import DatasetRecord, Document, PlanRecord, Problem, Where
 from .normalise.rows import normalise_plan
 from .problems import ProblemLog
-from .read import load_pdf_reader, read_document
+from .read import read_document
 from .schema import BILINGUAL, DATASETS, PLANS, PROBLEMS, TABLES
 from .settings import READERS
 from .structure import structure
@@ -216,15 +215,6 @@ def _extract_next(versions: list[tuple[str, Document]], plan_id: str, path: str)
     del version
     record, datasets = normalise_plan(plan, version_id, log, consume=True)
     return DocumentResult(record, datasets, log.problems)
-
-
-def load_stages(paths: Iterable[Path], reader: str | None = None) -> None:
-    """Load what extracting ``paths`` needs once per process (vocabularies, the date grammar,
-    OpenCC's dictionaries, the PDF reader if there are PDFs) before the first document: the
-    runner calls it before it forks its workers, so they share one copy (~0.1 s a worker)."""
-    load_all()
-    if any(path.suffix.lower() == ".pdf" for path in paths):
-        load_pdf_reader(reader or READERS[0])
 
 
 def extract_document(

@@ -7,10 +7,10 @@ code from the catalogue, the file, the page or line, and the offending text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from .errors import VocabularyError
-from .loaded import loaded_once
 from .model import Problem, Severity, Where
 from .vocab import load_table
 
@@ -23,7 +23,7 @@ class ProblemType:
     message: str
 
 
-@loaded_once
+@cache
 def problem_types() -> dict[str, ProblemType]:
     """Every problem code, from vocab/problems.tsv."""
     types = {}

@@ -55,7 +55,6 @@ from .pipeline import (
     assemble,
     extract_file,
     failed_result,
-    load_stages,
     note_copies,
 )
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
@@ -358,10 +357,6 @@ def run_inputs(
         else:
             ready[index] = found
     todo.reverse()  # popped from the end: first input first
-    if min(options.jobs, len(todo)) >= 2:
-        # Loaded here once, shared by the workers forked from this process; a lone worker
-        # loads what its documents need itself (the same time, and no more memory than that).
-        load_stages((inputs[index].path for index in todo), options.reader)
     pool = _Pool(options, inputs, todo)
     try:
         for index in range(len(inputs)):

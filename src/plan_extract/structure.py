@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -47,7 +48,6 @@ from .headings import (
     section_years,
     split_abbreviation,
 )
-from .loaded import loaded_once
 
 __all__ = [  # the stage's API; the heading parsers are re-exported for their callers
     "ROW_KINDS",
@@ -85,7 +85,7 @@ _HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]
 _GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、．.\-–/／]{0,59}$")
 
 
-@loaded_once
+@cache
 def _none_markers() -> frozenset[str]:
     return frozenset(match_key(row["marker"]) for row in load_table("none_markers"))
 

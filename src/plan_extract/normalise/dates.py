@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import regex
 
-from ..loaded import loaded_once
 from ..vocab import load_table
 from .memo import text_cache
 from .numerals import chinese_digits_to_int, replace_chinese_numerals
@@ -63,12 +63,12 @@ def fold(text: str) -> str:
     return replace_chinese_numerals(key)
 
 
-@loaded_once
+@cache
 def _months() -> dict[str, int]:
     return {row["name"]: int(row["month"]) for row in load_table("months")}
 
 
-@loaded_once
+@cache
 def _words() -> dict[str, _Word]:
     return {
         fold(row["phrase"]): _Word(
@@ -112,7 +112,7 @@ _D = r"(?<!\d)(?P<day>\d{1,2})(?!\d)"
 _TH = r"(?:st|nd|rd|th)?"
 
 
-@loaded_once
+@cache
 def _grammar() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """(kind, pattern) for every order plans write a date in; kind is a precision, "period" (the
     period word says) or "alone" (a period without a year)."""
@@ -142,13 +142,13 @@ def _grammar() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((kind, regex.compile(pattern)) for kind, pattern in rules)
 
 
-@loaded_once
+@cache
 def _leftover_words() -> regex.Pattern[str]:
     """Qualifiers ("By", 「或之前」) and "to be confirmed" wordings, removed from what is left."""
     return regex.compile(_phrases("qualifier", "unknown"))
 
 
-@loaded_once
+@cache
 def _unknown_words() -> regex.Pattern[str]:
     return regex.compile(_phrases("unknown"))
 
@@ -240,7 +240,7 @@ def _squeeze(phrase: str) -> str:
     return regex.sub(r"[\s-]+", "", phrase)
 
 
-@loaded_once
+@cache
 def _words_squeezed() -> dict[str, _Word]:
     """Period words by their letters only: a match may space or hyphenate them differently."""
     return {_squeeze(phrase): word for phrase, word in _words().items()}

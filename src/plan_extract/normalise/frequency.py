@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 import regex
 
-from ..loaded import loaded_once
 from ..model import Frequency, FrequencyPart
 from ..vocab import load_table
 from .memo import text_cache
@@ -45,7 +45,7 @@ def _dash_none(value: str) -> str | None:
     return None if value == "-" else value
 
 
-@loaded_once
+@cache
 def frequency_codes() -> dict[str, FrequencyCode]:
     """The vocabulary of codes, in documented order."""
     return {
@@ -74,7 +74,7 @@ def frequency_key(text: str) -> str:
     return key.strip(" .。;；,，「」『』“”\"'")
 
 
-@loaded_once
+@cache
 def _phrases() -> dict[str, Frequency]:
     codes = frequency_codes()
     table = {}
@@ -85,7 +85,7 @@ def _phrases() -> dict[str, Frequency]:
     return table
 
 
-@loaded_once
+@cache
 def _units() -> dict[str, tuple[str, int, bool]]:
     return {
         row["word"]: (row["designator"], int(row["count"]), row["time"] == "time")
@@ -93,7 +93,7 @@ def _units() -> dict[str, tuple[str, int, bool]]:
     }
 
 
-@loaded_once
+@cache
 def _unit_pattern() -> str:
     return "|".join(regex.escape(w) for w in sorted(_units(), key=len, reverse=True))
 

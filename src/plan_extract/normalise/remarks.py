@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
-from ..loaded import loaded_once
 from ..vocab import load_table
 from .memo import text_cache
 
@@ -41,7 +41,7 @@ class Remarks:
     unknown_format_annotations: list[str] = field(default_factory=list)
 
 
-@loaded_once
+@cache
 def _formats() -> dict[str, str]:
     return {_format_key(row["alias"]): row["canonical"] for row in load_table("formats")}
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import ne
 
 import opencc
 import regex
 
-from ..loaded import loaded_once
 from .memo import text_cache
 
 # Characters after or before which a wrap adds no space: Han ideographs, CJK punctuation (「」、。),
@@ -111,16 +110,9 @@ def clean(text: str | None) -> str:
     return join_pieces([text]) if text else ""
 
 
-_CONVERSIONS = ("s2t", "t2s", "tw2t", "hk2t")  # every OpenCC conversion the stages make
-
-
-@loaded_once
-def _converters() -> dict[str, opencc.OpenCC]:
-    return {config: opencc.OpenCC(config) for config in _CONVERSIONS}
-
-
+@cache
 def _converter(config: str) -> opencc.OpenCC:
-    return _converters()[config]
+    return opencc.OpenCC(config)
 
 
 def to_traditional(text: str) -> str:

@@ -37,15 +37,6 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def load_pdf_reader(reader: str = "pdfium") -> None:
-    """Import the PDF reader now rather than at the first PDF (a process that forks workers
-    does it once for all of them)."""
-    if reader == "pdfium":
-        from . import pdfium  # noqa: F401
-    else:
-        from . import pdf  # noqa: F401
-
-
 def read_document(path: Path, reader: str = "pdfium") -> Document:
     """Read one plan file; raises DocumentError when nothing at all can be read from it.
 
