@@ -197,22 +197,31 @@ def test_parts_merge_into_the_order_of_one_sort(parts: list[list[tuple[Any, ...]
     assert [line for batch in encode.merged(pending) for line in zip(*batch, strict=True)] == merged
 
 
-def test_spooled_rows_read_back_as_they_were_encoded() -> None:
-    """The parent keeps workers' lines in a temporary file: they come back the same, a CSV line
-    holding newlines and non-ASCII text included, and parts spilled one after another do not mix."""
-    spool = encode.Spool()
+def test_spooled_rows_read_back_as_they_were_encoded(monkeypatch: Any) -> None:
+    """A worker writes its rows' lines into its file of the run's spool folder: they come back
+    the same, a CSV line holding newlines and non-ASCII text included, documents appended one
+    after another do not mix, and batches are read a few rows at a time."""
+    monkeypatch.setattr(encode, "_BATCH", 2)
+    folder = encode.SpoolFolder()
+    lines = encode.LineFile(folder.path)
     parts = [
-        encode.encode_rows(
-            DATASETS, [_record(n, description=f'兩行\n第{n}行, "引號"') for n in (2, 1)]
-        ),
-        encode.EncodedRows(),
-        encode.encode_rows(DATASETS, [_record(3)]),
+        [_record(n, description=f'兩行\n第{n}行, "引號"') for n in (3, 1, 2)],
+        [],
+        [_record(4)],
     ]
-    spilled = [spool.spill(part) for part in parts]
-    for part, back in zip(parts, spilled, strict=True):
-        assert list(back.batches()) == [(part.json, part.csv)] and back.keys is part.keys
-    assert "\n" in parts[0].csv[0]
-    spool.close()
+    spooled = [lines.write(DATASETS, part) for part in parts]
+    for part, back in zip(parts, spooled, strict=True):
+        expected = encode.encode_rows(DATASETS, part)
+        batches = list(back.batches())
+        assert [line for b in batches for line in b[0]] == expected.json
+        assert [line for b in batches for line in b[1]] == expected.csv
+        assert back.keys == expected.keys and all(len(b[0]) <= 2 for b in batches)
+    assert "\n" in encode.encode_rows(DATASETS, parts[0]).csv[0]
+    lines.close()
+    path = Path(folder.path)
+    assert path.is_dir()
+    folder.remove()
+    assert not path.exists()
 
 
 def test_a_packed_result_gives_back_its_records(tmp_path: Path) -> None:
@@ -257,19 +266,28 @@ def test_normalising_can_take_the_rows_as_it_goes() -> None:
     assert (kept[3], taken[3]) == (32, 0)
 
 
-def test_without_a_temporary_folder_the_lines_stay_in_memory(
+def test_without_a_spool_folder_the_lines_come_with_the_results(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
-    """$TMPDIR full or read-only: the packed results are kept as they came, and written alike."""
+    """$TMPDIR full or read-only: workers send their lines with the results, and the tables are
+    the same."""
     import tempfile
 
-    from plan_extract import pipeline
+    from plan_extract.inputs import collect_inputs
+    from plan_extract.runner import RunOptions, run
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
-    extraction = pipeline.assemble([extract_file(SEED)[0].pack()])
-    assert extraction.spool is None and extraction.documents[0].packed
-    write_tables(extraction, tmp_path)
-    assert len(json.loads((tmp_path / "datasets.json").read_text("utf-8"))) == 32
+    expected = run(collect_inputs([SEED]), RunOptions(jobs=1))
+    assert expected.spool is not None
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    extraction = run(collect_inputs([SEED]), RunOptions(jobs=1))
+    assert extraction.spool is None and extraction.datasets == expected.datasets
+    for name, result in (("spooled", expected), ("in-memory", extraction)):
+        (tmp_path / name).mkdir()
+        write_tables(result, tmp_path / name)
+    for table in ("datasets.json", "datasets.csv", "datasets.parquet"):
+        assert (tmp_path / "spooled" / table).read_bytes() == (
+            tmp_path / "in-memory" / table
+        ).read_bytes()

@@ -2,8 +2,8 @@
 and of NAME.csv, with its sort key; parts of a table (one per document) merged into its order.
 
 Encoding is where the rows are made (a worker), so the process that writes a corpus only merges and
-joins lines (:mod:`.write`); what it gathers of a corpus it keeps in a :class:`Spool` (a temporary
-file), holding only the sort keys in memory.
+joins lines (:mod:`.write`). A worker writes the lines into a file of the run's spool folder
+(:class:`LineFile`) and sends where they are: the process that writes holds only the sort keys.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ import csv
 import heapq
 import itertools
 import os
+import shutil
 import tempfile
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -153,53 +156,80 @@ class EncodedRows:
         yield self.json, self.csv
 
 
-class Spool:
-    """Encoded rows kept in an unnamed temporary file (in ``$TMPDIR``) instead of in memory: a
-    process that gathers a corpus's rows holds their sort keys and where their lines are, and
-    reads one part's lines back at a time as it writes them."""
+class LineFile:
+    """Where a worker writes the lines of the rows it encodes: a file of its own in the run's
+    spool folder (:class:`SpoolFolder`), each document's rows appended, row by row (its JSON line,
+    then its CSV line). What it sends the process that writes the tables is where they are
+    (:class:`SpooledRows`): neither process ever holds a large document's lines at once."""
 
-    def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115  (closed with the spool)
-        self.size = 0
+    def __init__(self, folder: str) -> None:
+        path = Path(folder) / f"{os.getpid()}.lines"
+        self.path = str(path)  # sent with every document: a str pickles small
+        self.handle = path.open("ab")
+        self.size = self.handle.tell()
 
-    def spill(self, encoded: EncodedRows) -> SpooledRows:
-        json_text = b"\n".join(encoded.json)  # a JSON line holds no newline
-        csv_text = "".join(encoded.csv).encode("utf-8")
-        self.file.seek(self.size)
-        self.file.write(json_text)
-        self.file.write(csv_text)
-        self.file.flush()  # read back with pread, below the file object's buffer
-        start, self.size = self.size, self.size + len(json_text) + len(csv_text)
-        lengths = array("Q", map(len, encoded.csv))  # characters: a CSV line may hold newlines
-        return SpooledRows(self, encoded.keys, start, len(json_text), len(csv_text), lengths)
-
-    def read(self, start: int, size: int) -> bytes:
-        return os.pread(self.file.fileno(), size, start)
+    def write(self, table: Table, rows: Iterable[Row]) -> SpooledRows:
+        """Encode ``rows`` and append their lines, a batch at a time (a document's lines are
+        never all in memory; OSError if the file cannot be written)."""
+        pending = PendingRows(table, rows)
+        start = self.size
+        json_lengths, csv_lengths = array("I"), array("I")
+        for json_lines, csv_lines in pending.batches():
+            for json_line, csv_line in zip(json_lines, csv_lines, strict=True):
+                csv_bytes = csv_line.encode("utf-8")
+                self.handle.write(json_line)
+                self.handle.write(csv_bytes)
+                json_lengths.append(len(json_line))
+                csv_lengths.append(len(csv_bytes))
+                self.size += len(json_line) + len(csv_bytes)
+        self.handle.flush()  # the parent reads it with its own descriptor
+        return SpooledRows(self.path, pending.keys, start, json_lengths, csv_lengths)
 
     def close(self) -> None:
-        self.file.close()
+        self.handle.close()
 
 
 @dataclass(slots=True)
 class SpooledRows:
-    """:class:`EncodedRows` whose lines are in a :class:`Spool`."""
+    """Rows encoded into a :class:`LineFile`: their sort keys, and where each one's JSON and CSV
+    lines are; read back a batch at a time."""
 
-    spool: Spool
+    path: str
     keys: list[tuple[tuple[int, Any], ...]]
     start: int
-    json_size: int
-    csv_size: int
+    json_lengths: array[int]
     csv_lengths: array[int]
 
     def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
-        json_text = self.spool.read(self.start, self.json_size)
-        json_lines = json_text.split(b"\n") if self.keys else []
-        csv_text = self.spool.read(self.start + self.json_size, self.csv_size).decode("utf-8")
-        csv_lines, at = [], 0
-        for length in self.csv_lengths:
-            csv_lines.append(csv_text[at : at + length])
-            at += length
-        yield json_lines, csv_lines
+        descriptor = os.open(self.path, os.O_RDONLY)
+        try:
+            at = self.start
+            for first in range(0, len(self.keys), _BATCH):
+                json_sizes = self.json_lengths[first : first + _BATCH]
+                csv_sizes = self.csv_lengths[first : first + _BATCH]
+                block = os.pread(descriptor, sum(json_sizes) + sum(csv_sizes), at)
+                at += len(block)
+                json_lines, csv_lines, offset = [], [], 0
+                for json_size, csv_size in zip(json_sizes, csv_sizes, strict=True):
+                    json_lines.append(block[offset : offset + json_size])
+                    offset += json_size
+                    csv_lines.append(block[offset : offset + csv_size].decode("utf-8"))
+                    offset += csv_size
+                yield json_lines, csv_lines
+        finally:
+            os.close(descriptor)
+
+
+class SpoolFolder:
+    """A temporary folder (in ``$TMPDIR``) for a run's workers' :class:`LineFile`s, removed with
+    this object (when the run's results are dropped, or at exit)."""
+
+    def __init__(self) -> None:
+        self.path = tempfile.mkdtemp(prefix="plan-extract-lines-")
+        self._remove = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
+
+    def remove(self) -> None:
+        self._remove()
 
 
 class PendingRows:

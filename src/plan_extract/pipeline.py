@@ -16,7 +16,15 @@ import orjson
 
 from . import provenance
 from .bilingual import bilingual, pairable
-from .encode import EncodedRows, Part, PendingRows, Spool, SpooledRows, encode_rows
+from .encode import (
+    EncodedRows,
+    LineFile,
+    Part,
+    PendingRows,
+    SpooledRows,
+    SpoolFolder,
+    encode_rows,
+)
 from .errors import DocumentError
 from .inputs import (
     DEFAULT_MAX_FILE_SIZE,
@@ -85,22 +93,18 @@ class DocumentResult:
             return PendingRows(DATASETS, self.datasets)
         return self._encoded
 
-    @property
-    def packed(self) -> bool:
-        """Whether the datasets are encoded lines in memory (see :meth:`pack`)."""
-        return isinstance(self._encoded, EncodedRows)
-
-    def spill(self, spool: Spool) -> None:
-        """Move the encoded lines of a packed result into ``spool``: a run's parent holds the
-        corpus's sort keys, not its lines."""
-        if isinstance(self._encoded, EncodedRows):
-            self._encoded = spool.spill(self._encoded)
-
-    def pack(self) -> DocumentResult:
-        """This result with its datasets encoded and the records dropped (cheaper to send to
-        the parent and to hold there)."""
+    def pack(self, lines: LineFile | None = None) -> DocumentResult:
+        """This result with its datasets encoded and the records dropped (cheaper to send to the
+        parent and to hold there): written into ``lines`` (a worker's file of the run's spool
+        folder), or held in memory without one or where it cannot be written."""
         if self._records is not None:
-            self._encoded, self._records = encode_rows(DATASETS, self._records), None
+            try:
+                if lines is None:
+                    raise OSError("no spool folder")
+                self._encoded = lines.write(DATASETS, self._records)
+            except OSError:
+                self._encoded = encode_rows(DATASETS, self._records)
+            self._records = None
         return self
 
     def __eq__(self, other: object) -> bool:
@@ -126,7 +130,7 @@ class Extraction:
     documents: list[DocumentResult] = field(default_factory=list)
     bilingual: list[dict[str, Any]] = field(default_factory=list)
     cross_problems: list[Problem] = field(default_factory=list)
-    spool: Spool | None = None  # where the lines of packed results are kept (a temporary file)
+    spool: SpoolFolder | None = None  # where workers wrote the lines of their results
 
     @property
     def plans(self) -> list[PlanRecord]:
@@ -245,25 +249,12 @@ def extract_input(item: Input, reader: str | None = None) -> list[DocumentResult
     return note_copies(extract_file(item.path, item.plan_id, reader), item)
 
 
-def _spilled(document: DocumentResult, spool: Spool | None) -> Spool | None:
-    """The spool the document's lines went to; where no temporary file can be made or written
-    (``$TMPDIR`` full or read-only), its lines stay in memory, as without a spool."""
-    try:
-        spool = spool or Spool()
-        document.spill(spool)
-    except OSError:
-        return spool
-    return spool
-
-
 def assemble(
     results: Iterable[DocumentResult], on_document: Callable[[DocumentResult], None] | None = None
 ) -> Extraction:
     """The results of a run (in input order) and what comparing them finds (bilingual)."""
     result = Extraction()
     for document in results:
-        if document.packed:  # from a worker: its lines go to disk until they are written
-            result.spool = _spilled(document, result.spool)
         result.documents.append(document)
         if on_document:
             on_document(document)

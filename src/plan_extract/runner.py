@@ -48,6 +48,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from .cache import ResultCache
+from .encode import LineFile, SpoolFolder
 from .inputs import Input, InputFile, Rejected
 from .pipeline import (
     DocumentResult,
@@ -60,6 +61,7 @@ from .pipeline import (
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
+_CACHE_MAX_ROWS = 50_000  # datasets of a file, at most, for its result to be cached (plans: <5,000)
 _QUEUE = 4  # documents a worker holds at most: the one it works on and those waiting in its pipe
 _POLL = 0.1  # seconds between looks at the workers' memory
 _EXIT_MEMORY = 71  # a worker's exit code when it ran out of memory outside a document
@@ -103,7 +105,11 @@ def _limit_memory(max_memory: int) -> None:
 
 
 def _worker_main(
-    conn: Connection, reader: str | None, max_memory: int, cache: ResultCache | None
+    conn: Connection,
+    reader: str | None,
+    max_memory: int,
+    cache: ResultCache | None,
+    spool: str | None,
 ) -> None:
     """A worker: receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
     detail). It stores what it extracts in the cache itself and sends its results packed (see
@@ -117,8 +123,9 @@ def _worker_main(
     faulthandler.disable()  # a crash is the document's problem record, not a dump on the terminal
     try:
         _limit_memory(max_memory)
+        lines = _line_file(spool)
         while (task := conn.recv()) is not None:
-            if not _work(conn, task, reader, cache):
+            if not _work(conn, task, reader, cache, lines):
                 return  # a fresh worker, not one with a fragmented heap, takes the next document
     except MemoryError:  # while receiving or sending: the parent reports the document
         os._exit(_EXIT_MEMORY)
@@ -126,8 +133,21 @@ def _worker_main(
         os._exit(70)
 
 
+def _line_file(spool: str | None) -> LineFile | None:
+    """The worker's file of lines in the run's spool folder; None without one (lines are then
+    sent in the result)."""
+    try:
+        return LineFile(spool) if spool else None
+    except OSError:
+        return None
+
+
 def _work(
-    conn: Connection, task: tuple[str, str, str], reader: str | None, cache: ResultCache | None
+    conn: Connection,
+    task: tuple[str, str, str],
+    reader: str | None,
+    cache: ResultCache | None,
+    lines: LineFile | None,
 ) -> bool:
     """Extract one document, cache it, and send the outcome; False when the worker should end."""
     path, plan_id, sha256 = task
@@ -135,7 +155,7 @@ def _work(
         results = extract_file(Path(path), plan_id, reader)
         if cache is not None:
             _store(cache, (sha256, reader, plan_id), results)
-        packed = [result.pack() for result in results]
+        packed = [result.pack(lines) for result in results]
     except MemoryError:
         results = packed = []
         gc.collect()
@@ -157,6 +177,8 @@ def _store(
     cached (the cache's own errors are skipped in it)."""
     if any(result.plan.file_kind == "unknown" for result in results):
         return
+    if sum(result.dataset_count for result in results) > _CACHE_MAX_ROWS:
+        return  # its entry would be a copy of the whole result in memory at once
     try:
         cache.put(*key, results)
     except MemoryError:
@@ -202,8 +224,11 @@ class _Pool:
     """Worker processes, the documents each one has, and the documents still to send out
     (``todo``: input indices, the next one last)."""
 
-    def __init__(self, options: RunOptions, inputs: list[Input], todo: list[int]) -> None:
+    def __init__(
+        self, options: RunOptions, inputs: list[Input], todo: list[int], spool: str | None
+    ) -> None:
         self.options = options
+        self.spool = spool
         self.inputs = inputs
         self.todo = todo
         self.workers: list[_Worker] = []
@@ -226,7 +251,13 @@ class _Pool:
         parent, child = context.Pipe()
         process = context.Process(
             target=_worker_main,
-            args=(child, self.options.reader, self.options.max_memory, self.options.cache),
+            args=(
+                child,
+                self.options.reader,
+                self.options.max_memory,
+                self.options.cache,
+                self.spool,
+            ),
             daemon=True,
         )
         process.start()
@@ -343,11 +374,15 @@ def _ready_result(item: Input, options: RunOptions) -> list[DocumentResult] | No
 
 
 def run_inputs(
-    inputs: list[Input], options: RunOptions, prepare: Callable[[], None] | None = None
+    inputs: list[Input],
+    options: RunOptions,
+    prepare: Callable[[], None] | None = None,
+    spool: SpoolFolder | None = None,
 ) -> Iterator[DocumentResult]:
     """The results of each input (one per plan it holds), in input order. ``prepare`` is called
     once the first workers are at work (the parent's own set-up, such as importing what writing
-    needs, done while they extract instead of after)."""
+    needs, done while they extract instead of after). Workers write their results' lines into
+    ``spool`` (which must outlive the results); without one, lines come with the results."""
     ready: dict[int, list[DocumentResult]] = {}
     todo: list[int] = []
     for index, item in enumerate(inputs):
@@ -357,7 +392,7 @@ def run_inputs(
         else:
             ready[index] = found
     todo.reverse()  # popped from the end: first input first
-    pool = _Pool(options, inputs, todo)
+    pool = _Pool(options, inputs, todo, spool.path if spool else None)
     try:
         for index in range(len(inputs)):
             while index not in ready:
@@ -390,5 +425,12 @@ def run(
     prepare: Callable[[], None] | None = None,
 ) -> Extraction:
     """Extract ``inputs`` under ``options``: what :func:`~.pipeline.extract` does, in workers
-    (``prepare``: see :func:`run_inputs`)."""
-    return assemble(run_inputs(inputs, options, prepare), on_document)
+    (``prepare``: see :func:`run_inputs`). The rows' lines are in a spool folder that lives as
+    long as the extraction (where none can be made, in memory)."""
+    try:
+        spool: SpoolFolder | None = SpoolFolder()
+    except OSError:
+        spool = None
+    extraction = assemble(run_inputs(inputs, options, prepare, spool), on_document)
+    extraction.spool = spool
+    return extraction
