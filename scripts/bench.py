@@ -44,7 +44,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 WORD_PDF = next((FIXTURES / "seed-pdf-word" / "input").glob("*.pdf"))
 SEED_TEXT = next((FIXTURES / "seed-zh-hant" / "input").glob("*.txt"))
 PYTHON = sys.executable
-PLAN_EXTRACT = [PYTHON, "-m", "plan_extract.cli", "extract"]
+_SCRIPT = Path(PYTHON).with_name("plan-extract")  # the command as installed: what users run
+PLAN_EXTRACT = [str(_SCRIPT) if _SCRIPT.exists() else PYTHON, "extract"]
+if not _SCRIPT.exists():
+    PLAN_EXTRACT[1:1] = ["-m", "plan_extract.cli"]
 
 BARE_PDFPLUMBER = """
 import sys, pdfplumber
