@@ -201,23 +201,32 @@ class SpooledRows:
     csv_lengths: array[int]
 
     def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
-        descriptor = os.open(self.path, os.O_RDONLY)
-        try:
-            at = self.start
-            for first in range(0, len(self.keys), _BATCH):
-                json_sizes = self.json_lengths[first : first + _BATCH]
-                csv_sizes = self.csv_lengths[first : first + _BATCH]
-                block = os.pread(descriptor, sum(json_sizes) + sum(csv_sizes), at)
-                at += len(block)
-                json_lines, csv_lines, offset = [], [], 0
-                for json_size, csv_size in zip(json_sizes, csv_sizes, strict=True):
-                    json_lines.append(block[offset : offset + json_size])
-                    offset += json_size
-                    csv_lines.append(block[offset : offset + csv_size].decode("utf-8"))
-                    offset += csv_size
-                yield json_lines, csv_lines
-        finally:
-            os.close(descriptor)
+        at = self.start
+        for first in range(0, len(self.keys), _BATCH):
+            json_sizes = self.json_lengths[first : first + _BATCH]
+            csv_sizes = self.csv_lengths[first : first + _BATCH]
+            block = _read(self.path, at, sum(json_sizes) + sum(csv_sizes))
+            at += len(block)
+            json_lines, csv_lines, offset = [], [], 0
+            for json_size, csv_size in zip(json_sizes, csv_sizes, strict=True):
+                json_lines.append(block[offset : offset + json_size])
+                offset += json_size
+                csv_lines.append(block[offset : offset + csv_size].decode("utf-8"))
+                offset += csv_size
+            yield json_lines, csv_lines
+
+
+def _read(path: str, start: int, size: int) -> bytes:
+    """``size`` bytes of ``path`` from ``start``; the file is not kept open between batches (a
+    merge of many parts would hold a descriptor for each)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        block = os.pread(descriptor, size, start)
+    finally:
+        os.close(descriptor)
+    if len(block) != size:
+        raise OSError(f"{path}: {len(block)} of {size} bytes at {start}: the spool file was cut")
+    return block
 
 
 class SpoolFolder:
