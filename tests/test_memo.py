@@ -67,3 +67,16 @@ def test_cached_item_numbers_are_the_uncached_ones(label: str, roman: bool) -> N
     uncached = parse_item_no.__wrapped__(label, roman=roman)  # type: ignore[attr-defined]
     assert parse_item_no(label, roman=roman) == uncached
     assert parse_item_no(label, roman=roman) == uncached
+
+
+def test_a_function_of_the_text_alone_keeps_at_most_maxsize_texts() -> None:
+    calls: list[str] = []
+
+    @text_cache(maxsize=2)
+    def twice(text: str) -> str:
+        calls.append(text)
+        return text * 2
+
+    assert [twice(t) for t in ("a", "a", "b", "c", "a")] == ["aa", "aa", "bb", "cc", "aa"]
+    assert calls == ["a", "b", "c", "a"]  # full at two texts: emptied, "a" computed again
+    assert twice.__wrapped__("z") == "zz"  # type: ignore[attr-defined]

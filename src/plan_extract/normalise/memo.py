@@ -32,6 +32,9 @@ def text_cache(
     a frozen dataclass), never a list or a dict a caller could change."""
 
     def decorate(function: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
+        code = getattr(function, "__code__", None)
+        if code is not None and code.co_argcount == 1 and not code.co_kwonlyargcount:
+            return cast(Callable[Concatenate[str, P], R], _text_only(function, maxsize))
         lru = lru_cache(maxsize=maxsize)(function)
         _CLEARS.append(lru.cache_clear)
         cached = cast(Callable[Concatenate[str, P], R], lru)  # its arguments must be hashable
@@ -45,6 +48,29 @@ def text_cache(
         return call
 
     return decorate
+
+
+def _text_only(function: Callable[[str], R], maxsize: int) -> Callable[[str], R]:
+    """The cache of a function of the text alone, the commonest kind, on the hot path of every
+    cell: a dict (one lookup per hit; an LRU's bookkeeping and a wrapper taking any arguments
+    cost as much as the lookup), emptied when it holds ``maxsize`` texts."""
+    store: dict[str, R] = {}
+    _CLEARS.append(store.clear)
+
+    @wraps(function)
+    def call(text: str, /) -> R:
+        try:
+            return store[text]
+        except KeyError:
+            pass
+        result = function(text)
+        if len(text) <= SHORT_TEXT:
+            if len(store) >= maxsize:
+                store.clear()
+            store[text] = result
+        return result
+
+    return call
 
 
 def clear() -> None:
