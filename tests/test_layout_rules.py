@@ -356,6 +356,31 @@ def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half(
     assert _split_cell(("Q1 2022",)) == (("Q1 2022",), ("Q1 2022",))
 
 
+def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> None:
+    """Word wraps "03/2022 註：…" / "03/2022 Note: …" in a narrow column: the second date has a
+    line of its own, which belongs to the English half only (found by Word-made random layouts:
+    it was appended to the Chinese note)."""
+    from plan_extract.languages import _split_cell
+
+    cell = (
+        "03/2022 註：",
+        "亦會發放",
+        "2010 年以來",
+        "的歷史數據",
+        "03/2022",
+        "Note:",
+        "Historical",
+    )
+    zh, en = _split_cell(cell)
+    assert zh == ("03/2022 註：", "亦會發放", "2010 年以來", "的歷史數據")
+    assert en == ("03/2022", "Note:", "Historical")
+    # a value printed once, under both halves, is still both halves'
+    assert _split_cell(("03/2022", "每月", "Monthly")) == (
+        ("03/2022", "每月"),
+        ("03/2022", "Monthly"),
+    )
+
+
 def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
     text = DH.replace("03/2021", "2021 Q1")
     _, rows, _ = _extract(tmp_path, "dh.txt", text)

@@ -83,10 +83,19 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
             zh.append(piece)
         elif _LATIN.search(piece) and (has_han or _is_prose(piece)):
             en.append(piece)
-        else:
-            zh.append(piece)
-            en.append(piece)
+        else:  # a value both halves print ("CSV", "03/2022"): in each, unless it is there already
+            for half in (zh, en):
+                if not _holds(half, piece):
+                    half.append(piece)
     return tuple(zh), tuple(en)
+
+
+def _holds(half: list[str], piece: str) -> bool:
+    """Whether a language's half of a cell already has ``piece`` as whole words: a cell that
+    prints its value in each language ("03/2022 註：…" then "03/2022 Note: …") wraps the second
+    copy onto a line of its own, which belongs to the second half only."""
+    words = piece.split()
+    return bool(words) and f" {' '.join(words)} " in f" {' '.join(' '.join(half).split())} "
 
 
 def _is_prose(piece: str) -> bool:
