@@ -374,6 +374,11 @@ def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> Non
     zh, en = _split_cell(cell)
     assert zh == ("03/2022 註：", "亦會發放", "2010 年以來", "的歷史數據")
     assert en == ("03/2022", "Note:", "Historical")
+    # a Roman numeral wrapped onto a line of its own ends the English name; a cell's first
+    # piece that is an item label numbers both versions
+    name = ("已註冊除害劑名單－第一部", "Registered Pesticides List - Part", "I")
+    assert _split_cell(name) == (name[:1], name[1:])
+    assert _split_cell(("（一）",)) == (("（一）",), ("（一）",))
     # a value printed once, under both halves, is still both halves'
     assert _split_cell(("03/2022", "每月", "Monthly")) == (
         ("03/2022", "每月"),

@@ -71,9 +71,11 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     zh: list[str] = []
     en: list[str] = []
     has_han = any(_HAN.search(p) for p in cell)
-    for piece in cell:
+    for index, piece in enumerate(cell):
         halves = split_text(piece)
-        if parse_item_no(piece) is not None:  # 「（一）」, 「三、」 number both versions' items
+        if index == 0 and parse_item_no(piece) is not None:
+            # 「（一）」, 「三、」 number both versions' items; further down a cell, "I" or "II"
+            # ends a wrapped English name ("… List - Part" / "I"), it numbers nothing
             zh.append(piece)
             en.append(piece)
         elif halves:
