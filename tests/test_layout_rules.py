@@ -379,6 +379,7 @@ def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> Non
     name = ("已註冊除害劑名單－第一部", "Registered Pesticides List - Part", "I")
     assert _split_cell(name) == (name[:1], name[1:])
     assert _split_cell(("（一）",)) == (("（一）",), ("（一）",))
+    assert _split_cell(("（一", "）")) == (("（一", "）"), ("（一", "）"))  # wrapped, narrow column
     # a value printed once, under both halves, is still both halves'
     assert _split_cell(("03/2022", "每月", "Monthly")) == (
         ("03/2022", "每月"),

@@ -68,6 +68,8 @@ def split_text(text: str) -> tuple[str, str] | None:
 
 def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     """A cell's Chinese and English pieces (shared pieces in both)."""
+    if len(cell) > 1 and parse_item_no("".join(cell)) is not None:
+        return cell, cell  # an item label wrapped in a narrow column (「（一」 / 「）」)
     zh: list[str] = []
     en: list[str] = []
     has_han = any(_HAN.search(p) for p in cell)
