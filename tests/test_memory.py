@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -291,3 +292,29 @@ def test_without_a_spool_folder_the_lines_come_with_the_results(
         assert (tmp_path / "spooled" / table).read_bytes() == (
             tmp_path / "in-memory" / table
         ).read_bytes()
+
+
+def test_a_spool_file_that_failed_once_is_not_written_again(monkeypatch: Any) -> None:
+    """A write that fails half-way (a full disk) leaves the file's end unknown: later documents
+    are not appended after it (their offsets would be wrong), they keep their lines in memory."""
+    folder = encode.SpoolFolder()
+    lines = encode.LineFile(folder.path)
+    real = lines.handle.write
+    calls = 0
+
+    def failing(data: bytes) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise OSError(28, "No space left on device")
+        return real(data)
+
+    monkeypatch.setattr(lines.handle, "write", failing)
+    first = extract_file(SEED)[0]
+    records = list(first.datasets)
+    assert first.pack(lines).datasets == records  # kept in memory, the same rows
+    assert lines.broken
+    second = extract_file(SEED)[0]
+    with pytest.raises(OSError, match="earlier write failed"):
+        lines.write(DATASETS, second.datasets)
+    folder.remove()

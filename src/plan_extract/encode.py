@@ -26,8 +26,7 @@ import orjson
 
 from .schema import Table
 
-Record = Mapping[str, Any]
-Row = Any  # a Record, or an object whose attributes are the table's columns (model.DatasetRecord…)
+Row = Any  # a mapping, or an object whose attributes are the table's columns (model.DatasetRecord…)
 
 _BATCH = 256  # rows encoded or merged together when writing
 
@@ -167,10 +166,21 @@ class LineFile:
         self.path = str(path)  # sent with every document: a str pickles small
         self.handle = path.open("ab")
         self.size = self.handle.tell()
+        self.broken = False  # a write failed: where the file ends is no longer known
 
     def write(self, table: Table, rows: Iterable[Row]) -> SpooledRows:
         """Encode ``rows`` and append their lines, a batch at a time (a document's lines are
-        never all in memory; OSError if the file cannot be written)."""
+        never all in memory). OSError if the file cannot be written, then for every later call:
+        after a failed write the offsets of what follows could not be trusted."""
+        if self.broken:
+            raise OSError(f"{self.path}: an earlier write failed")
+        try:
+            return self._append(table, rows)
+        except OSError:
+            self.broken = True
+            raise
+
+    def _append(self, table: Table, rows: Iterable[Row]) -> SpooledRows:
         pending = PendingRows(table, rows)
         start = self.size
         json_lengths, csv_lengths = array("I"), array("I")

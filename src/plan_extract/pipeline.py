@@ -6,6 +6,7 @@ the other documents go on.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -98,12 +99,11 @@ class DocumentResult:
         parent and to hold there): written into ``lines`` (a worker's file of the run's spool
         folder), or held in memory without one or where it cannot be written."""
         if self._records is not None:
-            try:
-                if lines is None:
-                    raise OSError("no spool folder")
-                self._encoded = lines.write(DATASETS, self._records)
-            except OSError:
-                self._encoded = encode_rows(DATASETS, self._records)
+            encoded: EncodedRows | SpooledRows | None = None
+            if lines is not None:
+                with contextlib.suppress(OSError):  # not written: the lines go in the result
+                    encoded = lines.write(DATASETS, self._records)
+            self._encoded = encoded or encode_rows(DATASETS, self._records)
             self._records = None
         return self
 
