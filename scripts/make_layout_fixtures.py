@@ -47,6 +47,9 @@ class Case:
     plan: Plan
     layout: Layout
     text_form: bool = True
+    # The pdftotext -layout form too: not for a table without item numbers, whose wrapped lines
+    # cannot be told from rows once the ruling lines are gone (README "Text plans")
+    layout_text: bool = True
     break_inside_merged: bool = False  # add intro paragraphs until a merged run spans two pages
 
 
@@ -349,9 +352,41 @@ def lcsd_simplified() -> Case:
                 plan, layout)  # fmt: skip
 
 
+def landsd_narrow_columns() -> Case:
+    """English, six columns on a portrait page: words wider than their column, which Word breaks
+    mid-word ("Informatio" / "n", "Manageme" / "nt"), in a Contact Unit column of its own."""
+    units = (
+        ("Information Technology Management Unit", "資訊科技管理組"),
+        ("Statistics Section", "統計組"),
+    )
+    data = rows_of("landsd")
+    dues = [Due("Qn YYYY", 2021, 3), Due("MM/YYYY", 2021, 8), Due("End of YYYY", 2022),
+            Due("Month YYYY", 2020, 5), Due("MM/YYYY", 2020, 11)]  # fmt: skip
+    rows = tuple(
+        PlanRow(row, due, extra=units[n % 2])
+        for n, (row, due) in enumerate(zip(data[1:6], dues, strict=True))
+    )
+    plan = Plan(
+        "landsd-2020-annual-open-data-plan.en",
+        "landsd",
+        2020,
+        (
+            _section("A", (2021,), rows[:2]),
+            _section("B", (2022, 2023), rows[2:3]),
+            _section("D", (), rows[3:]),
+        ),
+    )
+    columns = ("release_date", "extra", "name", "formats", "update_frequency", "description")
+    layout = Layout(language="en", columns=columns, numbering="none", category="none", wraps=True)
+    return Case("layout-landsd-narrow-columns-en", "six columns on a portrait page, no item "
+                "column: Information, Technology and Management broken mid-word in the narrow "
+                "Contact Unit column (an eleventh case, a department used before)", plan, layout,
+                text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
-    td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified,
+    td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
 )  # fmt: skip
 
 
@@ -388,7 +423,7 @@ def _layout_text(case: Case, pdf: Path) -> dict[str, object]:
     users have), with the same truth. Not for bilingual cells: there a cell's English half is on
     its own line of the aligned text, and the versions are told apart per cell only (a known limit,
     README "Text plans")."""
-    if case.layout.language == "bilingual":
+    if case.layout.language == "bilingual" or not case.layout_text:
         return {}
     base, _, language = case.plan.stem.rpartition(".")
     stem = f"{base}-layout.{language}" if base else f"{case.plan.stem}-layout"

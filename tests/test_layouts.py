@@ -148,11 +148,12 @@ def test_layout_fixture(truth_file: Path) -> None:
 
 
 def test_layout_fixtures_cover_the_classes() -> None:
-    """One case per layout class of issue 7, each a different department."""
+    """One case per layout class of issue 7, each a different department (a later case may use
+    one of theirs again)."""
     folders = [p.parent.name for p in layout_cases()]
     departments = [name.split("-")[1] for name in folders]
     assert len(folders) >= 9
-    assert len(set(departments)) == len(departments)
+    assert len(set(departments)) >= 10
 
 
 @pytest.mark.parametrize("path", fixture_documents(), ids=lambda p: f"{p.parents[1].name}/{p.name}")
@@ -246,10 +247,10 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
-    Known limits it still finds: a word wider than a narrow column, which Word breaks mid-word
-    ("Informatio" / "n": joined with a space); a vertically merged category cell whose text a page
-    break pushes onto the next page (the row above the break gets none); a three-line bilingual
-    header split by a page break."""
+    Known limits it still finds: a vertically merged category cell whose text a page break pushes
+    onto the next page (the row above the break gets none); a three-line bilingual header split by
+    a page break. (Words Word broke mid-word in a narrow column, which it found too, are joined:
+    fixture ``layout-landsd-narrow-columns-en``.)"""
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_word_pdf)
 

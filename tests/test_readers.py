@@ -17,6 +17,7 @@ from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract_document
 from plan_extract.read import read_document
+from plan_extract.read.page import Char
 from plan_extract.read.pdf import page_content
 from plan_extract.read.tables import find_tables
 from plan_extract.settings import READERS
@@ -377,3 +378,41 @@ def test_only_int_and_pointer_arguments_are_passed_unchecked() -> None:
     with pytest.raises(TypeError, match="FPDFFormObj_GetObject takes a c_ulong"):
         pdfium_reader._unchecked(raw.FPDFFormObj_GetObject)
     assert pdfium_reader._font_size.restype is raw.FPDFText_GetFontSize.restype
+
+
+def _line_chars(text: str, top: float, x0: float = 5.4, width: float = 6.0) -> list[Char]:
+    """A line of ``text`` in a cell, each char ``width`` points wide (a space too)."""
+    return [
+        Char(ch, x0 + i * width, top, x0 + (i + 1) * width, top + 10, 10)
+        for i, ch in enumerate(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "pieces"),
+    [
+        # a word wider than the column, broken where the next char would pass the padding
+        (["Informatio", "n Unit"], ("Information Unit",)),
+        (["Informatio", "n", "Technolog", "y"], ("Information", "Technology")),
+        # a whole word that happens to fill its line: the next line starts a word of its own
+        (["Technology", "Management"], ("Technology", "Management")),
+        (["Technology", "(note)"], ("Technology", "(note)")),
+        # a line of two words is never half of one; a short line leaves room for more
+        (["Land Sale", "records"], ("Land Sale", "records")),
+        (["annual", "reports"], ("annual", "reports")),
+        (["數據集名稱", "n"], ("數據集名稱", "n")),
+    ],
+)
+def test_a_word_broken_by_a_narrow_column_is_joined(
+    lines: list[str], pieces: tuple[str, ...]
+) -> None:
+    """Word breaks a word wider than its column mid-word (issue 7: "Informatio n Technolog y
+    Manageme nt Unit" in a narrow Contact Unit column); the cell's box and left padding say where
+    a line is full (the cell: 0–71 pt, text from 5.4 pt, so it ends at 65.6 pt: ten chars)."""
+    from plan_extract.read.page import cell_pieces
+
+    chars = [c for n, line in enumerate(lines) for c in _line_chars(line, 12.0 * n)]
+    assert cell_pieces(chars, (0.0, 0.0, 71.0, 12.0 * len(lines))) == pieces
+    assert cell_pieces(chars) == tuple(lines)  # no box: nothing joined
+    wide = cell_pieces(chars, (0.0, 0.0, 140.0, 12.0 * len(lines)))
+    assert wide == tuple(lines)  # in a wide column the same lines are whole words

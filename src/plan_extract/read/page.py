@@ -242,15 +242,55 @@ def text_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
     return lines
 
 
-def cell_pieces(chars: Iterable[Char]) -> tuple[str, ...]:
+def cell_pieces(chars: Iterable[Char], box: BBox | None = None) -> tuple[str, ...]:
     """The text lines of a cell's chars in line order (what :func:`text_lines` gives, without
-    boxes)."""
-    pieces = []
-    for row in _rows(chars):
-        segments = _split(row)
-        if segments:
-            pieces.append(" ".join(text for _, _, text in segments))
+    boxes). Given the cell's ``box``, a word a narrow column broke across two lines is one piece
+    again (:func:`_broken_word`)."""
+    pieces: list[str] = []
+    rows = _rows(chars)
+    margin = _left_margin(rows, box)
+    end = 0.0  # where the last piece's line ends, when that line is one word
+    for row in rows:
+        segments = _split(row)  # sorts the row by x0
+        if not segments:
+            continue
+        text = " ".join(segment[2] for segment in segments)
+        if pieces and end and box is not None and _broken_word(pieces[-1], end, row, box, margin):
+            pieces[-1] += text
+        else:
+            pieces.append(text)
+        single = len(segments) == 1 and " " not in text
+        end = segments[-1][1] if single else 0.0
     return tuple(pieces)
+
+
+def _left_margin(rows: list[list[Char]], box: BBox | None) -> float:
+    """The cell's padding: how far its text starts from its left edge (Word pads both sides
+    alike; 0 where unknown)."""
+    if box is None or not rows:
+        return 0.0
+    return max(0.0, min(char.x0 for row in rows for char in row) - box[0])
+
+
+BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the cell's padding
+
+
+def _broken_word(before: str, end: float, row: list[Char], box: BBox, margin: float) -> bool:
+    """Whether the line ``row`` (sorted by x0) carries on a word that did not fit on a line of
+    its own: a word wider than a narrow column is broken mid-word by Word ("Informatio" / "n",
+    "Manageme" / "nt Unit"), and nowhere else is a word ever broken without a hyphen. The line
+    before is that one word, in Latin letters, filling the line: the next char would not have fit
+    before the cell's right padding. The line carries on in lower case: "Technology" filling a
+    line above "Management" is two words. A wrapped value that happens to fill its line above a
+    lower-case word ("annual" / "reports") is read as one word only if it reaches the padding."""
+    first = next(char for char in row if not char.text.isspace())  # the row has a segment
+    last = before[-1]
+    if not (first.text.islower() and first.text.isalpha() and last.isalpha() and last.isascii()):
+        return False
+    if len(before.split()[-1]) < 3:
+        return False
+    room = box[2] - margin - end  # what was left on the line before
+    return -BROKEN_WORD_SLACK <= room < (first.x1 - first.x0) + BROKEN_WORD_SLACK
 
 
 def _table_rows(
@@ -261,7 +301,9 @@ def _table_rows(
     for row in table.rows:
         bbox = row.bbox
         top = bbox[1]
-        cells = tuple(cell_pieces(chars_in.get(cell, ())) if cell else () for cell in row.cells)
+        cells = tuple(
+            cell_pieces(chars_in.get(cell, ()), cell) if cell else () for cell in row.cells
+        )
         covered = frozenset(
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         )
