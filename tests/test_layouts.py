@@ -180,6 +180,9 @@ def _round_trip(
         write(plan, layout, path)
         diffs = compare(expected(plan, layout), [path]) + accounting(path)
         if diffs:
+            if keep := os.environ.get("LAYOUT_KEEP"):  # a folder to keep failing documents in
+                Path(keep).mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, Path(keep) / path.name)
             shown = render_text(plan, layout)
             pytest.fail(
                 _report(diffs, f"{layout}\n--- the plan as text:\n{shown}\n--- differences:\n")

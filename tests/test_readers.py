@@ -394,12 +394,15 @@ def _line_chars(text: str, top: float, x0: float = 5.4, width: float = 6.0) -> l
         # a word wider than the column, broken where the next char would pass the padding
         (["Informatio", "n Unit"], ("Information Unit",)),
         (["Informatio", "n", "Technolog", "y"], ("Information", "Technology")),
+        (["KM", "L、KMZ"], ("KML、KMZ",)),  # a format name in a list
+        (["Informati", "on"], ("Information",)),  # "on" is a word: joined where the line is full
         # a whole word that happens to fill its line: the next line starts a word of its own
         (["Technology", "Management"], ("Technology", "Management")),
+        (["Commerce", "and Industry"], ("Commerce", "and Industry")),
         (["Technology", "(note)"], ("Technology", "(note)")),
-        # a line of two words is never half of one; a short line leaves room for more
+        (["Data", "set"], ("Data", "set")),  # two words, and one: left as printed
+        # a line of two words is never half of one; nor is a line of Chinese
         (["Land Sale", "records"], ("Land Sale", "records")),
-        (["annual", "reports"], ("annual", "reports")),
         (["數據集名稱", "n"], ("數據集名稱", "n")),
     ],
 )
@@ -407,12 +410,23 @@ def test_a_word_broken_by_a_narrow_column_is_joined(
     lines: list[str], pieces: tuple[str, ...]
 ) -> None:
     """Word breaks a word wider than its column mid-word (issue 7: "Informatio n Technolog y
-    Manageme nt Unit" in a narrow Contact Unit column); the cell's box and left padding say where
-    a line is full (the cell: 0–71 pt, text from 5.4 pt, so it ends at 65.6 pt: ten chars)."""
+    Manageme nt Unit" in a narrow Contact Unit column). The cell's box and left padding say where
+    a line is full (here the first line fills it: 5.4 pt padding on each side, 6 pt a char), and
+    the catalogue's words whether the pieces make one word."""
     from plan_extract.read.page import cell_pieces
 
     chars = [c for n, line in enumerate(lines) for c in _line_chars(line, 12.0 * n)]
-    assert cell_pieces(chars, (0.0, 0.0, 71.0, 12.0 * len(lines))) == pieces
+    height = 12.0 * len(lines)
+    assert cell_pieces(chars, (0.0, 0.0, 10.8 + 6 * len(lines[0]), height)) == pieces
     assert cell_pieces(chars) == tuple(lines)  # no box: nothing joined
-    wide = cell_pieces(chars, (0.0, 0.0, 140.0, 12.0 * len(lines)))
-    assert wide == tuple(lines)  # in a wide column the same lines are whole words
+
+
+def test_a_broken_word_whose_last_piece_is_a_word_must_fill_its_line() -> None:
+    """ "Informati" / "on" is one word only where "Informati" filled its line: in a wider cell
+    "on" was a word of its own; "Informatio" / "n" is one word in any cell ("n" is no word)."""
+    from plan_extract.read.page import cell_pieces
+
+    for lines, joined in ((["Informati", "on"], False), (["Informatio", "n"], True)):
+        chars = [c for n, line in enumerate(lines) for c in _line_chars(line, 12.0 * n)]
+        wide = cell_pieces(chars, (0.0, 0.0, 140.0, 24.0))
+        assert wide == (("Information",) if joined else tuple(lines))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -32,6 +33,7 @@ import regex
 from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
+from ..vocab import load_table
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
@@ -273,24 +275,39 @@ def _left_margin(rows: list[list[Char]], box: BBox | None) -> float:
 
 
 BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the cell's padding
+_LAST_LETTERS = regex.compile(r"\p{Latin}+$")
+_FIRST_LETTERS = regex.compile(r"^\p{Latin}+")
 
 
 def _broken_word(before: str, end: float, row: list[Char], box: BBox, margin: float) -> bool:
     """Whether the line ``row`` (sorted by x0) carries on a word that did not fit on a line of
-    its own: a word wider than a narrow column is broken mid-word by Word ("Informatio" / "n",
-    "Manageme" / "nt Unit"), and nowhere else is a word ever broken without a hyphen. The line
-    before is that one word, in Latin letters, filling the line: the next char would not have fit
-    before the cell's right padding. The line carries on in lower case: "Technology" filling a
-    line above "Management" is two words. A wrapped value that happens to fill its line above a
-    lower-case word ("annual" / "reports") is read as one word only if it reaches the padding."""
+    its own: a word wider than a narrow column is broken mid-word ("Informatio" / "n",
+    "Manageme" / "nt Unit"; LibreOffice breaks "KM" / "L、KMZ" in a Chinese cell too), and nowhere
+    else is a word broken without a hyphen.
+
+    The line before is one word ending in Latin letters, the line carries on in Latin letters, and
+    the two pieces together are an English word of the catalogue (``vocab/words.tsv``) that
+    neither piece is alone ("Commerce" / "and Industry", "Data" / "set" stay as printed). Where
+    the second piece is a word too ("Informati" / "on"), the line before must also fill the cell:
+    its next char would not have fit before the cell's right padding."""
+    head = _LAST_LETTERS.search(before)
+    tail = _FIRST_LETTERS.match("".join(char.text for char in row).lstrip())
+    if head is None or tail is None:
+        return False
+    words = _english_words()
+    a, b = head.group().casefold(), tail.group().casefold()
+    if a + b not in words or (a in words and b in words):
+        return False
+    if b not in words:
+        return True
     first = next(char for char in row if not char.text.isspace())  # the row has a segment
-    last = before[-1]
-    if not (first.text.islower() and first.text.isalpha() and last.isalpha() and last.isascii()):
-        return False
-    if len(before.split()[-1]) < 3:
-        return False
     room = box[2] - margin - end  # what was left on the line before
     return -BROKEN_WORD_SLACK <= room < (first.x1 - first.x0) + BROKEN_WORD_SLACK
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("words"))
 
 
 def _table_rows(
