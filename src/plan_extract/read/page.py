@@ -250,14 +250,13 @@ def cell_pieces(chars: Iterable[Char], box: BBox | None = None) -> tuple[str, ..
     again (:func:`_broken_word`)."""
     pieces: list[str] = []
     rows = _rows(chars)
-    margin = _left_margin(rows, box)
     end = 0.0  # where the last piece's line ends, when that line is one word
     for row in rows:
         segments = _split(row)  # sorts the row by x0
         if not segments:
             continue
         text = " ".join(segment[2] for segment in segments)
-        if pieces and end and box is not None and _broken_word(pieces[-1], end, row, box, margin):
+        if pieces and end and box is not None and _broken_word(pieces[-1], end, row, box, rows):
             pieces[-1] += text
         else:
             pieces.append(text)
@@ -266,11 +265,9 @@ def cell_pieces(chars: Iterable[Char], box: BBox | None = None) -> tuple[str, ..
     return tuple(pieces)
 
 
-def _left_margin(rows: list[list[Char]], box: BBox | None) -> float:
+def _left_margin(rows: list[list[Char]], box: BBox) -> float:
     """The cell's padding: how far its text starts from its left edge (Word pads both sides
-    alike; 0 where unknown)."""
-    if box is None or not rows:
-        return 0.0
+    alike)."""
     return max(0.0, min(char.x0 for row in rows for char in row) - box[0])
 
 
@@ -279,7 +276,9 @@ _LAST_LETTERS = regex.compile(r"\p{Latin}+$")
 _FIRST_LETTERS = regex.compile(r"^\p{Latin}+")
 
 
-def _broken_word(before: str, end: float, row: list[Char], box: BBox, margin: float) -> bool:
+def _broken_word(
+    before: str, end: float, row: list[Char], box: BBox, rows: list[list[Char]]
+) -> bool:
     """Whether the line ``row`` (sorted by x0) carries on a word that did not fit on a line of
     its own: a word wider than a narrow column is broken mid-word ("Informatio" / "n",
     "Manageme" / "nt Unit"; LibreOffice breaks "KM" / "L、KMZ" in a Chinese cell too), and nowhere
@@ -301,7 +300,7 @@ def _broken_word(before: str, end: float, row: list[Char], box: BBox, margin: fl
     if b not in words:
         return True
     first = next(char for char in row if not char.text.isspace())  # the row has a segment
-    room = box[2] - margin - end  # what was left on the line before
+    room = box[2] - _left_margin(rows, box) - end  # what was left on the line before
     return -BROKEN_WORD_SLACK <= room < (first.x1 - first.x0) + BROKEN_WORD_SLACK
 
 
