@@ -3,7 +3,7 @@
 The PDF reader uses it to tell a word Word broke mid-word in a narrow column ("Informatio" / "n",
 "KM" / "L") from two words that happen to fill a line ("Commerce" / "and Industry"): the two
 pieces are joined only when together they make a word of the catalogue and are not both words of
-their own (see ``read/page.py``). The words come from the catalogue snapshots in ``raw/catalogue/``
+their own (see ``words.py``). The words come from the catalogue snapshots in ``raw/catalogue/``
 (titles, descriptions, organisations, tags, categories, formats: the wording plans are written in)
 and the format names of ``vocab/formats.tsv``; a word of one letter is left out (a broken word's
 last piece is often one letter). Run it again when a snapshot is added: ``python
@@ -52,13 +52,17 @@ def catalogue_texts() -> Iterable[str]:
 
 
 def main() -> None:
-    words = sorted({w.casefold() for text in catalogue_texts() for w in _WORD.findall(text)})
+    found = [w for text in catalogue_texts() for w in _WORD.findall(text)]
+    in_lower_case = {w for w in found if w.islower()}
+    words = sorted({w.casefold() for w in found})
     lines = [
         "# English words of the DATA.GOV.HK catalogue snapshots in raw/catalogue/ and the format",
-        "# names of formats.tsv, lower case: what tells a word Word broke mid-word in a narrow",
-        "# column from two words (read/page.py). Generated: python scripts/make_word_list.py",
-        "word",
-        *words,
+        "# names of formats.tsv, folded to lower case; lower_case: whether the catalogue also writes",
+        '# the word in lower case ("nt" in "Manageme" / "nt" is no word: the catalogue writes only',
+        "# NT). What tells a word Word broke mid-word in a narrow column from two words",
+        "# (words.py). Generated: python scripts/make_word_list.py",
+        "word\tlower_case",
+        *(f"{w}\t{'yes' if w in in_lower_case else 'no'}" for w in words),
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(words)} words")

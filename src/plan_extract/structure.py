@@ -76,6 +76,7 @@ from .normalise.remarks import split_category
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import load_table
+from .words import Pieces, broken_word
 
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 # Roles whose emptiness marks a continuation line in a table without item numbers.
@@ -328,7 +329,7 @@ class _Builder:
         if open_row is None:  # callers check; kept for the type checker
             return
         for role, pieces in cells.items():
-            open_row.cells.setdefault(role, []).extend(pieces)
+            _carry_on(open_row.cells.setdefault(role, []), pieces)
         if cells.get("category"):
             # As for a new row, the row's own category is the one rows below without one take:
             # here whole, once its remainder has come after a page break (a merged cell the
@@ -337,7 +338,7 @@ class _Builder:
         for label, pieces in others:
             existing = dict(open_row.other_columns)
             if label in existing:
-                existing[label].extend(pieces)
+                _carry_on(existing[label], pieces)
             elif pieces:
                 open_row.other_columns.append((label, pieces))
         open_row.where = _merge_where(open_row.where, row.where)
@@ -450,6 +451,16 @@ def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
     """A row shorter than its header lacks a value that matters (text exports drop trailing empty
     cells, so a missing remarks cell is no loss)."""
     return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
+
+
+def _carry_on(pieces: list[str], remainder: list[str]) -> None:
+    """A cell's pieces with its remainder from the next page: a word the column broke at the
+    page's foot ("Manageme" / "nt Unit") is one piece again (:func:`.words.broken_word`; where only
+    the page could tell, it stays as printed)."""
+    if pieces and remainder and broken_word(pieces[-1], remainder[0]) is Pieces.ONE_WORD:
+        pieces[-1] += remainder[0]
+        remainder = remainder[1:]
+    pieces.extend(remainder)
 
 
 def _merge_where(first: Where, more: Where) -> Where:

@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -33,7 +32,7 @@ import regex
 from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
-from ..vocab import load_table
+from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
@@ -272,41 +271,20 @@ def _left_margin(rows: list[list[Char]], box: BBox) -> float:
 
 
 BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the cell's padding
-_LAST_LETTERS = regex.compile(r"\p{Latin}+$")
-_FIRST_LETTERS = regex.compile(r"^\p{Latin}+")
 
 
 def _broken_word(
     before: str, end: float, row: list[Char], box: BBox, rows: list[list[Char]]
 ) -> bool:
-    """Whether the line ``row`` (sorted by x0) carries on a word that did not fit on a line of
-    its own: a word wider than a narrow column is broken mid-word ("Informatio" / "n",
-    "Manageme" / "nt Unit"; LibreOffice breaks "KM" / "L、KMZ" in a Chinese cell too), and nowhere
-    else is a word broken without a hyphen.
-
-    The line before is one word ending in Latin letters, the line carries on in Latin letters, and
-    the two pieces together are an English word of the catalogue (``vocab/words.tsv``) that
-    neither piece is alone ("Commerce" / "and Industry", "Data" / "set" stay as printed). Where
-    the second piece is a word too ("Informati" / "on"), the line before must also fill the cell:
-    its next char would not have fit before the cell's right padding."""
-    head = _LAST_LETTERS.search(before)
-    tail = _FIRST_LETTERS.match("".join(char.text for char in row).lstrip())
-    if head is None or tail is None:
-        return False
-    words = _english_words()
-    a, b = head.group().casefold(), tail.group().casefold()
-    if a + b not in words or (a in words and b in words):
-        return False
-    if b not in words:
-        return True
+    """Whether the line ``row`` (sorted by x0) carries on a word the line before broke
+    (:func:`~plan_extract.words.broken_word`); where only the page can tell, whether that line
+    filled its cell: its next char would not have fit before the cell's right padding."""
+    pieces = broken_word(before, "".join(char.text for char in row))
+    if pieces is not Pieces.ONE_WORD_IF_FULL:
+        return pieces is Pieces.ONE_WORD
     first = next(char for char in row if not char.text.isspace())  # the row has a segment
     room = box[2] - _left_margin(rows, box) - end  # what was left on the line before
     return -BROKEN_WORD_SLACK <= room < (first.x1 - first.x0) + BROKEN_WORD_SLACK
-
-
-@cache
-def _english_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_table("words"))
 
 
 def _table_rows(
