@@ -142,6 +142,30 @@ def test_a_table_over_one_row_group(tmp_path: Path, monkeypatch: Any) -> None:
     assert len(csv_lines) == 13
 
 
+def test_row_groups_end_at_the_same_line_however_the_lines_are_batched(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A row group ends at the line that fills it, not where a batch of lines ends: the Parquet
+    file does not depend on how workers or spool reads batched the rows (byte-identical output
+    for any --jobs)."""
+    monkeypatch.setattr(write, "ROW_GROUP_TEXT", 2000)
+    records = [_record(n) for n in range(12)]
+    lines = encode.encode_rows(DATASETS, records).json
+    sizes = []
+    for name, batches in (
+        ("one.parquet", [lines]),
+        ("each.parquet", [[line] for line in lines]),
+        ("uneven.parquet", [lines[:5], lines[5:6], lines[6:]]),
+    ):
+        parquet = write.ParquetFile(DATASETS, tmp_path / name)
+        for batch in batches:
+            parquet.add(batch)
+        parquet.finish()
+        metadata = pq.ParquetFile(tmp_path / name).metadata
+        sizes.append([metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)])
+    assert len(sizes[0]) > 2 and sizes[0] == sizes[1] == sizes[2]
+
+
 def test_a_row_longer_than_a_parse_block(tmp_path: Path) -> None:
     """Arrow parses the JSON lines in blocks, and a block must hold a whole line: a 3 MB cell
     (a hostile plan's) still reaches the Parquet file."""

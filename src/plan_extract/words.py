@@ -20,7 +20,7 @@ import regex
 
 from .vocab import load_table
 
-_LAST_LETTERS = regex.compile(r"(?:^|\s)\S*?(\p{Latin}+)$")
+_LAST_LETTERS = regex.compile(r"\p{Latin}+$")
 _FIRST_LETTERS = regex.compile(r"^\s*(\p{Latin}+)")
 
 
@@ -54,7 +54,7 @@ def broken_word(before: str, after: str) -> Pieces:
     if head is None or tail is None:
         return Pieces.TWO_WORDS
     words, lower = _words()
-    a, b = head[1], tail[1]
+    a, b = head[0], tail[1]
     if (a + b).casefold() not in words or (_is_word(a, words, lower) and _is_word(b, words, lower)):
         return Pieces.TWO_WORDS
     return Pieces.ONE_WORD_IF_FULL if _is_word(b, words, lower) else Pieces.ONE_WORD
