@@ -16,6 +16,7 @@ import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class Case:
     # cannot be told from rows once the ruling lines are gone (README "Text plans")
     layout_text: bool = True
     break_inside_merged: bool = False  # add intro paragraphs until a merged run spans two pages
+    push_merged_text: bool = False  # … until a merged cell's text is moved whole to the next page
 
 
 def _rows(dept: str, dues: list[Due], start: int = 0) -> tuple[PlanRow, ...]:
@@ -60,6 +62,32 @@ def _rows(dept: str, dues: list[Due], start: int = 0) -> tuple[PlanRow, ...]:
 
 def _section(letter: str, years: tuple[int, ...], rows: tuple[PlanRow, ...]) -> PlanSection:
     return PlanSection(letter, years, (Block(0, rows),))
+
+
+def _censtatd_plan(stem: str, wording: str) -> Plan:
+    months = [Due(wording, 2020, m) for m in (3, 3, 6, 6, 9)]
+    past = [Due(wording, 2019, m) for m in (1, 2, 4, 5, 7)]
+    rows = _rows("censtatd", months + past)
+    intro = (
+        (
+            "The Census and Statistics Department compiles and disseminates statistics on Hong "
+            "Kong's economy and society. This plan lists the datasets it will release on the "
+            "public sector information portal, and those already released.",
+            "政府統計處負責編製及發布有關香港經濟及社會的統計數字。本計劃列出統計處將於公共資料入門網站"
+            "發放的數據集，以及已發放的數據集。統計處會定期檢視其他可開放的數據集，並適時更新本計劃。",
+        ),
+    )  # repeated by write_case until a page break falls where the case needs it
+    return Plan(
+        stem,
+        "censtatd",
+        2019,
+        (
+            _section("A", (2020,), rows[:5]),
+            _section("B", (2021, 2022), ()),
+            _section("D", (), rows[5:]),
+        ),
+        intro,
+    )
 
 
 def hko_columns() -> Case:
@@ -95,34 +123,24 @@ def hko_columns() -> Case:
 
 def censtatd_merged() -> Case:
     """Chinese, no item column, the category written once in a vertically merged cell."""
-    months = [Due("YYYY年M月", 2020, m) for m in (3, 3, 6, 6, 9)]
-    past = [Due("YYYY年M月", 2019, m) for m in (1, 2, 4, 5, 7)]
-    rows = _rows("censtatd", months + past)
-    intro = (
-        (
-            "The Census and Statistics Department compiles and disseminates statistics on Hong "
-            "Kong's economy and society. This plan lists the datasets it will release on the "
-            "public sector information portal, and those already released.",
-            "政府統計處負責編製及發布有關香港經濟及社會的統計數字。本計劃列出統計處將於公共資料入門網站"
-            "發放的數據集，以及已發放的數據集。統計處會定期檢視其他可開放的數據集，並適時更新本計劃。",
-        ),
-    )  # repeated by write_case until a page break falls inside a merged category
-    plan = Plan(
-        "censtatd-2019-annual-open-data-plan.zh-hant",
-        "censtatd",
-        2019,
-        (
-            _section("A", (2020,), rows[:5]),
-            _section("B", (2021, 2022), ()),
-            _section("D", (), rows[5:]),
-        ),
-        intro,
-    )
+    plan = _censtatd_plan("censtatd-2019-annual-open-data-plan.zh-hant", "YYYY年M月")
     columns = ("category", "name", "release_date", "update_frequency", "remarks")
     layout = Layout(columns=columns, numbering="none", category="merged")
     return Case("layout-censtatd-merged-category-zh", "no item column; 數據種類 written once in a "
                 "vertically merged cell spanning its rows, one of them across a page break", plan,
                 layout, break_inside_merged=True)  # fmt: skip
+
+
+def censtatd_pushed_category() -> Case:
+    """English, no item column, a merged category cell whose text Word moved to the next page."""
+    plan = _censtatd_plan("censtatd-2019-annual-open-data-plan.en", "MM/YYYY")
+    columns = ("category", "name", "release_date", "update_frequency", "remarks", "description")
+    layout = Layout(language="en", columns=columns, numbering="none", category="merged")
+    return Case("layout-censtatd-pushed-category-en", "no item column; a category in a vertically "
+                "merged cell starting at a page's last row, its three lines (\"Commerce and "
+                "Industry\" in a narrow column) moved whole to the next page by widow and orphan "
+                "control: the row above the break takes the category printed after it", plan,
+                layout, layout_text=False, push_merged_text=True)  # fmt: skip
 
 
 def afcd_grouping() -> Case:
@@ -387,6 +405,7 @@ def landsd_narrow_columns() -> Case:
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
+    censtatd_pushed_category,
 )  # fmt: skip
 
 
@@ -406,16 +425,33 @@ def _page_starts_in_merged_run(pdf: Path) -> bool:
     return False
 
 
-def _render_with_break_in_merged_cell(case: Case, pdf: Path, font: str) -> None:
+def _merged_text_pushed(pdf: Path) -> bool:
+    """A page's last body row starts a merged category cell printed empty, and the next page's
+    first row has the text in its category cell."""
+    from plan_extract.model import TableRow
+    from plan_extract.read import read_document
+
+    rows = [b for b in read_document(pdf).blocks if isinstance(b, TableRow) and len(b.cells) > 1]
+    body = [r for r in rows if "".join(r.cells[1]) not in ("Dataset Name", "Nil")]
+    for before, row in itertools.pairwise(body):
+        if before.where.page == row.where.page or 0 in before.covered:
+            continue
+        if not "".join(before.cells[0]) and "".join(row.cells[0]):
+            return True
+    return False
+
+
+def _render_until(case: Case, pdf: Path, font: str, found: Callable[[Path], bool]) -> None:
+    """Render with 0, 1, 2… intro paragraphs until the page break falls where ``found`` says."""
     from dataclasses import replace
 
     paragraph = case.plan.intro[:1]
-    for count in range(12):
+    for count in range(16):
         case.plan = replace(case.plan, intro=paragraph * count)
         render_word_pdf(case.plan, case.layout, pdf, font)
-        if _page_starts_in_merged_run(pdf):
+        if found(pdf):
             return
-    raise SystemExit(f"no page break falls inside a merged category cell in {pdf}")
+    raise SystemExit(f"{pdf}: no page break falls as {case.folder} needs")
 
 
 def _layout_text(case: Case, pdf: Path) -> dict[str, object]:
@@ -439,7 +475,9 @@ def write_case(case: Case) -> None:
     font = "Noto Sans CJK SC" if case.layout.language == "zh-Hans" else "Noto Sans CJK TC"
     pdf = folder / "input" / f"{stem}.pdf"
     if case.break_inside_merged:
-        _render_with_break_in_merged_cell(case, pdf, font)
+        _render_until(case, pdf, font, _page_starts_in_merged_run)
+    elif case.push_merged_text:
+        _render_until(case, pdf, font, _merged_text_pushed)
     else:
         render_word_pdf(case.plan, case.layout, pdf, font)
     documents = {f"input/{pdf.name}": expected(case.plan, case.layout, stem)}

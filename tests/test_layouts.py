@@ -250,10 +250,10 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
-    Known limits it still finds: a vertically merged category cell whose text a page break pushes
-    onto the next page (the row above the break gets none); a three-line bilingual header split by
-    a page break. (Words Word broke mid-word in a narrow column, which it found too, are joined:
-    fixture ``layout-landsd-narrow-columns-en``.)"""
+    Known limit it still finds: a three-line bilingual header split by a page break. (What it found
+    and is now read right has a fixture: words Word broke mid-word in a narrow column,
+    ``layout-landsd-narrow-columns-en``; a merged category cell whose text Word moved whole to the
+    next page, ``layout-censtatd-pushed-category-en``.)"""
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_word_pdf)
 

@@ -159,3 +159,70 @@ def test_missing_plan_year_and_release_date_are_warnings() -> None:
     assert record.plan_year is None and datasets[0].release_month is None
     codes = {p.code: p.severity for p in log.problems if p.code != "sections_missing"}
     assert codes == {"plan_year_missing": "warning", "date_missing": "warning"}
+
+
+# --- a merged category cell whose text a page break moved -------------------------------------
+
+MERGED_HEADER = ("數據種類", "數據集名稱", "目標發放日期", "更新頻率", "備註")
+
+
+def _page_row(page: int, category: str | None, name: str) -> TableRow:
+    """A body row of a table with merged category cells; ``None``: the category cell is covered
+    by the merged cell above."""
+    cells = (() if category is None else (category,) if category else (), (name,), ("04/2019",))
+    return TableRow(
+        (*cells, ("每季",), ("(CSV)",)),
+        Where(page=page),
+        1,
+        frozenset({0}) if category is None else frozenset(),
+    )
+
+
+def _categories(*rows: TableRow) -> list[str | None]:
+    header = TableRow(tuple((label,) for label in MERGED_HEADER), Where(page=1), 1)
+    plan, _ = _structure(TITLE, SECTION_A, header, *rows)
+    return [row.category if not row.cells.get("category") else row.cells["category"][0]
+            for row in plan.rows]  # fmt: skip
+
+
+def test_rows_above_a_break_take_the_merged_category_printed_after_it() -> None:
+    """Word moves a two- or three-line paragraph whole: the merged cell starting at the page's
+    last rows is empty there, its text is in its part on the next page."""
+    assert _categories(
+        _page_row(1, "人口", "甲"),
+        _page_row(1, None, "乙"),
+        _page_row(1, "", "丙"),  # the merged cell starts here, its text moved to page 2
+        _page_row(1, None, "丁"),
+        _page_row(2, "工商業", "戊"),
+        _page_row(2, None, "己"),
+    ) == ["人口", "人口", "工商業", "工商業", "工商業", "工商業"]
+
+
+def test_an_empty_part_at_a_page_top_keeps_the_category_from_the_page_before() -> None:
+    """A merged cell's part on the next page is empty when its text fit above the break; when it
+    runs to that page's foot, the next page's new category is not its own."""
+    assert _categories(
+        _page_row(1, "人口", "甲"),
+        _page_row(2, "", "乙"),  # the same merged cell, its text on page 1
+        _page_row(2, None, "丙"),
+        _page_row(3, "工商業", "丁"),
+    ) == ["人口", "人口", "人口", "工商業"]
+
+
+def test_an_empty_category_cell_not_at_a_page_foot_is_not_given_the_next_one() -> None:
+    assert _categories(
+        _page_row(1, "人口", "甲"),
+        _page_row(1, None, "乙"),
+        _page_row(1, "", "丙"),
+        _page_row(1, "財經", "丁"),
+        _page_row(2, "工商業", "戊"),
+    ) == ["人口", "人口", "人口", "財經", "工商業"]
+
+
+def test_without_merged_cells_an_empty_category_keeps_the_one_above() -> None:
+    """A table printing a category on every row: an empty cell is not a merged cell's part."""
+    assert _categories(
+        _page_row(1, "人口", "甲"),
+        _page_row(1, "", "乙"),
+        _page_row(2, "工商業", "丙"),
+    ) == ["人口", "人口", "工商業"]

@@ -10,7 +10,8 @@ What this stage does, in order of the blocks:
   and is dropped however often it repeats; unknown labels are kept as ``other`` columns;
 - a row of only 「/」 (or "Nil", "N/A") means "no datasets";
 - a grouping row (a category spanning the table, or a short line between table rows) sets the
-  category of the datasets below it; so does a category written once in a vertically merged cell;
+  category of the datasets below it; so does a category written once in a vertically merged cell
+  (also for the rows above a page break when Word moved the cell's text to the next page);
 - a row with an item number starts a dataset, one without continues the dataset above it cell by
   cell (a cell wrapped onto the next line or page); in a table with no item column, a row starts a
   dataset unless its date and frequency cells are empty (then it continues the row above);
@@ -121,6 +122,7 @@ class _Builder:
         self.positions: Counter[tuple[str | None, int]] = Counter()
         self.footnotes: list[Footnote] = []
         self.group_line: tuple[str | None, Where | None, bool] | None = None  # (text, where, used)
+        self.blank_run = _BlankRun()  # rows under a merged category cell printed empty so far
         self.block = 0  # index of the block being read
         self.next_block: Block | None = None
 
@@ -181,6 +183,7 @@ class _Builder:
         row used (every row below printed its own category) was not a category after all: it is
         reported as a line not understood."""
         self.end_group()
+        self.blank_run.close()
         self.open_row, self.category = None, category
         self.group_line = (category, line, False) if category and line else None
 
@@ -254,6 +257,23 @@ class _Builder:
         if self._is_grouping_row(row, texts, item):
             self._start_group(filled[0], None)
             return "grouping"
+        category_cell = self._category_cell(row, cells)
+        self.blank_run.first_on_next_page(row, category_cell, cells)
+        kind = self._place_body_row(row, texts, first_of_table, item, cells, others)
+        if kind == "dataset" and self.open_row is not None:
+            self.blank_run.add(self.open_row, row, category_cell)
+        return kind
+
+    def _place_body_row(
+        self,
+        row: TableRow,
+        texts: list[str],
+        first_of_table: bool,
+        item: str,
+        cells: dict[str, list[str]],
+        others: list[tuple[str, list[str]]],
+    ) -> str:
+        filled = [t for t in texts if t]
         if not self.columns.has_item_column:
             if self.open_row is not None and not any(cells.get(r) for r in KEY_ROLES):
                 self._continue(row, cells, others)
@@ -279,6 +299,16 @@ class _Builder:
             )
         self._new_row(row, item, cells, others)
         return "dataset"
+
+    def _category_cell(self, row: TableRow, cells: dict[str, list[str]]) -> str:
+        """The row's category cell: ``covered`` by a merged cell from above, ``blank`` (a cell
+        with no text), ``text``, or ``none`` (the table has no category column)."""
+        columns = [i for i, role in enumerate(self.columns.roles) if role == "category"]
+        if not columns:
+            return "none"
+        if all(i in row.covered for i in columns):
+            return "covered"
+        return "text" if cells.get("category") else "blank"
 
     def _is_grouping_row(self, row: TableRow, texts: list[str], item: str) -> bool:
         """A category row: one cell spanning the table (the others covered by the merge), or,
@@ -437,6 +467,58 @@ class _Builder:
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
         return cells, others
+
+
+class _BlankRun:
+    """Rows at the foot of a page under a vertically merged category cell printed empty there:
+    Word moves a short paragraph (two or three lines: widow and orphan control) whole to the next
+    page, so the merged cell's text is in its part on the next page. Those rows take that text,
+    not the category above them, when the first row on the next page has it in its category cell.
+
+    A run starts at a row whose category cell is there but empty, takes the rows below it that
+    the merged cell covers, and ends at any other row of its page, at a grouping row, a section or
+    an organisation. It never starts at a page's first row: an empty cell there is the part of a
+    merged cell whose text is on the page before. Only in a table with merged category cells (a
+    row covered by one seen): text plans, and tables printing a category on every row, keep the
+    category above."""
+
+    def __init__(self) -> None:
+        self.rows: list[RawRow] = []
+        self.page: int | None = None
+        self.merges_seen = False
+        self.first_on_page = True  # the row being placed is its page's first body row
+        self.last_page: int | None = None
+
+    def close(self) -> None:
+        self.rows, self.page = [], None
+
+    def first_on_next_page(
+        self, row: TableRow, category_cell: str, cells: dict[str, list[str]]
+    ) -> None:
+        """Called for every body row before it is placed: the first row after the page the run
+        is on ends it, giving it its category cell's text if it has one."""
+        self.first_on_page = row.where.page != self.last_page
+        self.last_page = row.where.page
+        if not self.rows or row.where.page == self.page:
+            return
+        page, before = row.where.page, self.page
+        later = page is not None and before is not None and page > before
+        if category_cell == "text" and self.merges_seen and later:
+            category = clean(" ".join(cells["category"]))
+            for raw in self.rows:
+                raw.category = category
+        self.close()
+
+    def add(self, raw: RawRow, row: TableRow, category_cell: str) -> None:
+        """A new dataset row, by its category cell."""
+        if category_cell == "covered":
+            self.merges_seen = True
+            if self.rows and row.where.page == self.page:
+                self.rows.append(raw)
+        elif category_cell == "blank" and row.where.page is not None and not self.first_on_page:
+            self.rows, self.page = [raw], row.where.page
+        else:
+            self.close()
 
 
 def _both_labels(first: str, second: str) -> str:
