@@ -354,6 +354,9 @@ def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half(
     # a value both versions print
     assert _split_cell(("CSV",)) == (("CSV",), ("CSV",))
     assert _split_cell(("Q1 2022",)) == (("Q1 2022",), ("Q1 2022",))
+    # the end of an English word a page break cut ("Developmen" / "t"), alone on the next page
+    # (random Word layouts, seed 9: the Chinese category became 「發展t」)
+    assert _split_cell(("t",)) == ((), ("t",))
 
 
 def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> None:

@@ -30,7 +30,7 @@ _HEAD_TAIL = regex.compile(
     r"^(?P<zh>.*[\p{Han}」』）】。：](?:\s*[(（][^()（）\p{Han}]*[)）])?[^\p{Latin}\p{Han}]*?)"
     r"\s+(?P<en>[\p{Latin}(\[\d][^\p{Han}]*)$"
 )
-_WORD = regex.compile(r"\p{Ll}{2,}")
+_WORD = regex.compile(r"\p{Ll}{2,}|^\p{Ll}+$")  # a word, or the end of one ("Developmen" / "t")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
 # A heading's label ("A.", "(1)") that the English half must keep when only the Chinese has it.
