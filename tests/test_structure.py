@@ -67,6 +67,24 @@ def test_continuation_after_a_repeated_header_is_not_a_header() -> None:
     assert codes == ["department_missing"]
 
 
+def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
+    """「（一）」 wrapped in a narrow item column, 「（一」 at a page's foot and 「）」 on the next
+    (random Word layouts, seed 47: two rows, neither numbered)."""
+    header = _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("（一", "資訊科技／", "04/2019", "每季", "名"),
+        header,
+        _row("）", "開放數據名單", "", "", "單(JSON)"),
+        _row("（二）", "資訊科技／目錄", "05/2019", "每月", ""),
+    )
+    assert [r.item_cell for r in plan.rows] == ["（一）", "（二）"]
+    assert plan.rows[0].cells["category_name"] == ["資訊科技／", "開放數據名單"]
+    assert codes == ["department_missing"]
+
+
 def test_unknown_header_labels_are_reported_once_complete_and_their_text_kept() -> None:
     plan, codes = _structure(
         TITLE, SECTION_A, _row("", "數據種類／數據集名稱", "目標發放日期", "負責人員", "備註"), DATA

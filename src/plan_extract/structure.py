@@ -288,6 +288,9 @@ class _Builder:
         if not item and self.open_row is not None:
             self._continue(row, cells, others)
             return "continuation"
+        if self._ends_item_label(item):
+            self._continue(row, cells, others)
+            return "continuation"
         if not item:
             self.log.add("orphan_continuation", where=row.where, text=" | ".join(filled))
         elif _missing_key_cells(texts, self.columns.roles):
@@ -299,6 +302,20 @@ class _Builder:
             )
         self._new_row(row, item, cells, others)
         return "dataset"
+
+    def _ends_item_label(self, item: str) -> bool:
+        """The row's item cell is the end of the label above, which a page break cut in a
+        narrow item column (「（一」 / 「）」): the row continues that one, whose label is now whole."""
+        open_row = self.open_row
+        if open_row is None or parse_item_no(item) is not None:
+            return False
+        if parse_item_no(open_row.item_cell) is not None:
+            return False
+        label = join_pieces([open_row.item_cell, item])
+        if parse_item_no(label) is None:
+            return False
+        open_row.item_cell = label
+        return True
 
     def _category_cell(self, row: TableRow, cells: dict[str, list[str]]) -> str:
         """The row's category cell: ``covered`` by a merged cell from above, ``blank`` (a cell
