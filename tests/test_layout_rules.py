@@ -357,6 +357,13 @@ def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half(
     # the end of an English word a page break cut ("Developmen" / "t"), alone on the next page
     # (random Word layouts, seed 9: the Chinese category became 「發展t」)
     assert _split_cell(("t",)) == ((), ("t",))
+    # a value above English words, no Han: the English half's copy, the Chinese one (with 註：) on
+    # the page before (seed 71: the Chinese note ended 「…歷史數據30.09.2023」)
+    assert _split_cell(("30.09.2023", "Note:", "Historical")) == (
+        (),
+        ("30.09.2023", "Note:", "Historical"),
+    )
+    assert _split_cell(("CSV", "XML")) == (("CSV", "XML"), ("CSV", "XML"))
 
 
 def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> None:

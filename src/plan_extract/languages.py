@@ -73,6 +73,11 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     zh: list[str] = []
     en: list[str] = []
     has_han = any(_HAN.search(p) for p in cell)
+    # English words and no Han: the cell's English half alone (its Chinese half is on the page
+    # before), so a value in it ("30.09.2023" above "Note: …") is the English half's copy
+    values_to = (
+        (en,) if not has_han and any(_LATIN.search(p) and _is_prose(p) for p in cell) else (zh, en)
+    )
     for index, piece in enumerate(cell):
         halves = split_text(piece)
         if index == 0 and parse_item_no(piece) is not None:
@@ -88,7 +93,7 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
         elif _LATIN.search(piece) and (has_han or _is_prose(piece)):
             en.append(piece)
         else:  # a value both halves print ("CSV", "03/2022"): in each, unless it is there already
-            for half in (zh, en):
+            for half in values_to:
                 if not _holds(half, piece):
                     half.append(piece)
     return tuple(zh), tuple(en)
