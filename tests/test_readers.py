@@ -404,6 +404,9 @@ def _line_chars(text: str, top: float, x0: float = 5.4, width: float = 6.0) -> l
         # a line of two words is never half of one; nor is a line of Chinese
         (["Land Sale", "records"], ("Land Sale", "records")),
         (["數據集名稱", "n"], ("數據集名稱", "n")),
+        # a date wider than the column (random Word layouts, seeds 83 and 113: '30.04.202 2')
+        (["30.04.202", "2"], ("30.04.2022",)),
+        (["29/02/202", "0"], ("29/02/2020",)),
     ],
 )
 def test_a_word_broken_by_a_narrow_column_is_joined(
@@ -426,7 +429,8 @@ def test_a_broken_word_whose_last_piece_is_a_word_must_fill_its_line() -> None:
     "on" was a word of its own; "Informatio" / "n" is one word in any cell ("n" is no word)."""
     from plan_extract.read.page import cell_pieces
 
-    for lines, joined in ((["Informati", "on"], False), (["Informatio", "n"], True)):
+    cases = ((["Informati", "on"], False), (["Informatio", "n"], True), (["2019", "2020"], False))
+    for lines, joined in cases:
         chars = [c for n, line in enumerate(lines) for c in _line_chars(line, 12.0 * n)]
         wide = cell_pieces(chars, (0.0, 0.0, 140.0, 24.0))
         assert wide == (("Information",) if joined else tuple(lines))

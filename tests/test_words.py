@@ -23,6 +23,11 @@ from plan_extract.words import Pieces, broken_word
         ("Information Technolog", "y", Pieces.TWO_WORDS),  # a line of two words: its last fitted
         ("統計組", "n", Pieces.TWO_WORDS),
         ("XLS,", "XML", Pieces.TWO_WORDS),
+        # digits on both sides: a date the column broke, or numbers on lines of their own
+        ("30.04.202", "2", Pieces.ONE_WORD_IF_FULL),
+        ("2019", "2020", Pieces.ONE_WORD_IF_FULL),
+        ("Q1 202", "2", Pieces.TWO_WORDS),  # a line of two words: its last one fitted
+        ("03/2022", "Note:", Pieces.TWO_WORDS),
     ],
 )
 def test_broken_word(before: str, after: str, pieces: Pieces) -> None:

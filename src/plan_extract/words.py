@@ -1,14 +1,15 @@
 """Whether two lines of a cell are the pieces of one word that a narrow column broke.
 
 Word breaks a word wider than its column mid-word, without a hyphen ("Informatio" / "n",
-"Manageme" / "nt Unit"; LibreOffice breaks "KM" / "L、KMZ" in a Chinese cell even with room left),
-and nowhere else is a word broken so. Two lines are read as one word when the first is one word
-ending in Latin letters, the second carries on in Latin letters, and the pieces together are an
-English word of the DATA.GOV.HK catalogue (``vocab/words.tsv``, made by
+"Manageme" / "nt Unit", a date "30.04.202" / "2"; LibreOffice breaks "KM" / "L、KMZ" in a Chinese
+cell even with room left), and nowhere else is a word broken so. Two lines are read as one word
+when the first is one word ending in Latin letters, the second carries on in Latin letters, and the
+pieces together are an English word of the DATA.GOV.HK catalogue (``vocab/words.tsv``, made by
 ``scripts/make_word_list.py``) that neither piece is alone: "Commerce" / "and Industry" and
 "Data" / "set" stay as printed. Where the second piece is a word of its own too ("Informati" /
-"on"), only the page can tell: the PDF reader joins it when the first line filled its cell
-(``read/page.py``); elsewhere (a row's remainder after a page break) it stays as printed.
+"on"), or both pieces are digits there ("30.04.202" / "2", but also "2019" / "2020"), only the
+page can tell: the PDF reader joins them when the first line filled its cell (``read/page.py``);
+elsewhere (a row's remainder after a page break) they stay as printed.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def broken_word(before: str, after: str) -> Pieces:
     """What the line ``before`` (one line of a cell) and the line ``after`` it are."""
     if " " in before.strip():
         return Pieces.TWO_WORDS  # a line of two words: its last one fitted
+    if before.strip()[-1:].isdigit() and after.lstrip()[:1].isdigit():
+        # A number or date broken by the column ("30.04.202" / "2"), or two numbers on their own
+        # lines ("2019" / "2020"): only the page can tell.
+        return Pieces.ONE_WORD_IF_FULL
     head, tail = _LAST_LETTERS.search(before), _FIRST_LETTERS.match(after)
     if head is None or tail is None:
         return Pieces.TWO_WORDS
