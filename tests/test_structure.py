@@ -39,6 +39,23 @@ def test_header_label_wrapped_onto_a_second_line_extends_the_header() -> None:
     assert codes == ["department_missing"]
 
 
+def test_a_header_row_a_page_break_cut_goes_on_past_the_page_number() -> None:
+    """A header row split by a page break (random Word layouts, seed 163: "Update" / "Data" on one
+    page, "Frequency" / "Format" on the next, the page number between)."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Data Category / Dataset Name", "Target Release", "Update", "Data", "Remarks"),
+        TextLine("2", Where(line=4)),
+        _row("", "", "Date", "Frequency", "Format", ""),
+        _row("1.", "資訊科技／名單", "04/2019", "每季", "JSON", "", line=5),
+    )
+    assert len(plan.rows) == 1
+    assert plan.rows[0].cells["update_frequency"] == ["每季"]
+    assert plan.rows[0].cells["formats"] == ["JSON"]
+    assert codes == ["department_missing"]
+
+
 def test_chinese_header_wrapped_inside_a_known_label() -> None:
     plan, codes = _structure(
         TITLE,

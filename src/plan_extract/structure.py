@@ -129,8 +129,10 @@ class _Builder:
     # -- text lines -------------------------------------------------------------------------
 
     def text_line(self, line: TextLine) -> None:
-        self.end_header()
         text = clean(line.text)
+        if self.header is not None and is_furniture(text):
+            return  # a page number between a header row and its remainder on the next page
+        self.end_header()
         heading_open, self.heading_open = self.heading_open, False
         section = _section(text)
         if section is not None:
