@@ -397,6 +397,31 @@ def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> Non
     )
 
 
+def test_a_value_copy_in_the_rest_of_a_cell_a_page_break_cut_is_the_english_halfs() -> None:
+    """「07/2025 註：視乎系」 at a page's foot, 「統提升工程…而定」 / "07/2025" / "Note: …" on the
+    next: the second date is the English half's copy, the Chinese one was on the page before
+    (random Word layouts, seeds 9 and 251: the Chinese note ended 「…而定07/2025」)."""
+    from plan_extract.languages import _split_block, _split_cell
+    from plan_extract.model import TableRow, Where
+
+    rest = ("統提升工程", "而定", "07/2025", "Note: Subject to")
+    assert _split_cell(rest, ("07/2025 註：視乎系",)) == (
+        ("統提升工程", "而定"),
+        ("07/2025", "Note: Subject to"),
+    )
+    assert _split_cell(rest) == (("統提升工程", "而定", "07/2025"), ("07/2025", "Note: Subject to"))
+    # only for the rest of the row above: the first row on the next page, its item cell empty
+    above = TableRow((("1.",), ("07/2025 註：視乎系",)), Where(page=1), 1)
+    for item, page, zh in [
+        ("", 2, ("統提升工程", "而定")),  # the rest of row 1
+        ("2.", 2, ("統提升工程", "而定", "07/2025")),  # a row of its own
+        ("", 1, ("統提升工程", "而定", "07/2025")),  # the same page: not cut by a page break
+    ]:
+        row = TableRow(((item,) if item else (), rest), Where(page=page), 1)
+        halves, _ = _split_block(row, (above, above.cells))
+        assert isinstance(halves, TableRow) and halves.cells[1] == zh
+
+
 def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:
     text = DH.replace("03/2021", "2021 Q1")
     _, rows, _ = _extract(tmp_path, "dh.txt", text)

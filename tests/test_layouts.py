@@ -250,13 +250,14 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
-    Known limit it still finds: in a bilingual plan, a cell a page break cuts right before the
-    English half's copy of a value (README "Bilingual cells"). What it found and is now read right
+    Known limit it still finds: in a bilingual plan without an item column, a cell a page break
+    cuts right before the English half's copy of a value (README "Bilingual cells"). What it found
+    and is now read right
     has a fixture or a unit test: words and dates Word broke mid-word in a narrow column
     (``layout-landsd-narrow-columns-en``, tests/test_readers.py), a merged category cell whose text
     Word moved whole to the next page (``layout-censtatd-pushed-category-en``), an item label or
-    a header row a page break cut (tests/test_structure.py), a bilingual cell's English remainder
-    on the next page (tests/test_layout_rules.py)."""
+    a header row a page break cut (tests/test_structure.py), the rest of a bilingual cell on the
+    next page (tests/test_layout_rules.py)."""
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_word_pdf)
 

@@ -66,8 +66,9 @@ def split_text(text: str) -> tuple[str, str] | None:
     return zh, en
 
 
-def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
-    """A cell's Chinese and English pieces (shared pieces in both)."""
+def _split_cell(cell: Cell, before: Cell = ()) -> tuple[Cell, Cell]:
+    """A cell's Chinese and English pieces (shared pieces in both). ``before``: the Chinese half
+    of the cell's part on the page before, where this is the rest of a row a page break cut."""
     if len(cell) > 1 and parse_item_no("".join(cell)) is not None:
         return cell, cell  # an item label wrapped in a narrow column (「（一」 / 「）」)
     zh: list[str] = []
@@ -78,6 +79,7 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
     values_to = (
         (en,) if not has_han and any(_LATIN.search(p) and _is_prose(p) for p in cell) else (zh, en)
     )
+    seen_han = False
     for index, piece in enumerate(cell):
         halves = split_text(piece)
         if index == 0 and parse_item_no(piece) is not None:
@@ -90,10 +92,14 @@ def _split_cell(cell: Cell) -> tuple[Cell, Cell]:
             en.append(halves[1])
         elif _HAN.search(piece):
             zh.append(piece)
+            seen_han = True
         elif _LATIN.search(piece) and (has_han or _is_prose(piece)):
             en.append(piece)
         else:  # a value both halves print ("CSV", "03/2022"): in each, unless it is there already
-            for half in values_to:
+            # (after Chinese text, a value the Chinese half printed on the page before is the
+            # English half's copy: "07/2025 註：視乎系" / page break / "…而定", "07/2025", "Note: …")
+            english = seen_han and _holds(list(before), piece)
+            for half in (en,) if english else values_to:
                 if not _holds(half, piece):
                     half.append(piece)
     return tuple(zh), tuple(en)
@@ -144,9 +150,32 @@ def is_bilingual(document: Document) -> bool:
     return chinese >= MIN_VALUES and bilingual >= BILINGUAL_SHARE * chinese
 
 
-def _split_block(block: Block) -> tuple[Block | None, Block | None]:
+def _rest_of(row: TableRow, above: TableRow | None) -> bool:
+    """Whether ``row`` is the rest of the row ``above`` that a page break cut: the first row on
+    a later page, its cell empty where ``above`` has its item label."""
+    if above is None or len(above.cells) != len(row.cells):
+        return False
+    page, page_above = row.where.page, above.where.page
+    if page is None or page_above is None or page <= page_above:
+        return False
+    return any(
+        not "".join(cell).strip() and parse_item_no("".join(cell_above)) is not None
+        for cell, cell_above in zip(row.cells, above.cells, strict=True)
+    )
+
+
+def _split_block(
+    block: Block, above: tuple[TableRow, tuple[Cell, ...]] | None = None
+) -> tuple[Block | None, Block | None]:
+    """A block's Chinese and English versions; ``above``: the table row before it, with its
+    cells' Chinese halves."""
     if isinstance(block, TableRow):
-        halves = [_split_cell(cell) for cell in block.cells]
+        context: tuple[Cell, ...] = ()
+        if above is not None and _rest_of(block, above[0]):
+            context = above[1]
+        halves = [
+            _split_cell(cell, context[i] if context else ()) for i, cell in enumerate(block.cells)
+        ]
         return (
             replace(block, cells=tuple(zh for zh, _ in halves)),
             replace(block, cells=tuple(en for _, en in halves)),
@@ -168,8 +197,11 @@ def split_languages(document: Document) -> list[tuple[str, Document]]:
         return [("", document)]
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
+    above: tuple[TableRow, tuple[Cell, ...]] | None = None
     for block in document.blocks:
-        zh, en = _split_block(block)
+        zh, en = _split_block(block, above)
+        if isinstance(block, TableRow) and isinstance(zh, TableRow) and not _is_header(block):
+            above = (block, zh.cells)  # not a header repeated at the top of the page
         if zh is not None:
             zh_blocks.append(zh)
         if en is not None:
