@@ -139,8 +139,9 @@ DATASETS = Table(
             "category",
             "string",
             "Data category: the category column, or the part of a combined category／name cell "
-            "before the first 「／」 or ' / ', or the category a grouping row or a vertically merged "
-            "cell above gives the row.",
+            "before the first 「／」 or ' / ', or the category a grouping row above gives the row, "
+            "or a vertically merged cell spanning it (its text above the row, or after a page "
+            "break where Word moved it there).",
         ),
         Column(
             "dataset_name",
