@@ -261,3 +261,45 @@ def test_without_merged_cells_an_empty_category_keeps_the_one_above() -> None:
         _page_row(1, "", "乙"),
         _page_row(2, "工商業", "丙"),
     ) == ["人口", "人口", "工商業"]
+
+
+def test_a_merged_category_a_page_break_cut_is_joined() -> None:
+    """ "Commerce and" at a page's foot, "Industry" in the cell's part on the next page (random
+    Word layouts, seed 317: the rows got "Commerce and" and "Industry")."""
+    assert _categories(
+        _page_row(1, "人口", "甲"),
+        _page_row(1, "Commerce and", "乙"),
+        _page_row(1, None, "丙"),
+        _page_row(2, "Industry", "丁"),
+        _page_row(2, None, "戊"),
+        _page_row(2, "財經", "己"),
+    ) == ["人口", *["Commerce and Industry"] * 4, "財經"]
+    # a category of the catalogue whose first part is not one; a Chinese one cut after 及
+    assert (
+        _categories(_page_row(1, "City", "甲"), _page_row(2, "Management", "乙"))
+        == ["City Management"] * 2
+    )
+    assert (
+        _categories(_page_row(1, "就業及", "甲"), _page_row(2, "勞工", "乙")) == ["就業及勞工"] * 2
+    )
+
+
+def test_a_category_at_a_page_foot_and_a_new_one_on_the_next_page_stay_apart() -> None:
+    assert _categories(_page_row(1, "Finance", "甲"), _page_row(2, "Food", "乙")) == [
+        "Finance",
+        "Food",
+    ]
+    assert _categories(_page_row(1, "人口", "甲"), _page_row(2, "工商業", "乙")) == [
+        "人口",
+        "工商業",
+    ]
+
+
+def test_continues_category() -> None:
+    from plan_extract.structure import continues_category
+
+    assert continues_category("Climate and", "Weather")
+    assert continues_category("Development,", "Geography and Land Information")
+    assert continues_category("Community and Social", "Welfare")  # a catalogue category
+    assert not continues_category("Health", "Housing")
+    assert not continues_category("Environment", "Protection")  # "Environment" is one already

@@ -76,7 +76,7 @@ from .normalise.numerals import parse_item_no
 from .normalise.remarks import split_category
 from .normalise.text import clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
-from .vocab import load_table
+from .vocab import column, load_table
 from .words import Pieces, broken_word
 
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
@@ -122,7 +122,7 @@ class _Builder:
         self.positions: Counter[tuple[str | None, int]] = Counter()
         self.footnotes: list[Footnote] = []
         self.group_line: tuple[str | None, Where | None, bool] | None = None  # (text, where, used)
-        self.blank_run = _BlankRun()  # rows under a merged category cell printed empty so far
+        self.foot_run = _FootRun()  # rows of a merged category cell at the foot of a page
         self.block = 0  # index of the block being read
         self.next_block: Block | None = None
 
@@ -185,7 +185,7 @@ class _Builder:
         row used (every row below printed its own category) was not a category after all: it is
         reported as a line not understood."""
         self.end_group()
-        self.blank_run.close()
+        self.foot_run.close()
         self.open_row, self.category = None, category
         self.group_line = (category, line, False) if category and line else None
 
@@ -260,11 +260,30 @@ class _Builder:
             self._start_group(filled[0], None)
             return "grouping"
         category_cell = self._category_cell(row, cells)
-        self.blank_run.first_on_next_page(row, category_cell, cells)
+        cut = self.foot_run.cut_by(row, category_cell, cells)
+        below = list(cells.get("category", []))
         kind = self._place_body_row(row, texts, first_of_table, item, cells, others)
+        if cut is not None:
+            self._join_category(*cut, below)
         if kind == "dataset" and self.open_row is not None:
-            self.blank_run.add(self.open_row, row, category_cell)
+            self.foot_run.add(self.open_row, row, category_cell)
         return kind
+
+    def _join_category(self, rows: list[RawRow], above: list[str], below: list[str]) -> None:
+        """A merged category cell's text, cut or moved by a page break (:class:`_FootRun`), whole
+        for the rows above the break, the row below it and those the cell covers further down."""
+        pieces = list(above)
+        _carry_on(pieces, below)
+        category = clean(" ".join(pieces))
+        targets = list(rows)
+        if self.open_row is not None and all(raw is not self.open_row for raw in targets):
+            targets.append(self.open_row)
+        for raw in targets:
+            if raw.cells.get("category"):
+                raw.cells["category"] = [category]
+            else:
+                raw.category = category
+        self.category = category
 
     def _place_body_row(
         self,
@@ -488,45 +507,74 @@ class _Builder:
         return cells, others
 
 
-class _BlankRun:
-    """Rows at the foot of a page under a vertically merged category cell printed empty there:
-    Word moves a short paragraph (two or three lines: widow and orphan control) whole to the next
-    page, so the merged cell's text is in its part on the next page. Those rows take that text,
-    not the category above them, when the first row on the next page has it in its category cell.
+_CONNECTOR = regex.compile(r"(?:\b(?:and|of)|[,&/、／及和與])\s*$", regex.IGNORECASE)
 
-    A run starts at a row whose category cell is there but empty, takes the rows below it that
+
+@cache
+def _categories() -> frozenset[str]:
+    return frozenset(match_key(category) for category in column("categories", "category"))
+
+
+def continues_category(above: str, below: str) -> bool:
+    """Whether ``below``, the text of a merged category cell's part at the top of a page, goes on
+    with ``above``, its part at the foot of the page before: ``above`` ends in a connecting word
+    ("Commerce and" / "Industry", 「就業及」 / 「勞工」), or the two make a DATA.GOV.HK category
+    (``vocab/categories.tsv``) that ``above`` alone is not ("City" / "Management")."""
+    if _CONNECTOR.search(above):
+        return True
+    known = _categories()
+    return match_key(above) not in known and match_key(join_pieces([above, below])) in known
+
+
+class _FootRun:
+    """The rows of a vertically merged category cell that reaches the foot of a page, and its text
+    there, to be joined with its part on the next page where a page break cut or moved the text.
+
+    Word moves a short paragraph (two or three lines: widow and orphan control) whole to the next
+    page, or breaks a longer one between pages: the merged cell's part at the page's foot is then
+    empty ("blank") or holds the first lines only ("Commerce and"), and its part at the top of the
+    next page the rest. The rows under it take the whole, not the category above them or half of
+    one, when the first row on the next page has the rest in its category cell: all of it where the
+    part above the break was empty, joined to it where the two are one category
+    (:func:`continues_category`).
+
+    A run starts at a row whose category cell is there (not covered), takes the rows below it that
     the merged cell covers, and ends at any other row of its page, at a grouping row, a section or
-    an organisation. It never starts at a page's first row: an empty cell there is the part of a
-    merged cell whose text is on the page before. Only in a table with merged category cells (a
-    row covered by one seen): text plans, and tables printing a category on every row, keep the
-    category above."""
+    an organisation. An empty cell at a page's first row starts none: it is the part of a merged
+    cell whose text is on the page before. An empty part is joined only in a table with merged
+    category cells (a row covered by one seen): text plans, and tables printing a category on every
+    row, keep the category above."""
 
     def __init__(self) -> None:
         self.rows: list[RawRow] = []
+        self.pieces: list[str] = []  # the cell's text at the page's foot
         self.page: int | None = None
         self.merges_seen = False
         self.first_on_page = True  # the row being placed is its page's first body row
         self.last_page: int | None = None
 
     def close(self) -> None:
-        self.rows, self.page = [], None
+        self.rows, self.pieces, self.page = [], [], None
 
-    def first_on_next_page(
+    def cut_by(
         self, row: TableRow, category_cell: str, cells: dict[str, list[str]]
-    ) -> None:
+    ) -> tuple[list[RawRow], list[str]] | None:
         """Called for every body row before it is placed: the first row after the page the run
-        is on ends it, giving it its category cell's text if it has one."""
+        is on ends it; returned (the run's rows, its text above the break) when the row's category
+        cell holds the rest of the run's cell."""
         self.first_on_page = row.where.page != self.last_page
         self.last_page = row.where.page
         if not self.rows or row.where.page == self.page:
-            return
-        page, before = row.where.page, self.page
-        later = page is not None and before is not None and page > before
-        if category_cell == "text" and self.merges_seen and later:
-            category = clean(" ".join(cells["category"]))
-            for raw in self.rows:
-                raw.category = category
+            return None
+        rows, pieces, before = self.rows, self.pieces, self.page
         self.close()
+        page = row.where.page
+        if category_cell != "text" or page is None or before is None or page <= before:
+            return None
+        if not pieces:
+            return (rows, pieces) if self.merges_seen else None
+        above, below = clean(" ".join(pieces)), clean(" ".join(cells["category"]))
+        return (rows, pieces) if continues_category(above, below) else None
 
     def add(self, raw: RawRow, row: TableRow, category_cell: str) -> None:
         """A new dataset row, by its category cell."""
@@ -534,8 +582,11 @@ class _BlankRun:
             self.merges_seen = True
             if self.rows and row.where.page == self.page:
                 self.rows.append(raw)
-        elif category_cell == "blank" and row.where.page is not None and not self.first_on_page:
+        elif row.where.page is None or category_cell == "none":
+            self.close()
+        elif category_cell == "text" or not self.first_on_page:
             self.rows, self.page = [raw], row.where.page
+            self.pieces = list(raw.cells.get("category", []))
         else:
             self.close()
 
