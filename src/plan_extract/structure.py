@@ -11,7 +11,7 @@ What this stage does, in order of the blocks:
 - a row of only 「/」 (or "Nil", "N/A") means "no datasets";
 - a grouping row (a category spanning the table, or a short line between table rows) sets the
   category of the datasets below it; so does a category written once in a vertically merged cell
-  (also for the rows above a page break when Word moved the cell's text to the next page);
+  (whole for the rows on both sides of a page break that moved the cell's text or cut it);
 - a row with an item number starts a dataset, one without continues the dataset above it cell by
   cell (a cell wrapped onto the next line or page); in a table with no item column, a row starts a
   dataset unless its date and frequency cells are empty (then it continues the row above);
@@ -341,7 +341,7 @@ class _Builder:
     def _category_cell(self, row: TableRow, cells: dict[str, list[str]]) -> str:
         """The row's category cell: ``covered`` by a merged cell from above, ``blank`` (a cell
         with no text), ``text``, or ``none`` (the table has no category column)."""
-        columns = [i for i, role in enumerate(self.columns.roles) if role == "category"]
+        columns = _category_columns(self.columns.roles)
         if not columns:
             return "none"
         if all(i in row.covered for i in columns):
@@ -505,6 +505,11 @@ class _Builder:
             for cell in extra:
                 cells.setdefault("remarks", []).extend(p for p in cell if p.strip())
         return cells, others
+
+
+@cache
+def _category_columns(roles: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(i for i, role in enumerate(roles) if role == "category")
 
 
 _CONNECTOR = regex.compile(r"(?:\b(?:and|of)|[,&/、／及和與])\s*$", regex.IGNORECASE)
