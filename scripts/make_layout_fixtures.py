@@ -53,6 +53,7 @@ class Case:
     layout_text: bool = True
     break_inside_merged: bool = False  # add intro paragraphs until a merged run spans two pages
     push_merged_text: bool = False  # … until a merged cell's text is moved whole to the next page
+    cut_merged_text: bool = False  # … until a page break cuts a merged cell's text in two
 
 
 def _rows(dept: str, dues: list[Due], start: int = 0) -> tuple[PlanRow, ...]:
@@ -402,10 +403,35 @@ def landsd_narrow_columns() -> Case:
                 text_form=False, layout_text=False)  # fmt: skip
 
 
+def emsd_cut_category() -> Case:
+    """English, a merged category cell whose text a page break cuts in two."""
+    pool = rows_of("emsd")
+    dues = [Due("MM/YYYY", 2023, m) for m in (3, 5, 7, 9, 11)] + [Due("MM/YYYY", 2021, 1)] * 2
+    data = [pool[5], *pool[:4], pool[4], pool[6]]  # Environment, then Commerce and Industry
+    rows = tuple(PlanRow(row, due) for row, due in zip(data, dues, strict=True))
+    plan = Plan(
+        "emsd-2022-annual-open-data-plan.en",
+        "emsd",
+        2022,
+        (
+            _section("A", (2023,), rows[:5]),
+            _section("B", (2024, 2025), ()),
+            _section("D", (), rows[5:]),
+        ),
+        (("The department reviews its plan every year.", "部門每年檢視計劃。"),),
+    )  # the one-line paragraph is repeated by write_case until the break cuts the category
+    columns = ("item", "release_date", "category", "name", "update_frequency")
+    layout = Layout(language="en", columns=columns, category="merged")
+    return Case("layout-emsd-cut-category-en", "a category in a vertically merged cell starting at "
+                "a page's last row, \"Commerce and\" there and \"Industry\" at the top of the "
+                "next page: one category for all its rows", plan, layout, layout_text=False,
+                cut_merged_text=True)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
-    censtatd_pushed_category,
+    censtatd_pushed_category, emsd_cut_category,
 )  # fmt: skip
 
 
@@ -441,12 +467,30 @@ def _merged_text_pushed(pdf: Path) -> bool:
     return False
 
 
+def _merged_text_cut(pdf: Path) -> bool:
+    """A page's first body row is a new dataset (its item cell filled) and has in its category
+    cell the rest of a category, not a whole one of the plan's (the text of a merged cell that
+    began on the page before)."""
+    from plan_extract.model import TableRow
+    from plan_extract.read import read_document
+
+    rows = [b for b in read_document(pdf).blocks if isinstance(b, TableRow) and len(b.cells) > 2]
+    body = [r for r in rows if " ".join(r.cells[2]) not in ("Data Category", "Nil")]  # no header
+    whole = {"Commerce and Industry", "Environment"}
+    for before, row in itertools.pairwise(body):
+        text = " ".join(row.cells[2]).strip()
+        new_row = "".join(row.cells[0]).strip()
+        if before.where.page != row.where.page and new_row and text and text not in whole:
+            return True
+    return False
+
+
 def _render_until(case: Case, pdf: Path, font: str, found: Callable[[Path], bool]) -> None:
     """Render with 0, 1, 2… intro paragraphs until the page break falls where ``found`` says."""
     from dataclasses import replace
 
     paragraph = case.plan.intro[:1]
-    for count in range(16):
+    for count in range(48):
         case.plan = replace(case.plan, intro=paragraph * count)
         render_word_pdf(case.plan, case.layout, pdf, font)
         if found(pdf):
@@ -478,6 +522,8 @@ def write_case(case: Case) -> None:
         _render_until(case, pdf, font, _page_starts_in_merged_run)
     elif case.push_merged_text:
         _render_until(case, pdf, font, _merged_text_pushed)
+    elif case.cut_merged_text:
+        _render_until(case, pdf, font, _merged_text_cut)
     else:
         render_word_pdf(case.plan, case.layout, pdf, font)
     documents = {f"input/{pdf.name}": expected(case.plan, case.layout, stem)}

@@ -256,7 +256,7 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     has a fixture or a unit test: words and dates Word broke mid-word in a narrow column
     (``layout-landsd-narrow-columns-en``, tests/test_readers.py), a merged category cell whose text
     Word moved whole to the next page or cut there (``layout-censtatd-pushed-category-en``,
-    tests/test_structure.py), an item label or
+    ``layout-emsd-cut-category-en``), an item label or
     a header row a page break cut (tests/test_structure.py), the rest of a bilingual cell on the
     next page (tests/test_layout_rules.py)."""
     plan, layout = case
