@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-import pypdfium2
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +16,7 @@ from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow
 from plan_extract.pipeline import extract_document
 from plan_extract.read import read_document
-from plan_extract.read.page import Char
+from plan_extract.read.page import Char, PageContent
 from plan_extract.read.pdf import page_content
 from plan_extract.read.tables import find_tables
 from plan_extract.settings import READERS
@@ -186,11 +185,25 @@ def _rotated_pages_pdf(path: Path) -> Path:
     return path
 
 
+def _first_page(path: Path) -> PageContent:
+    """The PDFium reader's content of a PDF file's first page."""
+    from plan_extract.read import pdfium as pdfium_reader
+    from plan_extract.read import pdfium_lib
+
+    data = path.read_bytes()
+    pdf = pdfium_reader._open(data)
+    page = pdfium_lib.FPDF_LoadPage(pdf, 0)
+    try:
+        return pdfium_reader.page_content(page, 1, pdfium_reader._Buffers())
+    finally:
+        pdfium_lib.FPDF_ClosePage(page)
+        pdfium_lib.FPDF_CloseDocument(pdf)
+
+
 def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
     """``1 Tf`` scaled 12 times by the text matrix, or 6 pt text under a 2x CTM, is 12 pt text in
     both readers (PDFium's own font size is the ``Tf`` operand)."""
     from plan_extract.read import pdf as plumber_reader
-    from plan_extract.read import pdfium as pdfium_reader
 
     content = (
         b"BT /F1 1 Tf 12 0 0 12 72 720 Tm (Scaled) Tj ET\n"
@@ -199,9 +212,7 @@ def test_scaled_text_has_its_size_on_the_page(tmp_path: Path) -> None:
     )
     path = tmp_path / "scaled.pdf"
     path.write_bytes(page_pdf(content))
-    document = pypdfium2.PdfDocument(path)
-    ours = pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).chars
-    document.close()
+    ours = _first_page(path).chars
     with pdfplumber.open(path) as pdf:
         theirs = plumber_reader.page_content(pdf.pages[0], 1).chars
     assert [c.text for c in ours] == [c.text for c in theirs]
@@ -214,7 +225,6 @@ def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> No
     """A table grid drawn by a form XObject (with its own /Matrix), placed twice: scaled, and
     turned by a 90-degree CTM. Both readers see the same edges and tables."""
     from plan_extract.read import pdf as plumber_reader
-    from plan_extract.read import pdfium as pdfium_reader
     from plan_extract.read.tables import Edge
 
     grid = b"".join(b"%d %d 100 30 re S\n" % (x, y) for x in (0, 100, 200) for y in (0, 30, 60))
@@ -235,9 +245,7 @@ def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> No
     def long_enough(edges: list[Edge]) -> list[Edge]:
         return sorted(e for e in edges if e.length >= 1)
 
-    document = pypdfium2.PdfDocument(path)
-    ours = long_enough(pdfium_reader.page_content(document[0], 1, pdfium_reader._Buffers()).edges)
-    document.close()
+    ours = long_enough(_first_page(path).edges)
     with pdfplumber.open(path) as pdf:
         theirs = long_enough(plumber_reader.page_content(pdf.pages[0], 1).edges)
     assert len(ours) == len(theirs) == 76
@@ -368,6 +376,63 @@ def test_cell_locator_groups_points_by_cell() -> None:
     assert outside == [r, u]
 
 
+def _kind(ctype: Any) -> object:
+    """What a ctypes type passes: a pointer (typed or not, pypdfium2's opaque handle types and
+    ours are different classes), or the simple type itself."""
+    import ctypes
+
+    if ctype is None:
+        return None
+    if issubclass(ctype, ctypes._Pointer):
+        target = ctype._type_
+        if issubclass(target, ctypes.Structure):  # an opaque handle has no fields
+            return ("pointer to", [(n, _kind(t)) for n, t in getattr(target, "_fields_", ())])
+        return ("pointer to", _kind(target))
+    if issubclass(ctype, ctypes.Structure):
+        return [(n, _kind(t)) for n, t in ctype._fields_]
+    return ctype
+
+
+def test_pdfium_declarations_are_pypdfium2s() -> None:
+    """The reader's own declarations of the PDFium functions it calls (read/pdfium_lib.py, not
+    pypdfium2's bindings: ~55 ms less in every worker) give each the argument and result types
+    pypdfium2's bindings do, on the same library file: a pypdfium2 release that changes one fails
+    here."""
+    import pypdfium2_raw as raw
+
+    from plan_extract.read import pdfium_lib
+
+    assert len(pdfium_lib.DECLARED) == 35
+    for name in pdfium_lib.DECLARED:
+        ours, theirs = getattr(pdfium_lib, name), getattr(raw, name)
+        assert _kind(ours.restype) == _kind(theirs.restype), name
+        assert [_kind(t) for t in ours.argtypes] == [_kind(t) for t in theirs.argtypes], name
+    for struct in ("FS_RECTF", "FS_MATRIX", "FPDF_LIBRARY_CONFIG"):
+        assert _kind(getattr(pdfium_lib, struct)) == _kind(getattr(raw, struct)), struct
+    for constant in ("FPDF_ERR_PASSWORD", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_FORM"):
+        assert getattr(pdfium_lib, constant) == getattr(raw, constant)
+    assert (pdfium_lib.FPDF_SEGMENT_MOVETO, pdfium_lib.FPDF_SEGMENT_BEZIERTO) == (
+        raw.FPDF_SEGMENT_MOVETO,
+        raw.FPDF_SEGMENT_BEZIERTO,
+    )
+    assert pdfium_lib.library_path().parent.samefile(Path(raw.__file__).parent)
+
+
+def test_the_reader_does_not_import_pypdfium2() -> None:
+    """Reading a PDF loads PDFium without pypdfium2's Python bindings (in a fresh process)."""
+    import subprocess
+    import sys
+
+    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    code = (
+        "import sys; from pathlib import Path; from plan_extract.read import read_document; "
+        f"assert read_document(Path({str(pdf)!r})).blocks; "
+        "print(any(m.startswith('pypdfium2') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
 def test_only_int_and_pointer_arguments_are_passed_unchecked() -> None:
     """The PDFium reader calls its per-char functions without ctypes' argument checks, which
     passes a Python int as a C int: a function taking anything else is refused at import."""
@@ -434,3 +499,33 @@ def test_a_broken_word_whose_last_piece_is_a_word_must_fill_its_line() -> None:
         chars = [c for n, line in enumerate(lines) for c in _line_chars(line, 12.0 * n)]
         wide = cell_pieces(chars, (0.0, 0.0, 140.0, 24.0))
         assert wide == (("Information",) if joined else tuple(lines))
+
+
+def test_a_page_left_open_by_an_error_is_closed_before_its_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An error while a page is being read (here in the shared page code) closes that page and
+    then the document, in that order: PDFium must not close a page of a closed document."""
+    from plan_extract.read import page as page_module
+    from plan_extract.read import pdfium as pdfium_reader
+
+    calls: list[str] = []
+    monkeypatch.setattr(
+        pdfium_reader.c,
+        "FPDF_ClosePage",
+        lambda page, real=pdfium_reader.c.FPDF_ClosePage: (calls.append("page"), real(page)),
+    )
+    monkeypatch.setattr(
+        pdfium_reader.c,
+        "FPDF_CloseDocument",
+        lambda pdf, real=pdfium_reader.c.FPDF_CloseDocument: (calls.append("document"), real(pdf)),
+    )
+
+    def fail(*_: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(page_module, "page_blocks", fail)
+    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    with pytest.raises(MemoryError):
+        pdfium_reader.read_pdf(pdf, pdf.read_bytes(), "0")
+    assert calls == ["page", "document"]

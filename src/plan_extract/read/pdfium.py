@@ -1,4 +1,5 @@
-"""The default PDF reader: PDFium (the engine in Chrome) through pypdfium2's raw bindings.
+"""The default PDF reader: PDFium (the engine in Chrome), the library pypdfium2 ships, called
+through the few declarations of :mod:`.pdfium_lib`.
 
 PDFium parses a page in C++; this reader asks it for each character's advance, baseline, size and
 Unicode value (its text page) and for the segments of each path object (descending into form
@@ -28,17 +29,15 @@ page count.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from math import hypot
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as c
-
 from ..errors import DocumentError
 from ..model import Document
 from . import page as _limits
+from . import pdfium_lib as c
 from .page import (
     EM_ASCENT,
     EM_DESCENT,
@@ -72,7 +71,7 @@ class _Buffers:
 
 
 def _unchecked(function: Any, restype: Any = None) -> Any:
-    """A pypdfium2 raw binding as a bare function pointer, without its declared argument types:
+    """A PDFium function (as :mod:`.pdfium_lib` declares it) as a bare function pointer, without its declared argument types:
     ctypes then passes each argument as its own type (a Python int as a C int, a ctypes pointer
     or ``byref`` as a pointer) instead of checking it against the declaration, which halves the
     cost of a call (0.2 µs, not 0.4-0.6). For the calls made per char, object and segment only;
@@ -309,16 +308,20 @@ def _edges(page: Any, view: Matrix, height: float, buf: _Buffers) -> list[Edge]:
                 inner = _multiply(_object_matrix(obj, buf), matrix)
                 walk(obj, c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, inner, depth + 1)
 
-    walk(page.raw, c.FPDFPage_CountObjects, _page_object, view, 0)
+    walk(page, c.FPDFPage_CountObjects, _page_object, view, 0)
     return edges
 
 
 def _mediabox(page: Any) -> tuple[float, float, float, float]:
-    box = page.get_mediabox(fallback_ok=False)
-    if box is None:  # inherited from the page tree: PDFium reads only the page's own
-        box = page.get_bbox()
-    x0, y0, x1, y1 = (float(v) for v in box)
-    return x0, y0, x1, y1
+    x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if c.FPDFPage_GetMediaBox(page, x0, y0, x1, y1):
+        return x0.value, y0.value, x1.value, y1.value
+    # inherited from the page tree: PDFium reads only the page's own; its bounding box is
+    # the intersection of the (inherited) MediaBox and CropBox
+    box = c.FS_RECTF()
+    if not c.FPDF_GetPageBoundingBox(page, box):
+        raise DocumentError("pdf_corrupt", "its content cannot be parsed (PDFium)")
+    return box.left, box.bottom, box.right, box.top
 
 
 def _view(page: Any) -> tuple[Matrix, float]:
@@ -354,12 +357,17 @@ def page_content(page: Any, number: int, buf: _Buffers) -> PageContent:
 
 
 def _open(data: bytes) -> Any:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) == c.FPDF_ERR_PASSWORD:
-            raise DocumentError("pdf_encrypted") from error
-        raise DocumentError("pdf_corrupt", UNPARSABLE) from error
+    """The PDFium document of ``data`` (which must outlive it); DocumentError if PDFium cannot
+    open it or finds no page in it (as pypdfium2's ``PdfDocument`` decides)."""
+    pdf = c.FPDF_LoadMemDocument64(data, len(data), None)
+    if pdf and c.FPDF_GetPageCount(pdf) >= 1:
+        return pdf
+    code = c.FPDF_GetLastError()
+    if pdf:
+        c.FPDF_CloseDocument(pdf)
+    if code == c.FPDF_ERR_PASSWORD:
+        raise DocumentError("pdf_encrypted")
+    raise DocumentError("pdf_corrupt", UNPARSABLE)
 
 
 def _notes(pdf: Any) -> list[tuple[str, str]]:
@@ -369,12 +377,11 @@ def _notes(pdf: Any) -> list[tuple[str, str]]:
     return []
 
 
-def _pages(pdf: Any) -> Iterator[PageContent]:
+def _pages(pdf: Any, count: int) -> Generator[PageContent, None, None]:
     buf = _Buffers()
-    for index in range(len(pdf)):
-        try:
-            page = pdf[index]
-        except pdfium.PdfiumError:
+    for index in range(count):
+        page = c.FPDF_LoadPage(pdf, index)
+        if not page:
             yield PageContent(
                 index + 1, skipped=("pdf_corrupt", f"page {index + 1} cannot be read")
             )
@@ -382,18 +389,17 @@ def _pages(pdf: Any) -> Iterator[PageContent]:
         try:
             yield page_content(page, index + 1, buf)
         finally:
-            page.close()
+            c.FPDF_ClosePage(page)
 
 
 def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     """Blocks of every page of a plan PDF (``data`` is the file, already read for its digest);
     DocumentError if the file cannot be read at all."""
     pdf = _open(data)
+    count = c.FPDF_GetPageCount(pdf)
+    pages = _pages(pdf, count)
     try:
-        return pdf_document(path, digest, len(pdf), _pages(pdf), _notes(pdf))
-    except DocumentError:
-        raise
-    except pdfium.PdfiumError as error:
-        raise DocumentError("pdf_corrupt", "its content cannot be parsed (PDFium)") from error
+        return pdf_document(path, digest, count, pages, _notes(pdf))
     finally:
-        pdf.close()
+        pages.close()  # a page left open by an error is closed before its document
+        c.FPDF_CloseDocument(pdf)
