@@ -395,7 +395,7 @@ def _kind(ctype: Any) -> object:
 
 def test_pdfium_declarations_are_pypdfium2s() -> None:
     """The reader's own declarations of the PDFium functions it calls (read/pdfium_lib.py, not
-    pypdfium2's bindings: ~55 ms less in every worker) give each the argument and result types
+    pypdfium2's bindings: ~35 ms less in every worker) give each the argument and result types
     pypdfium2's bindings do, on the same library file: a pypdfium2 release that changes one fails
     here."""
     import pypdfium2_raw as raw
