@@ -255,7 +255,12 @@ def cell_pieces(chars: Iterable[Char], box: BBox | None = None) -> tuple[str, ..
         if not segments:
             continue
         text = " ".join(segment[2] for segment in segments)
-        if pieces and end and box is not None and _broken_word(pieces[-1], end, row, box, rows):
+        if (
+            pieces
+            and end
+            and box is not None
+            and _broken_word(pieces[-1], end, text, row, box, rows)
+        ):
             pieces[-1] += text
         else:
             pieces.append(text)
@@ -274,12 +279,12 @@ BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the ce
 
 
 def _broken_word(
-    before: str, end: float, row: list[Char], box: BBox, rows: list[list[Char]]
+    before: str, end: float, text: str, row: list[Char], box: BBox, rows: list[list[Char]]
 ) -> bool:
-    """Whether the line ``row`` (sorted by x0) carries on a word the line before broke
-    (:func:`~plan_extract.words.broken_word`); where only the page can tell, whether that line
-    filled its cell: its next char would not have fit before the cell's right padding."""
-    pieces = broken_word(before, "".join(char.text for char in row))
+    """Whether the line ``row`` (sorted by x0; ``text`` as read) carries on a word the line
+    before broke (:func:`~plan_extract.words.broken_word`); where only the page can tell, whether
+    that line filled its cell: its next char would not have fit before the cell's right padding."""
+    pieces = broken_word(before, text)
     if pieces is not Pieces.ONE_WORD_IF_FULL:
         return pieces is Pieces.ONE_WORD
     first = next(char for char in row if not char.text.isspace())  # the row has a segment
