@@ -17,7 +17,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -428,10 +428,31 @@ def emsd_cut_category() -> Case:
                 cut_merged_text=True)  # fmt: skip
 
 
+def td_unruled() -> Case:
+    """TD's plan in a Word table style without inner borders ("Light Shading")."""
+    case = td_titles()
+    layout = replace(case.layout, word_style="Light Shading")
+    return Case("layout-td-unruled-en", "TD's titles plan in a Word table style without inner "
+                "borders (\"Light Shading\"): columns found by alignment; on the next page the "
+                "header repeats without its empty item label, wrapped over two lines, above a row "
+                "that has its item number; the PDF only (the text forms do not depend on the "
+                "style)", case.plan, layout, text_form=False, layout_text=False)  # fmt: skip
+
+
+def emsd_unruled() -> Case:
+    """EMSD's merged category in a Word table style without inner borders."""
+    case = emsd_cut_category()
+    layout = replace(case.layout, word_style="Light Shading")
+    return Case("layout-emsd-unruled-en", "a merged category cell in a table without inner "
+                "borders: its lines, \"Commerce and\" / \"Industry\", read with the rows beside "
+                "them, one category for all its rows; the PDF only", case.plan, layout,
+                text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
-    censtatd_pushed_category, emsd_cut_category,
+    censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled,
 )  # fmt: skip
 
 
@@ -487,8 +508,6 @@ def _merged_text_cut(pdf: Path) -> bool:
 
 def _render_until(case: Case, pdf: Path, font: str, found: Callable[[Path], bool]) -> None:
     """Render with 0, 1, 2… intro paragraphs until the page break falls where ``found`` says."""
-    from dataclasses import replace
-
     paragraph = case.plan.intro[:1]
     for count in range(48):
         case.plan = replace(case.plan, intro=paragraph * count)

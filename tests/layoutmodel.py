@@ -138,6 +138,7 @@ class Layout:
     two_line_header: bool = False  # labels printed Chinese over English
     item_header: bool = False  # the item column has a label (else blank, as OGCIO's)
     formats_sep: str = "comma"
+    word_style: str = "Table Grid"  # the Word table style: "Light Shading" has no inner borders
 
     def numbering_for(self, letter: str) -> str:
         return dict(self.numbering_by_section).get(letter, self.numbering)

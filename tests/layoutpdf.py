@@ -58,7 +58,7 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
         if isinstance(part, str):
             doc.add_paragraph(part)
         else:
-            _word_table(doc, part, widths)
+            _word_table(doc, part, widths, layout.word_style)
             for line in part.footnotes:
                 doc.add_paragraph(line)
             doc.add_paragraph("")
@@ -116,9 +116,9 @@ def _row_property(row: Any, tag: str) -> None:
     row._tr.get_or_add_trPr().append(element)
 
 
-def _word_table(doc: Any, part: PrintedTable, widths: list[Any]) -> None:
+def _word_table(doc: Any, part: PrintedTable, widths: list[Any], style: str = "Table Grid") -> None:
     table = doc.add_table(rows=1, cols=len(part.header))
-    table.style = "Table Grid"
+    table.style = style
     _row_property(table.rows[0], "w:tblHeader")
     for cell, text in zip(table.rows[0].cells, part.header, strict=True):
         _set_text(cell, text)

@@ -303,3 +303,56 @@ def test_continues_category() -> None:
     assert continues_category("Community and Social", "Welfare")  # a catalogue category
     assert not continues_category("Health", "Housing")
     assert not continues_category("Environment", "Protection")  # "Environment" is one already
+
+
+def test_a_merged_categorys_lines_read_with_the_rows_beside_them_are_one_category() -> None:
+    """A table without ruling lines: each line of a merged category cell is read with the row it
+    is printed beside, "Commerce and" with one, "Industry" with the next, none with the rest (a
+    Word table in a style without inner borders)."""
+    assert _categories(
+        _page_row(1, "Environment", "甲"),
+        _page_row(1, "Commerce and", "乙"),
+        _page_row(1, "Industry", "丙"),
+        _page_row(1, "", "丁"),
+        _page_row(1, "Development,", "戊"),
+        _page_row(1, "Geography and", "己"),
+        _page_row(1, "Land Information", "庚"),
+        _page_row(1, "Finance", "辛"),
+        _page_row(1, "Food", "壬"),
+    ) == [
+        "Environment",
+        *["Commerce and Industry"] * 3,
+        *["Development, Geography and Land Information"] * 3,
+        "Finance",
+        "Food",
+    ]
+
+
+def test_a_repeated_header_without_its_item_column_wrapped_over_two_lines() -> None:
+    """A table without ruling lines repeats its header on a new page without the empty item
+    label, wrapped: "Data Category / Dataset" / "Name", "Update" / "Frequency"; the row under it
+    has the item number in one cell more (a Word table style without inner borders)."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Data Category / Dataset", "Release Date", "Update", "Remarks"),
+        _row("", "Name", "", "Frequency", ""),
+        _row("1", "Transport / Traffic Digest", "02/2021", "Monthly", "(XLS)"),
+        TextLine("1", Where(line=6)),
+        _row("Data Category / Dataset", "Release Date", "Update", "Remarks"),
+        _row("Name", "", "Frequency", ""),
+        _row("2", "Transport / Headways", "11/2020", "Monthly", "(CSV)"),
+    )
+    assert [(r.item_cell, r.cells["category_name"]) for r in plan.rows] == [
+        ("1", ["Transport / Traffic Digest"]),
+        ("2", ["Transport / Headways"]),
+    ]
+    assert codes == ["department_missing"]
+    # a first cell filled under a header that repeats nothing is a row, not a label
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Data Category / Dataset Name", "Release Date", "Update Frequency", "Remarks"),
+        _row("Transport / Headways", "11/2020", "Monthly", "(CSV)"),
+    )
+    assert [r.cells["category_name"] for r in plan.rows] == [["Transport / Headways"]]

@@ -11,7 +11,8 @@ What this stage does, in order of the blocks:
 - a row of only 「/」 (or "Nil", "N/A") means "no datasets";
 - a grouping row (a category spanning the table, or a short line between table rows) sets the
   category of the datasets below it; so does a category written once in a vertically merged cell
-  (whole for the rows on both sides of a page break that moved the cell's text or cut it);
+  (whole for all its rows where a page break moved or cut its text, or where, in a table without
+  ruling lines, its lines were read with the rows beside them);
 - a row with an item number starts a dataset, one without continues the dataset above it cell by
   cell (a cell wrapped onto the next line or page); in a table with no item column, a row starts a
   dataset unless its date and frequency cells are empty (then it continues the row above);
@@ -114,6 +115,7 @@ class _Builder:
         self.table_number = -1
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
+        self.header_base: Columns | None = None  # the columns before that header, if any
         self.headers_seen = 0
         self.empty_table: Where | None = None  # a header read, and no row under it yet
         self.heading_open = False  # the last block was a section heading
@@ -122,7 +124,7 @@ class _Builder:
         self.positions: Counter[tuple[str | None, int]] = Counter()
         self.footnotes: list[Footnote] = []
         self.group_line: tuple[str | None, Where | None, bool] | None = None  # (text, where, used)
-        self.foot_run = _FootRun()  # rows of a merged category cell at the foot of a page
+        self.category_run = _CategoryRun()  # rows of the merged category cell being read
         self.block = 0  # index of the block being read
         self.next_block: Block | None = None
 
@@ -185,7 +187,7 @@ class _Builder:
         row used (every row below printed its own category) was not a category after all: it is
         reported as a line not understood."""
         self.end_group()
-        self.foot_run.close()
+        self.category_run.close()
         self.open_row, self.category = None, category
         self.group_line = (category, line, False) if category and line else None
 
@@ -259,19 +261,22 @@ class _Builder:
         if self._is_grouping_row(row, texts, item):
             self._start_group(filled[0], None)
             return "grouping"
-        category_cell = self._category_cell(row, cells)
-        cut = self.foot_run.cut_by(row, category_cell, cells)
+        category_cell = self._category_cell(row, texts, cells)
+        rest = self.category_run.rest_in(row, category_cell, cells)
         below = list(cells.get("category", []))
         kind = self._place_body_row(row, texts, first_of_table, item, cells, others)
-        if cut is not None:
-            self._join_category(*cut, below)
-        if kind == "dataset" and self.open_row is not None:
-            self.foot_run.add(self.open_row, row, category_cell)
+        if rest is not None:
+            self._join_category(*rest, below, row.where.page)
+        elif kind == "dataset" and self.open_row is not None:
+            self.category_run.add(self.open_row, row, category_cell)
         return kind
 
-    def _join_category(self, rows: list[RawRow], above: list[str], below: list[str]) -> None:
-        """A merged category cell's text, cut or moved by a page break (:class:`_FootRun`), whole
-        for the rows above the break, the row below it and those the cell covers further down."""
+    def _join_category(
+        self, rows: list[RawRow], above: list[str], below: list[str], page: int | None
+    ) -> None:
+        """A merged category cell's text that went beyond the row it starts at
+        (:class:`_CategoryRun`), whole for its rows so far, the row just placed (which printed the
+        rest) and those the cell covers further down."""
         pieces = list(above)
         _carry_on(pieces, below)
         category = clean(" ".join(pieces))
@@ -284,6 +289,7 @@ class _Builder:
             else:
                 raw.category = category
         self.category = category
+        self.category_run.joined(targets, category, page)
 
     def _place_body_row(
         self,
@@ -338,10 +344,10 @@ class _Builder:
         open_row.item_cell = label
         return True
 
-    def _category_cell(self, row: TableRow, cells: dict[str, list[str]]) -> str:
+    def _category_cell(self, row: TableRow, texts: list[str], cells: dict[str, list[str]]) -> str:
         """The row's category cell: ``covered`` by a merged cell from above, ``blank`` (a cell
         with no text), ``text``, or ``none`` (the table has no category column)."""
-        columns = _category_columns(self.columns.roles)
+        columns = _category_columns(self._row_columns(row, texts)[0])
         if not columns:
             return "none"
         if all(i in row.covered for i in columns):
@@ -413,13 +419,19 @@ class _Builder:
 
     # -- headers ------------------------------------------------------------------------------
 
-    def _is_header(self, texts: list[str], where: Where) -> bool:
+    def _is_header(self, texts: list[str], where: Where, continued: bool = False) -> bool:
+        """Whether the row is a header (``continued``: the header read so far with the row's
+        labels added); if so, its columns are the table's from here."""
         columns = header_columns(texts)
         if columns is None:
             return False
-        # A header can repeat only one seen before (not the default columns of a headerless
-        # text, which a first header without an item column would otherwise "repeat").
-        self.columns = columns.repeats(self.columns) if self.headers_seen else columns
+        if not continued:
+            # A header can repeat only one seen before (not the default columns of a headerless
+            # text, which a first header without an item column would otherwise "repeat"); a
+            # header wrapped over two lines repeats the one before its first line.
+            self.header_base = self.columns if self.headers_seen else None
+        base = self.header_base
+        self.columns = columns.repeats(base) if base is not None else columns
         self.header = _Header(texts, where)
         self.headers_seen += 1
         self.empty_table = where
@@ -450,8 +462,10 @@ class _Builder:
         "Date"): the line extends the header if its cells end known labels and leave no label
         unknown that was known."""
         header = self.header
-        if header is None or (texts and texts[0]) or not any(texts):
+        if header is None or not any(texts):
             return False
+        if texts[0] and not self._completes_repeat(header.texts, texts):
+            return False  # a first cell filled: a row (but for a repeat the page cut, below)
         if all(match_key(t) in _none_markers() for t in texts if t):
             return False  # 「/ / /」 under the header: no datasets, not a label
         width = max(len(header.texts), len(texts))
@@ -464,8 +478,25 @@ class _Builder:
             return False
         if not any(t and role_of(m) for t, m in zip(more, merged, strict=True)):
             return False
-        self._is_header(merged, header.where)
+        self._is_header(merged, header.where, continued=True)
         return True
+
+    def _completes_repeat(self, first: list[str], texts: list[str]) -> bool:
+        """Whether the header line ``first`` and the line ``texts`` under it are, joined, the
+        header before them without its item column: the header repeated on a new page, whose
+        empty item label the page left out, wrapped over two lines ("Data Category / Dataset" /
+        "Name"). Only then may the second line's first cell hold a label: elsewhere a row whose
+        first cell is filled is a row (a category, a name)."""
+        base = self.header_base
+        if base is None or len(first) != len(texts):
+            return False
+        named = [
+            label for role, label in zip(base.roles, base.labels, strict=True) if role != "item_no"
+        ]
+        merged = [join_pieces([h, t]) if t else h for h, t in zip(first, texts, strict=True)]
+        return len(named) == len(merged) and [match_key(m) for m in merged] == [
+            match_key(label) for label in named
+        ]
 
     def end_header(self) -> None:
         """The header is complete: report it if it names no dataset column, and its unknown
@@ -482,10 +513,26 @@ class _Builder:
                 self.unknown_reported.add(label)
                 self.log.add("unknown_column", repr(label), header.where, joined)
 
+    def _row_columns(
+        self, row: TableRow, texts: list[str]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The roles and labels of the row's cells: the header's, and, under a repeated header
+        whose empty item label the page left out (:meth:`.Columns.repeats`), the item column in
+        front where the row has it (a number in one cell more than the header has)."""
+        columns = self.columns
+        roles, labels = columns.roles, columns.labels
+        if (
+            columns.numbered_elsewhere
+            and len(texts) == len(roles) + 1
+            and parse_item_no(texts[0]) is not None
+        ):
+            return ("item_no", *roles), ("", *labels)
+        return roles, labels
+
     def _by_role(
         self, row: TableRow, texts: list[str]
     ) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
-        roles, labels = self.columns.roles, self.columns.labels
+        roles, labels = self._row_columns(row, texts)
         cells: dict[str, list[str]] = {}
         others: list[tuple[str, list[str]]] = []
         for role, label, cell in zip(roles, labels, row.cells, strict=False):
@@ -531,28 +578,31 @@ def continues_category(above: str, below: str) -> bool:
     return match_key(above) not in known and match_key(join_pieces([above, below])) in known
 
 
-class _FootRun:
-    """The rows of a vertically merged category cell that reaches the foot of a page, and its text
-    there, to be joined with its part on the next page where a page break cut or moved the text.
+class _CategoryRun:
+    """The rows of a vertically merged category cell so far, and its text, to be made whole where
+    the text went beyond the row it starts at: across a page break, or, in a table without ruling
+    lines, down into the rows below.
 
     Word moves a short paragraph (two or three lines: widow and orphan control) whole to the next
     page, or breaks a longer one between pages: the merged cell's part at the page's foot is then
     empty ("blank") or holds the first lines only ("Commerce and"), and its part at the top of the
-    next page the rest. The rows under it take the whole, not the category above them or half of
-    one, when the first row on the next page has the rest in its category cell: all of it where the
-    part above the break was empty, joined to it where the two are one category
+    next page the rest. In a table without ruling lines, each line of the merged cell is read with
+    the row it is printed beside ("Commerce and" with one row, "Industry" with the next). The rows
+    take the whole category, not the one above them or half of one: where the first part was
+    empty, all of the rest; where the two parts are one category, both joined
     (:func:`continues_category`).
 
     A run starts at a row whose category cell is there (not covered), takes the rows below it that
-    the merged cell covers, and ends at any other row of its page, at a grouping row, a section or
-    an organisation. An empty cell at a page's first row starts none: it is the part of a merged
-    cell whose text is on the page before. An empty part is joined only in a table with merged
-    category cells (a row covered by one seen): text plans, and tables printing a category on every
-    row, keep the category above."""
+    the merged cell covers (or that print no category), and ends at a row with a category of its
+    own, the first row after a page break, a grouping row, a section or an organisation. An empty
+    cell at a page's first row starts none: it is the part of a merged cell whose text is on the
+    page before. An empty part is filled only in a table with merged category cells (a row covered
+    by one seen): text plans, and tables printing a category on every row, keep the category
+    above."""
 
     def __init__(self) -> None:
         self.rows: list[RawRow] = []
-        self.pieces: list[str] = []  # the cell's text at the page's foot
+        self.pieces: list[str] = []  # the cell's text so far
         self.page: int | None = None
         self.merges_seen = False
         self.first_on_page = True  # the row being placed is its page's first body row
@@ -561,39 +611,49 @@ class _FootRun:
     def close(self) -> None:
         self.rows, self.pieces, self.page = [], [], None
 
-    def cut_by(
+    def rest_in(
         self, row: TableRow, category_cell: str, cells: dict[str, list[str]]
     ) -> tuple[list[RawRow], list[str]] | None:
-        """Called for every body row before it is placed: the first row after the page the run
-        is on ends it; returned (the run's rows, its text above the break) when the row's category
-        cell holds the rest of the run's cell."""
+        """Called for every body row before it is placed: (the run's rows, its text so far) when
+        the row's category cell holds the rest of the run's cell; the first row after the page the
+        run is on ends it otherwise."""
         self.first_on_page = row.where.page != self.last_page
         self.last_page = row.where.page
-        if not self.rows or row.where.page == self.page:
+        if not self.rows or category_cell != "text":
+            if self.rows and row.where.page != self.page:
+                self.close()
             return None
-        rows, pieces, before = self.rows, self.pieces, self.page
-        self.close()
-        page = row.where.page
-        if category_cell != "text" or page is None or before is None or page <= before:
-            return None
-        if not pieces:
-            return (rows, pieces) if self.merges_seen else None
-        above, below = clean(" ".join(pieces)), clean(" ".join(cells["category"]))
-        return (rows, pieces) if continues_category(above, below) else None
+        rows, pieces, page, before = self.rows, self.pieces, row.where.page, self.page
+        later = page is not None and before is not None and page > before
+        if pieces:  # the rest of a cut text: on the same page (no ruling lines) or the next
+            below = clean(" ".join(cells["category"]))
+            if (page == before or later) and continues_category(clean(" ".join(pieces)), below):
+                return rows, pieces
+        elif self.merges_seen and later:  # a merged cell empty at the page's foot
+            return rows, pieces
+        if page != before:
+            self.close()
+        return None
 
     def add(self, raw: RawRow, row: TableRow, category_cell: str) -> None:
         """A new dataset row, by its category cell."""
         if category_cell == "covered":
             self.merges_seen = True
-            if self.rows and row.where.page == self.page:
-                self.rows.append(raw)
-        elif row.where.page is None or category_cell == "none":
-            self.close()
-        elif category_cell == "text" or not self.first_on_page:
+        # Under the merged cell: covered by it; in a table without ruling lines, printing none.
+        under = category_cell == "covered" or (category_cell == "blank" and not self.merges_seen)
+        if under and self.rows and row.where.page == self.page:
+            self.rows.append(raw)
+        elif category_cell == "text" or (
+            category_cell == "blank" and row.where.page is not None and not self.first_on_page
+        ):
             self.rows, self.page = [raw], row.where.page
             self.pieces = list(raw.cells.get("category", []))
         else:
             self.close()
+
+    def joined(self, rows: list[RawRow], category: str, page: int | None) -> None:
+        """The run's cell made whole up to the row just placed (the last of ``rows``)."""
+        self.rows, self.pieces, self.page = rows, [category], page
 
 
 def _both_labels(first: str, second: str) -> str:
