@@ -449,10 +449,31 @@ def emsd_unruled() -> Case:
                 text_form=False, layout_text=False)  # fmt: skip
 
 
+def lcsd_light_list() -> Case:
+    """LCSD's Simplified Chinese plan in Word's "Light List" table style."""
+    case = lcsd_simplified()
+    layout = replace(case.layout, word_style="Light List")
+    return Case("layout-lcsd-light-list-zh-hans", "LCSD's plan in Word's \"Light List\" table "
+                "style: a filled header, rules between rows, no inner vertical lines, so the "
+                "ruling lines' cells lump rows together across the table; the PDF only", case.plan,
+                layout, text_form=False, layout_text=False)  # fmt: skip
+
+
+def wsd_medium_shading() -> Case:
+    """WSD's bilingual plan in Word's "Medium Shading 1" table style."""
+    case = wsd_bilingual()
+    layout = replace(case.layout, word_style="Medium Shading 1")
+    return Case("layout-wsd-medium-shading-bilingual", "WSD's bilingual plan in Word's \"Medium "
+                "Shading 1\" table style: banded rows filled, rules missing between some columns, "
+                "so one cell holds two columns' text (\"2. 01/2021\"); the PDF only", case.plan,
+                layout, text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
-    censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled,
+    censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
+    wsd_medium_shading,
 )  # fmt: skip
 
 

@@ -529,3 +529,43 @@ def test_a_page_left_open_by_an_error_is_closed_before_its_document(
     with pytest.raises(MemoryError):
         pdfium_reader.read_pdf(pdf, pdf.read_bytes(), "0")
     assert calls == ["page", "document"]
+
+
+def test_rows_a_table_style_leaves_unruled_are_read_by_column() -> None:
+    """A table ruled only in part (Word's "Light List": a ruled header, then rows with no inner
+    lines) gives one cell across the table for its unruled rows: each line whose text starts in
+    two columns or more is a row of those columns; a line of one run (a grouping row) stays whole.
+    And a cell over two columns whose rule is missing ("Medium Shading 1") gives each its text."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    # header cells at x 0-100-200-300, then one cell 0-300 for the rest of the table
+    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, 300, 20) + box(0, 20, 300, 80)
+    chars = word("Item", 5, 5) + word("Name", 105, 5) + word("Date", 205, 5)
+    chars += word("1.", 5, 25) + word("Alpha", 105, 25) + word("04/2019", 205, 25)
+    chars += word("Environment and Conservation", 5, 45)  # one run over two columns
+    chars += word("2.", 5, 62) + word("Beta", 105, 62) + word("05/2019", 205, 62)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows == [
+        (("Item",), ("Name",), ("Date",)),
+        (("1.",), ("Alpha",), ("04/2019",)),
+        (("Environment and Conservation",), (), ()),
+        (("2.",), ("Beta",), ("05/2019",)),
+    ]
+    # one cell over the item and name columns, the date cell ruled
+    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, 300, 20)
+    edges += box(0, 20, 200, 40) + box(200, 20, 300, 40)
+    chars = word("Item", 5, 5) + word("Name", 105, 5) + word("Date", 205, 5)
+    chars += word("1.", 5, 25) + word("Alpha", 105, 25) + word("04/2019", 205, 25)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    body = [b for b in blocks if isinstance(b, TableRow)][1]
+    assert body.cells == (("1.",), ("Alpha",), ("04/2019",)) and not body.covered

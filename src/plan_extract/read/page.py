@@ -19,6 +19,7 @@ map (U+FFFD here, whatever the library's marker) are reported per page and kept 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -292,6 +293,58 @@ def _broken_word(
     return -BROKEN_WORD_SLACK <= room < (first.x1 - first.x0) + BROKEN_WORD_SLACK
 
 
+def _runs(line: list[Char]) -> list[list[Char]]:
+    """A line's chars (sorted by x0 here) in runs split at gaps wider than SEGMENT_GAP, as
+    :func:`_split` splits its segments."""
+    runs: list[list[Char]] = []
+    end = 0.0
+    for char in sorted(line, key=_x0):
+        if runs and char.x0 - end <= SEGMENT_GAP:
+            runs[-1].append(char)
+            end = max(end, char.x1)
+        elif not char.text.isspace():
+            runs.append([char])
+            end = char.x1
+    return runs
+
+
+def _lines_as_rows(
+    cell: BBox, chars: list[Char], table: Table, number: int, index: int
+) -> list[tuple[float, Block]] | None:
+    """The lines of a cell spanning several columns, as rows of those columns, where they are
+    rows: a table whose style rules only some of its rows (Word's "Light List": no inner vertical
+    lines, and a merged cell interrupting the horizontal ones) leaves rows without ruling lines,
+    which the ruling lines' cells lump into one cell across the table. Its lines are rows when one
+    of them has runs of text starting in two columns or more; each run goes to the column it
+    starts in (a grouping row's text, one run, stays whole)."""
+    x0, _, x1, _ = cell
+    starts = [x for x in table.columns if x0 <= x < x1]
+    if len(starts) < 2 or not chars:
+        return None
+    lines = [_runs(line) for line in _rows(chars)]
+
+    def column(run: list[Char]) -> int:
+        return max(0, bisect_right(starts, run[0].x0 + 1.0) - 1)  # 1 pt: a run at its column's edge
+
+    if not any(len({column(run) for run in runs}) > 1 for runs in lines):
+        return None
+    first = table.columns.index(starts[0])
+    placed: list[tuple[float, Block]] = []
+    for runs in lines:
+        if not runs:
+            continue
+        by_column: list[list[Char]] = [[] for _ in starts]
+        for run in runs:
+            by_column[column(run)].extend(run)
+        pieces = [cell_pieces(chars_of) if chars_of else () for chars_of in by_column]
+        cells = [()] * first + pieces + [()] * (len(table.columns) - first - len(starts))
+        line = [char for run in runs for char in run]
+        top, bottom = min(c.top for c in line), max(c.bottom for c in line)
+        where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
+        placed.append((top, TableRow(tuple(cells), where, index)))
+    return placed
+
+
 def _table_rows(
     table: Table, chars_in: dict[BBox, list[Char]], number: int, index: int
 ) -> list[tuple[float, Block]]:
@@ -300,15 +353,48 @@ def _table_rows(
     for row in table.rows:
         bbox = row.bbox
         top = bbox[1]
-        cells = tuple(
-            cell_pieces(chars_in.get(cell, ()), cell) if cell else () for cell in row.cells
-        )
-        covered = frozenset(
+        present = [cell for cell in row.cells if cell is not None]
+        if len(present) == 1 and (
+            lines := _lines_as_rows(present[0], chars_in.get(present[0], []), table, number, index)
+        ):
+            placed.extend(lines)
+            continue
+        cells = [cell_pieces(chars_in.get(cell, ()), cell) if cell else () for cell in row.cells]
+        covered = {
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
-        )
+        }
+        for i, cell in enumerate(row.cells):
+            if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
+                cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
+                covered -= set(range(i, i + len(spread)))
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
-        placed.append((top, TableRow(cells, where, index, covered)))
+        placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
     return placed
+
+
+def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[str, ...]] | None:
+    """A cell's text per column it spans, where its runs of text start in two columns or more
+    (Word's "Medium Shading 1" fills rows without the rule between two columns: "2. 01/2021" in
+    one cell over the item and date columns); None where it is one text (a label, a grouping row's
+    category spanning the table)."""
+    starts = [x for x in columns if cell[0] <= x < cell[2]]
+    if len(starts) < 2 or not chars:
+        return None
+
+    def column(run: list[Char]) -> int:
+        return max(0, bisect_right(starts, run[0].x0 + 1.0) - 1)
+
+    by_column: list[list[Char]] = [[] for _ in starts]
+    found = set()
+    for line in _rows(chars):
+        for run in _runs(line):
+            found.add(column(run))
+            by_column[column(run)].extend(run)
+    if len(found) < 2:
+        return None
+    return [
+        cell_pieces(sorted(chars_of, key=_line_order)) if chars_of else () for chars_of in by_column
+    ]
 
 
 def page_blocks(
