@@ -91,7 +91,13 @@ def _layout(draw: Any, wraps: st.SearchStrategy[bool]) -> Layout:
         two_line_header=not bilingual and language != "en" and draw(st.booleans()),
         item_header=draw(st.booleans()),
         formats_sep=draw(st.sampled_from(("comma", "slash"))),
+        # Word table styles that rule only part of the table, for tables with item numbers (a
+        # table without them whose cells wrap is a known limit once the ruling lines are gone)
+        word_style=draw(st.sampled_from(WORD_STYLES)) if "item" in columns else "Table Grid",
     )
+
+
+WORD_STYLES = ("Table Grid", "Table Grid", "Light Shading", "Light List", "Medium Shading 1")
 
 
 @st.composite
