@@ -459,6 +459,17 @@ def lcsd_light_list() -> Case:
                 layout, text_form=False, layout_text=False)  # fmt: skip
 
 
+def emsd_light_list() -> Case:
+    """EMSD's merged categories in Word's "Light List" table style."""
+    case = emsd_cut_category()
+    layout = replace(case.layout, word_style="Light List")
+    return Case("layout-emsd-light-list-en", "EMSD's merged categories in Word's \"Light List\" "
+                "style: the merged cell interrupts the rules between rows, so no cell is found "
+                "beside it or below it: its text sits in a hole of the ruled table, the rows below "
+                "within the table's outer rules; the PDF only", case.plan, layout,
+                text_form=False, layout_text=False)  # fmt: skip
+
+
 def wsd_medium_shading() -> Case:
     """WSD's bilingual plan in Word's "Medium Shading 1" table style."""
     case = wsd_bilingual()
@@ -473,7 +484,7 @@ CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
-    wsd_medium_shading,
+    emsd_light_list, wsd_medium_shading,
 )  # fmt: skip
 
 

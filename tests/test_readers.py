@@ -569,3 +569,40 @@ def test_rows_a_table_style_leaves_unruled_are_read_by_column() -> None:
     blocks, _ = page_blocks(chars, edges, 1, 0)
     body = [b for b in blocks if isinstance(b, TableRow)][1]
     assert body.cells == (("1.",), ("Alpha",), ("04/2019",)) and not body.covered
+
+
+def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
+    """Word's "Light List": a merged category cell interrupts the rules between rows, so no cell
+    is found where it is nor below the row it starts at, though the table's outer rules go on.
+    Its text, in a hole between two cells, is that row's; the rows the outer rules enclose below
+    the last cells are read by the table's columns."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    # header and first row ruled in four columns, but the third column's cell of the first row
+    # has no bottom rule (merged with the row below); the outer rules go down to y=70
+    edges = []
+    for x0, x1 in ((0, 60), (60, 120), (120, 180), (180, 300)):
+        edges += box(x0, 0, x1, 20) + polyline_edges([(x0, 20), (x0, 50)])
+    edges += polyline_edges([(0, 50), (120, 50)]) + polyline_edges([(180, 50), (300, 50)])
+    edges += polyline_edges([(300, 20), (300, 70)]) + polyline_edges([(0, 50), (0, 70)])
+    edges += polyline_edges([(0, 70), (300, 70)])
+    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Cat", 125, 5) + word("Date", 185, 5)
+    chars += word("1.", 5, 25) + word("Alpha", 65, 25) + word("Food", 125, 25)
+    chars += word("04/2019", 185, 25)
+    chars += word("2.", 5, 55) + word("Beta", 65, 55) + word("05/2019", 185, 55)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Item",), ("Name",), ("Cat",), ("Date",)),
+        (("1.",), ("Alpha",), ("Food",), ("04/2019",)),
+        (("2.",), ("Beta",), (), ("05/2019",)),
+    ]
+    assert not [b for b in blocks if not isinstance(b, TableRow)]

@@ -36,7 +36,7 @@ from ..problems import ProblemLog
 from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
-from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
+from .tables import BBox, Edge, Table, TooManyLinesError, find_tables, merge_edges
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -345,12 +345,86 @@ def _lines_as_rows(
     return placed
 
 
+EXTEND_MIN = (
+    3.0  # points: a table's outer rules reaching this far below its last cells enclose rows
+)
+_EDGE_TOLERANCE = 2.0  # points: an outer rule this near the table's side is that side
+
+
+def _extended(table: Table, edges: list[Edge]) -> Table:
+    """The table with the rows its outer rules enclose below its last cells, as one cell across
+    the table (read by :func:`_lines_as_rows`): in Word's "Light List" style a merged cell cuts the
+    rules between rows, and no cell is found below the row it starts at, though the table's left
+    and right rules go on down to its end."""
+    x0, _, x1, bottom = table.bbox
+
+    def reach(x: float) -> float:
+        return max(
+            (
+                e.bottom
+                for e in edges
+                if e.orientation == "v"
+                and abs(e.x0 - x) <= _EDGE_TOLERANCE
+                and e.top <= bottom + _EDGE_TOLERANCE
+            ),
+            default=bottom,
+        )
+
+    end = min(reach(x0), reach(x1))
+    if end <= bottom + EXTEND_MIN:
+        return table
+    return Table((*table.cells, (x0, bottom, x1, end)))
+
+
+_Holes = dict[tuple[int, int], list[Char]]  # (row, column) of a table → its chars
+
+
+def _hole_chars(tables: list[Table], chars: list[Char]) -> tuple[list[_Holes], list[Char]]:
+    """Of the chars in no cell, those inside a table where a cell is missing between two others (a
+    merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
+    where it starts), per table by (row, column); and the others."""
+    holes: list[_Holes] = [{} for _ in tables]
+    if not tables or not chars:
+        return holes, chars
+    grids = []
+    for table in tables:
+        rows = table.rows
+        tops = [row.bbox[1] for row in rows]
+        grids.append((table.bbox, table.columns, tops, rows))
+    rest: list[Char] = []
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        for number, (bbox, columns, tops, rows) in enumerate(grids):
+            if bbox[0] <= x < bbox[2] and bbox[1] <= y < bbox[3]:
+                row, column = bisect_right(tops, y) - 1, bisect_right(columns, x) - 1
+                if row >= 0 and column >= 0 and _inner_hole(rows[row].cells, column):
+                    holes[number].setdefault((row, column), []).append(char)
+                    break
+        else:
+            rest.append(char)
+    return holes, rest
+
+
+def _inner_hole(cells: tuple[BBox | None, ...], column: int) -> bool:
+    """Whether a row has no cell at ``column`` but cells on both sides of it: a cell whose rules
+    are missing, not the outside of a table narrower in that row (an L-shaped table)."""
+    return (
+        cells[column] is None
+        and any(cell is not None for cell in cells[:column])
+        and any(cell is not None for cell in cells[column + 1 :])
+    )
+
+
 def _table_rows(
-    table: Table, chars_in: dict[BBox, list[Char]], number: int, index: int
+    table: Table,
+    chars_in: dict[BBox, list[Char]],
+    number: int,
+    index: int,
+    holes: _Holes | None = None,
 ) -> list[tuple[float, Block]]:
     placed: list[tuple[float, Block]] = []
     columns = table.columns
-    for row in table.rows:
+    for row_number, row in enumerate(table.rows):
         bbox = row.bbox
         top = bbox[1]
         present = [cell for cell in row.cells if cell is not None]
@@ -363,6 +437,9 @@ def _table_rows(
         covered = {
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         }
+        for (hole_row, column), hole in (holes or {}).items():
+            if hole_row == row_number and column not in covered:
+                cells[column] = cell_pieces(hole)
         for i, cell in enumerate(row.cells):
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
@@ -402,11 +479,18 @@ def page_blocks(
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it."""
     tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
+    if tables:
+        merged = merge_edges(edges)
+        tables = [_extended(table, merged) for table in tables]
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
+    holes, outside = _hole_chars(tables, outside)
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
-        placed.extend(_table_rows(table, in_cells[index], number, table_base + index + 1))
+        table_rows = _table_rows(
+            table, in_cells[index], number, table_base + index + 1, holes[index]
+        )
+        placed.extend(table_rows)
     unruled, table_count = aligned_blocks(
         text_lines(outside, number), ALIGNMENT, table_base + len(tables)
     )
