@@ -36,7 +36,7 @@ from ..problems import ProblemLog
 from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
-from .tables import BBox, Edge, Table, TooManyLinesError, find_tables, merge_edges
+from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -348,7 +348,7 @@ def _lines_as_rows(
 EXTEND_MIN = (
     3.0  # points: a table's outer rules reaching this far below its last cells enclose rows
 )
-_EDGE_TOLERANCE = 2.0  # points: an outer rule this near the table's side is that side
+_EDGE_TOLERANCE = 3.0  # points: an outer rule this near the table's side is that side (as snapped)
 
 
 def _extended(table: Table, edges: list[Edge]) -> Table:
@@ -359,16 +359,18 @@ def _extended(table: Table, edges: list[Edge]) -> Table:
     x0, _, x1, bottom = table.bbox
 
     def reach(x: float) -> float:
-        return max(
-            (
-                e.bottom
-                for e in edges
-                if e.orientation == "v"
-                and abs(e.x0 - x) <= _EDGE_TOLERANCE
-                and e.top <= bottom + _EDGE_TOLERANCE
-            ),
-            default=bottom,
+        """How far down the rule at ``x`` goes on from the table's bottom, its pieces chained."""
+        pieces = sorted(
+            (e.top, e.bottom)
+            for e in edges
+            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.bottom > bottom
         )
+        end = bottom
+        for top, piece_bottom in pieces:
+            if top > end + _EDGE_TOLERANCE:
+                break
+            end = max(end, piece_bottom)
+        return end
 
     end = min(reach(x0), reach(x1))
     if end <= bottom + EXTEND_MIN:
@@ -480,8 +482,7 @@ def page_blocks(
     """The blocks of one page in reading order, and the document's table count after it."""
     tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
     if tables:
-        merged = merge_edges(edges)
-        tables = [_extended(table, merged) for table in tables]
+        tables = [_extended(table, edges) for table in tables]
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside)
