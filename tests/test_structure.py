@@ -356,3 +356,20 @@ def test_a_repeated_header_without_its_item_column_wrapped_over_two_lines() -> N
         _row("Transport / Headways", "11/2020", "Monthly", "(CSV)"),
     )
     assert [r.cells["category_name"] for r in plan.rows] == [["Transport / Headways"]]
+
+
+def test_a_grouping_row_no_row_takes_is_reported() -> None:
+    """One cell across the table with no dataset under it before the next section ("t Unit", the
+    rest of a cell a page break cut, which a table ruled only in part leaves across the table) is
+    a problem, not a category no one sees."""
+    header = TableRow((("",), ("數據種類／數據集名稱",), ("目標發放日期",)), Where(page=1), 1)
+    spanning = TableRow((("t Unit",), (), ()), Where(page=2), 1, frozenset({1, 2}))
+    _, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("1.", "資訊科技／名單", "04/2019"),
+        spanning,
+        TextLine("B. 在2020年及2021年發放的部門數據集", Where(line=9)),
+    )
+    assert "unparsed_line" in codes

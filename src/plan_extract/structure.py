@@ -183,9 +183,10 @@ class _Builder:
         return True
 
     def _start_group(self, category: str | None, line: Where | None) -> None:
-        """A new category context (None at a section or organisation). A grouping *line* that no
-        row used (every row below printed its own category) was not a category after all: it is
-        reported as a line not understood."""
+        """A new category context (None at a section or organisation). A grouping line or row that
+        no row used (every row below printed its own category, or none came before the next
+        section) was not a category after all, or not only: it is reported as a line not
+        understood (a row's remainder a table style left in one cell across the table, say)."""
         self.end_group()
         self.category_run.close()
         self.open_row, self.category = None, category
@@ -259,7 +260,7 @@ class _Builder:
         filled = [t for t in texts if t]
         item = clean(" ".join(cells.get("item_no", [])))
         if self._is_grouping_row(row, texts, item):
-            self._start_group(filled[0], None)
+            self._start_group(filled[0], row.where)  # reported if no row takes it
             return "grouping"
         category_cell = self._category_cell(row, texts, cells)
         rest = self.category_run.rest_in(row, category_cell, cells)
