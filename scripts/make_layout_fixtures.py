@@ -428,56 +428,48 @@ def emsd_cut_category() -> Case:
                 cut_merged_text=True)  # fmt: skip
 
 
+def _styled(make: Callable[[], Case], style: str, folder: str, exercises: str) -> Case:
+    """A case's plan laid out in another Word table style; the PDF only (its text forms do not
+    depend on the style)."""
+    case = make()
+    layout = replace(case.layout, word_style=style)
+    return Case(folder, exercises, case.plan, layout, text_form=False, layout_text=False)
+
+
 def td_unruled() -> Case:
-    """TD's plan in a Word table style without inner borders ("Light Shading")."""
-    case = td_titles()
-    layout = replace(case.layout, word_style="Light Shading")
-    return Case("layout-td-unruled-en", "TD's titles plan in a Word table style without inner "
-                "borders (\"Light Shading\"): columns found by alignment; on the next page the "
-                "header repeats without its empty item label, wrapped over two lines, above a row "
-                "that has its item number; the PDF only (the text forms do not depend on the "
-                "style)", case.plan, layout, text_form=False, layout_text=False)  # fmt: skip
+    return _styled(td_titles, "Light Shading", "layout-td-unruled-en", "TD's titles plan in a "
+                   "Word table style without inner borders (\"Light Shading\"): columns found by "
+                   "alignment; on the next page the header repeats without its empty item label, "
+                   "wrapped over two lines, above a row that has its item number; the PDF only")  # fmt: skip
 
 
 def emsd_unruled() -> Case:
-    """EMSD's merged category in a Word table style without inner borders."""
-    case = emsd_cut_category()
-    layout = replace(case.layout, word_style="Light Shading")
-    return Case("layout-emsd-unruled-en", "a merged category cell in a table without inner "
-                "borders: its lines, \"Commerce and\" / \"Industry\", read with the rows beside "
-                "them, one category for all its rows; the PDF only", case.plan, layout,
-                text_form=False, layout_text=False)  # fmt: skip
+    return _styled(emsd_cut_category, "Light Shading", "layout-emsd-unruled-en", "a merged "
+                   "category cell in a table without inner borders: its lines, \"Commerce and\" "
+                   "/ \"Industry\", read with the rows beside them, one category for all its "
+                   "rows; the PDF only")  # fmt: skip
 
 
 def lcsd_light_list() -> Case:
-    """LCSD's Simplified Chinese plan in Word's "Light List" table style."""
-    case = lcsd_simplified()
-    layout = replace(case.layout, word_style="Light List")
-    return Case("layout-lcsd-light-list-zh-hans", "LCSD's plan in Word's \"Light List\" table "
-                "style: a filled header, rules between rows, no inner vertical lines, so the "
-                "ruling lines' cells lump rows together across the table; the PDF only", case.plan,
-                layout, text_form=False, layout_text=False)  # fmt: skip
+    return _styled(lcsd_simplified, "Light List", "layout-lcsd-light-list-zh-hans", "LCSD's plan "
+                   "in Word's \"Light List\" table style: a filled header, rules between rows, no "
+                   "inner vertical lines, so the ruling lines' cells lump rows together across "
+                   "the table; the PDF only")  # fmt: skip
 
 
 def emsd_light_list() -> Case:
-    """EMSD's merged categories in Word's "Light List" table style."""
-    case = emsd_cut_category()
-    layout = replace(case.layout, word_style="Light List")
-    return Case("layout-emsd-light-list-en", "EMSD's merged categories in Word's \"Light List\" "
-                "style: the merged cell interrupts the rules between rows, so no cell is found "
-                "beside it or below it: its text sits in a hole of the ruled table, the rows below "
-                "within the table's outer rules; the PDF only", case.plan, layout,
-                text_form=False, layout_text=False)  # fmt: skip
+    return _styled(emsd_cut_category, "Light List", "layout-emsd-light-list-en", "EMSD's merged "
+                   "categories in Word's \"Light List\" style: the merged cell interrupts the "
+                   "rules between rows, so no cell is found beside it or below it: its text sits "
+                   "in a hole of the ruled table, the rows below within the table's outer rules; "
+                   "the PDF only")  # fmt: skip
 
 
 def wsd_medium_shading() -> Case:
-    """WSD's bilingual plan in Word's "Medium Shading 1" table style."""
-    case = wsd_bilingual()
-    layout = replace(case.layout, word_style="Medium Shading 1")
-    return Case("layout-wsd-medium-shading-bilingual", "WSD's bilingual plan in Word's \"Medium "
-                "Shading 1\" table style: banded rows filled, rules missing between some columns, "
-                "so one cell holds two columns' text (\"2. 01/2021\"); the PDF only", case.plan,
-                layout, text_form=False, layout_text=False)  # fmt: skip
+    return _styled(wsd_bilingual, "Medium Shading 1", "layout-wsd-medium-shading-bilingual",
+                   "WSD's bilingual plan in Word's \"Medium Shading 1\" table style: banded rows "
+                   "filled, rules missing between some columns, so one cell holds two columns' "
+                   "text (\"2. 01/2021\"); the PDF only")  # fmt: skip
 
 
 CASES = (
