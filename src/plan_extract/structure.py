@@ -256,13 +256,14 @@ class _Builder:
 
     def _body_row(self, row: TableRow, texts: list[str], first_of_table: bool) -> str:
         """Place a body row; return its kind."""
-        cells, others = self._by_role(row, texts)
+        roles, labels = self._row_columns(texts)
+        cells, others = self._by_role(row, texts, roles, labels)
         filled = [t for t in texts if t]
         item = clean(" ".join(cells.get("item_no", [])))
         if self._is_grouping_row(row, texts, item):
             self._start_group(filled[0], row.where)  # reported if no row takes it
             return "grouping"
-        category_cell = self._category_cell(row, texts, cells)
+        category_cell = self._category_cell(row, roles, cells)
         rest = self.category_run.rest_in(row, category_cell, cells)
         below = list(cells.get("category", []))
         kind = self._place_body_row(row, texts, first_of_table, item, cells, others)
@@ -345,10 +346,12 @@ class _Builder:
         open_row.item_cell = label
         return True
 
-    def _category_cell(self, row: TableRow, texts: list[str], cells: dict[str, list[str]]) -> str:
+    def _category_cell(
+        self, row: TableRow, roles: tuple[str, ...], cells: dict[str, list[str]]
+    ) -> str:
         """The row's category cell: ``covered`` by a merged cell from above, ``blank`` (a cell
         with no text), ``text``, or ``none`` (the table has no category column)."""
-        columns = _category_columns(self._row_columns(row, texts)[0])
+        columns = _category_columns(roles)
         if not columns:
             return "none"
         if all(i in row.covered for i in columns):
@@ -465,14 +468,14 @@ class _Builder:
         header = self.header
         if header is None or not any(texts):
             return False
-        if texts[0] and not self._completes_repeat(header.texts, texts):
-            return False  # a first cell filled: a row (but for a repeat the page cut, below)
-        if all(match_key(t) in _none_markers() for t in texts if t):
-            return False  # 「/ / /」 under the header: no datasets, not a label
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         more = [*texts, *[""] * (width - len(texts))]
         merged = [join_pieces([h, t]) if t else h for h, t in zip(padded, more, strict=True)]
+        if texts[0] and not self._repeats_earlier(merged):
+            return False  # a first cell filled: a row (but for a repeat the page cut, below)
+        if all(match_key(t) in _none_markers() for t in texts if t):
+            return False  # 「/ / /」 under the header: no datasets, not a label
         # No label may become unknown, and the line must end a known one: an unknown column
         # elsewhere in the header (「負責組別」) must not stop 「數據集」 + 「名稱」 from joining.
         if unknown_count(merged) > unknown_count(header.texts):
@@ -482,22 +485,19 @@ class _Builder:
         self._is_header(merged, header.where, continued=True)
         return True
 
-    def _completes_repeat(self, first: list[str], texts: list[str]) -> bool:
-        """Whether the header line ``first`` and the line ``texts`` under it are, joined, the
-        header before them without its item column: the header repeated on a new page, whose
-        empty item label the page left out, wrapped over two lines ("Data Category / Dataset" /
-        "Name"). Only then may the second line's first cell hold a label: elsewhere a row whose
-        first cell is filled is a row (a category, a name)."""
+    def _repeats_earlier(self, merged: list[str]) -> bool:
+        """Whether a header's two lines, joined into ``merged``, are the header before it without
+        its item column: the header repeated on a new page, whose empty item label the page left
+        out, wrapped over two lines ("Data Category / Dataset" / "Name"). Only then may the second
+        line's first cell hold a label: elsewhere a row whose first cell is filled is a row (a
+        category, a name)."""
         base = self.header_base
-        if base is None or len(first) != len(texts):
+        if base is None:
             return False
         named = [
             label for role, label in zip(base.roles, base.labels, strict=True) if role != "item_no"
         ]
-        merged = [join_pieces([h, t]) if t else h for h, t in zip(first, texts, strict=True)]
-        return len(named) == len(merged) and [match_key(m) for m in merged] == [
-            match_key(label) for label in named
-        ]
+        return list(map(match_key, merged)) == list(map(match_key, named))
 
     def end_header(self) -> None:
         """The header is complete: report it if it names no dataset column, and its unknown
@@ -514,9 +514,7 @@ class _Builder:
                 self.unknown_reported.add(label)
                 self.log.add("unknown_column", repr(label), header.where, joined)
 
-    def _row_columns(
-        self, row: TableRow, texts: list[str]
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _row_columns(self, texts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The roles and labels of the row's cells: the header's, and, under a repeated header
         whose empty item label the page left out (:meth:`.Columns.repeats`), the item column in
         front where the row has it (a number in one cell more than the header has)."""
@@ -531,9 +529,10 @@ class _Builder:
         return roles, labels
 
     def _by_role(
-        self, row: TableRow, texts: list[str]
+        self, row: TableRow, texts: list[str], roles: tuple[str, ...], labels: tuple[str, ...]
     ) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
-        roles, labels = self._row_columns(row, texts)
+        """The row's cells by the ``roles`` of its columns (:meth:`_row_columns`), and the cells
+        of unknown columns with their ``labels``."""
         cells: dict[str, list[str]] = {}
         others: list[tuple[str, list[str]]] = []
         for role, label, cell in zip(roles, labels, row.cells, strict=False):

@@ -36,7 +36,7 @@ from ..problems import ProblemLog
 from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
-from .tables import BBox, Edge, Table, TooManyLinesError, find_tables
+from .tables import BBox, Edge, GridRow, Table, TooManyLinesError, find_tables
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -308,6 +308,17 @@ def _runs(line: list[Char]) -> list[list[Char]]:
     return runs
 
 
+def _spanned(cell: BBox, columns: list[float]) -> list[float]:
+    """Where the table's columns that a cell spans start."""
+    return [x for x in columns if cell[0] <= x < cell[2]]
+
+
+def _column_of(starts: list[float], run: list[Char]) -> int:
+    """Which of the columns starting at ``starts`` a run of text starts in (within 1 pt: a run at
+    its column's very edge)."""
+    return max(0, bisect_right(starts, run[0].x0 + 1.0) - 1)
+
+
 def _lines_as_rows(
     cell: BBox, chars: list[Char], table: Table, number: int, index: int
 ) -> list[tuple[float, Block]] | None:
@@ -318,15 +329,11 @@ def _lines_as_rows(
     of them has runs of text starting in two columns or more; each run goes to the column it
     starts in (a grouping row's text, one run, stays whole)."""
     x0, _, x1, _ = cell
-    starts = [x for x in table.columns if x0 <= x < x1]
+    starts = _spanned(cell, table.columns)
     if len(starts) < 2 or not chars:
         return None
     lines = [_runs(line) for line in _rows(chars)]
-
-    def column(run: list[Char]) -> int:
-        return max(0, bisect_right(starts, run[0].x0 + 1.0) - 1)  # 1 pt: a run at its column's edge
-
-    if not any(len({column(run) for run in runs}) > 1 for runs in lines):
+    if not any(len({_column_of(starts, run) for run in runs}) > 1 for runs in lines):
         return None
     first = table.columns.index(starts[0])
     placed: list[tuple[float, Block]] = []
@@ -335,7 +342,7 @@ def _lines_as_rows(
             continue
         by_column: list[list[Char]] = [[] for _ in starts]
         for run in runs:
-            by_column[column(run)].extend(run)
+            by_column[_column_of(starts, run)].extend(run)
         pieces = [cell_pieces(chars_of) if chars_of else () for chars_of in by_column]
         cells = [()] * first + pieces + [()] * (len(table.columns) - first - len(starts))
         line = [char for run in runs for char in run]
@@ -345,9 +352,8 @@ def _lines_as_rows(
     return placed
 
 
-EXTEND_MIN = (
-    3.0  # points: a table's outer rules reaching this far below its last cells enclose rows
-)
+# points: a table's outer rules reaching this far below its last cells enclose rows
+EXTEND_MIN = 3.0
 _EDGE_TOLERANCE = 3.0  # points: an outer rule this near the table's side is that side (as snapped)
 
 
@@ -386,18 +392,17 @@ def _hole_chars(tables: list[Table], chars: list[Char]) -> tuple[list[_Holes], l
     merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
     where it starts), per table by (row, column); and the others."""
     holes: list[_Holes] = [{} for _ in tables]
-    if not tables or not chars:
-        return holes, chars
-    grids = []
-    for table in tables:
-        rows = table.rows
-        tops = [row.bbox[1] for row in rows]
-        grids.append((table.bbox, table.columns, tops, rows))
+    boxes = [table.bbox for table in tables]
+    grids: dict[int, tuple[list[float], list[float], list[GridRow]]] = {}  # made when needed
     rest: list[Char] = []
     for char in chars:
         x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-        for number, (bbox, columns, tops, rows) in enumerate(grids):
+        for number, bbox in enumerate(boxes):
             if bbox[0] <= x < bbox[2] and bbox[1] <= y < bbox[3]:
+                if number not in grids:
+                    rows = tables[number].rows
+                    grids[number] = ([r.bbox[1] for r in rows], tables[number].columns, rows)
+                tops, columns, rows = grids[number]
                 row, column = bisect_right(tops, y) - 1, bisect_right(columns, x) - 1
                 if row >= 0 and column >= 0 and _inner_hole(rows[row].cells, column):
                     holes[number].setdefault((row, column), []).append(char)
@@ -456,19 +461,16 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
     (Word's "Medium Shading 1" fills rows without the rule between two columns: "2. 01/2021" in
     one cell over the item and date columns); None where it is one text (a label, a grouping row's
     category spanning the table)."""
-    starts = [x for x in columns if cell[0] <= x < cell[2]]
+    starts = _spanned(cell, columns)
     if len(starts) < 2 or not chars:
         return None
-
-    def column(run: list[Char]) -> int:
-        return max(0, bisect_right(starts, run[0].x0 + 1.0) - 1)
-
     by_column: list[list[Char]] = [[] for _ in starts]
     found = set()
     for line in _rows(chars):
         for run in _runs(line):
-            found.add(column(run))
-            by_column[column(run)].extend(run)
+            column = _column_of(starts, run)
+            found.add(column)
+            by_column[column].extend(run)
     if len(found) < 2:
         return None
     return [
