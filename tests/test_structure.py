@@ -358,6 +358,73 @@ def test_a_repeated_header_without_its_item_column_wrapped_over_two_lines() -> N
     assert [r.cells["category_name"] for r in plan.rows] == [["Transport / Headways"]]
 
 
+def test_a_header_read_without_its_empty_item_label_takes_the_item_column_of_its_rows() -> None:
+    """A table style without vertical rules ("Light Shading"): the header's empty cell over the
+    item numbers leaves nothing to read, so the header has one column fewer than its rows, whose
+    first cell is an item label (random Word layouts, seed 105). The rows' cells go to their own
+    columns, also the continuation below."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("更新頻率", "數據種類", "目標發放日期", "數據集名稱"),
+        _row("", "", "", ""),
+        _row("(1)", "每年", "工商業", "30.09.2024", "收入及工時按年統計調查"),
+        _row("", "", "", "註：上月數據", ""),
+        _row("(2)", "每月", "工商業", "30/06/2026", "零售業銷貨"),
+    )
+    found = [(r.item_cell, r.cells["update_frequency"], r.cells["release_date"]) for r in plan.rows]
+    assert found == [
+        ("(1)", ["每年"], ["30.09.2024 註：上月數據"]),
+        ("(2)", ["每月"], ["30/06/2026"]),
+    ]
+    assert codes == ["department_missing"]
+    # under a header that has an item column, a row with a cell more is still reported
+    _, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "更新頻率", "數據種類", "目標發放日期", "數據集名稱"),
+        _row("(1)", "每年", "工商業", "30.09.2024", "收入及工時按年統計調查", "統計組"),
+    )
+    assert "row_too_many_cells" in codes
+
+
+def test_a_first_label_wrapped_onto_a_line_of_its_own_ends_that_label() -> None:
+    """The label "Update" / "Frequency" in the first column of a header without an item column: the
+    second line's first cell is filled, yet it is the label's end, not a row; where the other
+    labels fit on one line the reader gives it as a text line of its own."""
+    for second_line in (_row("Frequency", "", "Date", ""), TextLine("Frequency", Where(line=4))):
+        plan, codes = _structure(
+            TITLE,
+            SECTION_A,
+            _row("Update", "Data Category", "Target Release", "Dataset Name"),
+            second_line,
+            _row("Monthly", "Commerce and Industry", "06/2026", "Retail Sales", line=5),
+        )
+        assert [(r.cells["update_frequency"], r.cells["dataset_name"]) for r in plan.rows] == [
+            (["Monthly"], ["Retail Sales"])
+        ]
+        assert codes == ["department_missing"]
+
+
+def test_a_bilingual_label_wrapped_keeps_the_space_between_its_languages() -> None:
+    """「負責組別」 over "Contact" / "Unit": the label is 「負責組別 Contact Unit」, as printed, not
+    「負責組別Contact Unit」 (only the wrap is joined by script)."""
+    log = ProblemLog("t", "t.txt")
+    blocks = [
+        TITLE,
+        SECTION_A,
+        _row("項目", "數據集名稱", "目標發放日期", "負責組別"),
+        _row("Item", "Dataset Name", "Target", "Contact"),
+        _row("", "", "Release Date", "Unit"),
+        _row("1", "商品貿易統計數字", "04/2019", "統計組", line=5),
+    ]
+    plan = structure(Document(SourceFile("t.txt", "0", "text"), blocks), log)
+    assert plan.rows[0].other_columns == [("負責組別 Contact Unit", ["統計組"])]
+    assert [p.text for p in log.problems if p.code == "unknown_column"] == [
+        "項目 Item | 數據集名稱 Dataset Name | 目標發放日期 Target Release Date | 負責組別 Contact Unit"
+    ]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

@@ -75,7 +75,7 @@ from .model import (
 )
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import split_category
-from .normalise.text import clean, detect_language, join_pieces, match_key
+from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import column, load_table
 from .words import Pieces, broken_word
@@ -118,6 +118,7 @@ class _Builder:
         self.header_base: Columns | None = None  # the columns before that header, if any
         self.headers_seen = 0
         self.empty_table: Where | None = None  # a header read, and no row under it yet
+        self.first_row_due = False  # a header read, and no row with text under it yet
         self.heading_open = False  # the last block was a section heading
         self.unknown_reported: set[str] = set()
         self.category: str | None = None  # from a grouping row or a merged category cell
@@ -134,6 +135,8 @@ class _Builder:
         text = clean(line.text)
         if self.header is not None and is_furniture(text):
             return  # a page number between a header row and its remainder on the next page
+        if self.header is not None and self._continues_header([text]):
+            return  # the end of the first label, a line of its own in a header without rules
         self.end_header()
         heading_open, self.heading_open = self.heading_open, False
         section = _section(text)
@@ -234,6 +237,9 @@ class _Builder:
             if filled:
                 self.open_row = None
             return
+        if self.first_row_due:  # the first row with text under a header
+            self.first_row_due = False
+            self._item_column_left_out(texts)
         first_of_table = row.table != self.table_number
         self.table_number = row.table
         self.row_kinds.append((row, self._body_row(row, texts, first_of_table)))
@@ -439,6 +445,7 @@ class _Builder:
         self.header = _Header(texts, where)
         self.headers_seen += 1
         self.empty_table = where
+        self.first_row_due = True
         return True
 
     def _second_language_header(self, labels: list[str], where: Where) -> bool:
@@ -471,8 +478,8 @@ class _Builder:
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         more = [*texts, *[""] * (width - len(texts))]
-        merged = [join_pieces([h, t]) if t else h for h, t in zip(padded, more, strict=True)]
-        if texts[0] and not self._repeats_earlier(merged):
+        merged = [append_piece(h, t) if t else h for h, t in zip(padded, more, strict=True)]
+        if texts[0] and not (self._repeats_earlier(merged) or _ends_first_label(header, merged)):
             return False  # a first cell filled: a row (but for a repeat the page cut, below)
         if all(match_key(t) in _none_markers() for t in texts if t):
             return False  # 「/ / /」 under the header: no datasets, not a label
@@ -513,6 +520,20 @@ class _Builder:
             if label.strip() and label not in self.unknown_reported:  # once, not once a page
                 self.unknown_reported.add(label)
                 self.log.add("unknown_column", repr(label), header.where, joined)
+
+    def _item_column_left_out(self, texts: list[str]) -> None:
+        """A header read without its item column, the label over it being empty (a table style
+        without vertical rules: the empty cell leaves nothing to read), under which the first
+        row has one cell more than the header, an item label, in front: the table's columns are
+        the header's with the item column first, for this row and those below."""
+        columns = self.columns
+        if (
+            "item_no" not in columns.roles
+            and not columns.numbered_elsewhere
+            and len(texts) == len(columns.roles) + 1
+            and parse_item_no(texts[0]) is not None
+        ):
+            self.columns = Columns(("item_no", *columns.roles), ("", *columns.labels))
 
     def _row_columns(self, texts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The roles and labels of the row's cells: the header's, and, under a repeated header
@@ -668,6 +689,13 @@ def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
     """A row shorter than its header lacks a value that matters (text exports drop trailing empty
     cells, so a missing remarks cell is no loss)."""
     return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
+
+
+def _ends_first_label(header: _Header, merged: list[str]) -> bool:
+    """Whether a line under a header whose first label is unknown makes it known ("Update" /
+    "Frequency"): in a header without an item column, the first cell of the label's second
+    line is a label's end, not a row's first value."""
+    return role_of(header.texts[0]) is None and role_of(merged[0]) not in (None, "item_no")
 
 
 def _carry_on(pieces: list[str], remainder: list[str]) -> None:

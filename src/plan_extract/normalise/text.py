@@ -105,6 +105,21 @@ def _join(text: str) -> str:
     return "".join(parts)
 
 
+def append_piece(text: str, piece: str) -> str:
+    """``text`` with a wrapped line's ``piece`` added as :func:`join_pieces` joins it, the spaces
+    inside ``text`` kept (a bilingual header label, 「負責組別 Contact」, gets its "Unit").
+
+    >>> append_piece("負責組別 Contact", "Unit")
+    '負責組別 Contact Unit'
+    >>> append_piece("數據種類／數據集", "名稱")
+    '數據種類／數據集名稱'
+    """
+    left, right = text.rstrip(), join_pieces([piece])
+    if not left or not right:
+        return left or right
+    return left + _separator(left[-2:], right) + right
+
+
 def clean(text: str | None) -> str:
     """One cell's text, joined and collapsed; ``None`` becomes the empty string."""
     return join_pieces([text]) if text else ""
