@@ -676,3 +676,40 @@ def test_a_page_of_a_three_label_header_and_a_rows_remainder_is_a_table(tmp_path
         )
     ]
     assert "unparsed_line" not in [p.code for p in problems]
+
+
+def test_a_bilingual_table_read_a_row_per_line_is_still_bilingual() -> None:
+    """A table style without rules between a row's lines ("Medium Shading 1", "Light List"): each
+    line is a row of its own, the Chinese line of a cell in one and its English line in the
+    rows below (random Word layouts, seeds 103 and 112: the plan was read as one language, with
+    no plan extracted). The rows that wrap a row are looked at with it."""
+    from plan_extract.languages import split_languages
+    from plan_extract.model import Document, SourceFile, TableRow, TextLine, Where
+
+    def row(*cells: str, line: int) -> TableRow:
+        return TableRow(tuple((c,) if c else () for c in cells), Where(line=line), 1)
+
+    blocks = [
+        TextLine(
+            "漁農自然護理署 Agriculture, Fisheries and Conservation Department", Where(line=1)
+        ),
+        TextLine("A. 將於2020年發放的數據集 Datasets to be released in 2020", Where(line=2)),
+        row("", "目標發放日期 Target Release Date", "數據集名稱 Dataset Name", "更新頻率", line=3),
+    ]
+    line = 4
+    for item, name, english, frequency, every in (
+        ("A-1", "主要新鮮糧食供應量", "Supply of major fresh food", "每日", "Everyday"),
+        ("A-2", "除害劑持牌人名單", "Pesticides Licensee List", "每月", "Monthly"),
+        ("A-3", "紅潮最新情況", "Update of Red Tide Situation", "每星期", "Every Week"),
+        ("A-4", "運動場", "Sports Grounds", "每年", "Annual"),
+    ):
+        blocks += [
+            row(item, "2020/09", name, frequency, line=line),
+            row("", "", english, every, line=line + 1),
+        ]
+        line += 2
+    document = Document(SourceFile("afcd.pdf", "0", "pdf"), blocks)
+    versions = split_languages(document)
+    assert [tag for tag, _ in versions] == ["zh-hant", "en"]
+    english_rows = [b for b in versions[1][1].blocks if isinstance(b, TableRow)]
+    assert english_rows[2].cells == ((), (), ("Supply of major fresh food",), ("Everyday",))

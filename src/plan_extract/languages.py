@@ -13,6 +13,7 @@ plain English cell in a bilingual plan ("CSV", "Q1 2022") belongs to both versio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import regex
@@ -123,10 +124,38 @@ def _is_header(row: TableRow) -> bool:
     return header_columns([" ".join(" ".join(cell).split()) for cell in row.cells]) is not None
 
 
+def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, each table row with the rows under it that wrap its cells joined to it (a row
+    of the same table whose first cell is empty): a table without rules between the lines of a
+    row gives a row per line, the Chinese line of a cell in one and its English line in the
+    next, and only the joined cell shows both halves."""
+    row: TableRow | None = None
+    for block in blocks:
+        if (
+            isinstance(block, TableRow)
+            and row is not None
+            and block.table == row.table
+            and len(block.cells) == len(row.cells)
+            and block.cells
+            and not "".join(block.cells[0]).strip()
+        ):
+            row = replace(
+                row, cells=tuple(a + b for a, b in zip(row.cells, block.cells, strict=True))
+            )
+            continue
+        if row is not None:
+            yield row
+        row = block if isinstance(block, TableRow) else None
+        if row is None:
+            yield block
+    if row is not None:
+        yield row
+
+
 def is_bilingual(document: Document) -> bool:
     """Whether most Chinese values (table cells, headings, titles) carry an English half."""
     chinese = bilingual = 0
-    for block in document.blocks:
+    for block in _with_wraps_joined(document.blocks):
         if chinese >= SAMPLE:
             break  # enough evidence: a long plan is decided by its first pages
         if isinstance(block, TextLine):
