@@ -713,3 +713,14 @@ def test_a_bilingual_table_read_a_row_per_line_is_still_bilingual() -> None:
     assert [tag for tag, _ in versions] == ["zh-hant", "en"]
     english_rows = [b for b in versions[1][1].blocks if isinstance(b, TableRow)]
     assert english_rows[2].cells == ((), (), ("Supply of major fresh food",), ("Everyday",))
+
+
+def test_the_start_of_a_label_wrapped_over_several_lines() -> None:
+    from plan_extract.columns import starts_a_label
+
+    assert starts_a_label("Target Release")
+    assert starts_a_label("目標發放日期 Target Release")
+    assert starts_a_label("數據種類／數據集")
+    assert not starts_a_label("Monthly")
+    assert not starts_a_label("Tar")  # too short to tell
+    assert not starts_a_label("每月 Target Release")  # the Chinese half is no label

@@ -425,6 +425,25 @@ def test_a_bilingual_label_wrapped_keeps_the_space_between_its_languages() -> No
     ]
 
 
+def test_a_label_wrapped_over_more_lines_than_the_others_with_its_chinese_wrap() -> None:
+    """A narrow date column in a Chinese-over-English header without rules (random Word layouts,
+    seed 117): 「目標發放日」 / 「期」 (the Chinese label's wrap, on the line of the other columns'
+    English labels) / "Target" / "Release" / "Date". "Release" ends no label yet but starts one:
+    still the header, not an orphan row."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "備註", "更新頻率", "目標發放日", "數據集名稱"),
+        _row("", "Remarks", "Update", "期", "Dataset Name"),
+        _row("", "", "Frequency", "Target", ""),
+        _row("", "", "", "Release", ""),
+        _row("", "", "", "Date", ""),
+        _row("一、", "今明兩天的本港天氣預報", "每小時", "2022年5月", "本港天氣預報", line=5),
+    )
+    assert [(r.item_cell, r.cells["release_date"]) for r in plan.rows] == [("一、", ["2022年5月"])]
+    assert codes == ["department_missing"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

@@ -8,6 +8,7 @@ removed; a bilingual label matches when each script's part is a label of the sam
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -75,6 +76,33 @@ def role_of(label: str) -> str | None:
         if han is not None and han == latin:
             return han
     return None
+
+
+@cache
+def _label_keys() -> tuple[str, ...]:
+    return tuple(sorted(_labels()))
+
+
+MIN_LABEL_START = 4  # characters of a label's key, at least, to be taken for its start
+
+
+def _starts_a_label(key: str) -> bool:
+    keys = _label_keys()
+    index = bisect.bisect_left(keys, key)
+    return len(key) >= MIN_LABEL_START and index < len(keys) and keys[index].startswith(key)
+
+
+@text_cache(maxsize=8192)
+def starts_a_label(label: str) -> bool:
+    """Whether a header cell is the beginning of a known label, wrapped over more lines than
+    it has so far ("Target Release" of "Target Release" / "Date"; with its Chinese label known,
+    「目標發放日期 Target Release」)."""
+    if not label.strip():
+        return False
+    if _starts_a_label(_label_key(label)):
+        return True
+    m = _HAN_THEN_LATIN.match(label.strip()) if _latin_after_han(label) else None
+    return bool(m) and role_of(m["han"]) is not None and _starts_a_label(_label_key(m["latin"]))
 
 
 @cache

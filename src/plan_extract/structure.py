@@ -38,6 +38,7 @@ from .columns import (
     Columns,
     header_columns,
     role_of,
+    starts_a_label,
     unknown_count,
 )
 from .footnotes import Footnote, apply_footnotes, footnote_line
@@ -85,6 +86,9 @@ ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 KEY_ROLES = ("release_date", "update_frequency")
 _HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]{0,59}$")
 # A grouping line is a short run of words, not a sentence or debris.
+_HAN = regex.compile(r"\p{Han}")
+_HAN_END = regex.compile(r"\p{Han}\s*$")
+_LATIN = regex.compile(r"\p{Latin}")
 _GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、．.\-–/／]{0,59}$")
 
 
@@ -478,7 +482,7 @@ class _Builder:
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         more = [*texts, *[""] * (width - len(texts))]
-        merged = [append_piece(h, t) if t else h for h, t in zip(padded, more, strict=True)]
+        merged = [_extend_label(h, t) if t else h for h, t in zip(padded, more, strict=True)]
         if texts[0] and not (self._repeats_earlier(merged) or _ends_first_label(header, merged)):
             return False  # a first cell filled: a row (but for a repeat the page cut, below)
         if all(match_key(t) in _none_markers() for t in texts if t):
@@ -487,7 +491,7 @@ class _Builder:
         # elsewhere in the header (「負責組別」) must not stop 「數據集」 + 「名稱」 from joining.
         if unknown_count(merged) > unknown_count(header.texts):
             return False
-        if not any(t and role_of(m) for t, m in zip(more, merged, strict=True)):
+        if not any(t and _label_or_start(m) for t, m in zip(more, merged, strict=True)):
             return False
         self._is_header(merged, header.where, continued=True)
         return True
@@ -678,11 +682,30 @@ class _CategoryRun:
 
 
 def _both_labels(first: str, second: str) -> str:
-    """A column's label from two header lines; a line repeating the first adds nothing."""
+    """A column's label from two header lines; a line repeating the first adds nothing, and a
+    Chinese line under a Chinese label is its wrap (「目標發放日」 / 「期」, beside the English
+    labels of the other columns), not a second language."""
     a, b = (regex.sub(r"\s+", "", t) for t in (first, second))
     if not b or b in a:
         return first
+    if _HAN_END.search(a) and not _LATIN.search(b):
+        return append_piece(first, second)
     return f"{first} {second}".strip()
+
+
+def _label_or_start(label: str) -> bool:
+    """A known label, or the start of one wrapped over more lines still ("Target" / "Release" /
+    "Date" in a narrow column)."""
+    return role_of(label) is not None or starts_a_label(label)
+
+
+def _extend_label(label: str, piece: str) -> str:
+    """A header label with the next line's ``piece``: joined as a wrap is, but for an English
+    label's first word under a Chinese one, which is the label's second language (「目標發放日期」 /
+    "Target" / "Release Date"), after a space."""
+    if _HAN_END.search(label) and not _HAN.search(piece) and _LATIN.match(piece.lstrip()):
+        return f"{label.rstrip()} {clean(piece)}"
+    return append_piece(label, piece)
 
 
 def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
