@@ -102,7 +102,9 @@ def starts_a_label(label: str) -> bool:
     if _starts_a_label(_label_key(label)):
         return True
     m = _HAN_THEN_LATIN.match(label.strip()) if _latin_after_han(label) else None
-    return bool(m) and role_of(m["han"]) is not None and _starts_a_label(_label_key(m["latin"]))
+    if m is None:
+        return False
+    return role_of(m["han"]) is not None and _starts_a_label(_label_key(m["latin"]))
 
 
 @cache
