@@ -606,3 +606,37 @@ def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
         (("2.",), ("Beta",), (), ("05/2019",)),
     ]
     assert not [b for b in blocks if not isinstance(b, TableRow)]
+
+
+def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row() -> None:
+    """Word's "Light Shading" draws a row as fills; the rest of a merged category cell from the
+    page before is left unfilled, so the row is found as two tables, left and right of it (random
+    Word layouts, seed 108: the right part's date and contact became a row of their own). Side
+    by side with the same rows, they are one table, the gap a column of its own."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    edges = []
+    for x0, x1 in ((0, 40), (40, 120), (120, 200), (260, 330), (330, 400)):  # no cell 200-260
+        edges += box(x0, 0, x1, 30)
+    chars = word("3.", 5, 5) + word("API", 45, 5) + word("Minibuses", 125, 5)
+    chars += word("Q3 2019", 265, 5) + word("Unit", 335, 5)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [(b.table, b.cells) for b in blocks if isinstance(b, TableRow)] == [
+        (1, (("3.",), ("API",), ("Minibuses",), (), ("Q3 2019",), ("Unit",)))
+    ]
+    # tables side by side whose rows differ stay apart
+    edges = box(0, 0, 60, 30) + box(60, 0, 120, 30) + box(120, 0, 180, 30)
+    edges += box(260, 0, 330, 20) + box(330, 0, 400, 20) + box(400, 0, 460, 20)
+    chars = word("A", 5, 5) + word("B", 65, 5) + word("C", 125, 5)
+    chars += word("D", 265, 5) + word("E", 335, 5) + word("F", 405, 5)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.table for b in blocks if isinstance(b, TableRow)] == [1, 2]

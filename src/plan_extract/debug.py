@@ -16,9 +16,9 @@ import pdfplumber
 
 from .errors import UsageError
 from .read import read_document
-from .read.page import MIN_TABLE_COLUMNS
+from .read.page import page_tables
 from .read.pdf import page_content
-from .read.tables import find_tables, merge_edges
+from .read.tables import merge_edges
 from .structure import row_kinds
 
 COLOURS = {
@@ -55,7 +55,7 @@ def draw_page(pdf_path: Path, page_number: int, out: Path, resolution: int = 110
                 stroke=EDGE_COLOUR,
                 stroke_width=1,
             )
-        for table in find_tables(content.edges, min_columns=MIN_TABLE_COLUMNS):
+        for table in page_tables(content.edges):
             for x0, top, x1, bottom in table.cells:
                 image.draw_rect(
                     (x0 + dx, top + dy, x1 + dx, bottom + dy), fill=CELL_FILL, stroke=EDGE_COLOUR

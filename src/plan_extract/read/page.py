@@ -36,7 +36,15 @@ from ..problems import ProblemLog
 from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
-from .tables import BBox, Edge, GridRow, Table, TooManyLinesError, find_tables
+from .tables import (
+    BBox,
+    Edge,
+    GridRow,
+    Table,
+    TooManyLinesError,
+    find_tables,
+    join_side_by_side,
+)
 
 MIN_TABLE_COLUMNS = 3
 LINE_TOLERANCE = 3.0  # points: chars whose tops differ by less are on one line
@@ -478,13 +486,23 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
     ]
 
 
+def page_tables(edges: list[Edge]) -> list[Table]:
+    """The ruled tables of a page as the reader takes them: parts of one table side by side
+    joined (:func:`~.tables.join_side_by_side`), no table of fewer than MIN_TABLE_COLUMNS
+    columns, each extended down to outer rules below its last cells (:func:`_extended`)."""
+    tables = [
+        table
+        for table in join_side_by_side(find_tables(edges))
+        if len(table.columns) >= MIN_TABLE_COLUMNS
+    ]
+    return [_extended(table, edges) for table in tables]
+
+
 def page_blocks(
     chars: list[Char], edges: list[Edge], number: int, table_base: int
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it."""
-    tables = find_tables(edges, min_columns=MIN_TABLE_COLUMNS)
-    if tables:
-        tables = [_extended(table, edges) for table in tables]
+    tables = page_tables(edges)
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside)

@@ -329,3 +329,43 @@ def find_tables(
     found = cells(intersections(merged, settings.intersection_tolerance))
     tables = [Table(tuple(group)) for group in group_cells(found)]
     return [t for t in tables if len(t.columns) >= min_columns]
+
+
+ROW_EDGE_TOLERANCE = 1.0  # points: two tables' row edges this close are the same row's
+
+
+def _row_edges(table: Table) -> list[float]:
+    return sorted({y for cell in table.cells for y in (cell[1], cell[3])})
+
+
+def _same_rows(a: Table, b: Table) -> bool:
+    edges_a, edges_b = _row_edges(a), _row_edges(b)
+    return len(edges_a) == len(edges_b) and all(
+        abs(p - q) <= ROW_EDGE_TOLERANCE for p, q in zip(edges_a, edges_b, strict=True)
+    )
+
+
+def _gap_cells(left: Table, right: Table) -> tuple[BBox, ...]:
+    """A cell per row between two tables with the same rows (none where they touch)."""
+    x0, x1 = left.bbox[2], right.bbox[0]
+    if x1 - x0 <= ROW_EDGE_TOLERANCE:
+        return ()
+    edges = _row_edges(left)
+    return tuple((x0, top, x1, bottom) for top, bottom in pairwise(edges))
+
+
+def join_side_by_side(tables: list[Table]) -> list[Table]:
+    """Tables side by side whose rows have the same edges are one table with a gap: a row whose
+    cells a table style draws as fills (Word's "Light Shading") and one cell of which it leaves
+    unfilled (the rest of a merged cell from the page before) is found as two tables, left and
+    right of that cell. The gap is a column of its own, a cell in each row."""
+    joined: list[Table] = []
+    for table in tables:
+        for index, other in enumerate(joined):
+            left, right = (other, table) if other.bbox[0] <= table.bbox[0] else (table, other)
+            if left.bbox[2] <= right.bbox[0] + ROW_EDGE_TOLERANCE and _same_rows(left, right):
+                joined[index] = Table(left.cells + _gap_cells(left, right) + right.cells)
+                break
+        else:
+            joined.append(table)
+    return joined
