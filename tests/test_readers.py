@@ -640,3 +640,36 @@ def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row
     chars += word("D", 265, 5) + word("E", 335, 5) + word("F", 405, 5)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.table for b in blocks if isinstance(b, TableRow)] == [1, 2]
+
+
+def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> None:
+    """A page break cuts a row of a table without inner rules ("Medium Shading 1"): under the
+    repeated header, the rest of the one cell the break cut ("2010年以來" / "的歷史數據" of a note)
+    is one cell across the table. Its text, set left in a later column, is that column's (random
+    Word layouts, seed 123: it was the item column's, a grouping row no row took); a grouping
+    row's text, in the first column or centred across the table, stays whole."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    header = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 300, 20)
+    labels = word("Item", 5, 5) + word("Name", 65, 5) + word("Frequency", 185, 5)
+
+    def body(*text: tuple[str, float]) -> list[tuple[str, ...]]:
+        chars = labels + [c for n, (t, x) in enumerate(text) for c in word(t, x, 25 + 12 * n)]
+        blocks, _ = page_blocks(chars, header + box(0, 20, 300, 60), 1, 0)
+        return [b.cells for b in blocks if isinstance(b, TableRow)][1:]
+
+    assert body(("2010 onwards", 185), ("also released", 185)) == [
+        ((), (), ("2010 onwards", "also released"))
+    ]
+    assert body(("Environment", 5)) == [(("Environment",), (), ())]  # a grouping row
+    centred = 150 - 6 * len("Environment") / 2
+    assert body(("Environment", centred)) == [(("Environment",), (), ())]

@@ -341,9 +341,16 @@ def _lines_as_rows(
     if len(starts) < 2 or not chars:
         return None
     lines = [_runs(line) for line in _rows(chars)]
-    if not any(len({_column_of(starts, run) for run in runs}) > 1 for runs in lines):
-        return None
     first = table.columns.index(starts[0])
+    if not any(len({_column_of(starts, run) for run in runs}) > 1 for runs in lines):
+        column = _one_later_column(cell, starts, lines)
+        if column is None:
+            return None
+        cells = [()] * len(table.columns)
+        cells[first + column] = cell_pieces(chars, cell)
+        top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
+        where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
+        return [(top, TableRow(tuple(cells), where, index))]
     placed: list[tuple[float, Block]] = []
     for runs in lines:
         if not runs:
@@ -358,6 +365,28 @@ def _lines_as_rows(
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
         placed.append((top, TableRow(tuple(cells), where, index)))
     return placed
+
+
+CENTRED = 3.0  # points: text whose middle is this near its cell's is centred in it
+
+
+def _one_later_column(
+    cell: BBox, starts: list[float], lines: list[list[list[Char]]]
+) -> int | None:
+    """The column right of the first whose start every run of the cell's lines starts in, the
+    text set left in it (not centred in the cell): the rest of one cell of a row a page break
+    cut, which a table style without inner rules gives as one cell across the table, under the
+    repeated header (「2010年以來」 / 「的歷史數據」 under 「更新頻率」); None for a grouping row's
+    text, which starts in the first column or is centred across the table."""
+    runs = [run for line in lines for run in line]
+    columns = {_column_of(starts, run) for run in runs}
+    if len(columns) != 1 or 0 in columns:
+        return None
+    left = min(run[0].x0 for run in runs)
+    right = max(char.x1 for run in runs for char in run)
+    if abs((left + right) / 2 - (cell[0] + cell[2]) / 2) <= CENTRED:
+        return None
+    return columns.pop()
 
 
 # points: a table's outer rules reaching this far below its last cells enclose rows
