@@ -346,11 +346,11 @@ def _lines_as_rows(
         column = _one_later_column(cell, starts, lines)
         if column is None:
             return None
-        cells = [()] * len(table.columns)
-        cells[first + column] = cell_pieces(chars, cell)
+        texts: list[tuple[str, ...]] = [()] * len(table.columns)
+        texts[first + column] = cell_pieces(chars, cell)
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
-        return [(top, TableRow(tuple(cells), where, index))]
+        return [(top, TableRow(tuple(texts), where, index))]
     placed: list[tuple[float, Block]] = []
     for runs in lines:
         if not runs:
