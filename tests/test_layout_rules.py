@@ -410,15 +410,17 @@ def test_a_value_copy_in_the_rest_of_a_cell_a_page_break_cut_is_the_english_half
         ("07/2025", "Note: Subject to"),
     )
     assert _split_cell(rest) == (("統提升工程", "而定", "07/2025"), ("07/2025", "Note: Subject to"))
-    # only for the rest of the row above: the first row on the next page, its item cell empty
+    # only for the rest of the row above: its item cell empty, on the next page or in the same
+    # table (a table giving a row per line)
     above = TableRow((("1.",), ("07/2025 註：視乎系",)), Where(page=1), 1)
-    for item, page, zh in [
-        ("", 2, ("統提升工程", "而定")),  # the rest of row 1
-        ("2.", 2, ("統提升工程", "而定", "07/2025")),  # a row of its own
-        ("", 1, ("統提升工程", "而定", "07/2025")),  # the same page: not cut by a page break
+    for item, page, table, zh in [
+        ("", 2, 2, ("統提升工程", "而定")),  # the rest of row 1, under the repeated header
+        ("", 1, 1, ("統提升工程", "而定")),  # the next line of row 1
+        ("2.", 2, 2, ("統提升工程", "而定", "07/2025")),  # a row of its own
+        ("", 1, 2, ("統提升工程", "而定", "07/2025")),  # another table on the same page
     ]:
-        row = TableRow(((item,) if item else (), rest), Where(page=page), 1)
-        halves, _ = _split_block(row, (above, above.cells))
+        row = TableRow(((item,) if item else (), rest), Where(page=page), table)
+        halves, _ = _split_block(row, (above, above.cells, ((), ())))
         assert isinstance(halves, TableRow) and halves.cells[1] == zh
 
 
@@ -724,3 +726,29 @@ def test_the_start_of_a_label_wrapped_over_several_lines() -> None:
     assert not starts_a_label("Monthly")
     assert not starts_a_label("Tar")  # too short to tell
     assert not starts_a_label("每月 Target Release")  # the Chinese half is no label
+
+
+def test_a_bilingual_cell_read_a_row_per_line_gives_its_value_copy_to_english_once() -> None:
+    """A table without rules between a row's lines ("Light List") gives a row per line: the
+    English half's copy of a value ("2022-08" under 「…歷史數據」) is English, once (random Word
+    layouts, seed 112: the Chinese note ended 「…歷史數據2022-08」, the English date was twice)."""
+    from plan_extract.languages import split_languages
+    from plan_extract.model import Document, SourceFile, TableRow, TextLine, Where
+
+    def row(item: str, note: str, line: int) -> TableRow:
+        return TableRow(((item,) if item else (), (note,)), Where(page=1, line=line), 1)
+
+    blocks: list[TableRow | TextLine] = [
+        TextLine("A. 在2022年發放的部門數據集 Datasets to be released in 2022", Where(line=1)),
+        TableRow((("項目 Item",), ("目標發放日期 Target Release Date",)), Where(line=2), 1),
+    ]
+    for n in range(4):
+        lines = ("2022-08", "註：亦會發放歷史數據", "2022-08", "Note: Historical data")
+        blocks += [
+            row(f"{n + 1}." if i == 0 else "", text, 3 + 4 * n + i) for i, text in enumerate(lines)
+        ]
+    versions = dict(split_languages(Document(SourceFile("a.pdf", "0", "pdf"), list(blocks))))
+    zh = [b.cells[1] for b in versions["zh-hant"].blocks if isinstance(b, TableRow)][1:5]
+    en = [b.cells[1] for b in versions["en"].blocks if isinstance(b, TableRow)][1:5]
+    assert zh == [("2022-08",), ("註：亦會發放歷史數據",), (), ()]
+    assert en == [("2022-08",), (), (), ("Note: Historical data",)]

@@ -67,9 +67,10 @@ def split_text(text: str) -> tuple[str, str] | None:
     return zh, en
 
 
-def _split_cell(cell: Cell, before: Cell = ()) -> tuple[Cell, Cell]:
-    """A cell's Chinese and English pieces (shared pieces in both). ``before``: the Chinese half
-    of the cell's part on the page before, where this is the rest of a row a page break cut."""
+def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Cell, Cell]:
+    """A cell's Chinese and English pieces (shared pieces in both). ``before`` and ``before_en``:
+    the Chinese and English halves of the cell's lines before, where this goes on with a row (a
+    row a page break cut, a table giving a row per line)."""
     if len(cell) > 1 and parse_item_no("".join(cell)) is not None:
         return cell, cell  # an item label wrapped in a narrow column (「（一」 / 「）」)
     zh: list[str] = []
@@ -80,7 +81,7 @@ def _split_cell(cell: Cell, before: Cell = ()) -> tuple[Cell, Cell]:
     values_to = (
         (en,) if not has_han and any(_LATIN.search(p) and _is_prose(p) for p in cell) else (zh, en)
     )
-    seen_han = False
+    seen_han = any(_HAN.search(p) for p in before)
     for index, piece in enumerate(cell):
         halves = split_text(piece)
         if index == 0 and parse_item_no(piece) is not None:
@@ -101,7 +102,7 @@ def _split_cell(cell: Cell, before: Cell = ()) -> tuple[Cell, Cell]:
             # English half's copy: "07/2025 註：視乎系" / page break / "…而定", "07/2025", "Note: …")
             english = seen_han and _holds(list(before), piece)
             for half in (en,) if english else values_to:
-                if not _holds(half, piece):
+                if not _holds([*before_en, *half] if half is en else half, piece):
                     half.append(piece)
     return tuple(zh), tuple(en)
 
@@ -179,32 +180,57 @@ def is_bilingual(document: Document) -> bool:
     return chinese >= MIN_VALUES and bilingual >= BILINGUAL_SHARE * chinese
 
 
-def _rest_of(row: TableRow, above: TableRow | None) -> bool:
-    """Whether ``row`` is the rest of the row ``above`` that a page break cut: the first row on
-    a later page, its cell empty where ``above`` has its item label."""
-    if above is None or len(above.cells) != len(row.cells):
+def _is_body_row(block: Block) -> bool:
+    """A table row but a header (a header repeated at the top of a page does not end the row
+    its page break cut: that row goes on below it)."""
+    return isinstance(block, TableRow) and not _is_header(block)
+
+
+_RowSoFar = tuple[TableRow, tuple[Cell, ...], tuple[Cell, ...]]  # first line, zh and en halves
+
+
+def _read_on(row_so_far: _RowSoFar | None, zh: TableRow, en: TableRow) -> _RowSoFar:
+    """The row being read with a row's halves added, or that row, where it starts one."""
+    if row_so_far is None or not _continues(zh, row_so_far[0]):
+        return zh, zh.cells, en.cells
+    first, zh_cells, en_cells = row_so_far
+    return (
+        first,
+        tuple(a + b for a, b in zip(zh_cells, zh.cells, strict=True)),
+        tuple(a + b for a, b in zip(en_cells, en.cells, strict=True)),
+    )
+
+
+def _continues(row: TableRow, first: TableRow) -> bool:
+    """Whether ``row`` goes on with the row whose first line is ``first``: its cell is empty
+    where ``first`` has its item label, and it is in the same table (a table without rules
+    between a row's lines gives a row per line) or on a later page (the rest of a row a page
+    break cut, under the repeated header)."""
+    if len(first.cells) != len(row.cells):
         return False
-    page, page_above = row.where.page, above.where.page
-    if page is None or page_above is None or page <= page_above:
+    page, first_page = row.where.page, first.where.page
+    later = page is not None and first_page is not None and page > first_page
+    if not later and row.table != first.table:
         return False
     return any(
         not "".join(cell).strip() and parse_item_no("".join(cell_above)) is not None
-        for cell, cell_above in zip(row.cells, above.cells, strict=True)
+        for cell, cell_above in zip(row.cells, first.cells, strict=True)
     )
 
 
 def _split_block(
-    block: Block, above: tuple[TableRow, tuple[Cell, ...]] | None = None
+    block: Block, row_so_far: _RowSoFar | None = None
 ) -> tuple[Block | None, Block | None]:
-    """A block's Chinese and English versions; ``above``: the table row before it, with its
-    cells' Chinese halves."""
+    """A block's Chinese and English versions; ``row_so_far``: the table row being read (its
+    first line) and its cells' halves so far, for a block that goes on with it."""
     if isinstance(block, TableRow):
-        context: tuple[Cell, ...] = ()
-        if above is not None and _rest_of(block, above[0]):
-            context = above[1]
-        halves = [
-            _split_cell(cell, context[i] if context else ()) for i, cell in enumerate(block.cells)
-        ]
+        if row_so_far is not None and _continues(block, row_so_far[0]):
+            _, zh_before, en_before = row_so_far
+            halves = [
+                _split_cell(cell, zh_before[i], en_before[i]) for i, cell in enumerate(block.cells)
+            ]
+        else:
+            halves = [_split_cell(cell) for cell in block.cells]
         return (
             replace(block, cells=tuple(zh for zh, _ in halves)),
             replace(block, cells=tuple(en for _, en in halves)),
@@ -226,11 +252,11 @@ def split_languages(document: Document) -> list[tuple[str, Document]]:
         return [("", document)]
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
-    above: tuple[TableRow, tuple[Cell, ...]] | None = None
+    row_so_far: _RowSoFar | None = None
     for block in document.blocks:
-        zh, en = _split_block(block, above)
-        if isinstance(block, TableRow) and isinstance(zh, TableRow) and not _is_header(block):
-            above = (block, zh.cells)  # not a header repeated at the top of the page
+        zh, en = _split_block(block, row_so_far)
+        if _is_body_row(block) and isinstance(zh, TableRow) and isinstance(en, TableRow):
+            row_so_far = _read_on(row_so_far, zh, en)
         if zh is not None:
             zh_blocks.append(zh)
         if en is not None:

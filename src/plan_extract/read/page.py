@@ -370,9 +370,7 @@ def _lines_as_rows(
 CENTRED = 3.0  # points: text whose middle is this near its cell's is centred in it
 
 
-def _one_later_column(
-    cell: BBox, starts: list[float], lines: list[list[list[Char]]]
-) -> int | None:
+def _one_later_column(cell: BBox, starts: list[float], lines: list[list[list[Char]]]) -> int | None:
     """The column right of the first whose start every run of the cell's lines starts in, the
     text set left in it (not centred in the cell): the rest of one cell of a row a page break
     cut, which a table style without inner rules gives as one cell across the table, under the
