@@ -673,3 +673,34 @@ def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> No
     assert body(("Environment", 5)) == [(("Environment",), (), ())]  # a grouping row
     centred = 150 - 6 * len("Environment") / 2
     assert body(("Environment", centred)) == [(("Environment",), (), ())]
+
+
+def test_text_in_a_last_column_without_a_cell_is_the_rows_where_the_outer_rule_encloses_it() -> (
+    None
+):
+    """Word's "Light List": a merged category cell in a table's last column interrupts the rules
+    between rows, so no cell is found where it is; the table's right rule goes on beside it. Its
+    text is that row's (random Word layouts, seed 109: 「社會福利」 was a line of its own and the
+    row lost its category). Where no rule encloses it (an L-shaped table), it stays outside."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    header = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 300, 20)
+    row = box(0, 20, 60, 50) + box(60, 20, 180, 50)  # no cell 180-300 in the row
+    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Category", 185, 5)
+    chars += word("1.", 5, 25) + word("Alpha", 65, 25) + word("Food", 185, 25)
+    for outer, expected in (
+        (polyline_edges([(300, 20), (300, 50)]), (("1.",), ("Alpha",), ("Food",))),
+        ([], (("1.",), ("Alpha",), ())),
+    ):
+        blocks, _ = page_blocks(chars, header + row + outer, 1, 0)
+        assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == expected
+        assert any(getattr(b, "text", None) == "Food" for b in blocks) is not bool(outer)

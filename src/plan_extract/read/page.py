@@ -422,8 +422,10 @@ def _extended(table: Table, edges: list[Edge]) -> Table:
 _Holes = dict[tuple[int, int], list[Char]]  # (row, column) of a table → its chars
 
 
-def _hole_chars(tables: list[Table], chars: list[Char]) -> tuple[list[_Holes], list[Char]]:
-    """Of the chars in no cell, those inside a table where a cell is missing between two others (a
+def _hole_chars(
+    tables: list[Table], chars: list[Char], edges: list[Edge]
+) -> tuple[list[_Holes], list[Char]]:
+    """Of the chars in no cell, those inside a table where a cell is missing (:func:`_a_hole`: a
     merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
     where it starts), per table by (row, column); and the others."""
     holes: list[_Holes] = [{} for _ in tables]
@@ -439,7 +441,7 @@ def _hole_chars(tables: list[Table], chars: list[Char]) -> tuple[list[_Holes], l
                     grids[number] = ([r.bbox[1] for r in rows], tables[number].columns, rows)
                 tops, columns, rows = grids[number]
                 row, column = bisect_right(tops, y) - 1, bisect_right(columns, x) - 1
-                if row >= 0 and column >= 0 and _inner_hole(rows[row].cells, column):
+                if row >= 0 and column >= 0 and _a_hole(rows[row].cells, column, bbox, y, edges):
                     holes[number].setdefault((row, column), []).append(char)
                     break
         else:
@@ -447,13 +449,33 @@ def _hole_chars(tables: list[Table], chars: list[Char]) -> tuple[list[_Holes], l
     return holes, rest
 
 
-def _inner_hole(cells: tuple[BBox | None, ...], column: int) -> bool:
-    """Whether a row has no cell at ``column`` but cells on both sides of it: a cell whose rules
-    are missing, not the outside of a table narrower in that row (an L-shaped table)."""
-    return (
-        cells[column] is None
-        and any(cell is not None for cell in cells[:column])
-        and any(cell is not None for cell in cells[column + 1 :])
+def _a_hole(
+    cells: tuple[BBox | None, ...], column: int, bbox: BBox, y: float, edges: list[Edge]
+) -> bool:
+    """Whether a row has no cell at ``column`` but cells on both sides of it, or, at the table's
+    first or last column, a cell on the inner side and the table's outer rule on the other at
+    that height (a merged category cell in the last column, Word's "Light List"): a cell whose
+    rules are missing, not the outside of a table narrower in that row (an L-shaped table)."""
+    if cells[column] is not None:
+        return False
+    before = any(cell is not None for cell in cells[:column])
+    after = any(cell is not None for cell in cells[column + 1 :])
+    if before and after:
+        return True
+    if before and column == len(cells) - 1:
+        return _outer_rule(edges, bbox[2], y)
+    if after and column == 0:
+        return _outer_rule(edges, bbox[0], y)
+    return False
+
+
+def _outer_rule(edges: list[Edge], x: float, y: float) -> bool:
+    """Whether a vertical rule at ``x`` (as snapped) passes height ``y``."""
+    return any(
+        edge.orientation == "v"
+        and abs(edge.x0 - x) <= _EDGE_TOLERANCE
+        and edge.top <= y <= edge.bottom
+        for edge in edges
     )
 
 
@@ -532,7 +554,7 @@ def page_blocks(
     tables = page_tables(edges)
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
-    holes, outside = _hole_chars(tables, outside)
+    holes, outside = _hole_chars(tables, outside, edges)
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
         table_rows = _table_rows(
