@@ -364,6 +364,11 @@ def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half(
         ("30.09.2023", "Note:", "Historical"),
     )
     assert _split_cell(("CSV", "XML")) == (("CSV", "XML"), ("CSV", "XML"))
+    # an item label cut after its Chinese numeral, 「（二」 (its 「）」 on the next line, a table
+    # giving a row per line): both versions number the row with it (random Word layouts, seed 102)
+    assert _split_cell(("（二",)) == (("（二",), ("（二",))
+    assert _split_cell(("（二十",)) == (("（二十",), ("（二十",))
+    assert _split_cell(("（資料",)) == (("（資料",), ())
 
 
 def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> None:

@@ -100,6 +100,18 @@ def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     assert [r.item_cell for r in plan.rows] == ["（一）", "（二）"]
     assert plan.rows[0].cells["category_name"] == ["資訊科技／", "開放數據名單"]
     assert codes == ["department_missing"]
+    # a table giving a row per line ("Light List"): 「）」 alone on the row below is the label's
+    # end, not a grouping row (random Word layouts, seed 102)
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("（三", "資訊科技／名單", "04/2019", "每季", ""),
+        _row("）", "", "", "", ""),
+        _row("（四）", "資訊科技／目錄", "05/2019", "每月", ""),
+    )
+    assert [r.item_cell for r in plan.rows] == ["（三）", "（四）"]
+    assert codes == ["department_missing"]
 
 
 def test_unknown_header_labels_are_reported_once_complete_and_their_text_kept() -> None:

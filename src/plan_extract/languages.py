@@ -84,7 +84,7 @@ def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Ce
     seen_han = any(_HAN.search(p) for p in before)
     for index, piece in enumerate(cell):
         halves = split_text(piece)
-        if index == 0 and parse_item_no(piece) is not None:
+        if index == 0 and (parse_item_no(piece) is not None or _cut_label(piece)):
             # 「（一）」, 「三、」 number both versions' items; further down a cell, "I" or "II"
             # ends a wrapped English name ("… List - Part" / "I"), it numbers nothing
             zh.append(piece)
@@ -105,6 +105,16 @@ def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Ce
                 if not _holds([*before_en, *half] if half is en else half, piece):
                     half.append(piece)
     return tuple(zh), tuple(en)
+
+
+_CLOSING = {"(": ")", "（": "）"}
+
+
+def _cut_label(piece: str) -> bool:
+    """An item label cut after its number (「（二」, its 「）」 on the next line), which both
+    versions print: a Chinese numeral is no Chinese text."""
+    closing = _CLOSING.get(piece.strip()[:1])
+    return closing is not None and parse_item_no(piece + closing) is not None
 
 
 def _holds(half: list[str], piece: str) -> bool:

@@ -345,16 +345,22 @@ class _Builder:
     def _ends_item_label(self, item: str) -> bool:
         """The row's item cell is the end of the label above, which a page break cut in a
         narrow item column (「（一」 / 「）」): the row continues that one, whose label is now whole."""
-        open_row = self.open_row
-        if open_row is None or parse_item_no(item) is not None:
+        label = self._label_ended_by(item)
+        if label is None or self.open_row is None:
             return False
-        if parse_item_no(open_row.item_cell) is not None:
-            return False
-        label = join_pieces([open_row.item_cell, item])
-        if parse_item_no(label) is None:
-            return False
-        open_row.item_cell = label
+        self.open_row.item_cell = label
         return True
+
+    def _label_ended_by(self, item: str) -> str | None:
+        """The open row's item label with ``item`` added, where the label was cut and ``item``
+        completes it; else None."""
+        open_row = self.open_row
+        if open_row is None or not item or parse_item_no(item) is not None:
+            return None
+        if parse_item_no(open_row.item_cell) is not None:
+            return None
+        label = join_pieces([open_row.item_cell, item])
+        return label if parse_item_no(label) is not None else None
 
     def _category_cell(
         self, row: TableRow, roles: tuple[str, ...], cells: dict[str, list[str]]
@@ -377,7 +383,12 @@ class _Builder:
             return False
         if len(row.covered) >= len(texts) - 1:
             return True
-        return bool(item) and filled[0] == 0 and parse_item_no(item) is None
+        return (
+            bool(item)
+            and filled[0] == 0
+            and parse_item_no(item) is None
+            and self._label_ended_by(item) is None  # 「）」 under 「（三」, a row per line
+        )
 
     def _new_row(
         self,
