@@ -456,6 +456,29 @@ def test_a_label_wrapped_over_more_lines_than_the_others_with_its_chinese_wrap()
     assert codes == ["department_missing"]
 
 
+def test_without_item_numbers_a_frequency_cut_mid_phrase_carries_on_the_row() -> None:
+    """A table without item numbers nor rules inside (Word's "Light Shading") gives a row per
+    line: "As and" / "when" / "necessary" in a narrow frequency column are one row's, while a
+    new value under a whole one starts a row (scripts/word_styles.py, landsd narrow columns:
+    nine datasets for five)."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Target Release Date", "Dataset Name", "Update Frequency", "Dataset Description"),
+        _row("08/2021", "Land Sale Records", "As and", "Sites sold by the"),
+        _row("", "", "when", "Government with their"),
+        _row("", "", "necessary", "prices"),
+        _row("11/2020", "Digital Terrain Model", "Monthly", "A digital terrain model"),
+        _row("", "", "Monthly", "of Hong Kong"),  # a whole value again: a row (here, reported)
+    )
+    found = [(r.cells["update_frequency"], r.cells["description"]) for r in plan.rows]
+    assert found[:2] == [
+        (["As and", "when", "necessary"], ["Sites sold by the", "Government with their", "prices"]),
+        (["Monthly"], ["A digital terrain model"]),
+    ]
+    assert len(plan.rows) == 3
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

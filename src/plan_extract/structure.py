@@ -74,6 +74,8 @@ from .model import (
     TextLine,
     Where,
 )
+from .normalise.dates import parse_release_date
+from .normalise.frequency import parse_frequency, starts_a_phrase
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import split_category
 from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
@@ -314,7 +316,9 @@ class _Builder:
     ) -> str:
         filled = [t for t in texts if t]
         if not self.columns.has_item_column:
-            if self.open_row is not None and not any(cells.get(r) for r in KEY_ROLES):
+            if self.open_row is not None and (
+                not any(cells.get(r) for r in KEY_ROLES) or self._wraps_key_values(cells)
+            ):
                 self._continue(row, cells, others)
                 return "continuation"
             self._new_row(row, "", cells, others)
@@ -341,6 +345,25 @@ class _Builder:
             )
         self._new_row(row, item, cells, others)
         return "dataset"
+
+    def _wraps_key_values(self, cells: dict[str, list[str]]) -> bool:
+        """In a table without item numbers, whether the row's date and frequency carry on the
+        open row's, which a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
+        "2022"): each is the rest of a value that is no value yet. A table giving a row per line
+        (a Word style without rules inside) has these lines as rows."""
+        open_row = self.open_row
+        if open_row is None:
+            return False
+        for role in KEY_ROLES:
+            if not cells.get(role):
+                continue
+            before = clean(" ".join(open_row.cells.get(role, [])))
+            if not before or _is_value(role, before):
+                return False
+            joined = join_pieces([before, *cells[role]])
+            if not (_is_value(role, joined) or _starts_value(role, joined)):
+                return False
+        return True
 
     def _ends_item_label(self, item: str) -> bool:
         """The row's item cell is the end of the label above, which a page break cut in a
@@ -723,6 +746,19 @@ def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
     """A row shorter than its header lacks a value that matters (text exports drop trailing empty
     cells, so a missing remarks cell is no loss)."""
     return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
+
+
+def _is_value(role: str, text: str) -> bool:
+    """Whether a date or frequency cell's text states one."""
+    if role == "release_date":
+        return parse_release_date(text) is not None
+    return parse_frequency(text) is not None
+
+
+def _starts_value(role: str, text: str) -> bool:
+    """Whether it is the start of a frequency phrase a wrap cut (dates have no phrase list:
+    theirs must be whole)."""
+    return role == "update_frequency" and starts_a_phrase(text)
 
 
 def _ends_first_label(header: _Header, merged: list[str]) -> bool:

@@ -17,6 +17,7 @@ A phrase none of these reads gives ``None``: the caller records a problem; nothi
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -83,6 +84,20 @@ def _phrases() -> dict[str, Frequency]:
         interval = _dash_none(row["interval"]) or code.iso8601
         table[frequency_key(row["phrase"])] = Frequency(code.code, interval)
     return table
+
+
+@cache
+def _phrase_keys() -> tuple[str, ...]:
+    return tuple(sorted(_phrases()))
+
+
+def starts_a_phrase(text: str) -> bool:
+    """Whether a frequency cell's text so far is the beginning of a phrase of the vocabulary,
+    not a phrase itself: a wrap cut it ("As and" / "when" / "necessary", 「有需要」 / 「時」)."""
+    key = frequency_key(text)
+    keys = _phrase_keys()
+    index = bisect.bisect_left(keys, key)
+    return bool(key) and index < len(keys) and keys[index].startswith(key) and keys[index] != key
 
 
 @cache
