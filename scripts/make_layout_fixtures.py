@@ -472,11 +472,19 @@ def wsd_medium_shading() -> Case:
                    "text (\"2. 01/2021\"); the PDF only")  # fmt: skip
 
 
+def landsd_narrow_unruled() -> Case:
+    return _styled(landsd_narrow_columns, "Light Shading", "layout-landsd-narrow-unruled-en",
+                   "LandsD's narrow columns, no item numbers, in a Word table style without "
+                   "inner borders (\"Light Shading\"): each line is a row, and a frequency "
+                   "cut mid-phrase (\"As and\" / \"when\" / \"necessary\") or a date "
+                   "completed on the next line carries on its row; the PDF only")  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
-    emsd_light_list, wsd_medium_shading,
+    emsd_light_list, wsd_medium_shading, landsd_narrow_unruled,
 )  # fmt: skip
 
 
