@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -65,14 +68,34 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
     word_to_pdf(doc, out)
 
 
+@functools.cache
+def _soffice_profile() -> Path:
+    """A LibreOffice profile of this process's own, removed when it exits: two processes
+    converting at once (a test run beside `make fixtures`) would otherwise share the user's,
+    and the second soffice fails."""
+    profile = Path(tempfile.mkdtemp(prefix="plan-extract-soffice-"))
+    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    return profile
+
+
 def word_to_pdf(doc: Any, out: Path) -> None:
     """Save a python-docx document and convert it to ``out`` (a PDF) with LibreOffice, as a
     department's Word would."""
+    profile = _soffice_profile()
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / out.with_suffix(".docx").name
         doc.save(str(source))
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+            [
+                "soffice",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
             check=True,
             capture_output=True,
         )
