@@ -479,6 +479,38 @@ def test_without_item_numbers_a_frequency_cut_mid_phrase_carries_on_the_row() ->
     assert len(plan.rows) == 3
 
 
+def test_a_first_label_over_five_lines_and_the_rest_of_a_cut_row_under_its_repeat() -> None:
+    """Random Word layouts, seed 137 ("Light Shading", no item label over the item column): the
+    first label 「目标发放日」 / 「期」 / "Target" / "Release" / "Date", its last two lines text lines
+    of their own (one segment each); on the next page, under the header repeated, the rest of
+    the row a page break cut, one cell more than the header (the empty item cell)."""
+    header = [
+        _row("目标发放日", "更新频率", "数据种类／数据集名称", "备注"),
+        _row("期", "Update", "Data Category /", "Remarks"),
+        _row("Target", "Frequency", "Dataset Name", ""),
+        TextLine("Release", Where(line=4)),
+        TextLine("Date", Where(line=5)),
+    ]
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        *header,
+        _row(
+            "i", "2021年第3季度", "每日", "食物／主要新鲜粮食批发价（平", "本港主要新鲜粮食", line=6
+        ),
+        *header[:3],
+        _row("", "", "", "均参考数字）", "注：上月数据", line=7),
+    )
+    assert [(r.item_cell, r.cells["category_name"], r.cells["remarks"]) for r in plan.rows] == [
+        (
+            "i",
+            ["食物／主要新鲜粮食批发价（平", "均参考数字）"],
+            ["本港主要新鲜粮食", "注：上月数据"],
+        )
+    ]
+    assert codes == ["department_missing"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

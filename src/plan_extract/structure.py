@@ -498,10 +498,13 @@ class _Builder:
         if labels == header.texts:
             return True  # the same header again (repeated at the top of the next page)
         first = self.columns
-        roles = tuple(
-            b if b != OTHER else a for a, b in zip(first.roles, second.roles, strict=False)
-        )
         merged = [_both_labels(a, b) for a, b in zip(header.texts, labels, strict=True)]
+        # the role of the label both lines make, else of whichever line knows it (a line may
+        # hold only the start of a label: "Data Category /" over "Dataset Name")
+        roles = tuple(
+            role_of(label) or (b if b != OTHER else a)
+            for label, a, b in zip(merged, first.roles, second.roles, strict=False)
+        )
         self.columns = Columns(roles, tuple(merged), first.numbered_elsewhere)
         self.header = _Header(merged, header.where)
         return True
@@ -576,13 +579,14 @@ class _Builder:
     def _row_columns(self, texts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The roles and labels of the row's cells: the header's, and, under a repeated header
         whose empty item label the page left out (:meth:`.Columns.repeats`), the item column in
-        front where the row has it (a number in one cell more than the header has)."""
+        front where the row has it (one cell more than the header has, a number or, for the rest
+        of a row a page break cut, empty)."""
         columns = self.columns
         roles, labels = columns.roles, columns.labels
         if (
             columns.numbered_elsewhere
             and len(texts) == len(roles) + 1
-            and parse_item_no(texts[0]) is not None
+            and (not texts[0] or parse_item_no(texts[0]) is not None)
         ):
             return ("item_no", *roles), ("", *labels)
         return roles, labels
@@ -763,9 +767,12 @@ def _starts_value(role: str, text: str) -> bool:
 
 def _ends_first_label(header: _Header, merged: list[str]) -> bool:
     """Whether a line under a header whose first label is unknown makes it known ("Update" /
-    "Frequency"): in a header without an item column, the first cell of the label's second
-    line is a label's end, not a row's first value."""
-    return role_of(header.texts[0]) is None and role_of(merged[0]) not in (None, "item_no")
+    "Frequency"), or the start of a known one still ("目標發放日期 Target" / "Release" / "Date"):
+    in a header without an item column, the first cell of the label's next line is part of the
+    label, not a row's first value."""
+    if role_of(header.texts[0]) is not None:
+        return False
+    return role_of(merged[0]) not in (None, "item_no") or starts_a_label(merged[0])
 
 
 def _carry_on(pieces: list[str], remainder: list[str]) -> None:
