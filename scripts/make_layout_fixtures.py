@@ -35,6 +35,7 @@ from layoutgen import (  # noqa: E402
     rows_of,
 )
 from layoutpdf import render_word_pdf  # noqa: E402
+from layoutstrategies import INTRO  # noqa: E402
 from layoutwords import Due  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -480,11 +481,89 @@ def landsd_narrow_unruled() -> Case:
                    "completed on the next line carries on its row; the PDF only")  # fmt: skip
 
 
+# Two plans the random Word exploration drew (tests/test_layouts.py, LAYOUT_RANDOM=1), kept as
+# fixtures: each was read wrong before (README "PDF plans"). Their rows are the pool's, by name.
+STATS = ("Statistics Section", "統計組")
+ITMU = ("Information Technology Management Unit", "資訊科技管理組")
+UPGRADE = ("Subject to the completion of the system upgrade", "視乎系統提升工程的完成日期而定")
+
+
+def _row(dept: str, name: str, due: Due, **more: object) -> PlanRow:
+    (data,) = [row for row in rows_of(dept) if row.name[0] == name]
+    return PlanRow(data, due, **more)  # type: ignore[arg-type]
+
+
+def censtatd_unruled_bilingual() -> Case:
+    """Random Word layouts, seed 105."""
+    plan = Plan(
+        "censtatd-2023-annual-open-data-plan",
+        "censtatd",
+        2023,
+        (
+            _section("A", (2024,), (_row("censtatd", "Annual Earnings and Hours Survey",
+                Due("DD.MM.YYYY", 2024, 9), note=("Data of the previous month", "上月數據"),
+                extra=STATS),)),
+            _section("B", (2025, 2026), (_row("censtatd", "Retail Sales",
+                Due("DD/MM/YYYY", 2026, 6), extra=STATS),)),
+            PlanSection("C", (), (Block(1, (_row("swd", "List of Community Centres",
+                Due("YYYY/MM", 2024, 3), note=UPGRADE, extra=STATS),), "swd"),)),
+            _section("D", (), (_row("censtatd", "Gross Domestic Product",
+                Due("DD/MM/YYYY", 2022, 3), extra=STATS),)),
+        ),
+        tuple(INTRO[i] for i in (0, 0, 1, 0, 1, 0)),
+    )  # fmt: skip
+    layout = Layout(language="bilingual", columns=("item", "update_frequency", "category",
+        "release_date", "name"), numbering="(1)", category="merged", note_cell="release_date",
+        wraps=True, title="parenthesised", item_header=False, formats_sep="slash",
+        word_style="Light Shading")  # fmt: skip
+    return Case("layout-censtatd-unruled-bilingual", "C&SD's bilingual plan in \"Light Shading\""
+                " (random Word layouts, seed 105): the header's empty label over the item numbers "
+                "leaves nothing to read, so the header has a column fewer than its rows; the first "
+                "label \"Update\" / \"Frequency\" wrapped, its second line alone in the last "
+                "table; the PDF only", plan, layout, text_form=False, layout_text=False)  # fmt: skip
+
+
+def afcd_rows_per_line_bilingual() -> Case:
+    """Random Word layouts, seed 103."""
+    plan = Plan(
+        "afcd-2019-annual-open-data-plan",
+        "afcd",
+        2019,
+        (
+            _section("A", (2020,), (
+                _row("afcd", "Supply of major fresh food (reference figures)",
+                     Due("YYYY/MM", 2020, 9), extra=STATS),
+                _row("afcd", "Pesticides Licensee List - Part II", Due("DD.MM.YYYY", 2020, 2),
+                     note=UPGRADE, extra=ITMU),
+            )),
+            _section("B", (2021, 2022), (
+                _row("afcd", "Wholesale prices of major fresh food (average reference figures)",
+                     Due("MM.YYYY", 2022, 4), extra=STATS),
+                _row("afcd", "Update of Red Tide Situation", Due("DD/MM/YYYY", 2021, 9),
+                     extra=ITMU),
+            )),
+            PlanSection("C", (), (Block(1, (_row("lcsd", "Sports Grounds",
+                Due("DD.MM.YYYY", 2020, 11), note=("Historical data since 2010 will also be "
+                "released", "亦會發放2010年以來的歷史數據"), extra=STATS),), "lcsd"),)),
+        ),
+    )  # fmt: skip
+    layout = Layout(language="bilingual", columns=("item", "release_date", "name",
+        "description", "update_frequency"), numbering="A-1", category="grouping",
+        note_cell="update_frequency", wraps=True, title="prefix", section_titles="later",
+        item_header=False, word_style="Medium Shading 1")  # fmt: skip
+    return Case("layout-afcd-rows-per-line-bilingual", "AFCD's bilingual plan in \"Medium "
+                "Shading 1\" (random Word layouts, seed 103): rows without rules between their "
+                "lines read a row per line, a cell's Chinese lines in one row and its English "
+                "lines below, yet the plan is bilingual; the PDF only", plan, layout,
+                text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
-    emsd_light_list, wsd_medium_shading, landsd_narrow_unruled,
+    emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
+    afcd_rows_per_line_bilingual,
 )  # fmt: skip
 
 
