@@ -511,6 +511,25 @@ def test_a_first_label_over_five_lines_and_the_rest_of_a_cut_row_under_its_repea
     assert codes == ["department_missing"]
 
 
+def test_an_english_header_line_of_label_starts_under_the_chinese_one() -> None:
+    """Random Word layouts, seed 142: Chinese labels, then their English ones over two lines,
+    "Target" / "Release Date", "Update" / "Frequency", "Data" / "Category"; the first English
+    line names only one label whole, yet it is the header's second language (before: a row,
+    and the second line a header of its own)."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("目標發放日期", "更新頻率", "負責組別", "數據種類", "數據集名稱"),
+        _row("Target", "Update", "Contact Unit", "Data", "Dataset Name"),
+        _row("Release Date", "Frequency", "", "Category", ""),
+        _row("A1", "2021年初", "有需要時", "統計組", "運輸", "的士電召站", line=5),
+    )
+    assert [(r.item_cell, r.cells["category"], r.other_columns) for r in plan.rows] == [
+        ("A1", ["運輸"], [("負責組別 Contact Unit", ["統計組"])])
+    ]
+    assert sorted(codes) == ["department_missing", "unknown_column"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

@@ -492,7 +492,7 @@ class _Builder:
         header = self.header
         if header is None or len(labels) != len(header.texts):
             return False
-        second = header_columns(labels)
+        second = header_columns(labels) or self._label_starts(labels)
         if second is None:
             return False
         if labels == header.texts:
@@ -508,6 +508,24 @@ class _Builder:
         self.columns = Columns(roles, tuple(merged), first.numbered_elsewhere)
         self.header = _Header(merged, header.where)
         return True
+
+    def _label_starts(self, labels: list[str]) -> Columns | None:
+        """A second-language header line whose labels go on on the next line: each label known
+        or the start of one ("Target" / "Release Date", "Data" / "Category"), or under a column
+        the first line does not know either (「負責組別」 / "Contact Unit"), two at least; its
+        columns, all unknown (the lines together name them)."""
+        roles = self.columns.roles
+        if len(roles) != len(labels) or (labels[0] and parse_item_no(labels[0]) is not None):
+            return None
+        starts = 0
+        for role, label in zip(roles, labels, strict=True):
+            if not label:
+                continue
+            if _label_or_start(label):
+                starts += 1
+            elif role != OTHER:
+                return None
+        return Columns((OTHER,) * len(labels), tuple(labels)) if starts >= 2 else None
 
     def _continues_header(self, texts: list[str]) -> bool:
         """A header label wrapped onto a second line (「數據種類／數據集」 / 「名稱」, "Target Release" /
