@@ -157,6 +157,29 @@ def test_heading_that_looks_like_cells_is_a_heading() -> None:
     assert [r.section.letter if r.section else None for r in plan.rows] == ["A", "B"]
 
 
+def test_an_item_and_a_value_alone_in_a_row_are_a_row_not_an_organisation() -> None:
+    """ "(1)" and "XLSX", the rest of a bilingual row on the next page (random Word layouts, seed
+    146): a row whose other cells are empty, not the heading of an organisation named XLSX; a
+    label and a name still are one."""
+    header = _row("Item", "Data Format", "Update Frequency", "Dataset Name", "Target Release Date")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("(1)", "XLSX", "", "", ""),
+        header,
+        _row("", "", "Weekly", "Flu Express", "2024/11", line=6),
+        _row("(2)", "Department of Health", "", "", "", line=7),
+        _row("(1)", "CSV", "Monthly", "Clinics", "2025", line=8),
+    )
+    assert [(r.item_cell, r.cells["formats"], r.cells["dataset_name"]) for r in plan.rows] == [
+        ("(1)", ["XLSX"], ["Flu Express"]),
+        ("(1)", ["CSV"], ["Clinics"]),
+    ]
+    assert plan.rows[1].organisation.name == "Department of Health"
+    assert codes == ["department_missing"]
+
+
 def test_sections_without_any_table_are_an_error() -> None:
     _, codes = _structure(
         TITLE, SECTION_A, TextLine("1. 資訊科技／名單 04/2019 每季", Where(line=3))

@@ -77,7 +77,7 @@ from .model import (
 from .normalise.dates import parse_release_date
 from .normalise.frequency import parse_frequency, starts_a_phrase
 from .normalise.numerals import parse_item_no
-from .normalise.remarks import split_category
+from .normalise.remarks import format_tokens, split_category
 from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import column, load_table
@@ -254,7 +254,9 @@ class _Builder:
     def _is_heading(texts: list[str], heading: str) -> bool:
         """A section or organisation heading split into cells. "(1)" may be an item label, so an
         organisation heading must have no more than a label and, next to it, a name (a row cut
-        by a page break may leave "(1)" and a date further right on the first page)."""
+        by a page break may leave "(1)" and a date further right on the first page), which is
+        no value ("(1)" and "XLSX": a bilingual row's item and formats, its English half on the
+        next page)."""
         filled = [i for i, t in enumerate(texts) if t]
         if not filled or filled[0] != 0:
             # A heading starts at the table's left; a row whose text starts further right is a
@@ -263,7 +265,7 @@ class _Builder:
         numbered = parse_item_no(texts[0]) is not None
         if not numbered and _section(heading):
             return True
-        label_and_name = len(filled) == 1 or filled == [0, 1]
+        label_and_name = len(filled) == 1 or (filled == [0, 1] and not _is_a_value(texts[1]))
         return (not numbered or label_and_name) and _organisation(heading) is not None
 
     def _body_row(self, row: TableRow, texts: list[str], first_of_table: bool) -> str:
@@ -768,6 +770,15 @@ def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
     """A row shorter than its header lacks a value that matters (text exports drop trailing empty
     cells, so a missing remarks cell is no loss)."""
     return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
+
+
+def _is_a_value(text: str) -> bool:
+    """Whether a cell's text is a value of a column, not a name: formats, a date, a frequency."""
+    return (
+        format_tokens(text) is not None
+        or parse_release_date(text) is not None
+        or parse_frequency(text) is not None
+    )
 
 
 def _is_value(role: str, text: str) -> bool:
