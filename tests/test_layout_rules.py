@@ -757,3 +757,16 @@ def test_a_bilingual_cell_read_a_row_per_line_gives_its_value_copy_to_english_on
     en = [b.cells[1] for b in versions["en"].blocks if isinstance(b, TableRow)][1:5]
     assert zh == [("2022-08",), ("註：亦會發放歷史數據",), (), ()]
     assert en == [("2022-08",), (), (), ("Note: Historical data",)]
+
+
+def test_a_word_under_the_english_half_begun_above_is_english() -> None:
+    """A table giving a row per line (random Word layouts, seed 155): "API" under "Coordinates
+    Transformation" ends the English name, though alone it could be a format both halves print
+    (the Chinese name ended 「…介面API」); "XML" under "CSV" still is such a value."""
+    from plan_extract.languages import _split_cell
+
+    assert _split_cell(("API",), ("坐標轉換應用程式介面",), ("Coordinates Transformation",)) == (
+        (),
+        ("API",),
+    )
+    assert _split_cell(("XML",), ("CSV",), ("CSV",)) == (("XML",), ("XML",))

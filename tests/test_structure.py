@@ -553,6 +553,26 @@ def test_an_english_header_line_of_label_starts_under_the_chinese_one() -> None:
     assert sorted(codes) == ["department_missing", "unknown_column"]
 
 
+def test_a_header_whose_first_line_names_only_one_label_whole() -> None:
+    """Random Word layouts, seeds 150 and 152 ("Light Shading"): "Dataset Name", "Target" /
+    "Release Date", "Update" / "Frequency", "Data" / "Category" and an unknown "Contact Unit":
+    the first line knows one label, yet with the starts of the others it begins the header
+    (before: a row, and the second line a header with the name column unknown)."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Dataset Name", "Target", "Update", "Data", "Contact Unit"),
+        _row("", "", "Release Date", "Frequency", "Category", ""),
+        _row(
+            "A1", "Aerial Photo Flight Index", "2021-05", "Yearly", "Development", "Stats", line=5
+        ),
+    )
+    assert [(r.cells["dataset_name"], r.cells["category"]) for r in plan.rows] == [
+        (["Aerial Photo Flight Index"], ["Development"])
+    ]
+    assert sorted(codes) == ["department_missing", "unknown_column"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

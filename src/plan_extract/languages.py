@@ -82,6 +82,9 @@ def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Ce
         (en,) if not has_han and any(_LATIN.search(p) and _is_prose(p) for p in cell) else (zh, en)
     )
     seen_han = any(_HAN.search(p) for p in before)
+    # the English half of the cell has begun on a line above: "API" under "Coordinates
+    # Transformation" is its end, not a format both halves print
+    english_begun = any(_is_prose(p) for p in before_en)
     for index, piece in enumerate(cell):
         halves = split_text(piece)
         if index == 0 and (parse_item_no(piece) is not None or _cut_label(piece)):
@@ -95,7 +98,7 @@ def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Ce
         elif _HAN.search(piece):
             zh.append(piece)
             seen_han = True
-        elif _LATIN.search(piece) and (has_han or _is_prose(piece)):
+        elif _LATIN.search(piece) and (has_han or english_begun or _is_prose(piece)):
             en.append(piece)
         else:  # a value both halves print ("CSV", "03/2022"): in each, unless it is there already
             # (after Chinese text, a value the Chinese half printed on the page before is the

@@ -40,6 +40,7 @@ from .columns import (
     role_of,
     starts_a_label,
     unknown_count,
+    wrapped_header_columns,
 )
 from .footnotes import Footnote, apply_footnotes, footnote_line
 from .headings import (
@@ -473,6 +474,8 @@ class _Builder:
         """Whether the row is a header (``continued``: the header read so far with the row's
         labels added); if so, its columns are the table's from here."""
         columns = header_columns(texts)
+        if columns is None and not continued and isinstance(self.next_block, TableRow):
+            columns = wrapped_header_columns(texts)  # its labels go on on the next line
         if columns is None:
             return False
         if not continued:
