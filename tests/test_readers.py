@@ -704,3 +704,31 @@ def test_text_in_a_last_column_without_a_cell_is_the_rows_where_the_outer_rule_e
         blocks, _ = page_blocks(chars, header + row + outer, 1, 0)
         assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == expected
         assert any(getattr(b, "text", None) == "Food" for b in blocks) is not bool(outer)
+
+
+def test_a_text_line_right_under_a_tables_rows_does_not_end_the_table() -> None:
+    """Random Word layouts, seed 172 ("Light Shading"): under the header repeated on a new page,
+    "Date" (the last line of the first label, alone in the first column: a text line) and then
+    "Manageme" / "nt Unit", the rest of a cell a page break cut, in the Contact column: those are
+    still the table's rows (before: text lines, the contact left "Information Technology")."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment, aligned_blocks
+    from plan_extract.read.page import ALIGNMENT
+
+    def line(top: float, *segments: tuple[float, str]) -> Line:
+        parts = [Segment(x, x + 6 * len(text), text) for x, text in segments]
+        return Line(top, top + 10, parts, Where(page=2))
+
+    columns = (10, 100, 200, 300)
+    lines = [
+        line(0, *zip(columns, ("Target", "Dataset Name", "Update", "Contact"), strict=True)),
+        line(12, *zip(columns, ("Release", "", "Frequency", "Unit"), strict=True)),
+        line(24, (10, "Date")),
+        line(36, (300, "Manageme")),
+        line(48, (300, "nt Unit")),
+    ]
+    lines[1].segments = [s for s in lines[1].segments if s.text]
+    blocks, _ = aligned_blocks(lines, ALIGNMENT, 0)
+    kinds = [type(block).__name__ for _, block in blocks]
+    assert kinds == ["TableRow", "TableRow", "TextLine", "TableRow", "TableRow"]
+    assert blocks[3][1].cells[3] == ("Manageme",)  # type: ignore[union-attr]

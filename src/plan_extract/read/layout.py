@@ -220,6 +220,9 @@ def aligned_blocks(
             row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
             placed.append((line.top, row))
         else:
-            in_table = False
+            # A line of text right under the table's rows (the last line of a header label in
+            # the first column, "Target Release" / "Date") does not end the table: the rows' lines
+            # below it are still its rows' ("Manageme" / "nt Unit" of a row a page break cut).
+            in_table = in_table and close
             placed.append((line.top, TextLine(text=line.text, where=line.where)))
     return placed, tables
