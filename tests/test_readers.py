@@ -732,3 +732,32 @@ def test_a_text_line_right_under_a_tables_rows_does_not_end_the_table() -> None:
     kinds = [type(block).__name__ for _, block in blocks]
     assert kinds == ["TableRow", "TableRow", "TextLine", "TableRow", "TableRow"]
     assert blocks[3][1].cells[3] == ("Manageme",)  # type: ignore[union-attr]
+
+
+def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> None:
+    """Word's "Medium Shading 1" leaves out the rule between two columns, so one cell holds the
+    name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the
+    contact's part, read with its column's box, is one word again."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    right = 200 + 5.4 * 2 + 6 * len("Informatio")  # the first line fills the contact column
+    edges = box(0, 0, 60, 20) + box(60, 0, 200, 20) + box(200, 0, right, 20)
+    edges += box(0, 20, 60, 50) + box(60, 20, right, 50)  # no rule between name and contact
+    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Unit", 205.4, 5)
+    chars += word("1.", 5, 25) + word("Alpha", 65, 25)
+    chars += word("Informatio", 205.4, 25) + word("n", 205.4, 37)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == (
+        ("1.",),
+        ("Alpha",),
+        ("Information",),
+    )

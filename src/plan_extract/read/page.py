@@ -517,7 +517,8 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
     """A cell's text per column it spans, where its runs of text start in two columns or more
     (Word's "Medium Shading 1" fills rows without the rule between two columns: "2. 01/2021" in
     one cell over the item and date columns); None where it is one text (a label, a grouping row's
-    category spanning the table)."""
+    category spanning the table). Each column's part has the column's box, so a word a narrow
+    column broke is one again ("Informatio" / "n")."""
     starts = _spanned(cell, columns)
     if len(starts) < 2 or not chars:
         return None
@@ -530,8 +531,13 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
             by_column[column].extend(run)
     if len(found) < 2:
         return None
+    _, top, x1, bottom = cell
+    ends = [*starts[1:], x1]
     return [
-        cell_pieces(sorted(chars_of, key=_line_order)) if chars_of else () for chars_of in by_column
+        cell_pieces(sorted(chars_of, key=_line_order), (start, top, end, bottom))
+        if chars_of
+        else ()
+        for chars_of, start, end in zip(by_column, starts, ends, strict=True)
     ]
 
 
