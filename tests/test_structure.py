@@ -571,6 +571,17 @@ def test_a_header_whose_first_line_names_only_one_label_whole() -> None:
         (["Aerial Photo Flight Index"], ["Development"])
     ]
     assert sorted(codes) == ["department_missing", "unknown_column"]
+    # a row's line inside the table is no header, whatever its words (seed 155: "Note:", "Data")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Dataset Name", "Update Frequency", "Release Date", "Contact Unit"),
+        _row("1.", "Hong Kong Energy End-use", "Yearly", "Year-end 2020", "Information"),
+        _row("", "Data", "", "Note:", "Managemen"),
+        _row("", "", "", "Historical data", "t Unit"),
+    )
+    assert [r.cells["dataset_name"] for r in plan.rows] == [["Hong Kong Energy End-use", "Data"]]
+    assert "unexpected_columns" not in codes
 
 
 def test_a_grouping_row_no_row_takes_is_reported() -> None:

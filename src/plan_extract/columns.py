@@ -110,13 +110,14 @@ def starts_a_label(label: str) -> bool:
 def wrapped_header_columns(texts: Sequence[str]) -> Columns | None:
     """Columns of a header's first line whose labels go on on the next line: two labels or more
     known or the start of one ("Dataset Name", "Target" / "Release Date", "Update" /
-    "Frequency"), at most one unknown ("Contact Unit"); ``None`` otherwise. An empty first
+    "Frequency"), one known at least, at most one unknown ("Contact Unit"); ``None`` otherwise. An empty first
     cell is the item column, as in :func:`header_columns`."""
     if len(texts) > MAX_COLUMNS or (texts and texts[0].strip() and _VALUE.search(texts[0])):
         return None
     labels = [t for t in texts if t.strip()]
-    good = sum(1 for t in labels if role_of(t) is not None or starts_a_label(t))
-    if good < 2 or good < len(labels) - 1:
+    known = sum(1 for t in labels if role_of(t) is not None)
+    good = known + sum(1 for t in labels if role_of(t) is None and starts_a_label(t))
+    if not known or good < 2 or good < len(labels) - 1:
         return None
     roles = [role_of(t) or OTHER for t in texts]
     if roles and not texts[0].strip():

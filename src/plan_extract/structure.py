@@ -232,7 +232,7 @@ class _Builder:
             self.text_line(TextLine(heading, row.where))
             self.row_kinds.append((row, "header"))
             return
-        if self._is_header(labels, row.where):
+        if self._is_header(labels, row.where, table_start=row.table != self.table_number):
             self.row_kinds.append((row, "header"))
             self.table_number = row.table
             # A header repeated at the top of a page does not end the row above it: the
@@ -470,12 +470,15 @@ class _Builder:
 
     # -- headers ------------------------------------------------------------------------------
 
-    def _is_header(self, texts: list[str], where: Where, continued: bool = False) -> bool:
+    def _is_header(
+        self, texts: list[str], where: Where, continued: bool = False, table_start: bool = False
+    ) -> bool:
         """Whether the row is a header (``continued``: the header read so far with the row's
-        labels added); if so, its columns are the table's from here."""
+        labels added); if so, its columns are the table's from here. A table's first row may be
+        the first line of a header whose labels go on on the next (``table_start``)."""
         columns = header_columns(texts)
-        if columns is None and not continued and isinstance(self.next_block, TableRow):
-            columns = wrapped_header_columns(texts)  # its labels go on on the next line
+        if columns is None and table_start and isinstance(self.next_block, TableRow):
+            columns = wrapped_header_columns(texts)
         if columns is None:
             return False
         if not continued:
