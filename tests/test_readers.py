@@ -761,3 +761,38 @@ def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> Non
         ("Alpha",),
         ("Information",),
     )
+
+
+def test_a_row_whose_style_fills_only_its_first_cell_keeps_its_text_in_the_table() -> None:
+    """Word's "Medium Shading 2" fills every other row's first cell only: the rest of the row has
+    no cell, and its text was read as another table by alignment, a column short (every layout
+    fixture in that style failed, scripts/word_styles.py). With the column's cells above it and
+    below it (or a rule across the column below the last row), a square without a cell is the
+    row's; below the table's last rule it is not."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    columns = ((0, 40), (40, 160), (160, 260))
+    edges = [e for x0, x1 in columns for e in box(x0, 0, x1, 20) + box(x0, 20, x1, 40)]
+    edges += box(0, 40, 40, 60)  # row 3: the first cell only
+    edges += [e for x0, x1 in columns for e in box(x0, 60, x1, 80)]
+    edges += box(0, 80, 40, 100) + polyline_edges([(0, 100), (260, 100)])  # the last rule
+    chars = word("Item", 2, 5) + word("Name", 45, 5) + word("Date", 165, 5)
+    for n, top in enumerate((25, 45, 65, 85)):
+        chars += word(f"{n + 1}.", 2, top) + word(f"Name {n + 1}", 45, top)
+        chars += word(f"0{n + 1}/2020", 165, top)
+    chars += word("Note below", 45, 105)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Item",), ("Name",), ("Date",)),
+        *[((f"{n}.",), (f"Name {n}",), (f"0{n}/2020",)) for n in range(1, 5)],
+    ]
+    assert any(getattr(b, "text", None) == "Note below" for b in blocks)

@@ -431,6 +431,7 @@ def _hole_chars(
     holes: list[_Holes] = [{} for _ in tables]
     boxes = [table.bbox for table in tables]
     grids: dict[int, tuple[list[float], list[float], list[GridRow]]] = {}  # made when needed
+    found: dict[tuple[int, int, int], bool] = {}  # (table, row, column): a hole?
     rest: list[Char] = []
     for char in chars:
         x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
@@ -441,7 +442,12 @@ def _hole_chars(
                     grids[number] = ([r.bbox[1] for r in rows], tables[number].columns, rows)
                 tops, columns, rows = grids[number]
                 row, column = bisect_right(tops, y) - 1, bisect_right(columns, x) - 1
-                if row >= 0 and column >= 0 and _a_hole(rows[row].cells, column, bbox, y, edges):
+                if row < 0 or column < 0:
+                    continue
+                key = (number, row, column)
+                if key not in found:
+                    found[key] = _a_hole(rows, row, column, (tops, columns, bbox), y, edges)
+                if found[key]:
                     holes[number].setdefault((row, column), []).append(char)
                     break
         else:
@@ -449,24 +455,56 @@ def _hole_chars(
     return holes, rest
 
 
+_Grid = tuple[list[float], list[float], BBox]  # a table's row tops, column starts and bounds
+
+
 def _a_hole(
-    cells: tuple[BBox | None, ...], column: int, bbox: BBox, y: float, edges: list[Edge]
+    rows: list[GridRow], row: int, column: int, grid: _Grid, y: float, edges: list[Edge]
 ) -> bool:
-    """Whether a row has no cell at ``column`` but cells on both sides of it, or, at the table's
-    first or last column, a cell on the inner side and the table's outer rule on the other at
-    that height (a merged category cell in the last column, Word's "Light List"): a cell whose
-    rules are missing, not the outside of a table narrower in that row (an L-shaped table)."""
+    """Whether a row has no cell at ``column`` where the table goes on around it: cells on both
+    sides of it; or, at the table's first or last column, a cell on the inner side and the
+    table's outer rule on the other at that height (a merged category cell in the last column,
+    Word's "Light List"); or the column's cells or rules above it and below it (Word's "Medium
+    Shading 2" fills every other row's first cell only: the rest of the row has no cell at all).
+    A cell whose rules are missing, not the outside of a table narrower in that row (an L-shaped
+    table)."""
+    cells = rows[row].cells
     if cells[column] is not None:
         return False
     before = any(cell is not None for cell in cells[:column])
     after = any(cell is not None for cell in cells[column + 1 :])
     if before and after:
         return True
-    if before and column == len(cells) - 1:
-        return _outer_rule(edges, bbox[2], y)
-    if after and column == 0:
-        return _outer_rule(edges, bbox[0], y)
-    return False
+    if before and column == len(cells) - 1 and _outer_rule(edges, grid[2][2], y):
+        return True
+    if after and column == 0 and _outer_rule(edges, grid[2][0], y):
+        return True
+    return _enclosed(rows, row, column, grid, edges)
+
+
+def _enclosed(
+    rows: list[GridRow], row: int, column: int, grid: _Grid, edges: list[Edge]
+) -> bool:
+    """Whether a grid square has the column's cells, or rules across the column, above it and
+    below it within the table."""
+    tops, columns, (_, table_top, x_end, table_bottom) = grid
+    x0 = columns[column]
+    x1 = columns[column + 1] if column + 1 < len(columns) else x_end
+    top = tops[row]
+    bottom = tops[row + 1] if row + 1 < len(tops) else table_bottom
+
+    def rule(low: float, high: float) -> bool:
+        return any(
+            edge.orientation == "h"
+            and low - _EDGE_TOLERANCE <= edge.top <= high + _EDGE_TOLERANCE
+            and edge.x0 <= x0 + _EDGE_TOLERANCE
+            and edge.x1 >= x1 - _EDGE_TOLERANCE
+            for edge in edges
+        )
+
+    above = any(r.cells[column] is not None for r in rows[:row]) or rule(table_top, top)
+    below = any(r.cells[column] is not None for r in rows[row + 1 :]) or rule(bottom, table_bottom)
+    return above and below
 
 
 def _outer_rule(edges: list[Edge], x: float, y: float) -> bool:
