@@ -796,3 +796,35 @@ def test_a_row_whose_style_fills_only_its_first_cell_keeps_its_text_in_the_table
         *[((f"{n}.",), (f"Name {n}",), (f"0{n}/2020",)) for n in range(1, 5)],
     ]
     assert any(getattr(b, "text", None) == "Note below" for b in blocks)
+
+
+def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
+    """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
+    has no cell at all (the category cell covers its first column, the style fills none of the
+    others), so no row of the grid started there and its text was read by alignment as another
+    table. A band where cells end and none starts is a row of its own, the merged column
+    covered."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    edges = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 280, 20)
+    edges += box(0, 20, 60, 60) + box(60, 20, 180, 40) + box(180, 20, 280, 40)  # merged 20-60
+    edges += polyline_edges([(0, 60), (280, 60)])  # the table's last rule
+    chars = word("Cat", 2, 5) + word("Name", 65, 5) + word("Date", 185, 5)
+    chars += word("Food", 2, 25) + word("Alpha", 65, 25) + word("01/2020", 185, 25)
+    chars += word("Beta", 65, 45) + word("02/2020", 185, 45)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [(r.table, r.cells, r.covered) for r in rows] == [
+        (1, (("Cat",), ("Name",), ("Date",)), frozenset()),
+        (1, (("Food",), ("Alpha",), ("01/2020",)), frozenset()),
+        (1, ((), ("Beta",), ("02/2020",)), frozenset({0})),
+    ]

@@ -482,9 +482,7 @@ def _a_hole(
     return _enclosed(rows, row, column, grid, edges)
 
 
-def _enclosed(
-    rows: list[GridRow], row: int, column: int, grid: _Grid, edges: list[Edge]
-) -> bool:
+def _enclosed(rows: list[GridRow], row: int, column: int, grid: _Grid, edges: list[Edge]) -> bool:
     """Whether a grid square has the column's cells, or rules across the column, above it and
     below it within the table."""
     tops, columns, (_, table_top, x_end, table_bottom) = grid
@@ -539,9 +537,13 @@ def _table_rows(
         covered = {
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         }
+        texts = False
         for (hole_row, column), hole in (holes or {}).items():
             if hole_row == row_number and column not in covered:
                 cells[column] = cell_pieces(hole)
+                texts = True
+        if not present and not texts:
+            continue  # a band without cells (see Table.rows) holding no text
         for i, cell in enumerate(row.cells):
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing

@@ -11,6 +11,7 @@ One deliberate difference from pdfplumber: a diagonal line is no edge (pdfplumbe
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -252,13 +253,18 @@ def group_cells(found: list[BBox]) -> list[list[BBox]]:
 @dataclass(frozen=True)
 class GridRow:
     """One row of a ruled table: per column, the cell that starts there, or None where no cell
-    starts (a merged cell from above or from the left covers it, or the table has a hole)."""
+    starts (a merged cell from above or from the left covers it, or the table has a hole). A
+    row where no cell starts (a band between the bottom of some cells and the next row, see
+    :attr:`Table.rows`) has its box as ``band``."""
 
     cells: tuple[BBox | None, ...]
+    band: BBox | None = None
 
     @property
     def bbox(self) -> BBox:
         present = [c for c in self.cells if c is not None]
+        if not present and self.band is not None:
+            return self.band
         return (
             min(c[0] for c in present),
             min(c[1] for c in present),
@@ -290,12 +296,22 @@ class Table:
 
     @property
     def rows(self) -> list[GridRow]:
-        """Rows top to bottom (one per distinct cell top), each with one entry per column."""
+        """Rows top to bottom, each with one entry per column: one per distinct cell top, and a
+        band where cells end but none starts, down to the next row (a row Word's "Medium Shading
+        2" draws without cells, beside a merged cell: no cell starts in it)."""
         starts: dict[float, dict[float, BBox]] = defaultdict(dict)
         for cell in self.cells:
             starts[cell[1]][cell[0]] = cell
         columns = self.columns
-        return [GridRow(tuple(starts[top].get(x) for x in columns)) for top in sorted(starts)]
+        x0, _, x1, bottom = self.bbox
+        tops = sorted(starts)
+        bands = sorted({cell[3] for cell in self.cells} - set(starts) - {bottom})
+        rows = [(top, GridRow(tuple(starts[top].get(x) for x in columns))) for top in tops]
+        for y in bands:
+            below = bisect.bisect_right(tops, y)
+            end = tops[below] if below < len(tops) else bottom
+            rows.append((y, GridRow((None,) * len(columns), (x0, y, x1, end))))
+        return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
     def covers(self, x: float, top: float) -> bool:
         """Whether some cell contains the point, counting a cell's left and top edges as in it
