@@ -828,3 +828,32 @@ def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
         (1, (("Food",), ("Alpha",), ("01/2020",)), frozenset()),
         (1, ((), ("Beta",), ("02/2020",)), frozenset({0})),
     ]
+
+
+def test_a_word_broken_in_a_square_without_a_cell_is_joined() -> None:
+    """The text of a grid square without a cell (Medium Shading 2) is read with the square's
+    box, so "Informatio" / "n" in a narrow column is one word again (scripts/word_styles.py,
+    LandsD's narrow columns)."""
+    from plan_extract.read.page import page_blocks
+    from plan_extract.read.tables import Edge, polyline_edges
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+    def word(text: str, x: float, top: float) -> list[Char]:
+        return [
+            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
+        ]
+
+    right = 200 + 5.4 * 2 + 6 * len("Informatio")
+    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, right, 20)
+    edges += box(0, 20, 100, 50) + polyline_edges([(0, 50), (right, 50)])  # row 2: one cell
+    chars = word("Name", 5, 5) + word("Date", 105, 5) + word("Unit", 205.4, 5)
+    chars += word("Alpha", 5, 25) + word("2020", 105, 25)
+    chars += word("Informatio", 205.4, 25) + word("n", 205.4, 37)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == (
+        ("Alpha",),
+        ("2020",),
+        ("Information",),
+    )

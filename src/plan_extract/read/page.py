@@ -540,7 +540,9 @@ def _table_rows(
         texts = False
         for (hole_row, column), hole in (holes or {}).items():
             if hole_row == row_number and column not in covered:
-                cells[column] = cell_pieces(hole)
+                # read with the grid square's box, so a word a narrow column broke is one again
+                right = columns[column + 1] if column + 1 < len(columns) else table.bbox[2]
+                cells[column] = cell_pieces(hole, (columns[column], top, right, bbox[3]))
                 texts = True
         if not present and not texts:
             continue  # a band without cells (see Table.rows) holding no text
