@@ -6,7 +6,8 @@ extraction with its truth: how the reader copes with styles that rule only part 
 Prints, per case, how many truth fields differ and the first differences. Needs LibreOffice and
 the fonts of ``make fixtures`` (scripts/install_fixture_tools.sh); writes the PDFs to a temporary
 folder. Styles tried: "Table Grid" (the fixtures'), "Light Shading", "Light List", "Light Grid",
-"Medium Shading 1".
+"Medium Shading 1", "Medium Shading 2", "Medium Grid 1", "Medium List 1", "Medium List 2" (README
+"Layout tests" says which still fail).
 """
 
 from __future__ import annotations

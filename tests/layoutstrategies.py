@@ -97,7 +97,14 @@ def _layout(draw: Any, wraps: st.SearchStrategy[bool]) -> Layout:
     )
 
 
-WORD_STYLES = ("Table Grid", "Table Grid", "Light Shading", "Light List", "Medium Shading 1")
+WORD_STYLES = (
+    "Table Grid",
+    "Table Grid",
+    "Light Shading",
+    "Light List",
+    "Medium Shading 1",
+    "Medium Shading 2",
+)
 
 
 @st.composite

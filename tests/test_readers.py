@@ -18,12 +18,22 @@ from plan_extract.pipeline import extract_document
 from plan_extract.read import read_document
 from plan_extract.read.page import Char, PageContent
 from plan_extract.read.pdf import page_content
-from plan_extract.read.tables import find_tables
+from plan_extract.read.tables import Edge, find_tables, polyline_edges
 from plan_extract.settings import READERS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFS = sorted(FIXTURES.glob("**/*.pdf"))
 BOX_TOLERANCE = 1.0  # points
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+    """The four rules of a rectangle (a cell)."""
+    return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
+
+
+def _word(text: str, x: float, top: float) -> list[Char]:
+    """``text`` as chars 6 pt wide, 10 pt high, from ``x``."""
+    return [Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)]
 
 
 def _tables(path: Path, reader: str) -> dict[str, Any]:
@@ -225,7 +235,6 @@ def test_ruling_lines_inside_form_xobjects_are_found_alike(tmp_path: Path) -> No
     """A table grid drawn by a form XObject (with its own /Matrix), placed twice: scaled, and
     turned by a 90-degree CTM. Both readers see the same edges and tables."""
     from plan_extract.read import pdf as plumber_reader
-    from plan_extract.read.tables import Edge
 
     grid = b"".join(b"%d %d 100 30 re S\n" % (x, y) for x in (0, 100, 200) for y in (0, 30, 60))
     grid += b"10 10 m 290 10 l S 0 0 m 50 45 100 45 150 0 c S\n"
@@ -537,22 +546,15 @@ def test_rows_a_table_style_leaves_unruled_are_read_by_column() -> None:
     two columns or more is a row of those columns; a line of one run (a grouping row) stays whole.
     And a cell over two columns whose rule is missing ("Medium Shading 1") gives each its text."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     # header cells at x 0-100-200-300, then one cell 0-300 for the rest of the table
-    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, 300, 20) + box(0, 20, 300, 80)
-    chars = word("Item", 5, 5) + word("Name", 105, 5) + word("Date", 205, 5)
-    chars += word("1.", 5, 25) + word("Alpha", 105, 25) + word("04/2019", 205, 25)
-    chars += word("Environment and Conservation", 5, 45)  # one run over two columns
-    chars += word("2.", 5, 62) + word("Beta", 105, 62) + word("05/2019", 205, 62)
+    edges = (
+        _box(0, 0, 100, 20) + _box(100, 0, 200, 20) + _box(200, 0, 300, 20) + _box(0, 20, 300, 80)
+    )
+    chars = _word("Item", 5, 5) + _word("Name", 105, 5) + _word("Date", 205, 5)
+    chars += _word("1.", 5, 25) + _word("Alpha", 105, 25) + _word("04/2019", 205, 25)
+    chars += _word("Environment and Conservation", 5, 45)  # one run over two columns
+    chars += _word("2.", 5, 62) + _word("Beta", 105, 62) + _word("05/2019", 205, 62)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows == [
@@ -562,10 +564,10 @@ def test_rows_a_table_style_leaves_unruled_are_read_by_column() -> None:
         (("2.",), ("Beta",), ("05/2019",)),
     ]
     # one cell over the item and name columns, the date cell ruled
-    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, 300, 20)
-    edges += box(0, 20, 200, 40) + box(200, 20, 300, 40)
-    chars = word("Item", 5, 5) + word("Name", 105, 5) + word("Date", 205, 5)
-    chars += word("1.", 5, 25) + word("Alpha", 105, 25) + word("04/2019", 205, 25)
+    edges = _box(0, 0, 100, 20) + _box(100, 0, 200, 20) + _box(200, 0, 300, 20)
+    edges += _box(0, 20, 200, 40) + _box(200, 20, 300, 40)
+    chars = _word("Item", 5, 5) + _word("Name", 105, 5) + _word("Date", 205, 5)
+    chars += _word("1.", 5, 25) + _word("Alpha", 105, 25) + _word("04/2019", 205, 25)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     body = [b for b in blocks if isinstance(b, TableRow)][1]
     assert body.cells == (("1.",), ("Alpha",), ("04/2019",)) and not body.covered
@@ -577,28 +579,21 @@ def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
     Its text, in a hole between two cells, is that row's; the rows the outer rules enclose below
     the last cells are read by the table's columns."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     # header and first row ruled in four columns, but the third column's cell of the first row
     # has no bottom rule (merged with the row below); the outer rules go down to y=70
     edges = []
     for x0, x1 in ((0, 60), (60, 120), (120, 180), (180, 300)):
-        edges += box(x0, 0, x1, 20) + polyline_edges([(x0, 20), (x0, 50)])
+        edges += _box(x0, 0, x1, 20) + polyline_edges([(x0, 20), (x0, 50)])
     edges += polyline_edges([(0, 50), (120, 50)]) + polyline_edges([(180, 50), (300, 50)])
     edges += polyline_edges([(300, 20), (300, 70)]) + polyline_edges([(0, 50), (0, 70)])
     edges += polyline_edges([(0, 70), (300, 70)])
-    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Cat", 125, 5) + word("Date", 185, 5)
-    chars += word("1.", 5, 25) + word("Alpha", 65, 25) + word("Food", 125, 25)
-    chars += word("04/2019", 185, 25)
-    chars += word("2.", 5, 55) + word("Beta", 65, 55) + word("05/2019", 185, 55)
+    chars = (
+        _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Cat", 125, 5) + _word("Date", 185, 5)
+    )
+    chars += _word("1.", 5, 25) + _word("Alpha", 65, 25) + _word("Food", 125, 25)
+    chars += _word("04/2019", 185, 25)
+    chars += _word("2.", 5, 55) + _word("Beta", 65, 55) + _word("05/2019", 185, 55)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
         (("Item",), ("Name",), ("Cat",), ("Date",)),
@@ -614,30 +609,21 @@ def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row
     Word layouts, seed 108: the right part's date and contact became a row of their own). Side
     by side with the same rows, they are one table, the gap a column of its own."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     edges = []
     for x0, x1 in ((0, 40), (40, 120), (120, 200), (260, 330), (330, 400)):  # no cell 200-260
-        edges += box(x0, 0, x1, 30)
-    chars = word("3.", 5, 5) + word("API", 45, 5) + word("Minibuses", 125, 5)
-    chars += word("Q3 2019", 265, 5) + word("Unit", 335, 5)
+        edges += _box(x0, 0, x1, 30)
+    chars = _word("3.", 5, 5) + _word("API", 45, 5) + _word("Minibuses", 125, 5)
+    chars += _word("Q3 2019", 265, 5) + _word("Unit", 335, 5)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [(b.table, b.cells) for b in blocks if isinstance(b, TableRow)] == [
         (1, (("3.",), ("API",), ("Minibuses",), (), ("Q3 2019",), ("Unit",)))
     ]
     # tables side by side whose rows differ stay apart
-    edges = box(0, 0, 60, 30) + box(60, 0, 120, 30) + box(120, 0, 180, 30)
-    edges += box(260, 0, 330, 20) + box(330, 0, 400, 20) + box(400, 0, 460, 20)
-    chars = word("A", 5, 5) + word("B", 65, 5) + word("C", 125, 5)
-    chars += word("D", 265, 5) + word("E", 335, 5) + word("F", 405, 5)
+    edges = _box(0, 0, 60, 30) + _box(60, 0, 120, 30) + _box(120, 0, 180, 30)
+    edges += _box(260, 0, 330, 20) + _box(330, 0, 400, 20) + _box(400, 0, 460, 20)
+    chars = _word("A", 5, 5) + _word("B", 65, 5) + _word("C", 125, 5)
+    chars += _word("D", 265, 5) + _word("E", 335, 5) + _word("F", 405, 5)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.table for b in blocks if isinstance(b, TableRow)] == [1, 2]
 
@@ -649,22 +635,13 @@ def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> No
     Word layouts, seed 123: it was the item column's, a grouping row no row took); a grouping
     row's text, in the first column or centred across the table, stays whole."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
 
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
-
-    header = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 300, 20)
-    labels = word("Item", 5, 5) + word("Name", 65, 5) + word("Frequency", 185, 5)
+    header = _box(0, 0, 60, 20) + _box(60, 0, 180, 20) + _box(180, 0, 300, 20)
+    labels = _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Frequency", 185, 5)
 
     def body(*text: tuple[str, float]) -> list[tuple[str, ...]]:
-        chars = labels + [c for n, (t, x) in enumerate(text) for c in word(t, x, 25 + 12 * n)]
-        blocks, _ = page_blocks(chars, header + box(0, 20, 300, 60), 1, 0)
+        chars = labels + [c for n, (t, x) in enumerate(text) for c in _word(t, x, 25 + 12 * n)]
+        blocks, _ = page_blocks(chars, header + _box(0, 20, 300, 60), 1, 0)
         return [b.cells for b in blocks if isinstance(b, TableRow)][1:]
 
     assert body(("2010 onwards", 185), ("also released", 185)) == [
@@ -683,20 +660,11 @@ def test_text_in_a_last_column_without_a_cell_is_the_rows_where_the_outer_rule_e
     text is that row's (random Word layouts, seed 109: 「社會福利」 was a line of its own and the
     row lost its category). Where no rule encloses it (an L-shaped table), it stays outside."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
 
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
-
-    header = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 300, 20)
-    row = box(0, 20, 60, 50) + box(60, 20, 180, 50)  # no cell 180-300 in the row
-    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Category", 185, 5)
-    chars += word("1.", 5, 25) + word("Alpha", 65, 25) + word("Food", 185, 25)
+    header = _box(0, 0, 60, 20) + _box(60, 0, 180, 20) + _box(180, 0, 300, 20)
+    row = _box(0, 20, 60, 50) + _box(60, 20, 180, 50)  # no cell 180-300 in the row
+    chars = _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Category", 185, 5)
+    chars += _word("1.", 5, 25) + _word("Alpha", 65, 25) + _word("Food", 185, 25)
     for outer, expected in (
         (polyline_edges([(300, 20), (300, 50)]), (("1.",), ("Alpha",), ("Food",))),
         ([], (("1.",), ("Alpha",), ())),
@@ -739,22 +707,13 @@ def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> Non
     name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the
     contact's part, read with its column's box, is one word again."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     right = 200 + 5.4 * 2 + 6 * len("Informatio")  # the first line fills the contact column
-    edges = box(0, 0, 60, 20) + box(60, 0, 200, 20) + box(200, 0, right, 20)
-    edges += box(0, 20, 60, 50) + box(60, 20, right, 50)  # no rule between name and contact
-    chars = word("Item", 5, 5) + word("Name", 65, 5) + word("Unit", 205.4, 5)
-    chars += word("1.", 5, 25) + word("Alpha", 65, 25)
-    chars += word("Informatio", 205.4, 25) + word("n", 205.4, 37)
+    edges = _box(0, 0, 60, 20) + _box(60, 0, 200, 20) + _box(200, 0, right, 20)
+    edges += _box(0, 20, 60, 50) + _box(60, 20, right, 50)  # no rule between name and contact
+    chars = _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Unit", 205.4, 5)
+    chars += _word("1.", 5, 25) + _word("Alpha", 65, 25)
+    chars += _word("Informatio", 205.4, 25) + _word("n", 205.4, 37)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == (
         ("1.",),
@@ -770,26 +729,17 @@ def test_a_row_whose_style_fills_only_its_first_cell_keeps_its_text_in_the_table
     below it (or a rule across the column below the last row), a square without a cell is the
     row's; below the table's last rule it is not."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     columns = ((0, 40), (40, 160), (160, 260))
-    edges = [e for x0, x1 in columns for e in box(x0, 0, x1, 20) + box(x0, 20, x1, 40)]
-    edges += box(0, 40, 40, 60)  # row 3: the first cell only
-    edges += [e for x0, x1 in columns for e in box(x0, 60, x1, 80)]
-    edges += box(0, 80, 40, 100) + polyline_edges([(0, 100), (260, 100)])  # the last rule
-    chars = word("Item", 2, 5) + word("Name", 45, 5) + word("Date", 165, 5)
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    edges += _box(0, 40, 40, 60)  # row 3: the first cell only
+    edges += [e for x0, x1 in columns for e in _box(x0, 60, x1, 80)]
+    edges += _box(0, 80, 40, 100) + polyline_edges([(0, 100), (260, 100)])  # the last rule
+    chars = _word("Item", 2, 5) + _word("Name", 45, 5) + _word("Date", 165, 5)
     for n, top in enumerate((25, 45, 65, 85)):
-        chars += word(f"{n + 1}.", 2, top) + word(f"Name {n + 1}", 45, top)
-        chars += word(f"0{n + 1}/2020", 165, top)
-    chars += word("Note below", 45, 105)
+        chars += _word(f"{n + 1}.", 2, top) + _word(f"Name {n + 1}", 45, top)
+        chars += _word(f"0{n + 1}/2020", 165, top)
+    chars += _word("Note below", 45, 105)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
         (("Item",), ("Name",), ("Date",)),
@@ -805,22 +755,13 @@ def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     table. A band where cells end and none starts is a row of its own, the merged column
     covered."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
 
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
-
-    edges = box(0, 0, 60, 20) + box(60, 0, 180, 20) + box(180, 0, 280, 20)
-    edges += box(0, 20, 60, 60) + box(60, 20, 180, 40) + box(180, 20, 280, 40)  # merged 20-60
+    edges = _box(0, 0, 60, 20) + _box(60, 0, 180, 20) + _box(180, 0, 280, 20)
+    edges += _box(0, 20, 60, 60) + _box(60, 20, 180, 40) + _box(180, 20, 280, 40)  # merged 20-60
     edges += polyline_edges([(0, 60), (280, 60)])  # the table's last rule
-    chars = word("Cat", 2, 5) + word("Name", 65, 5) + word("Date", 185, 5)
-    chars += word("Food", 2, 25) + word("Alpha", 65, 25) + word("01/2020", 185, 25)
-    chars += word("Beta", 65, 45) + word("02/2020", 185, 45)
+    chars = _word("Cat", 2, 5) + _word("Name", 65, 5) + _word("Date", 185, 5)
+    chars += _word("Food", 2, 25) + _word("Alpha", 65, 25) + _word("01/2020", 185, 25)
+    chars += _word("Beta", 65, 45) + _word("02/2020", 185, 45)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [(r.table, r.cells, r.covered) for r in rows] == [
@@ -835,22 +776,13 @@ def test_a_word_broken_in_a_square_without_a_cell_is_joined() -> None:
     box, so "Informatio" / "n" in a narrow column is one word again (scripts/word_styles.py,
     LandsD's narrow columns)."""
     from plan_extract.read.page import page_blocks
-    from plan_extract.read.tables import Edge, polyline_edges
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-        return polyline_edges([(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)])
-
-    def word(text: str, x: float, top: float) -> list[Char]:
-        return [
-            Char(ch, x + 6 * i, top, x + 6 * (i + 1), top + 10, 10) for i, ch in enumerate(text)
-        ]
 
     right = 200 + 5.4 * 2 + 6 * len("Informatio")
-    edges = box(0, 0, 100, 20) + box(100, 0, 200, 20) + box(200, 0, right, 20)
-    edges += box(0, 20, 100, 50) + polyline_edges([(0, 50), (right, 50)])  # row 2: one cell
-    chars = word("Name", 5, 5) + word("Date", 105, 5) + word("Unit", 205.4, 5)
-    chars += word("Alpha", 5, 25) + word("2020", 105, 25)
-    chars += word("Informatio", 205.4, 25) + word("n", 205.4, 37)
+    edges = _box(0, 0, 100, 20) + _box(100, 0, 200, 20) + _box(200, 0, right, 20)
+    edges += _box(0, 20, 100, 50) + polyline_edges([(0, 50), (right, 50)])  # row 2: one cell
+    chars = _word("Name", 5, 5) + _word("Date", 105, 5) + _word("Unit", 205.4, 5)
+    chars += _word("Alpha", 5, 25) + _word("2020", 105, 25)
+    chars += _word("Informatio", 205.4, 25) + _word("n", 205.4, 37)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == (
         ("Alpha",),
