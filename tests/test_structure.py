@@ -584,6 +584,25 @@ def test_a_header_whose_first_line_names_only_one_label_whole() -> None:
     assert "unexpected_columns" not in codes
 
 
+def test_a_header_repeated_as_one_line_of_text_is_no_grouping_line() -> None:
+    """Random Word layouts, seed 302 (a narrow "Light Shading" table): on a new page holding only
+    the header and a row's remainder, the header's labels are too close together to be split and
+    come as one line of text; it is the header repeated, not a category line (which ended the
+    row above, so its remainder was a table of its own with unknown columns)."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Update Frequency", "Data Category / Dataset Name", "Release Date"),
+        _row("3", "Hourly", "Climate and Weather /", "10/2022", line=4),
+        TextLine("Update Frequency Data Category / Dataset Name Release Date", Where(line=5)),
+        _row("", "", "Current weather report", "", line=6, table=2),
+    )
+    assert [r.cells["category_name"] for r in plan.rows] == [
+        ["Climate and Weather /", "Current weather report"]
+    ]
+    assert codes == ["department_missing"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

@@ -144,6 +144,8 @@ class _Builder:
             return  # a page number between a header row and its remainder on the next page
         if self.header is not None and self._continues_header([text]):
             return  # the end of the first label, a line of its own in a header without rules
+        if self._repeats_header_as_text(text):
+            return
         self.end_header()
         heading_open, self.heading_open = self.heading_open, False
         section = _section(text)
@@ -171,6 +173,15 @@ class _Builder:
             self._start_group(text, line.where)
         else:
             self.log.add("unparsed_line", text, line.where, text)
+
+    def _repeats_header_as_text(self, text: str) -> bool:
+        """The table's header repeated on a new page, read as one line of text: its labels too
+        close together to be told apart without the rows that align them (a narrow "Light
+        Shading" table holding only a row's remainder on the page). Not a grouping line."""
+        if not self.headers_seen:
+            return False
+        labels = "".join(label for label in self.columns.labels if label.strip())
+        return bool(labels) and _run_together(text) == _run_together(labels)
 
     def end_table(self) -> None:
         """A table header with no row at all under it (not even 「/」): the rows were lost, most
@@ -755,6 +766,12 @@ def _both_labels(first: str, second: str) -> str:
     if _HAN_END.search(a) and not _LATIN.search(b):
         return append_piece(first, second)
     return f"{first} {second}".strip()
+
+
+def _run_together(text: str) -> str:
+    """Text in its matching form without spaces: labels printed apart compare with the line
+    that runs them together."""
+    return "".join(match_key(text).split())
 
 
 def _label_or_start(label: str) -> bool:
