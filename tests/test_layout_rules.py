@@ -770,3 +770,33 @@ def test_a_word_under_the_english_half_begun_above_is_english() -> None:
         ("API",),
     )
     assert _split_cell(("XML",), ("CSV",), ("CSV",)) == (("XML",), ("XML",))
+
+
+def test_a_plan_in_one_language_with_two_line_labels_and_no_item_column_is_not_bilingual() -> None:
+    """Random Word layouts, seeds 312 and 320: a Chinese plan whose header cells print each label
+    in Chinese over English, its table without item numbers (the first cell, remarks, empty in
+    most rows). Its rows must not be joined to the header as lines of one row (only a row whose
+    first line has an item label takes the lines below it), or its English labels make the
+    plan look bilingual (no plan was extracted)."""
+    from plan_extract.languages import is_bilingual
+    from plan_extract.model import Document, SourceFile, TableRow, TextLine, Where
+
+    def row(*cells: str) -> TableRow:
+        return TableRow(tuple(tuple(c.split("\n")) if c else () for c in cells), Where(page=1), 1)
+
+    blocks: list[TableRow | TextLine] = [
+        TextLine("A. 將於2019年發放的部門數據集", Where(line=1)),
+        row(
+            "備註\nRemarks",
+            "數據集名稱\nDataset Name",
+            "數據集描述\nDataset Description",
+            "更新頻率\nUpdate Frequency",
+            "數據種類\nData Category",
+            "目標發放日期\nTarget Release Date",
+        ),
+    ]
+    blocks += [
+        row("", name, f"{name}的資料", "每月", "氣候及天氣", f"2019年{month}月")
+        for month, name in enumerate(("本港天氣預報", "九天天氣預報", "天氣警告", "地震"), 3)
+    ]
+    assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), list(blocks)))

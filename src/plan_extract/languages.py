@@ -139,19 +139,20 @@ def _is_header(row: TableRow) -> bool:
 
 
 def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
-    """The blocks, each table row with the rows under it that wrap its cells joined to it (a row
-    of the same table whose first cell is empty): a table without rules between the lines of a
-    row gives a row per line, the Chinese line of a cell in one and its English line in the
-    next, and only the joined cell shows both halves."""
+    """The blocks, each table row with the rows under it that wrap its cells joined to it (rows
+    of the same table whose cell is empty where its first line has the item label): a table
+    without rules between the lines of a row gives a row per line, the Chinese line of a cell in
+    one and its English line in the next, and only the joined cell shows both halves. A table
+    without item numbers does not say which lines are one row's: its rows stay apart."""
     row: TableRow | None = None
+    first: TableRow | None = None  # the first line of the row being joined
     for block in blocks:
         if (
             isinstance(block, TableRow)
             and row is not None
-            and block.table == row.table
-            and len(block.cells) == len(row.cells)
-            and block.cells
-            and not "".join(block.cells[0]).strip()
+            and first is not None
+            and block.table == first.table
+            and _continues(block, first)
         ):
             row = replace(
                 row, cells=tuple(a + b for a, b in zip(row.cells, block.cells, strict=True))
@@ -159,7 +160,7 @@ def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
             continue
         if row is not None:
             yield row
-        row = block if isinstance(block, TableRow) else None
+        row = first = block if isinstance(block, TableRow) else None
         if row is None:
             yield block
     if row is not None:
