@@ -789,3 +789,27 @@ def test_a_word_broken_in_a_square_without_a_cell_is_joined() -> None:
         ("2020",),
         ("Information",),
     )
+
+
+def test_a_last_row_filled_only_in_its_first_cell_keeps_its_text() -> None:
+    """ "Medium Shading 2" at a page's foot (random Word layouts, seed 313): the last row on the
+    page has its first cell only and no rule below; its text in two columns or more is still the
+    row's (it was read as another table, a column short). One text beside a table narrower in its
+    last row stays outside (the L-shaped table of the hand-made edges test)."""
+    from plan_extract.read.page import page_blocks
+
+    edges = _box(0, 0, 60, 20) + _box(60, 0, 180, 20) + _box(180, 0, 280, 20)
+    edges += _box(0, 20, 60, 40) + _box(60, 20, 180, 40) + _box(180, 20, 280, 40)
+    edges += _box(0, 40, 60, 60)  # the page's last row: its first cell only
+    chars = _word("Item", 2, 5) + _word("Name", 65, 5) + _word("Date", 185, 5)
+    chars += _word("1.", 2, 25) + _word("Alpha", 65, 25) + _word("01/2020", 185, 25)
+    last = _word("2.", 2, 45) + _word("Beta", 65, 45) + _word("02/2020", 185, 45)
+    blocks, _ = page_blocks(chars + last, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][-1] == (
+        ("2.",),
+        ("Beta",),
+        ("02/2020",),
+    )
+    blocks, _ = page_blocks(chars + last[:-7], edges, 1, 0)  # "Beta" alone beside the row
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][-1] == (("2.",), (), ())
+    assert any(getattr(b, "text", None) == "Beta" for b in blocks)

@@ -427,12 +427,14 @@ def _hole_chars(
 ) -> tuple[list[_Holes], list[Char]]:
     """Of the chars in no cell, those inside a table where a cell is missing (:func:`_a_hole`: a
     merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
-    where it starts), per table by (row, column); and the others."""
+    where it starts; and :func:`_rest_of_last_row`), per table by (row, column); and the
+    others, in the order given."""
     holes: list[_Holes] = [{} for _ in tables]
     boxes = [table.bbox for table in tables]
     grids: dict[int, tuple[list[float], list[float], list[GridRow]]] = {}  # made when needed
     found: dict[tuple[int, int, int], bool] = {}  # (table, row, column): a hole?
-    rest: list[Char] = []
+    last_rows: dict[tuple[int, int], _Holes] = {}  # (table, row): chars by (row, column)
+    placed: set[int] = set()
     for char in chars:
         x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
         for number, bbox in enumerate(boxes):
@@ -449,10 +451,31 @@ def _hole_chars(
                     found[key] = _a_hole(rows, row, column, (tops, columns, bbox), y, edges)
                 if found[key]:
                     holes[number].setdefault((row, column), []).append(char)
+                    placed.add(id(char))
                     break
-        else:
-            rest.append(char)
-    return holes, rest
+                if _rest_of_last_row(rows, row, column):
+                    last_rows.setdefault((number, row), {}).setdefault(key[1:], []).append(char)
+                    break
+    for (number, _), squares in last_rows.items():
+        if len(squares) >= 2:  # text in two columns or more: the row's; else text beside it
+            holes[number].update(squares)
+            placed.update(id(char) for square in squares.values() for char in square)
+    return holes, [char for char in chars if id(char) not in placed]
+
+
+def _rest_of_last_row(rows: list[GridRow], row: int, column: int) -> bool:
+    """Whether a square of a table's last row (on its page) without a cell may hold the rest of
+    that row: a cell left of it in the row, the column's cells above. Word's "Medium Shading 2"
+    fills only the first cell of every other row, and at a page's foot no rule closes the row.
+    Taken where the row has such text in two columns or more (:func:`_hole_chars`), not a lone
+    text beside a table narrower in its last row."""
+    cells = rows[row].cells
+    return (
+        row == len(rows) - 1
+        and cells[column] is None
+        and any(cell is not None for cell in cells[:column])
+        and any(r.cells[column] is not None for r in rows[:row])
+    )
 
 
 _Grid = tuple[list[float], list[float], BBox]  # a table's row tops, column starts and bounds
