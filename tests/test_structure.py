@@ -495,7 +495,7 @@ def test_without_item_numbers_a_frequency_cut_mid_phrase_carries_on_the_row() ->
         _row("", "", "Monthly", "of Hong Kong"),  # a whole value again: a row (here, reported)
     )
     found = [(r.cells["update_frequency"], r.cells["description"]) for r in plan.rows]
-    assert found[:2] == [
+    assert len(found) == 3 and found[:2] == [
         (["As and", "when", "necessary"], ["Sites sold by the", "Government with their", "prices"]),
         (["Monthly"], ["A digital terrain model"]),
     ]
@@ -601,6 +601,24 @@ def test_a_header_repeated_as_one_line_of_text_is_no_grouping_line() -> None:
         ["Climate and Weather /", "Current weather report"]
     ]
     assert codes == ["department_missing"]
+
+
+def test_without_item_numbers_a_note_in_a_frequency_cell_carries_on_the_row() -> None:
+    """A row per line, no item numbers (random Word layouts, seed 404, "Medium Shading 1"): the
+    lines of a note in the frequency cell ("每小時 註：亦會發放" / "2010年以來的歷史數據") are the
+    row's until a line states a frequency."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("更新頻率", "數據集名稱", "目標發放日期"),
+        _row("每小時 註：亦會發放", "本港天氣預報", "2022年5月"),
+        _row("2010年以來的歷史數據", "", ""),
+        _row("每日", "九天天氣預報", "2022年6月"),
+    )
+    assert [r.cells["update_frequency"] for r in plan.rows] == [
+        ["每小時 註：亦會發放 2010年以來的歷史數據"],
+        ["每日"],
+    ]
 
 
 def test_a_grouping_row_no_row_takes_is_reported() -> None:

@@ -78,7 +78,7 @@ from .model import (
 from .normalise.dates import parse_release_date
 from .normalise.frequency import parse_frequency, starts_a_phrase
 from .normalise.numerals import parse_item_no
-from .normalise.remarks import format_tokens, split_category
+from .normalise.remarks import format_tokens, note_start, split_category
 from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import column, load_table
@@ -363,8 +363,9 @@ class _Builder:
     def _wraps_key_values(self, cells: dict[str, list[str]]) -> bool:
         """In a table without item numbers, whether the row's date and frequency carry on the
         open row's, which a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
-        "2022"): each is the rest of a value that is no value yet. A table giving a row per line
-        (a Word style without rules inside) has these lines as rows."""
+        "2022"), or a note in the open row's cell: each is the rest of a value that is no value
+        yet, or of the note. A table giving a row per line (a Word style without rules inside)
+        has these lines as rows."""
         open_row = self.open_row
         if open_row is None:
             return False
@@ -372,6 +373,12 @@ class _Builder:
             if not cells.get(role):
                 continue
             before = clean(" ".join(open_row.cells.get(role, [])))
+            if before and note_start(before) is not None:
+                # a note in the cell ("每月 註：亦會發放" / "2010年以來的歷史數據"): its lines go on
+                # until one states a value of the column
+                if _is_value(role, join_pieces(cells[role])):
+                    return False
+                continue
             if not before or _is_value(role, before):
                 return False
             joined = join_pieces([before, *cells[role]])
