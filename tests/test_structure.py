@@ -621,6 +621,30 @@ def test_without_item_numbers_a_note_in_a_frequency_cell_carries_on_the_row() ->
     ]
 
 
+def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
+    """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
+    section D's repeats it without the empty item label, and D's header repeated on the next page
+    repeats that repeat; the rest of the row the page break cut still has its (empty) item cell
+    in front (before: every cell one column to the left)."""
+    numbered = _row("", "Release Date", "Dataset Name", "Update Frequency", "Data Category")
+    repeat = _row("Release Date", "Dataset Name", "Update Frequency", "Data Category")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        numbered,
+        _row("1.", "2022", "Flu Express", "Weekly", "Health", line=4),
+        repeat,
+        _row("2.", "2021", "Locally felt earth tremor", "As and when", "Climate and", line=6),
+        repeat,
+        _row("", "", "report", "necessary", "Weather", line=8, table=2),
+    )
+    assert [(r.cells["dataset_name"], r.cells["category"]) for r in plan.rows][1] == (
+        ["Locally felt earth tremor", "report"],
+        ["Climate and Weather"],
+    )
+    assert codes == ["department_missing"]
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

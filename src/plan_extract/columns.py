@@ -160,8 +160,8 @@ class Columns:
     def repeats(self, earlier: Columns) -> Columns:
         """This header, known to repeat ``earlier`` when its labels are earlier's minus the item
         column (a text export drops a column that is empty on its page)."""
-        if "item_no" in self.roles or "item_no" not in earlier.roles:
-            return self
+        if "item_no" in self.roles or not earlier.has_item_column:
+            return self  # (an earlier repeat without its item label still has the column)
         named = [r for r in earlier.roles if r != "item_no"]
         if list(self.roles) == named:
             return Columns(self.roles, self.labels, numbered_elsewhere=True)
