@@ -4,6 +4,7 @@ fixture; the shared table finder agrees with pdfplumber's own; merged cells; the
 from __future__ import annotations
 
 from dataclasses import asdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -813,3 +814,27 @@ def test_a_last_row_filled_only_in_its_first_cell_keeps_its_text() -> None:
     blocks, _ = page_blocks(chars + last[:-7], edges, 1, 0)  # "Beta" alone beside the row
     assert [b.cells for b in blocks if isinstance(b, TableRow)][-1] == (("2.",), (), ())
     assert any(getattr(b, "text", None) == "Beta" for b in blocks)
+
+
+def test_the_cells_right_of_an_unfilled_merged_cell_inside_the_table_are_its_row() -> None:
+    """Random Word layouts, seed 410 ("Medium Shading 2"): a row whose merged category cell is
+    left unfilled, the row above filled in its first cell only; the row's cells right of the
+    category touch no other cell, so they were a table of their own (the row's date, description
+    and name read as another row). Inside the table's bounds, with its rows among the table's,
+    they are part of it."""
+    from plan_extract.read.page import page_blocks
+
+    xs = (0, 40, 100, 160, 220, 280, 340)
+    edges = [e for x0, x1 in pairwise(xs) for e in _box(x0, 0, x1, 20)]  # the header
+    edges += _box(0, 20, 40, 40)  # a row filled in its first cell only
+    edges += _box(0, 40, 40, 60) + _box(40, 40, 100, 60)  # then: no cell 100-160 (merged)
+    edges += _box(160, 40, 220, 60) + _box(220, 40, 280, 60) + _box(280, 40, 340, 60)
+    chars = [c for n, x in enumerate(xs[:-1]) for c in _word(f"H{n}", x + 2, 5)]
+    chars += _word("2.", 2, 25) + _word("B", 42, 25) + _word("Food", 102, 25)
+    chars += _word("01/2020", 162, 25) + _word("Alpha", 222, 25) + _word("X", 282, 25)
+    chars += _word("3.", 2, 45) + _word("C", 42, 45) + _word("02/2020", 162, 45)
+    chars += _word("Beta", 222, 45) + _word("Y", 282, 45)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert {r.table for r in rows} == {1}
+    assert rows[-1].cells == (("3.",), ("C",), (), ("02/2020",), ("Beta",), ("Y",))

@@ -374,7 +374,8 @@ def join_side_by_side(tables: list[Table]) -> list[Table]:
     """Tables side by side whose rows have the same edges are one table with a gap: a row whose
     cells a table style draws as fills (Word's "Light Shading") and one cell of which it leaves
     unfilled (the rest of a merged cell from the page before) is found as two tables, left and
-    right of that cell. The gap is a column of its own, a cell in each row."""
+    right of that cell. The gap is a column of its own, a cell in each row. A table inside
+    another's bounds whose rows are some of the other's is part of it (:func:`_part_of`)."""
     joined: list[Table] = []
     for table in tables:
         for index, other in enumerate(joined):
@@ -382,6 +383,22 @@ def join_side_by_side(tables: list[Table]) -> list[Table]:
             if left.bbox[2] <= right.bbox[0] + ROW_EDGE_TOLERANCE and _same_rows(left, right):
                 joined[index] = Table(left.cells + _gap_cells(left, right) + right.cells)
                 break
+            if _part_of(table, other) or _part_of(other, table):
+                joined[index] = Table(other.cells + table.cells)
+                break
         else:
             joined.append(table)
     return joined
+
+
+def _part_of(part: Table, whole: Table) -> bool:
+    """Whether ``part`` lies inside ``whole``'s bounds and its rows are some of ``whole``'s: the
+    cells of a row right of a merged cell's unfilled rest ("Medium Shading 2" fills a row's
+    cells but that one), found as a table of their own inside the table around them."""
+    x0, top, x1, bottom = whole.bbox
+    px0, ptop, px1, pbottom = part.bbox
+    t = ROW_EDGE_TOLERANCE
+    if not (x0 - t <= px0 and px1 <= x1 + t and top - t <= ptop and pbottom <= bottom + t):
+        return False
+    edges = _row_edges(whole)
+    return all(any(abs(y - e) <= t for e in edges) for y in _row_edges(part))
