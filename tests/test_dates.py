@@ -158,6 +158,15 @@ def test_an_explicit_year_wins_over_the_section_year() -> None:
     assert parse_release_date("2022年底", (2021,)) == ReleaseDate("2022-12", "quarter")
 
 
+def test_a_date_a_wrap_cut_between_two_digits_is_read() -> None:
+    """ "On or" / "before" / "30/09/201" at a page's foot and "9" on the next page (random Word
+    layouts, seed 506): no line's fullness says the pieces are one word there, so they come
+    joined with a space; the digits are joined again where that makes a date."""
+    assert parse_release_date("On or before 30/09/201 9") == ReleaseDate("2019-09", "day")
+    assert parse_release_date("2019 2020") is None  # two years stay two
+    assert parse_release_date("1 2020") is None  # "12020" is no date either
+
+
 @pytest.mark.parametrize(
     "raw",
     [

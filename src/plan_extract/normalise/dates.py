@@ -165,13 +165,21 @@ class _Found:
     date: ReleaseDate | None  # None: impossible (month 13, 31 February) or year-less in doubt
 
 
+_CUT_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
 def parse_release_date(raw: str | None, section_years: tuple[int, ...] = ()) -> ReleaseDate | None:
     """The release date a cell states, or ``None`` when it states no single date (see the module
     docstring). ``section_years`` are the years the section's title names; a year-less period
     (年底, Mid-year) takes the year when there is exactly one."""
     if not raw or not raw.strip():
         return None
-    return _parse_release_date(raw, section_years)
+    found = _parse_release_date(raw, section_years)
+    if found is None and _CUT_DIGITS.search(raw):
+        # a date a wrap cut between two digits where no line's fullness could tell (at a page's
+        # foot: "30/09/201" / "9"), the pieces joined with a space
+        found = _parse_release_date(_CUT_DIGITS.sub("", raw), section_years)
+    return found
 
 
 @text_cache(maxsize=8192)
