@@ -645,6 +645,26 @@ def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() 
     assert codes == ["department_missing"]
 
 
+def test_a_footnote_marker_a_page_break_left_under_the_repeated_header_is_the_rows() -> None:
+    """Random Word layouts, seed 527: 「2021年8月」 / 「31日或之前」 at a page's foot and its "*" at
+    the top of the next, under the repeated header: the row's marker, not the end of the date
+    column's label (the row lost its footnote)."""
+    header = _row("", "目標發放日期", "數據集名稱", "更新頻率")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("1)", "2021年8月 31日或之前", "康文署場地的飲水機", "每年", line=4),
+        header,
+        _row("", "*", "", "", line=6),
+        TextLine("* 由衞生防護中心提供", Where(line=7)),
+    )
+    assert [(r.cells["release_date"], r.notes) for r in plan.rows] == [
+        (["2021年8月 31日或之前"], ["由衞生防護中心提供"])
+    ]
+    assert "unparsed_line" not in codes
+
+
 def test_a_grouping_row_no_row_takes_is_reported() -> None:
     """One cell across the table with no dataset under it before the next section ("t Unit", the
     rest of a cell a page break cut, which a table ruled only in part leaves across the table) is

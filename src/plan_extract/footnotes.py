@@ -90,6 +90,11 @@ _LONE_MARKER = regex.compile(
 )
 
 
+def is_lone_marker(text: str) -> bool:
+    """Whether a piece of text is nothing but a footnote marker ("*", "¹", 「註1」)."""
+    return bool(_LONE_MARKER.match(text))
+
+
 def _strip_last_markers(
     pieces: list[str], numbered: frozenset[str]
 ) -> tuple[list[str], tuple[str, ...]]:

@@ -42,7 +42,7 @@ from .columns import (
     unknown_count,
     wrapped_header_columns,
 )
-from .footnotes import Footnote, apply_footnotes, footnote_line
+from .footnotes import Footnote, apply_footnotes, footnote_line, is_lone_marker
 from .headings import (
     _organisation,
     _section,
@@ -568,6 +568,8 @@ class _Builder:
             return False  # a first cell filled: a row (but for a repeat the page cut, below)
         if all(match_key(t) in _none_markers() for t in texts if t):
             return False  # 「/ / /」 under the header: no datasets, not a label
+        if all(is_lone_marker(t) for t in texts if t):
+            return False  # a footnote marker a page break left under the repeated header
         # No label may become unknown, and the line must end a known one: an unknown column
         # elsewhere in the header (「負責組別」) must not stop 「數據集」 + 「名稱」 from joining.
         if unknown_count(merged) > unknown_count(header.texts):
