@@ -252,7 +252,7 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
     It lays tables with item numbers out in Word table styles that rule only part of the table too
     ("Light Shading", "Light List", "Medium Shading 1", "Medium Shading 2"). Seeds 101–240,
-    301–330 and 501–528 pass but one: 209, a row's remainder alone under a header repeated on a
+    301–330 and 501–546 pass but one: 209, a row's remainder alone under a header repeated on a
     new page whose labels are too close together to split (a narrow "Light Shading" table); a
     bilingual
     plan without an item column still has the known limit of a cell a page break cuts right
