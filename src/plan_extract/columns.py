@@ -8,7 +8,6 @@ removed; a bilingual label matches when each script's part is a label of the sam
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -17,8 +16,9 @@ import regex
 
 from .footnotes import strip_markers
 from .normalise.memo import SHORT_TEXT, text_cache
+from .normalise.numerals import parse_item_no
 from .normalise.text import match_key
-from .vocab import load_table
+from .vocab import first_with_prefix, load_table
 
 ROLES = (
     "item_no",
@@ -87,9 +87,7 @@ MIN_LABEL_START = 4  # characters of a label's key, at least, to be taken for it
 
 
 def _starts_a_label(key: str) -> bool:
-    keys = _label_keys()
-    index = bisect.bisect_left(keys, key)
-    return len(key) >= MIN_LABEL_START and index < len(keys) and keys[index].startswith(key)
+    return len(key) >= MIN_LABEL_START and first_with_prefix(_label_keys(), key) is not None
 
 
 @text_cache(maxsize=8192)
@@ -107,16 +105,40 @@ def starts_a_label(label: str) -> bool:
     return role_of(m["han"]) is not None and _starts_a_label(_label_key(m["latin"]))
 
 
+def known_or_start(label: str) -> bool:
+    """A known label, or the start of one wrapped over more lines still ("Target" / "Release" /
+    "Date" in a narrow column)."""
+    return role_of(label) is not None or starts_a_label(label)
+
+
+def second_line_columns(labels: Sequence[str], roles_above: Sequence[str]) -> Columns | None:
+    """A second-language header line whose labels go on on the next line: each label known or
+    the start of one ("Target" / "Release Date", "Data" / "Category"), or under a column the
+    first line does not know either (「負責組別」 / "Contact Unit"), two at least; its columns,
+    all unknown (the lines together name them). Not a row's line: no item label first."""
+    if len(roles_above) != len(labels) or (labels and parse_item_no(labels[0]) is not None):
+        return None
+    starts = 0
+    for role, label in zip(roles_above, labels, strict=True):
+        if not label:
+            continue
+        if known_or_start(label):
+            starts += 1
+        elif role != OTHER:
+            return None
+    return Columns((OTHER,) * len(labels), tuple(labels)) if starts >= 2 else None
+
+
 def wrapped_header_columns(texts: Sequence[str]) -> Columns | None:
     """Columns of a header's first line whose labels go on on the next line: two labels or more
     known or the start of one ("Dataset Name", "Target" / "Release Date", "Update" /
-    "Frequency"), one known at least, at most one unknown ("Contact Unit"); ``None`` otherwise. An empty first
-    cell is the item column, as in :func:`header_columns`."""
+    "Frequency"), one known at least, at most one unknown ("Contact Unit"); ``None`` otherwise.
+    An empty first cell is the item column, as in :func:`header_columns`."""
     if len(texts) > MAX_COLUMNS or (texts and texts[0].strip() and _VALUE.search(texts[0])):
         return None
     labels = [t for t in texts if t.strip()]
     known = sum(1 for t in labels if role_of(t) is not None)
-    good = known + sum(1 for t in labels if role_of(t) is None and starts_a_label(t))
+    good = sum(1 for t in labels if known_or_start(t))
     if not known or good < 2 or good < len(labels) - 1:
         return None
     roles = [role_of(t) or OTHER for t in texts]

@@ -37,7 +37,9 @@ from .columns import (
     OTHER,
     Columns,
     header_columns,
+    known_or_start,
     role_of,
+    second_line_columns,
     starts_a_label,
     unknown_count,
     wrapped_header_columns,
@@ -518,7 +520,7 @@ class _Builder:
         header = self.header
         if header is None or len(labels) != len(header.texts):
             return False
-        second = header_columns(labels) or self._label_starts(labels)
+        second = header_columns(labels) or second_line_columns(labels, self.columns.roles)
         if second is None:
             return False
         if labels == header.texts:
@@ -534,24 +536,6 @@ class _Builder:
         self.columns = Columns(roles, tuple(merged), first.numbered_elsewhere)
         self.header = _Header(merged, header.where)
         return True
-
-    def _label_starts(self, labels: list[str]) -> Columns | None:
-        """A second-language header line whose labels go on on the next line: each label known
-        or the start of one ("Target" / "Release Date", "Data" / "Category"), or under a column
-        the first line does not know either (「負責組別」 / "Contact Unit"), two at least; its
-        columns, all unknown (the lines together name them)."""
-        roles = self.columns.roles
-        if len(roles) != len(labels) or (labels[0] and parse_item_no(labels[0]) is not None):
-            return None
-        starts = 0
-        for role, label in zip(roles, labels, strict=True):
-            if not label:
-                continue
-            if _label_or_start(label):
-                starts += 1
-            elif role != OTHER:
-                return None
-        return Columns((OTHER,) * len(labels), tuple(labels)) if starts >= 2 else None
 
     def _continues_header(self, texts: list[str]) -> bool:
         """A header label wrapped onto a second line (「數據種類／數據集」 / 「名稱」, "Target Release" /
@@ -574,7 +558,7 @@ class _Builder:
         # elsewhere in the header (「負責組別」) must not stop 「數據集」 + 「名稱」 from joining.
         if unknown_count(merged) > unknown_count(header.texts):
             return False
-        if not any(t and _label_or_start(m) for t, m in zip(more, merged, strict=True)):
+        if not any(t and known_or_start(m) for t, m in zip(more, merged, strict=True)):
             return False
         self._is_header(merged, header.where, continued=True)
         return True
@@ -781,12 +765,6 @@ def _run_together(text: str) -> str:
     """Text in its matching form without spaces: labels printed apart compare with the line
     that runs them together."""
     return "".join(match_key(text).split())
-
-
-def _label_or_start(label: str) -> bool:
-    """A known label, or the start of one wrapped over more lines still ("Target" / "Release" /
-    "Date" in a narrow column)."""
-    return role_of(label) is not None or starts_a_label(label)
 
 
 def _extend_label(label: str, piece: str) -> str:

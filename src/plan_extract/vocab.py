@@ -6,6 +6,8 @@ one-line change in the data file, never a code change.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -36,3 +38,10 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
 def column(name: str, key: str) -> tuple[str, ...]:
     """One column of a vocabulary, in file order."""
     return tuple(row[key] for row in load_table(name))
+
+
+def first_with_prefix(keys: Sequence[str], prefix: str) -> str | None:
+    """The first of sorted vocabulary ``keys`` that starts with ``prefix`` (a bisection), or None:
+    whether a cell's text so far is the start of a label or phrase a wrap cut."""
+    index = bisect.bisect_left(keys, prefix)
+    return keys[index] if index < len(keys) and keys[index].startswith(prefix) else None

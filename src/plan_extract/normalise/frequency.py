@@ -17,7 +17,6 @@ A phrase none of these reads gives ``None``: the caller records a problem; nothi
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -25,7 +24,7 @@ from functools import cache
 import regex
 
 from ..model import Frequency, FrequencyPart
-from ..vocab import load_table
+from ..vocab import first_with_prefix, load_table
 from .memo import text_cache
 from .numerals import english_to_int, replace_chinese_numerals
 from .text import clean, match_key
@@ -95,9 +94,8 @@ def starts_a_phrase(text: str) -> bool:
     """Whether a frequency cell's text so far is the beginning of a phrase of the vocabulary,
     not a phrase itself: a wrap cut it ("As and" / "when" / "necessary", 「有需要」 / 「時」)."""
     key = frequency_key(text)
-    keys = _phrase_keys()
-    index = bisect.bisect_left(keys, key)
-    return bool(key) and index < len(keys) and keys[index].startswith(key) and keys[index] != key
+    found = first_with_prefix(_phrase_keys(), key) if key else None
+    return found is not None and found != key
 
 
 @cache
