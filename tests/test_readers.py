@@ -838,3 +838,18 @@ def test_the_cells_right_of_an_unfilled_merged_cell_inside_the_table_are_its_row
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert {r.table for r in rows} == {1}
     assert rows[-1].cells == (("3.",), ("C",), (), ("02/2020",), ("Beta",), ("Y",))
+
+
+def test_the_rest_of_a_cut_cell_across_an_unruled_table_joins_a_broken_date() -> None:
+    """The rest of one cell a page break cut, given as one cell across an unruled table, is read
+    with its column's box, not the table's: "30/09/201" / "9" filling a narrow date column is one
+    date (digits on both sides are one word only where the line was full)."""
+    from plan_extract.read.page import page_blocks
+
+    right = 180 + 5.4 * 2 + 6 * len("30/09/201")
+    edges = _box(0, 0, 60, 20) + _box(60, 0, 180, 20) + _box(180, 0, right, 20)
+    edges += _box(0, 20, right, 60)  # the rest of the row: one cell across the table
+    chars = _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Date", 185.4, 5)
+    chars += _word("30/09/201", 185.4, 25) + _word("9", 185.4, 37)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == ((), (), ("30/09/2019",))

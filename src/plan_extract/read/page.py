@@ -347,7 +347,9 @@ def _lines_as_rows(
         if column is None:
             return None
         texts: list[tuple[str, ...]] = [()] * len(table.columns)
-        texts[first + column] = cell_pieces(chars, cell)
+        # read with its column's box, so a word a narrow column broke is one again
+        end = starts[column + 1] if column + 1 < len(starts) else x1
+        texts[first + column] = cell_pieces(chars, (starts[column], cell[1], end, cell[3]))
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
         return [(top, TableRow(tuple(texts), where, index))]
