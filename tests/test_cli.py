@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -216,6 +217,32 @@ def test_readme_documents_every_extract_option() -> None:
     assert "--jobs" in options
     for option in options:
         assert option in readme, option
+
+
+def test_a_command_parsed_alone_has_the_whole_command_lines_arguments() -> None:
+    """A run builds only its command's parser: the same arguments as in the whole command line,
+    whose help lists every command."""
+    from plan_extract.cli import _COMMANDS, _parser
+
+    def arguments(parser: argparse.ArgumentParser, command: str) -> list[tuple[str, ...]]:
+        sub = parser._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+        return [(a.dest, *a.option_strings) for a in sub._actions]
+
+    whole = _parser()
+    for command in _COMMANDS:
+        alone = _parser(command)
+        assert list(alone._subparsers._group_actions[0].choices) == [command]  # type: ignore[union-attr]
+        assert arguments(alone, command) == arguments(whole, command)
+    assert all(command in whole.format_help() for command in _COMMANDS)
+
+
+def test_help_is_as_wide_as_columns_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plan_extract.cli import _parser
+
+    for columns in (50, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = _parser().format_help().splitlines()
+        assert max(map(len, lines)) <= columns - 2 < max(map(len, lines)) + 12
 
 
 def test_input_text_echoed_in_problems_is_cut(tmp_path: Path) -> None:

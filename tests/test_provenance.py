@@ -169,7 +169,9 @@ def test_a_record_that_is_not_a_regular_file_is_not_read(corpus: Path, tmp_path:
     )
 
 
-def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_path: Path) -> None:
+def test_the_answer_loads_nothing_it_does_not_use(corpus: Path, tmp_path: Path) -> None:
+    """Neither the pipeline nor pyarrow; nor typing, dataclasses or shutil (each a few
+    milliseconds of an answer that takes forty)."""
     out = tmp_path / "out"
     assert _extract(corpus, out) == 0
     check = (
@@ -178,6 +180,7 @@ def test_the_answer_loads_neither_the_pipeline_nor_pyarrow(corpus: Path, tmp_pat
         f"code = main(['extract', {str(corpus)!r}, '--out', {str(out)!r}])\n"
         "heavy = [m for m in ('plan_extract.pipeline', 'pyarrow', 'pypdfium2', 'pandas')"
         " if m in sys.modules]\n"
+        "heavy += [m for m in ('typing', 'dataclasses', 'shutil') if m in sys.modules]\n"
         "assert code == 0 and not heavy, (code, heavy)\n"
     )
     done = subprocess.run(

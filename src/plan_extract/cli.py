@@ -8,6 +8,7 @@ document had an error (or, with ``--strict``, any problem at all), 2 usage error
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,8 +38,41 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 RESOLUTIONS = range(20, 601)  # dots per inch `debug` accepts: a page at 600 dpi is ~35 Mpixel
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser (its subcommands' too), whose help is laid out to the width argparse
+    would take, found without importing shutil: argparse imports it, with three compression
+    modules, to ask the terminal's width when a parser is built (~3 ms of a re-run that has
+    nothing to do)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _formatter)
+        super().__init__(**kwargs)
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, width=_help_width())
+
+
+def _help_width() -> int:
+    """What argparse takes from ``shutil.get_terminal_size``: ``$COLUMNS``, else the width of
+    the terminal on stdout, else 80; less 2."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. Given ``command`` (the first argument, when it names one), only that
+    command's parser is built: a run parses one command, and building all six was a fifth of a
+    re-run that finds its output up to date."""
+    parser = _Parser(
         prog="plan-extract",
         description="Turn Hong Kong Annual Open Data Plans (PDF or text) into normalised tables: "
         "datasets, plans and problems as Parquet, CSV and JSON, with a datapackage.json.",
@@ -47,7 +81,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command in (None, name):
+            add(commands)
+    return parser
 
+
+def _extract_parser(commands: Any) -> None:
     ex = commands.add_parser(
         "extract",
         help="extract plan documents into tables",
@@ -63,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _run_arguments(ex)
 
+
+def _schema_parser(commands: Any) -> None:
     sc = commands.add_parser(
         "schema",
         help="print datapackage.json, or write the schema docs",
@@ -71,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--docs", type=Path, metavar="DIR", help="write schema.md and datapackage.json")
 
+
+def _debug_parser(commands: Any) -> None:
     db = commands.add_parser(
         "debug",
         help="draw a PDF page with the tables and rows the reader found",
@@ -81,11 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("--page", type=int, default=1, metavar="N", help="page number (1-based)")
     db.add_argument("--out", type=Path, required=True, metavar="PNG", help="picture to write")
     db.add_argument("--resolution", type=int, default=110, help="dots per inch (default 110)")
-    _track_parsers(commands)
-    return parser
 
 
-def _track_parsers(commands: Any) -> None:
+def _track_parser(commands: Any) -> None:
     tr = commands.add_parser(
         "track",
         help="match plans against DATA.GOV.HK catalogue snapshots",
@@ -99,6 +141,8 @@ def _track_parsers(commands: Any) -> None:
     tr.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: --tables)")
     tr.add_argument("--overrides", type=Path, metavar="FILE", help="reviewer decisions (TSV)")
 
+
+def _catalogue_parser(commands: Any) -> None:
     ca = commands.add_parser(
         "catalogue", help="work with the DATA.GOV.HK catalogue", description="Catalogue tools."
     )
@@ -122,6 +166,15 @@ def _track_parsers(commands: Any) -> None:
         "--workers", type=int, default=4, metavar="N", help="parallel requests (default 4)"
     )
     fe.add_argument("--limit", type=int, metavar="N", help="fetch only the first N datasets")
+
+
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "extract": _extract_parser,
+    "schema": _schema_parser,
+    "debug": _debug_parser,
+    "track": _track_parser,
+    "catalogue": _catalogue_parser,
+}
 
 
 def _size(text: str) -> int:
@@ -353,7 +406,8 @@ def _catalogue(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(argv[0] if argv and argv[0] in _COMMANDS else None).parse_args(argv)
     handlers = {
         "extract": _extract,
         "schema": _schema,
