@@ -621,6 +621,60 @@ def test_without_item_numbers_a_note_in_a_frequency_cell_carries_on_the_row() ->
     ]
 
 
+def test_without_item_numbers_a_line_that_only_goes_on_with_a_note_carries_on_the_row() -> None:
+    """A row per line, no item numbers (random Word layouts, seeds 404 and 430, "Medium Shading
+    1", "Light Shading"): a line whose date or frequency cell begins a note (「注：亦会发放2010年以」
+    under "2022-05", 「註：上月數據」 under 「有需要時」) is the row's next line, as is a line with no
+    name whose cells state no value (the note's last line); a line with a name and a date of its
+    own is a row."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("更新頻率", "數據集名稱", "目標發放日期"),
+        _row("有需要時", "本地有感地震報告", "2022-05"),
+        _row("", "", "註：亦會發放2010 年以"),
+        _row("", "", "來的歷史數據"),
+        _row("有需要時", "香港生物多樣性資訊站", "2023年中"),
+        _row("註：上月數據", "", ""),
+        _row("每星期", "紅潮最新情況", "2019-07"),
+    )
+    assert [(r.cells["dataset_name"], r.cells["release_date"]) for r in plan.rows] == [
+        (["本地有感地震報告"], ["2022-05 註：亦會發放2010 年以 來的歷史數據"]),
+        (["香港生物多樣性資訊站"], ["2023年中"]),
+        (["紅潮最新情況"], ["2019-07"]),
+    ]
+    assert plan.rows[1].cells["update_frequency"] == ["有需要時 註：上月數據"]
+
+
+def test_without_item_numbers_a_line_without_a_name_or_a_value_carries_on_the_row() -> None:
+    """Random Word layouts, seeds 417 and 423 (no item numbers, "Light Shading"): a line with
+    no name whose date states none ("19" under "30/04/20", a date a narrow column cut) is the
+    row's; so is a line whose date begins a note, with the rest of a category and name cell
+    ("Employment and Labour /" / "Employment and Vacancies"). A line without a name whose date
+    is whole stays a row of its own (reported: it has no name)."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Release Date", "Data Category / Dataset Name", "Update Frequency"),
+        _row("30/04/20", "Water / Water Consumption", "Annual"),
+        _row("19", "", ""),
+        _row("August 31,", "Employment and", "Quarterly"),
+        _row("2019", "Labour /", ""),
+        _row("Note: subject to the", "Employment and Vacancies", ""),
+        _row("2019-08", "Environment / Red tides", "Weekly"),
+        _row("2020-01", "", "Weekly"),
+    )
+    assert [(r.cells["category_name"], r.cells["release_date"]) for r in plan.rows] == [
+        (["Water / Water Consumption"], ["30/04/20", "19"]),
+        (
+            ["Employment and", "Labour /", "Employment and Vacancies"],
+            ["August 31, 2019 Note: subject to the"],
+        ),
+        (["Environment / Red tides"], ["2019-08"]),
+        ([], ["2020-01"]),
+    ]
+
+
 def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
     """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
     section D's repeats it without the empty item label, and D's header repeated on the next page

@@ -332,9 +332,7 @@ class _Builder:
     ) -> str:
         filled = [t for t in texts if t]
         if not self.columns.has_item_column:
-            if self.open_row is not None and (
-                not any(cells.get(r) for r in KEY_ROLES) or self._wraps_key_values(cells)
-            ):
+            if self.open_row is not None and self._goes_on(cells):
                 self._continue(row, cells, others)
                 return "continuation"
             self._new_row(row, "", cells, others)
@@ -361,6 +359,29 @@ class _Builder:
             )
         self._new_row(row, item, cells, others)
         return "dataset"
+
+    def _goes_on(self, cells: dict[str, list[str]]) -> bool:
+        """In a table without item numbers, whether the row is the open row's next line, not a
+        row of its own: a table giving a row per line (a Word style without rules inside) tells
+        the two apart by the date and frequency cells, which every dataset fills on its first
+        line. The line goes on with the open row when:
+
+        - it fills neither, or those it fills begin a note (「註：上月數據」, "Note: subject to"):
+          a row's first line states its value before any note;
+        - it has no name (where the table has a name column) and states no date nor frequency
+          of its own ("19" under "30/04/20"): the rest of a cell a wrap cut, not a dataset;
+        - its date or frequency carries on the open row's (:meth:`_wraps_key_values`)."""
+        keys = {role: join_pieces(cells[role]) for role in KEY_ROLES if cells.get(role)}
+        if all(note_start(text) == 0 for text in keys.values()):
+            return True  # also when there are none
+        names = NAME_ROLES.intersection(self.columns.roles)
+        if (
+            names
+            and not any(cells.get(role) for role in names)
+            and not any(_is_value(role, text) for role, text in keys.items())
+        ):
+            return True
+        return self._wraps_key_values(cells)
 
     def _wraps_key_values(self, cells: dict[str, list[str]]) -> bool:
         """In a table without item numbers, whether the row's date and frequency carry on the
