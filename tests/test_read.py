@@ -143,3 +143,29 @@ def test_text_aligned_by_display_width_is_read(tmp_path: Path) -> None:
     assert [[getattr(d, f) for f in fields] for d in result.datasets] == [
         [getattr(d, f) for f in fields] for d in tab.datasets
     ]
+
+
+def test_a_page_number_under_a_column_is_not_a_row(tmp_path: Path) -> None:
+    """``pdftotext -layout`` prints a page's number last, centred: under a column of a table
+    that ends the page, after its footnote (random layouts as layout text, seed 7): furniture,
+    not the rest of the last row's cell."""
+    lines = [
+        "D. 進度：部門已上載「資料一線通」網站的數據集",
+        "項目    更新頻率          負責組別      數據集名稱             備註           發放日期",
+        "D-1   有需要時          統計組       攜手扶弱基金                          2017/06*",
+        "D-2   每月            統計組       兒童及青年中心名單                       2018/06",
+        "* 由衞生防護中心提供",
+        "                                                  - 1 -",
+        "\f項目    更新頻率          負責組別      數據集名稱             備註           發放日期",
+        "D-3   每年            統計組       學校名單                            2019/06",
+        "                                                  - 2 -",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = extract_document(path)
+    assert [(d.item_no, d.note) for d in result.datasets] == [
+        (1, "由衞生防護中心提供"),
+        (2, None),
+        (3, None),
+    ]
+    assert "- 1 -" not in repr(result.datasets) and "- 2 -" not in repr(result.datasets)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 import regex
 
+from ..headings import is_furniture
 from ..model import Block, Cell, TableRow, TextLine, Where
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks, aligned_count
 
@@ -133,6 +134,11 @@ def _aligned_blocks(text: str) -> list[Block]:
             by_width = _layout_lines(page, display_width=True)
             best = max((by_chars, by_width), key=lambda lines: aligned_count(lines, ALIGNMENT))
         exact = replace(ALIGNMENT, measure=len if best is by_chars else _width)
+        footer = best.pop() if best and is_furniture(best[-1].text) else None
         placed, tables = aligned_blocks(best, exact, tables)
         blocks.extend(shared.row(b) if isinstance(b, TableRow) else b for _, b in placed)
+        if footer is not None:
+            # a page's number (pdftotext prints it last, centred): under a column of a table
+            # that ends the page it would be read as the rest of the last row's cell
+            blocks.append(TextLine(text=footer.text, where=footer.where))
     return blocks
