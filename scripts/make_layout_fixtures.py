@@ -558,12 +558,50 @@ def afcd_rows_per_line_bilingual() -> Case:
                 text_form=False, layout_text=False)  # fmt: skip
 
 
+def afcd_no_items_light_shading() -> Case:
+    """Random Word layouts, seed 430 (tables without item numbers in every style)."""
+    plan = Plan(
+        "afcd-2020-plan.zh-hant",
+        "afcd",
+        2020,
+        (
+            _section("A", (2021,), (
+                _row("afcd", "Supply of major fresh food (reference figures)",
+                     Due("〇年月", 2021, 4), note=UPGRADE, extra=STATS),
+                _row("afcd", "Hong Kong Biodiversity Information Hub",
+                     Due("年中 (yearless)", 2021, 3), note=("Data of the previous month", "上月數據"),
+                     extra=ITMU),
+                _row("afcd", "Wholesale prices of major fresh food (average reference figures)",
+                     Due("DD.MM.YYYY", 2021, 4), extra=STATS),
+            )),
+            _section("B", (2022, 2023), (_row("afcd", "Registered Pesticides List - Part I",
+                Due("年初", 2022, 1), note=UPGRADE, extra=STATS),)),
+            _section("D", (), (
+                _row("afcd", "Pesticides Licensee List - Part II", Due("YYYY/MM", 2019, 9),
+                     note=("Historical data since 2010 will also be released",
+                           "亦會發放2010年以來的歷史數據"), extra=STATS),
+                _row("afcd", "Update of Red Tide Situation", Due("YYYY-MM", 2019, 7),
+                     extra=ITMU),
+            )),
+        ),
+    )  # fmt: skip
+    layout = Layout(language="zh-Hant", columns=("release_date", "category_name",
+        "update_frequency"), numbering="none", category="combined", note_cell="update_frequency",
+        wraps=True, title="parenthesised", two_line_header=True, item_header=True,
+        word_style="Light Shading")  # fmt: skip
+    return Case("layout-afcd-no-items-light-shading", "AFCD's plan without item numbers in "
+                "\"Light Shading\" (random Word layouts, seed 430): no rules inside the table, so "
+                "a row is read a line at a time; a frequency's note on its own line (「註：上月數據」)"
+                " and the name under its category (「環境／」 / 「香港生物多樣性資訊站」) carry on their "
+                "row; the PDF only", plan, layout, text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
-    afcd_rows_per_line_bilingual,
+    afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
 )  # fmt: skip
 
 

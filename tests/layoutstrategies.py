@@ -91,9 +91,8 @@ def _layout(draw: Any, wraps: st.SearchStrategy[bool]) -> Layout:
         two_line_header=not bilingual and language != "en" and draw(st.booleans()),
         item_header=draw(st.booleans()),
         formats_sep=draw(st.sampled_from(("comma", "slash"))),
-        # Word table styles that rule only part of the table, for tables with item numbers (a
-        # table without them whose cells wrap is a known limit once the ruling lines are gone)
-        word_style=draw(st.sampled_from(WORD_STYLES)) if "item" in columns else "Table Grid",
+        # Word table styles that rule only part of the table (Word exploration only)
+        word_style=draw(st.sampled_from(WORD_STYLES)),
     )
 
 

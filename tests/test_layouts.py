@@ -250,16 +250,14 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
 def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
-    It lays tables with item numbers out in Word table styles that rule only part of the table too
-    ("Light Shading", "Light List", "Medium Shading 1", "Medium Shading 2"). Seeds 101–240,
-    301–330 and 501–546 pass but one: 209, a row's remainder alone under a header repeated on a
-    new page whose labels are too close together to split (a narrow "Light Shading" table); a
-    bilingual
-    plan without an item column still has the known limit of a cell a page break cuts right
-    before the English half's copy of a value (README "Bilingual cells"). Tables without item
-    numbers are laid out in "Table Grid" only: in the other styles 7 of seeds 401–430 still fail
-    (each line a row, and only a date or frequency cut mid-phrase or a note tells a row's next
-    line from the next row).
+    It lays tables out in Word table styles that rule only part of the table too ("Light
+    Shading", "Light List", "Medium Shading 1", "Medium Shading 2"). Seeds 101–240, 301–330
+    and 501–546 (tables without item numbers in "Table Grid" only) pass but one: 209, a row's
+    remainder alone under a header repeated on a new page whose labels are too close together
+    to split (a narrow "Light Shading" table); seeds 401–454, with tables without item numbers
+    in every style (each line of a row read as a row), all pass. A bilingual plan without an
+    item column still has the known limit of a cell a page break cuts right before the English
+    half's copy of a value (README "Bilingual cells").
     What it found and is now read right
     has a fixture or a unit test: words and dates Word broke mid-word in a narrow column
     (``layout-landsd-narrow-columns-en``, tests/test_readers.py), a merged category cell whose text
@@ -268,8 +266,9 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     a header row a page break cut (tests/test_structure.py), the rest of a bilingual cell on the
     next page (tests/test_layout_rules.py), and, in the partly ruled styles, headers without
     their item label or wrapped over more lines, rows read a line at a time, rows found as two
-    tables or without cells (``layout-censtatd-unruled-bilingual``,
-    ``layout-afcd-rows-per-line-bilingual``, ``layout-landsd-narrow-unruled-en``, and unit tests
+    tables or without cells, rows of tables without item numbers read a line at a time
+    (``layout-censtatd-unruled-bilingual``, ``layout-afcd-rows-per-line-bilingual``,
+    ``layout-landsd-narrow-unruled-en``, ``layout-afcd-no-items-light-shading``, and unit tests
     naming their seeds)."""
     plan, layout = case
     _round_trip(plan, layout, ".pdf", render_word_pdf)
