@@ -96,3 +96,27 @@ def test_rerun_is_byte_identical(output: Path, tmp_path: Path) -> None:
     main(["extract", *map(str, inputs), "--out", str(tmp_path), "--quiet"])
     for path in output.iterdir():
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_writing_imports_nothing_the_preparation_did_not(tmp_path: Path) -> None:
+    """What writing needs is imported and loaded while the workers extract (the command line's
+    ``_prepare``): after it, writing the tables imports no module but a text codec
+    (pyarrow.parquet, ~30 ms, was imported at the end of every run)."""
+    import subprocess
+    import sys
+
+    seed = next((Path(__file__).parent / "fixtures" / "seed-zh-hant" / "input").iterdir())
+    check = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from plan_extract.cli import _prepare\n"
+        "from plan_extract.pipeline import extract, write_extraction\n"
+        f"extraction = extract([Path({str(seed)!r})])\n"
+        "_prepare()\n"
+        "before = set(sys.modules)\n"
+        f"write_extraction(extraction, Path({str(tmp_path / 'out')!r}), lambda tables: {{}})\n"
+        "new = sorted(m for m in set(sys.modules) - before if not m.startswith('encodings.'))\n"
+        "assert not new, new\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

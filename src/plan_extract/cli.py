@@ -21,6 +21,7 @@ from .settings import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
     READERS,
+    code_fingerprint,
     default_cache_dir,
     default_jobs,
 )
@@ -296,16 +297,25 @@ def _unchanged(args: argparse.Namespace, summary: provenance.Summary) -> int:
     return _exit_code(args, summary.errors, summary.warnings)
 
 
+def _prepare() -> None:
+    """What writing the output needs, done while the workers extract: pyarrow and the schema
+    (:func:`.write.preload`), and the code fingerprint provenance.json records (the package's
+    source read and hashed)."""
+    from .write import preload
+
+    preload()
+    code_fingerprint()
+
+
 def _extract_all(args: argparse.Namespace, inputs: list[Input], shaping: dict[str, Any]) -> int:
     from .pipeline import write_extraction
     from .runner import run
     from .write import output_lock
-    from .write import preload as preload_writer
 
     options = _options(args)
     with output_lock(args.out):
         with Progress(len(inputs), args.quiet) as progress:
-            extraction = run(inputs, options, progress.document, prepare=preload_writer)
+            extraction = run(inputs, options, progress.document, prepare=_prepare)
             for problem in extraction.cross_problems:
                 progress.problem(problem)
         problems = extraction.problems
