@@ -675,6 +675,26 @@ def test_without_item_numbers_a_line_without_a_name_or_a_value_carries_on_the_ro
     ]
 
 
+def test_without_item_numbers_a_name_under_its_category_carries_on_the_row() -> None:
+    """Random Word layouts, seed 443 (no item numbers, "Light List"): a category and name cell
+    whose first line is the category and its separator (「社會福利／」) has the name on the
+    next line, whatever that line's other cells hold (the rest of a date, 「季」, and a note in
+    the frequency cell, 「註：視乎系統提」, both carrying on their cells)."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("目標發放日期", "更新頻率", "數據種類／數據集名稱"),
+        _row("二〇二二年第四", "有需要時", "社會福利／"),
+        _row("季", "註：視乎系統提", "學校社會工作服務機構名單"),
+        _row("", "升工程的完成日", ""),
+        _row("30/11/2021", "每6 個月", "城市管理／食水水質"),
+    )
+    assert [(r.cells["category_name"], r.cells["release_date"]) for r in plan.rows] == [
+        (["社會福利／", "學校社會工作服務機構名單"], ["二〇二二年第四", "季"]),
+        (["城市管理／食水水質"], ["30/11/2021"]),
+    ]
+
+
 def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
     """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
     section D's repeats it without the empty item label, and D's header repeated on the next page

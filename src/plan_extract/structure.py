@@ -80,7 +80,7 @@ from .model import (
 from .normalise.dates import parse_release_date
 from .normalise.frequency import parse_frequency, starts_a_phrase
 from .normalise.numerals import parse_item_no
-from .normalise.remarks import format_tokens, note_start, split_category
+from .normalise.remarks import awaits_name, format_tokens, note_start, split_category
 from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import column, load_table
@@ -364,16 +364,22 @@ class _Builder:
         """In a table without item numbers, whether the row is the open row's next line, not a
         row of its own: a table giving a row per line (a Word style without rules inside) tells
         the two apart by the date and frequency cells, which every dataset fills on its first
-        line. The line goes on with the open row when:
+        line, and by its name. The line goes on with the open row when:
 
-        - it fills neither, or those it fills begin a note (「註：上月數據」, "Note: subject to"):
-          a row's first line states its value before any note;
+        - the open row's category and name cell has its category only, and the line has the
+          name that was to come (「社會福利／」 / 「學校社會工作服務機構名單」);
         - it has no name (where the table has a name column) and states no date nor frequency
           of its own ("19" under "30/04/20"): the rest of a cell a wrap cut, not a dataset;
-        - its date or frequency carries on the open row's (:meth:`_wraps_key_values`)."""
+        - each date or frequency it fills carries on the open row's
+          (:meth:`_carries_on_key_values`); so does a line that fills neither."""
+        open_row = self.open_row
+        if open_row is None:
+            return False
+        if cells.get("category_name") and awaits_name(
+            clean(" ".join(open_row.cells.get("category_name", [])))
+        ):
+            return True
         keys = {role: join_pieces(cells[role]) for role in KEY_ROLES if cells.get(role)}
-        if all(note_start(text) == 0 for text in keys.values()):
-            return True  # also when there are none
         names = NAME_ROLES.intersection(self.columns.roles)
         if (
             names
@@ -381,30 +387,27 @@ class _Builder:
             and not any(_is_value(role, text) for role, text in keys.items())
         ):
             return True
-        return self._wraps_key_values(cells)
+        return self._carries_on_key_values(open_row, keys)
 
-    def _wraps_key_values(self, cells: dict[str, list[str]]) -> bool:
-        """In a table without item numbers, whether the row's date and frequency carry on the
-        open row's, which a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
-        "2022"), or a note in the open row's cell: each is the rest of a value that is no value
-        yet, or of the note. A table giving a row per line (a Word style without rules inside)
-        has these lines as rows."""
-        open_row = self.open_row
-        if open_row is None:
-            return False
-        for role in KEY_ROLES:
-            if not cells.get(role):
+    @staticmethod
+    def _carries_on_key_values(open_row: RawRow, keys: dict[str, str]) -> bool:
+        """Whether each of a line's date and frequency texts (``keys``) carries on the open
+        row's: it begins a note (「註：上月數據」, "Note: subject to": a row's first line states
+        its value before any note), it goes on with a note in the open row's cell until a line
+        states a value of the column ("每月 註：亦會發放" / "2010年以來的歷史數據"), or it is the
+        rest of a value a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
+        "2022", 「二〇二二年第四」 / 「季」)."""
+        for role, text in keys.items():
+            if note_start(text) == 0:
                 continue
             before = clean(" ".join(open_row.cells.get(role, [])))
             if before and note_start(before) is not None:
-                # a note in the cell ("每月 註：亦會發放" / "2010年以來的歷史數據"): its lines go on
-                # until one states a value of the column
-                if _is_value(role, join_pieces(cells[role])):
+                if _is_value(role, text):
                     return False
                 continue
             if not before or _is_value(role, before):
                 return False
-            joined = join_pieces([before, *cells[role]])
+            joined = join_pieces([before, text])
             if not (_is_value(role, joined) or _starts_value(role, joined)):
                 return False
         return True

@@ -147,6 +147,17 @@ def _parse_remarks(
     return description or None, tuple(formats), note, tuple(unknown)
 
 
+def awaits_name(text: str) -> bool:
+    """Whether a category and name cell's text so far is a category and its separator, the name
+    still to come on the cell's next line (「社會福利／」, "Employment and Labour /").
+
+    >>> awaits_name("社會福利／"), awaits_name("Employment and Labour /"), awaits_name("社會福利")
+    (True, True, False)
+    """
+    parts = _CATEGORY_SPLIT.split(text + " ", maxsplit=1)
+    return len(parts) == 2 and bool(parts[0]) and not parts[1].strip()
+
+
 def split_category(text: str) -> tuple[str | None, str]:
     """Category and dataset name from 「資訊科技／開放數據的數據集名單」 or "Housing / Address Lookup Service".
 
