@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from plan_extract.normalise.dates import parse_release_month
-from plan_extract.normalise.remarks import parse_remarks, split_category, split_note
+from plan_extract.normalise.remarks import awaits_name, parse_remarks, split_category, split_note
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,21 @@ def test_note_label_inside_a_word_is_not_a_note() -> None:
 )
 def test_split_category(cell: str, category: str | None, name: str) -> None:
     assert split_category(cell) == (category, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "awaits"),
+    [
+        ("社會福利／", True),
+        ("Employment and Labour /", True),
+        ("Commerce and Industry ／ ", True),
+        ("社會福利", False),
+        ("Finance / GDP", False),
+        ("無障礙網頁／流動應用程式", False),
+        ("／", False),
+        ("", False),
+    ],
+)
+def test_a_category_awaits_its_name(text: str, awaits: bool) -> None:
+    """A category and its separator with no name yet: the name is on the cell's next line."""
+    assert awaits_name(text) is awaits
