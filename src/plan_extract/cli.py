@@ -71,8 +71,8 @@ def _help_width() -> int:
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line. Given ``command`` (the first argument, when it names one), only that
-    command's parser is built: a run parses one command, and building all six was a fifth of a
-    re-run that finds its output up to date."""
+    command's parser is built: a run parses one command, and building the parsers of all five
+    was a fifth of a re-run that finds its output up to date."""
     parser = _Parser(
         prog="plan-extract",
         description="Turn Hong Kong Annual Open Data Plans (PDF or text) into normalised tables: "
