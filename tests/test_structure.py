@@ -695,6 +695,32 @@ def test_without_item_numbers_a_name_under_its_category_carries_on_the_row() -> 
     ]
 
 
+def test_without_item_numbers_a_first_line_of_shared_values_is_completed_below() -> None:
+    """Random Word layouts, seeds 449 and 450 (a bilingual plan without item numbers, "Light
+    Shading"): the English version of a row read a line at a time starts with the values both
+    languages share ("XLS / XML", "05.2019", printed on the Chinese line) and no name; the line
+    below, with the name and the cells that line left empty, is the same row."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Update Frequency", "Dataset Name", "Data Format", "Target Release Date", "Category"),
+        _row("Annual", "Annual Earnings and Hours Survey", "XLS", "02.2019", "Commerce"),
+        _row("", "", "XLS / XML", "05.2019", ""),
+        _row("Quarterly", "Gross Domestic Product", "", "", "Finance"),
+        _row("", "", "", "", "Industry"),
+        _row("Monthly", "Exchange Rates", "XLS", "06.2019", "Finance"),
+    )
+    found = [
+        (r.cells["dataset_name"], r.cells["update_frequency"], r.cells["release_date"])
+        for r in plan.rows
+    ]
+    assert found == [
+        (["Annual Earnings and Hours Survey"], ["Annual"], ["02.2019"]),
+        (["Gross Domestic Product"], ["Quarterly"], ["05.2019"]),
+        (["Exchange Rates"], ["Monthly"], ["06.2019"]),
+    ]
+
+
 def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
     """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
     section D's repeats it without the empty item label, and D's header repeated on the next page

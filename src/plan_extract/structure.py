@@ -368,6 +368,9 @@ class _Builder:
 
         - the open row's category and name cell has its category only, and the line has the
           name that was to come (「社會福利／」 / 「學校社會工作服務機構名單」);
+        - the open row has no name, and the line has one and fills only cells the open row left
+          empty: the row's first line held only values both languages share (a bilingual
+          table's "05.2019" and "XLS / XML" above its English line);
         - it has no name (where the table has a name column) and states no date nor frequency
           of its own ("19" under "30/04/20"): the rest of a cell a wrap cut, not a dataset;
         - each date or frequency it fills carries on the open row's
@@ -379,8 +382,15 @@ class _Builder:
             clean(" ".join(open_row.cells.get("category_name", [])))
         ):
             return True
-        keys = {role: join_pieces(cells[role]) for role in KEY_ROLES if cells.get(role)}
         names = NAME_ROLES.intersection(self.columns.roles)
+        if (
+            names
+            and not any(open_row.cells.get(role) for role in names)
+            and any(cells.get(role) for role in names)
+            and not any(open_row.cells.get(role) for role in cells if cells[role])
+        ):
+            return True  # the rest of a row whose first line had no name, in cells it left empty
+        keys = {role: join_pieces(cells[role]) for role in KEY_ROLES if cells.get(role)}
         if (
             names
             and not any(cells.get(role) for role in names)
