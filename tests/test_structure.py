@@ -721,6 +721,28 @@ def test_without_item_numbers_a_first_line_of_shared_values_is_completed_below()
     ]
 
 
+def test_without_item_numbers_the_name_awaited_as_a_line_of_text_is_the_rows() -> None:
+    """Random Word layouts, seed 613 (no item numbers, "Light Shading", the category and name
+    in the first column): the name under 「Recreation and Culture /」 comes as a line of text
+    (a line alone in the first column), right above the next row; it is the row's name, not a
+    category for the rows below."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Data Category / Dataset Name", "Target Release Date", "Update Frequency"),
+        _row("Recreation and Culture / Skateparks", "31/05/2019", "As and when necessary"),
+        _row("Recreation and Culture /", "31/03/2019", "Yearly"),
+        TextLine("Water Dispensers in LCSD venues", Where(line=6)),
+        _row("Recreation and Culture / Sports Grounds", "Before 12/2019", "Daily", line=7),
+    )
+    assert [(r.cells["category_name"], r.category) for r in plan.rows] == [
+        (["Recreation and Culture / Skateparks"], None),
+        (["Recreation and Culture /", "Water Dispensers in LCSD venues"], None),
+        (["Recreation and Culture / Sports Grounds"], None),
+    ]
+    assert "unparsed_line" not in codes
+
+
 def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
     """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
     section D's repeats it without the empty item label, and D's header repeated on the next page

@@ -171,10 +171,28 @@ class _Builder:
             return
         elif (footnote := footnote_line(text, self.block)) is not None:
             self.footnotes.append(footnote)
+        elif self._takes_awaited_name(text):
+            return
         elif self._is_grouping_line(text):
             self._start_group(text, line.where)
         else:
             self.log.add("unparsed_line", text, line.where, text)
+
+    def _takes_awaited_name(self, text: str) -> bool:
+        """A line of text under a row whose category and name cell, the first column of a table
+        without item numbers, holds its category and separator only (「社會福利／」): the name,
+        on the cell's next line. A table read a line at a time gives a line alone in its first
+        column as text (read/layout.py: there it is most often a category across the table), so
+        the row takes it here."""
+        row = self.open_row
+        roles = self.columns.roles
+        if row is None or self.columns.has_item_column or not roles or roles[0] != "category_name":
+            return False
+        pieces = row.cells.get("category_name", [])
+        if not awaits_name(clean(" ".join(pieces))):
+            return False
+        row.cells["category_name"] = [*pieces, text]
+        return True
 
     def _repeats_header_as_text(self, text: str) -> bool:
         """The table's header repeated on a new page, read as one line of text: its labels too
