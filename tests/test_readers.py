@@ -772,6 +772,35 @@ def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     ]
 
 
+def test_a_row_left_unruled_beside_a_merged_cell_at_the_tables_foot_is_a_row() -> None:
+    """Random Word layouts, seeds 614 and 620 ("Medium Shading 1" rules only its shaded rows): a
+    merged category cell in a middle column goes on below the last ruled row, and beside it the
+    next row has no cell and no rule under it. Its text in two columns or more is that band's
+    row, the merged column covered (it was read by alignment as a row a column short, every cell
+    after the category one column to the left); one text alone there stays outside."""
+    from plan_extract.read.page import page_blocks
+
+    edges = _box(0, 0, 40, 20) + _box(40, 0, 140, 20) + _box(140, 0, 200, 20)
+    edges += _box(200, 0, 280, 20)
+    edges += _box(0, 20, 40, 40) + _box(40, 20, 140, 40) + _box(140, 20, 200, 60)  # merged
+    edges += _box(200, 20, 280, 40)
+    chars = _word("No", 2, 5) + _word("Name", 42, 5) + _word("Cat", 142, 5)
+    chars += _word("Freq", 202, 5)
+    chars += _word("1", 2, 25) + _word("Alpha", 42, 25) + _word("Food", 142, 25)
+    chars += _word("Daily", 202, 25)
+    band = _word("2", 2, 45) + _word("Beta", 42, 45) + _word("Weekly", 202, 45)
+    blocks, _ = page_blocks(chars + band, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [(r.table, r.cells, r.covered) for r in rows][-1] == (
+        1,
+        (("2",), ("Beta",), (), ("Weekly",)),
+        frozenset({2}),
+    )
+    blocks, _ = page_blocks(chars + _word("Beta", 42, 45), edges, 1, 0)  # one text alone
+    assert [r.cells for r in blocks if isinstance(r, TableRow)][-1][1] == ("Alpha",)
+    assert any(getattr(b, "text", None) == "Beta" for b in blocks)
+
+
 def test_a_word_broken_in_a_square_without_a_cell_is_joined() -> None:
     """The text of a grid square without a cell (Medium Shading 2) is read with the square's
     box, so "Informatio" / "n" in a narrow column is one word again (scripts/word_styles.py,

@@ -429,8 +429,8 @@ def _hole_chars(
 ) -> tuple[list[_Holes], list[Char]]:
     """Of the chars in no cell, those inside a table where a cell is missing (:func:`_a_hole`: a
     merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
-    where it starts; and :func:`_rest_of_last_row`), per table by (row, column); and the
-    others, in the order given."""
+    where it starts; :func:`_rest_of_last_row` and :func:`_in_band`), per table by (row,
+    column); and the others, in the order given."""
     holes: list[_Holes] = [{} for _ in tables]
     boxes = [table.bbox for table in tables]
     grids: dict[int, tuple[list[float], list[float], list[GridRow]]] = {}  # made when needed
@@ -455,7 +455,7 @@ def _hole_chars(
                     holes[number].setdefault((row, column), []).append(char)
                     placed.add(id(char))
                     break
-                if _rest_of_last_row(rows, row, column):
+                if _rest_of_last_row(rows, row, column) or _in_band(rows, row, column):
                     last_rows.setdefault((number, row), {}).setdefault(key[1:], []).append(char)
                     break
     for (number, _), squares in last_rows.items():
@@ -478,6 +478,14 @@ def _rest_of_last_row(rows: list[GridRow], row: int, column: int) -> bool:
         and any(cell is not None for cell in cells[:column])
         and any(r.cells[column] is not None for r in rows[:row])
     )
+
+
+def _in_band(rows: list[GridRow], row: int, column: int) -> bool:
+    """Whether a square lies in a band (:attr:`GridRow.band`: a row where cells end and none
+    starts, beside a merged cell that goes on down): a row the table style left unruled, Word's
+    "Medium Shading 1" ruling only its shaded rows, with the rest of a merged category beside
+    it. Taken, as the rest of a last row is, where the band has text in two columns or more."""
+    return rows[row].band is not None and rows[row].cells[column] is None
 
 
 _Grid = tuple[list[float], list[float], BBox]  # a table's row tops, column starts and bounds
