@@ -743,6 +743,27 @@ def test_without_item_numbers_the_name_awaited_as_a_line_of_text_is_the_rows() -
     assert "unparsed_line" not in codes
 
 
+def test_a_header_printed_as_one_line_with_its_labels_worded_otherwise_is_a_header() -> None:
+    """Random Word layouts, seed 101 ("Light Shading"): section D's header, at the top of a new
+    page, comes as one line of text (its labels too close together to split), and says "Release
+    Date" where the header before said "Target Release Date": the same columns, so the same
+    header; not a category line over the row below."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Dataset Name", "Target Release Date", "Update Frequency"),
+        _row("i", "Flu Express's figures data", "4Q 2022", "Weekly", line=4),
+        TextLine("D. Datasets already released", Where(line=5)),
+        TextLine("Dataset Name Release Date Update Frequency", Where(line=6)),
+        _row("i", "Gross Domestic Product", "12/2020", "Quarterly", line=7),
+    )
+    assert [(r.section.letter if r.section else None, r.category) for r in plan.rows] == [
+        ("A", None),
+        ("D", None),
+    ]
+    assert "unparsed_line" not in codes
+
+
 def test_a_header_repeated_twice_without_its_item_label_keeps_the_item_column() -> None:
     """Random Word layouts, seed 418 ("Light Shading"): section B's header has its item column,
     section D's repeats it without the empty item label, and D's header repeated on the next page

@@ -105,6 +105,30 @@ def starts_a_label(label: str) -> bool:
     return role_of(m["han"]) is not None and _starts_a_label(_label_key(m["latin"]))
 
 
+MAX_LABEL_WORDS = 6  # words of the longest header label ("Target Release Date of the Dataset")
+
+
+def run_together_roles(text: str) -> tuple[str, ...] | None:
+    """The roles of the labels a header printed as one line of text runs together ("Dataset Name
+    Release Date Update Frequency": its labels too close to be told apart), each the longest
+    known label from where the last ended; None unless the whole line is known labels."""
+    words = text.split()
+    if not words or len(words) > 8 * MAX_LABEL_WORDS:
+        return None
+    roles: list[str] = []
+    start = 0
+    while start < len(words):
+        for end in range(min(len(words), start + MAX_LABEL_WORDS), start, -1):
+            role = role_of(" ".join(words[start:end]))
+            if role is not None:
+                roles.append(role)
+                start = end
+                break
+        else:
+            return None
+    return tuple(roles)
+
+
 def known_or_start(label: str) -> bool:
     """A known label, or the start of one wrapped over more lines still ("Target" / "Release" /
     "Date" in a narrow column)."""

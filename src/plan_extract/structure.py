@@ -39,6 +39,7 @@ from .columns import (
     header_columns,
     known_or_start,
     role_of,
+    run_together_roles,
     second_line_columns,
     starts_a_label,
     unknown_count,
@@ -201,7 +202,13 @@ class _Builder:
         if not self.headers_seen:
             return False
         labels = "".join(label for label in self.columns.labels if label.strip())
-        return bool(labels) and _run_together(text) == _run_together(labels)
+        if labels and _run_together(text) == _run_together(labels):
+            return True
+        # or the same columns worded otherwise: section D's "Release Date" for "Target Release
+        # Date" (random Word layouts, seed 101)
+        roles = run_together_roles(text)
+        named = [role for role in self.columns.roles if role != "item_no"]
+        return roles is not None and len(roles) >= 2 and list(roles) == named
 
     def end_table(self) -> None:
         """A table header with no row at all under it (not even 「/」): the rows were lost, most
