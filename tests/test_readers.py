@@ -651,6 +651,9 @@ def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> No
     assert body(("Environment", 5)) == [(("Environment",), (), ())]  # a grouping row
     centred = 150 - 6 * len("Environment") / 2
     assert body(("Environment", centred)) == [(("Environment",), (), ())]
+    # set left in its column, though its middle is the cell's (random Word layouts, seed 614)
+    rest = "Drinking water quality part C"
+    assert body((rest, 65)) == [((), (rest,), ())]
 
 
 def test_text_in_a_last_column_without_a_cell_is_the_rows_where_the_outer_rule_encloses_it() -> (

@@ -370,6 +370,9 @@ def _lines_as_rows(
 
 
 CENTRED = 3.0  # points: text whose middle is this near its cell's is centred in it
+# points: text starting this near its column's start is set left in it (Word pads a cell 5.4 pt),
+# even where its middle falls near the cell's (random Word layouts, seed 614)
+SET_LEFT = 8.0
 
 
 def _one_later_column(cell: BBox, starts: list[float], lines: list[list[list[Char]]]) -> int | None:
@@ -382,11 +385,13 @@ def _one_later_column(cell: BBox, starts: list[float], lines: list[list[list[Cha
     columns = {_column_of(starts, run) for run in runs}
     if len(columns) != 1 or 0 in columns:
         return None
+    column = columns.pop()
     left = min(run[0].x0 for run in runs)
     right = max(char.x1 for run in runs for char in run)
-    if abs((left + right) / 2 - (cell[0] + cell[2]) / 2) <= CENTRED:
+    set_left = left - starts[column] <= SET_LEFT  # at its column's padding: not centred there
+    if not set_left and abs((left + right) / 2 - (cell[0] + cell[2]) / 2) <= CENTRED:
         return None
-    return columns.pop()
+    return column
 
 
 # points: a table's outer rules reaching this far below its last cells enclose rows
