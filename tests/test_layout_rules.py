@@ -369,6 +369,12 @@ def test_in_a_bilingual_plan_english_words_alone_in_a_cell_are_the_english_half(
     assert _split_cell(("（二",)) == (("（二",), ("（二",))
     assert _split_cell(("（二十",)) == (("（二十",), ("（二十",))
     assert _split_cell(("（資料",)) == (("（資料",), ())
+    # a Roman numeral alone on a line of a row that goes on, after an English half that has
+    # begun ("Registered Pesticides List - Part" / "I"): the English name's end, not an item
+    # label both versions print (random Word layouts, seed 632: 「…第一部I」)
+    before_en = ("Registered Pesticides List - Part",)
+    assert _split_cell(("I",), ("已註冊除害劑名單－第一部",), before_en) == ((), ("I",))
+    assert _split_cell(("ii",)) == (("ii",), ("ii",))  # a row's item label, on its first line
 
 
 def test_a_value_each_half_of_a_bilingual_cell_prints_goes_to_each_once() -> None:

@@ -87,9 +87,14 @@ def _split_cell(cell: Cell, before: Cell = (), before_en: Cell = ()) -> tuple[Ce
     english_begun = any(_is_prose(p) for p in before_en)
     for index, piece in enumerate(cell):
         halves = split_text(piece)
-        if index == 0 and (parse_item_no(piece) is not None or _cut_label(piece)):
-            # 「（一）」, 「三、」 number both versions' items; further down a cell, "I" or "II"
-            # ends a wrapped English name ("… List - Part" / "I"), it numbers nothing
+        if (
+            index == 0
+            and not english_begun
+            and (parse_item_no(piece) is not None or _cut_label(piece))
+        ):
+            # 「（一）」, 「三、」 number both versions' items; further down a cell, or on the
+            # next line of a row whose English half has begun, "I" or "II" ends a wrapped
+            # English name ("… List - Part" / "I"), it numbers nothing
             zh.append(piece)
             en.append(piece)
         elif halves:
