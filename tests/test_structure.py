@@ -721,6 +721,25 @@ def test_without_item_numbers_a_first_line_of_shared_values_is_completed_below()
     ]
 
 
+def test_without_item_numbers_a_value_a_wrap_cut_before_a_note_carries_on_the_row() -> None:
+    """Random Word layouts, seed 608 (bilingual, no item numbers, "Light List"): "Every 3" /
+    "months Note:" / "Data of the" in a narrow frequency column is one row's: the value the
+    wrap cut ends where the note begins."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Update Frequency", "Dataset Name", "Target Release Date"),
+        _row("Every 3", "Pesticides Licensee List", "3/2020"),
+        _row("months Note:", "- Part II", ""),
+        _row("Data of the", "", ""),
+        _row("Weekly", "Red Tides", "4/2020"),
+    )
+    assert [r.cells["dataset_name"] for r in plan.rows] == [
+        ["Pesticides Licensee List", "- Part II"],
+        ["Red Tides"],
+    ]
+
+
 def test_without_item_numbers_the_name_awaited_as_a_line_of_text_is_the_rows() -> None:
     """Random Word layouts, seed 613 (no item numbers, "Light Shading", the category and name
     in the first column): the name under 「Recreation and Culture /」 comes as a line of text

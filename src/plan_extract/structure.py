@@ -443,7 +443,9 @@ class _Builder:
             if not before or _is_value(role, before):
                 return False
             joined = join_pieces([before, text])
-            if not (_is_value(role, joined) or _starts_value(role, joined)):
+            start = note_start(joined)  # the value ends where a note begins ("Every 3" /
+            value = joined[:start].strip() if start else joined  # "months Note: Data of the")
+            if not (_is_value(role, value) or _starts_value(role, value)):
                 return False
         return True
 
