@@ -442,9 +442,10 @@ class _Builder:
                 continue
             if not before or _is_value(role, before):
                 return False
+            # the value ends where a note begins ("Every 3" / "months Note: Data of the")
             joined = join_pieces([before, text])
-            start = note_start(joined)  # the value ends where a note begins ("Every 3" /
-            value = joined[:start].strip() if start else joined  # "months Note: Data of the")
+            start = note_start(joined)
+            value = joined[:start].strip() if start else joined
             if not (_is_value(role, value) or _starts_value(role, value)):
                 return False
         return True
