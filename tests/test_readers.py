@@ -629,6 +629,26 @@ def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row
     assert [b.table for b in blocks if isinstance(b, TableRow)] == [1, 2]
 
 
+def test_a_rows_first_cell_alone_left_of_an_unfilled_cell_is_the_rows() -> None:
+    """The same with the left part one cell, the item's (random Word layouts, seed 505, "Light
+    Shading"): a cell touching no other is no table, so the item label "A-3" was a line of text
+    and the row a table two columns short. Left of a one-row table with the same top and bottom,
+    it is that row's first cell, the gap a column of its own; a lone box elsewhere stays none."""
+    from plan_extract.read.page import page_blocks
+
+    edges = _box(0, 0, 40, 30)  # the item cell; no cell 40-120 (the merged category's rest)
+    for x0, x1 in ((120, 200), (200, 280), (280, 360)):
+        edges += _box(x0, 0, x1, 30)
+    chars = _word("A-3", 5, 5) + _word("2021", 125, 5) + _word("Daily", 205, 5)
+    chars += _word("Minibuses", 285, 5)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [(b.table, b.cells) for b in blocks if isinstance(b, TableRow)] == [
+        (1, (("A-3",), (), ("2021",), ("Daily",), ("Minibuses",)))
+    ]
+    blocks, _ = page_blocks(chars, _box(0, 40, 40, 70) + edges[4:], 1, 0)  # the box lower down
+    assert [len(b.cells) for b in blocks if isinstance(b, TableRow)] == [3]
+
+
 def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> None:
     """A page break cuts a row of a table without inner rules ("Medium Shading 1"): under the
     repeated header, the rest of the one cell the break cut ("2010年以來" / "的歷史數據" of a note)

@@ -42,8 +42,8 @@ from .tables import (
     GridRow,
     Table,
     TooManyLinesError,
-    find_tables,
     join_side_by_side,
+    tables_and_lone_cells,
 )
 
 MIN_TABLE_COLUMNS = 3
@@ -625,10 +625,9 @@ def page_tables(edges: list[Edge]) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), no table of fewer than MIN_TABLE_COLUMNS
     columns, each extended down to outer rules below its last cells (:func:`_extended`)."""
+    found, lone = tables_and_lone_cells(edges)
     tables = [
-        table
-        for table in join_side_by_side(find_tables(edges))
-        if len(table.columns) >= MIN_TABLE_COLUMNS
+        table for table in join_side_by_side(found, lone) if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     return [_extended(table, edges) for table in tables]
 

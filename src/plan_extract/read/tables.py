@@ -224,9 +224,10 @@ def _smallest_cell(
     return None
 
 
-def group_cells(found: list[BBox]) -> list[list[BBox]]:
-    """Cells → tables: cells sharing a corner belong to one table; single cells are no table.
-    Tables in reading order of their top-left cell (pdfplumber's ``cells_to_tables``)."""
+def group_cells(found: list[BBox], lone: bool = False) -> list[list[BBox]]:
+    """Cells → tables: cells sharing a corner belong to one table; single cells are no table
+    (with ``lone``, each is a group of its own too). Tables in reading order of their top-left
+    cell (pdfplumber's ``cells_to_tables``)."""
     # Connected components over shared corners (union-find), in linear time: pdfplumber's
     # repeated scans of the remaining cells are quadratic in the number of cells.
     parent = list(range(len(found)))
@@ -247,7 +248,7 @@ def group_cells(found: list[BBox]) -> list[list[BBox]]:
     for index, cell in enumerate(found):
         groups[root(index)].append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
-    return [t for t in tables if len(t) > 1]
+    return tables if lone else [t for t in tables if len(t) > 1]
 
 
 @dataclass(frozen=True)
@@ -337,14 +338,25 @@ def find_tables(
 ) -> list[Table]:
     """Ruled tables of a page from its edges; fewer than ``min_columns`` columns is not a table.
     TooManyLinesError when there are more than MAX_CROSSINGS possible crossings."""
+    tables, _ = tables_and_lone_cells(edges, settings)
+    return [t for t in tables if len(t.columns) >= min_columns]
+
+
+def tables_and_lone_cells(
+    edges: Iterable[Edge], settings: TableSettings = DEFAULT_SETTINGS
+) -> tuple[list[Table], list[BBox]]:
+    """The ruled tables of a page (:func:`find_tables`), and the cells that touch no other: not
+    tables (pdfplumber drops them), but a row's first cell a table style fills apart from the
+    rest of the row (:func:`join_side_by_side`)."""
     merged = merge_edges(edges, settings)
     verticals = sum(e.orientation == "v" for e in merged)
     crossings = verticals * (len(merged) - verticals)
     if crossings > MAX_CROSSINGS:
         raise TooManyLinesError(crossings, MAX_CROSSINGS)
     found = cells(intersections(merged, settings.intersection_tolerance))
-    tables = [Table(tuple(group)) for group in group_cells(found)]
-    return [t for t in tables if len(t.columns) >= min_columns]
+    groups = group_cells(found, lone=True)
+    tables = [Table(tuple(group)) for group in groups if len(group) > 1]
+    return tables, [group[0] for group in groups if len(group) == 1]
 
 
 ROW_EDGE_TOLERANCE = 1.0  # points: two tables' row edges this close are the same row's
@@ -370,14 +382,17 @@ def _gap_cells(left: Table, right: Table) -> tuple[BBox, ...]:
     return tuple((x0, top, x1, bottom) for top, bottom in pairwise(edges))
 
 
-def join_side_by_side(tables: list[Table]) -> list[Table]:
+def join_side_by_side(tables: list[Table], lone: Sequence[BBox] = ()) -> list[Table]:
     """Tables side by side whose rows have the same edges are one table with a gap: a row whose
     cells a table style draws as fills (Word's "Light Shading") and one cell of which it leaves
     unfilled (the rest of a merged cell from the page before) is found as two tables, left and
-    right of that cell. The gap is a column of its own, a cell in each row. A table inside
-    another's bounds whose rows are some of the other's is part of it (:func:`_part_of`)."""
+    right of that cell; where the left part is the row's first cell alone, it is one of the
+    ``lone`` cells (touching no other). The gap is a column of its own, a cell in each row. A
+    table inside another's bounds whose rows are some of the other's is part of it
+    (:func:`_part_of`)."""
+    beside = [Table((cell,)) for cell in lone if _beside_a_table(cell, tables)]
     joined: list[Table] = []
-    for table in tables:
+    for table in [*tables, *beside]:
         for index, other in enumerate(joined):
             left, right = (other, table) if other.bbox[0] <= table.bbox[0] else (table, other)
             if left.bbox[2] <= right.bbox[0] + ROW_EDGE_TOLERANCE and _same_rows(left, right):
@@ -389,6 +404,18 @@ def join_side_by_side(tables: list[Table]) -> list[Table]:
         else:
             joined.append(table)
     return joined
+
+
+def _beside_a_table(cell: BBox, tables: list[Table]) -> bool:
+    """Whether a lone cell is left of a table of one row with the same top and bottom."""
+    t = ROW_EDGE_TOLERANCE
+    return any(
+        len(_row_edges(table)) == 2
+        and abs(table.bbox[1] - cell[1]) <= t
+        and abs(table.bbox[3] - cell[3]) <= t
+        and cell[2] <= table.bbox[0] + t
+        for table in tables
+    )
 
 
 def _part_of(part: Table, whole: Table) -> bool:
