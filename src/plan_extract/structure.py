@@ -189,10 +189,9 @@ class _Builder:
         roles = self.columns.roles
         if row is None or self.columns.has_item_column or not roles or roles[0] != "category_name":
             return False
-        pieces = row.cells.get("category_name", [])
-        if not awaits_name(clean(" ".join(pieces))):
+        if not _awaits_name(row):
             return False
-        row.cells["category_name"] = [*pieces, text]
+        row.cells["category_name"] = [*row.cells.get("category_name", []), text]
         return True
 
     def _repeats_header_as_text(self, text: str) -> bool:
@@ -403,24 +402,18 @@ class _Builder:
         open_row = self.open_row
         if open_row is None:
             return False
-        if cells.get("category_name") and awaits_name(
-            clean(" ".join(open_row.cells.get("category_name", [])))
-        ):
+        if cells.get("category_name") and _awaits_name(open_row):
             return True
         names = NAME_ROLES.intersection(self.columns.roles)
+        named = any(cells.get(role) for role in names)
         if (
-            names
+            named
             and not any(open_row.cells.get(role) for role in names)
-            and any(cells.get(role) for role in names)
             and not any(open_row.cells.get(role) for role in cells if cells[role])
         ):
             return True  # the rest of a row whose first line had no name, in cells it left empty
         keys = {role: join_pieces(cells[role]) for role in KEY_ROLES if cells.get(role)}
-        if (
-            names
-            and not any(cells.get(role) for role in names)
-            and not any(_is_value(role, text) for role, text in keys.items())
-        ):
+        if names and not named and not any(_is_value(role, t) for role, t in keys.items()):
             return True
         return self._carries_on_key_values(open_row, keys)
 
@@ -842,6 +835,12 @@ def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
     """A row shorter than its header lacks a value that matters (text exports drop trailing empty
     cells, so a missing remarks cell is no loss)."""
     return any(role in KEY_ROLES or role in NAME_ROLES for role in roles[len(texts) :])
+
+
+def _awaits_name(row: RawRow) -> bool:
+    """Whether a row's category and name cell holds its category and separator only, the name
+    still to come (「社會福利／」)."""
+    return awaits_name(clean(" ".join(row.cells.get("category_name", []))))
 
 
 def _is_a_value(text: str) -> bool:

@@ -321,6 +321,12 @@ def _spanned(cell: BBox, columns: list[float]) -> list[float]:
     return [x for x in columns if cell[0] <= x < cell[2]]
 
 
+def _column_end(starts: list[float], column: int, right: float) -> float:
+    """Where a column ends: the next column's start, or ``right`` (the table's or the cell's
+    right side) for the last."""
+    return starts[column + 1] if column + 1 < len(starts) else right
+
+
 def _column_of(starts: list[float], run: list[Char]) -> int:
     """Which of the columns starting at ``starts`` a run of text starts in (within 1 pt: a run at
     its column's very edge)."""
@@ -348,7 +354,7 @@ def _lines_as_rows(
             return None
         texts: list[tuple[str, ...]] = [()] * len(table.columns)
         # read with its column's box, so a word a narrow column broke is one again
-        end = starts[column + 1] if column + 1 < len(starts) else x1
+        end = _column_end(starts, column, x1)
         texts[first + column] = cell_pieces(chars, (starts[column], cell[1], end, cell[3]))
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
@@ -525,7 +531,7 @@ def _enclosed(rows: list[GridRow], row: int, column: int, grid: _Grid, edges: li
     below it within the table."""
     tops, columns, (_, table_top, x_end, table_bottom) = grid
     x0 = columns[column]
-    x1 = columns[column + 1] if column + 1 < len(columns) else x_end
+    x1 = _column_end(columns, column, x_end)
     top = tops[row]
     bottom = tops[row + 1] if row + 1 < len(tops) else table_bottom
 
@@ -579,7 +585,7 @@ def _table_rows(
         for (hole_row, column), hole in (holes or {}).items():
             if hole_row == row_number and column not in covered:
                 # read with the grid square's box, so a word a narrow column broke is one again
-                right = columns[column + 1] if column + 1 < len(columns) else table.bbox[2]
+                right = _column_end(columns, column, table.bbox[2])
                 cells[column] = cell_pieces(hole, (columns[column], top, right, bbox[3]))
                 texts = True
         if not present and not texts:
