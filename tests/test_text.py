@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+from pathlib import Path
 
 import pytest
 import regex
@@ -23,6 +25,8 @@ from plan_extract.normalise.text import (
 )
 from plan_extract.read import read_document
 from plan_extract.structure import _document_text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -146,3 +150,34 @@ def test_a_long_plan_is_decided_on_its_sample() -> None:
 @given(st.text(alphabet=" \t\n\u3000\xa0\x1c\x1d\x1e\x1fa中-"))
 def test_tokens_split_on_white_space_as_the_pattern_does(text: str) -> None:
     assert _tokens(text) == [token for token in regex.split(r"\s+", text) if token]
+
+
+def test_the_script_characters_are_what_their_script_makes() -> None:
+    """vocab/script_characters.tsv is what scripts/make_script_characters.py makes from the
+    installed OpenCC (an OpenCC upgrade that changes its tables fails here: run the script)."""
+    spec = importlib.util.spec_from_file_location(
+        "make_script_characters", ROOT / "scripts" / "make_script_characters.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shipped = (ROOT / "src" / "plan_extract" / "vocab" / "script_characters.tsv").read_text("utf-8")
+    assert shipped == script.render()
+    scripts = text_module._script_characters()
+    assert {"发", "数", "据", "个"} <= scripts["zh-Hans"] and not {"發", "的"} & scripts["zh-Hans"]
+    assert {"發", "數", "據", "個"} <= scripts["zh-Hant"] and not {"发", "的"} & scripts["zh-Hant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("每月更新的數據集，以CSV格式發放", "zh-Hant"),
+        ("每月更新的数据集，以CSV格式发放", "zh-Hans"),
+        # 台 and 里 are OpenCC's to convert (臺, 裡) but Hong Kong prints them: still Traditional
+        ("天文台 鄉村及郊野公園里程 數據", "zh-Hant"),
+    ],
+)
+def test_the_script_is_counted_in_characters_only_one_script_uses(
+    text: str, language: str
+) -> None:
+    assert detect_language(text) == language
