@@ -39,10 +39,9 @@ def script_characters() -> dict[str, str]:
     text = "\n".join(characters)
     to_traditional = str(opencc.OpenCC("s2t").convert(text)).split("\n")
     to_simplified = str(opencc.OpenCC("t2s").convert(text)).split("\n")
-    if not len(characters) == len(to_traditional) == len(to_simplified):
-        raise SystemExit("OpenCC changed the number of lines: cannot pair the characters")
-    hans = [c for c, t, s in zip(characters, to_traditional, to_simplified) if t != c and s == c]
-    hant = [c for c, t, s in zip(characters, to_traditional, to_simplified) if s != c and t == c]
+    triples = list(zip(characters, to_traditional, to_simplified, strict=True))
+    hans = [c for c, t, s in triples if t != c and s == c]
+    hant = [c for c, t, s in triples if s != c and t == c]
     return {"zh-Hans": "".join(hans), "zh-Hant": "".join(hant)}
 
 
