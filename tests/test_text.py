@@ -177,7 +177,5 @@ def test_the_script_characters_are_what_their_script_makes() -> None:
         ("天文台 鄉村及郊野公園里程 數據", "zh-Hant"),
     ],
 )
-def test_the_script_is_counted_in_characters_only_one_script_uses(
-    text: str, language: str
-) -> None:
+def test_the_script_is_counted_in_characters_only_one_script_uses(text: str, language: str) -> None:
     assert detect_language(text) == language
