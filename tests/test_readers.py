@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pdf_builders import flate_stream, minimal_pdf, page_pdf
-from plan_extract.model import TableRow
+from plan_extract.model import TableRow, TextLine
 from plan_extract.pipeline import extract_document
 from plan_extract.read import read_document
 from plan_extract.read.page import Char, PageContent
@@ -905,3 +905,41 @@ def test_the_rest_of_a_cut_cell_across_an_unruled_table_joins_a_broken_date() ->
     chars += _word("30/09/201", 185.4, 25) + _word("9", 185.4, 37)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks if isinstance(b, TableRow)][1] == ((), (), ("30/09/2019",))
+
+
+def test_lines_alone_in_the_first_column_of_text_framed_as_a_later_one_wrap_a_cell() -> None:
+    """Word's "Light Shading" rules only a table's top, its header's foot and its bottom. The rest
+    of a row a page break cut sits under the repeated header with its item column empty, so the
+    first column of text found is the second of the table; a cell of it wrapped over several
+    lines gave one row and then lines of text (random Word layouts, seed 437: "Subject to the" /
+    "completion" / "of the" / … under "Update Frequency"). The rules start well left of that
+    column: its lines alone are the row's. Without such a frame, or below the table's bottom
+    rule, a line alone in the first column stays a line of text."""
+    from plan_extract.read.page import page_blocks
+
+    def rule(x0: float, y: float, x1: float = 400) -> list[Edge]:
+        return polyline_edges([(x0, y), (x1, y)])
+
+    header = _word("Frequency", 45, 5) + _word("Format", 125, 5) + _word("Date", 205, 5)
+    header += _word("Unit", 285, 5)
+    rest = _word("the", 45, 25) + _word("nt Unit", 285, 25)
+    rest += _word("completion", 45, 39) + _word("of the", 45, 53)
+    after = _word("upgrade", 45, 67)
+    chars = header + rest + after
+    blocks, _ = page_blocks(chars, rule(0, 0) + rule(0, 20) + rule(0, 80), 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1:] == [
+        (("the",), (), (), ("nt Unit",)),
+        (("completion",), (), (), ()),
+        (("of the",), (), (), ()),
+        (("upgrade",), (), (), ()),
+    ]
+    # rules that start at the first column's cell: it is the table's first column
+    blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 80), 1, 0)
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == [
+        "completion",
+        "of the",
+        "upgrade",
+    ]
+    # the table's bottom rule above the line: the line is below the table
+    blocks, _ = page_blocks(chars, rule(0, 0) + rule(0, 20) + rule(0, 65), 1, 0)
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["upgrade"]

@@ -152,7 +152,12 @@ def aligned_count(lines: list[Line], settings: AlignmentSettings) -> int:
     )
 
 
-def _is_row_line(line: Line, starts: list[float], settings: AlignmentSettings) -> bool:
+def _is_row_line(
+    line: Line, starts: list[float], settings: AlignmentSettings, first_wraps: bool = False
+) -> bool:
+    """Whether ``line`` is a table row or a wrapped line of one. ``first_wraps``: the first
+    column found is not the table's first (see :data:`ColumnLeftOf`), so a line in it alone
+    wraps a row's cell too."""
     columns = [column_of(s.x0, starts, settings) for s in line.segments]
     if any(c is None for c in columns):
         return False
@@ -160,7 +165,18 @@ def _is_row_line(line: Line, starts: list[float], settings: AlignmentSettings) -
         return True
     # A wrapped line lies right of the first (item) column, unless it spans two columns: a
     # page without an item column wraps its first column too.
-    return all(c is not None and c > 0 for c in columns) or len(set(columns)) >= 2
+    return all(c is not None and (c > 0 or first_wraps) for c in columns) or len(set(columns)) >= 2
+
+
+def _first_column_only(line: Line, starts: list[float], settings: AlignmentSettings) -> bool:
+    return all(column_of(s.x0, starts, settings) == 0 for s in line.segments)
+
+
+# Whether the page's rules frame a column left of ``x`` around a line (its top and bottom) of a
+# table whose first line's top is given: the table's horizontal rules, above and below the line,
+# start well left of its first column of text. (x, table_top, top, bottom); the PDF reader knows
+# its rules, the text reader has none.
+ColumnLeftOf = Callable[[float, float, float, float], bool]
 
 
 _WORD = regex.compile(r"\S+")
@@ -195,22 +211,41 @@ def split_at_columns(
 
 
 def aligned_blocks(
-    lines: list[Line], settings: AlignmentSettings, table_base: int
+    lines: list[Line],
+    settings: AlignmentSettings,
+    table_base: int,
+    column_left_of: ColumnLeftOf | None = None,
 ) -> tuple[list[tuple[float, Block]], int]:
-    """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count."""
+    """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count.
+
+    ``column_left_of`` tells where the page's rules frame a column left of the first one found:
+    an item column empty on this page (the rest of a row a page break cut, its label on the page
+    before), so a line alone in the first column found, right under the table's rows, wraps a
+    row's cell ("Subject to the" / "completion" under "Update Frequency")."""
     starts = column_starts(lines, settings)
     placed: list[tuple[float, Block]] = []
     tables = table_base
     in_table = False
-    previous_bottom = float("-inf")
+    table_top = previous_bottom = float("-inf")
     for line in lines:
-        row_like = len(starts) >= settings.min_columns and _is_row_line(line, starts, settings)
         close = line.top - previous_bottom <= settings.max_row_gap * (line.bottom - line.top)
+        first_wraps = (
+            in_table
+            and close
+            and column_left_of is not None
+            and bool(starts)
+            and _first_column_only(line, starts, settings)
+            and column_left_of(starts[0], table_top, line.top, line.bottom)
+        )
+        row_like = len(starts) >= settings.min_columns and _is_row_line(
+            line, starts, settings, first_wraps
+        )
         full = len(line.segments) >= settings.min_columns
         previous_bottom = line.bottom
         if row_like and (full or (in_table and close)):
             if not in_table:
                 tables += 1
+                table_top = line.top
             in_table = True
             cells: list[list[str]] = [[] for _ in starts]
             for whole in line.segments:

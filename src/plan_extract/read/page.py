@@ -34,7 +34,7 @@ from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word
-from .layout import AlignmentSettings, Line, Segment, aligned_blocks
+from .layout import AlignmentSettings, ColumnLeftOf, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BBox,
@@ -43,6 +43,7 @@ from .tables import (
     Table,
     TooManyLinesError,
     join_side_by_side,
+    merge_edges,
     tables_and_lone_cells,
 )
 
@@ -638,6 +639,32 @@ def page_tables(edges: list[Edge]) -> list[Table]:
     return [_extended(table, edges) for table in tables]
 
 
+# points: a rule starting this far left of a table's first column of text frames a column
+# there (Word sets text 5.4 pt right of its cell's edge; an item column is wider than 20 pt)
+EMPTY_COLUMN = 15.0
+FRAME_ABOVE = 12.0  # points: a table's top rule lies this near above its first line of text
+
+
+def _column_left_of(edges: list[Edge]) -> ColumnLeftOf:
+    """Whether horizontal rules of the page frame a column left of ``x`` around a line from
+    ``top`` to ``bottom``: a rule from a little above the table's first line (``table_top``) down
+    to the line, and one below the line, each crossing ``x`` and starting :data:`EMPTY_COLUMN`
+    left of it (see :func:`~.layout.aligned_blocks`). The rules are joined on the first question
+    only."""
+    rules: list[Edge] | None = None
+
+    def column_left_of(x: float, table_top: float, top: float, bottom: float) -> bool:
+        nonlocal rules
+        if rules is None:
+            rules = merge_edges(e for e in edges if e.orientation == "h")
+        framing = [rule for rule in rules if rule.x0 <= x - EMPTY_COLUMN < x <= rule.x1]
+        return any(table_top - FRAME_ABOVE <= rule.top <= top for rule in framing) and any(
+            rule.top >= bottom for rule in framing
+        )
+
+    return column_left_of
+
+
 def page_blocks(
     chars: list[Char], edges: list[Edge], number: int, table_base: int
 ) -> tuple[list[Block], int]:
@@ -653,7 +680,7 @@ def page_blocks(
         )
         placed.extend(table_rows)
     unruled, table_count = aligned_blocks(
-        text_lines(outside, number), ALIGNMENT, table_base + len(tables)
+        text_lines(outside, number), ALIGNMENT, table_base + len(tables), _column_left_of(edges)
     )
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
