@@ -806,3 +806,84 @@ def test_a_plan_in_one_language_with_two_line_labels_and_no_item_column_is_not_b
         for month, name in enumerate(("本港天氣預報", "九天天氣預報", "天氣警告", "地震"), 3)
     ]
     assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), list(blocks)))
+
+
+def _lines_of_a_bilingual_table_without_items() -> list[Any]:
+    """A bilingual table without item numbers, read a line at a time (Word's "Light List": no
+    rules between a row's lines): each row's Chinese lines, then its English lines, as rows of
+    their own; the date's English copy after the Chinese note, a word the narrow column broke."""
+    from plan_extract.model import TableRow, TextLine, Where
+
+    def row(*cells: str) -> TableRow:
+        return TableRow(tuple((c,) if c else () for c in cells), Where(page=1), 1)
+
+    return [
+        TextLine(
+            "A. 在2024年發放的部門數據集 Departmental datasets to be released in 2024", Where()
+        ),
+        row("目標發放日期 Target Release Date", "數據集名稱 Dataset Name", "數據格式 Data Format"),
+        row("發展 Development", "", ""),
+        row("2/2024", "延長租契", "XLSX"),
+        row("註：視乎系", "Lease Extension", ""),
+        row("統提升工程", "", ""),
+        row("2/2024", "", ""),
+        row("Note: Subject", "", ""),
+        row("to the", "", ""),
+        row("completio", "", ""),
+        row("n of the system", "", ""),
+        row("09/2024", "香港特別行政區的數碼", "GML /"),
+        row("", "地形模型", "KML"),
+        row("", "Digital Terrain Model", ""),
+        row("8/2025", "地理參考公共設施數據", "CSV"),
+        row("", "Geo-referenced public", ""),
+        row("", "facility data", ""),
+    ]
+
+
+def test_a_bilingual_table_without_items_read_a_line_at_a_time_is_bilingual() -> None:
+    """Random Word layouts, seed 709: its Chinese and English lines are rows of their own, which
+    nothing joins, so no Chinese cell held an English half and the plan was read as one language
+    (no plan extracted). In a column, English cells pair with Chinese ones; an English plan's
+    Chinese item numbers (「（一）」) have no English beside them in their column."""
+    from plan_extract.languages import is_bilingual
+    from plan_extract.model import Document, SourceFile, TableRow, Where
+
+    blocks = _lines_of_a_bilingual_table_without_items()
+    assert is_bilingual(Document(SourceFile("landsd.pdf", "0", "pdf"), blocks))
+
+    def row(*cells: str) -> TableRow:
+        return TableRow(tuple((c,) for c in cells), Where(page=1), 1)
+
+    names = ("Rainfall", "Tides", "Lightning", "Radiation", "Ozone")
+    english = [row("", "Dataset Name", "Update Frequency")] + [
+        row(f"（{n}）", name, "Every month") for n, name in zip("一二三四五", names, strict=True)
+    ]
+    assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), english))
+
+
+def test_a_bilingual_row_read_a_line_at_a_time_is_joined_before_it_is_split() -> None:
+    """Its lines are one row until a Chinese name follows an English one (or none): the English
+    copy of the date goes to the English half only, a Chinese name wrapped over two lines and a
+    list of formats stay one row's, a word the narrow column broke is whole again (random Word
+    layouts, seed 709: the date's copy began a row of its own in both halves)."""
+    from plan_extract.languages import split_languages
+    from plan_extract.model import Document, SourceFile, TableRow
+
+    blocks = _lines_of_a_bilingual_table_without_items()
+    versions = dict(split_languages(Document(SourceFile("landsd.pdf", "0", "pdf"), blocks)))
+    zh = [b.cells for b in versions["zh-hant"].blocks if isinstance(b, TableRow)][2:]
+    en = [b.cells for b in versions["en"].blocks if isinstance(b, TableRow)][2:]
+    assert zh == [
+        (("2/2024", "註：視乎系", "統提升工程"), ("延長租契",), ("XLSX",)),
+        (("09/2024",), ("香港特別行政區的數碼", "地形模型"), ("GML /", "KML")),
+        (("8/2025",), ("地理參考公共設施數據",), ("CSV",)),
+    ]
+    assert en == [
+        (
+            ("2/2024", "Note: Subject", "to the", "completion of the system"),
+            ("Lease Extension",),
+            ("XLSX",),
+        ),
+        (("09/2024",), ("Digital Terrain Model",), ("GML /", "KML")),
+        (("8/2025",), ("Geo-referenced public", "facility data"), ("CSV",)),
+    ]

@@ -13,6 +13,7 @@ plain English cell in a bilingual plan ("CSV", "Q1 2022") belongs to both versio
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from .normalise.dates import parse_release_date
 from .normalise.memo import text_cache
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
+from .words import carried_on
 
 # A Chinese head (ending in Han or closing punctuation) and an English tail with no Han; the tail
 # may start with a value both print ("2019/05 註：上月數據 2019/05 Note: Data of the previous month").
@@ -173,8 +175,18 @@ def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
 
 
 def is_bilingual(document: Document) -> bool:
-    """Whether most Chinese values (table cells, headings, titles) carry an English half."""
+    """Whether most Chinese values (table cells, headings, titles) carry an English half.
+
+    An English half may also be a cell of its own: a table without item numbers read a line at a
+    time (no rules between a row's lines) gives the Chinese lines of a row and then its English
+    lines as rows of their own, which nothing joins. So in each column, cells of English words
+    and no Han pair with its Chinese cells without an English half, each pair one bilingual value
+    (random Word layouts, seed 709: "延長租契" / "Lease Extension"). A Chinese plan prints few
+    such cells (a name in English now and then), and an English plan's Chinese numerals
+    (「（一）」) have no English cells beside them in their column."""
     chinese = bilingual = 0
+    # per column: Chinese cells without an English half, and cells of English words alone
+    unpaired: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for block in _with_wraps_joined(document.blocks):
         if chinese >= SAMPLE:
             break  # enough evidence: a long plan is decided by its first pages
@@ -185,17 +197,23 @@ def is_bilingual(document: Document) -> bool:
             continue
         texts = ["\n".join(cell) for cell in block.cells[:SAMPLE]]  # one search per cell
         han = [_HAN.search(text) is not None for text in texts]
-        if not any(han) or _is_header(block):
-            continue  # a plan in one language may still label its columns in two
-        for cell, text, has_han in zip(block.cells, texts, han, strict=False):
+        # English cells count once Chinese ones have come (an English plan asks no more); a
+        # plan in one language may still label its columns in two
+        if not (chinese or any(han)) or _is_header(block):
+            continue
+        for column, (cell, text, has_han) in enumerate(zip(block.cells, texts, han, strict=False)):
             if not has_han:
+                if _LATIN.search(text) and any(map(_is_prose, cell)):
+                    unpaired[column][1] += 1
                 continue
             chinese += 1
-            if not _LATIN.search(text):
-                continue  # no English half without a Latin letter: spare the split
-            zh, en = _split_cell(cell)
-            if zh and en and zh != en and any(_LATIN.search(p) for p in en):
-                bilingual += 1
+            if _LATIN.search(text):  # no English half without a Latin letter: spare the split
+                zh, en = _split_cell(cell)
+                if zh and en and zh != en and any(_LATIN.search(p) for p in en):
+                    bilingual += 1
+                    continue
+            unpaired[column][0] += 1
+    bilingual += sum(min(counts) for counts in unpaired.values())
     return chinese >= MIN_VALUES and bilingual >= BILINGUAL_SHARE * chinese
 
 
@@ -264,6 +282,75 @@ def _split_block(
     return block, block
 
 
+def _name_column(header: TableRow) -> int | None:
+    """The column of the names (dataset names, or categories and names) of a table whose header
+    is ``header``, where the table has no item column; None where it has one, or no names."""
+    columns = header_columns([" ".join(" ".join(cell).split()) for cell in header.cells])
+    if columns is None or "item_no" in columns.roles:
+        return None
+    for role in ("dataset_name", "category_name"):
+        if (index := columns.index(role)) is not None:
+            return index
+    return None
+
+
+def _is_grouping_line(row: TableRow) -> bool:
+    """One cell holding both halves of a value (「發展 Development」): a category printed as a
+    grouping row."""
+    filled = [cell for cell in row.cells if "".join(cell).strip()]
+    return len(filled) == 1 and len(filled[0]) == 1 and split_text(filled[0][0]) is not None
+
+
+def _goes_on_line(line: TableRow, row: TableRow, name: int) -> bool:
+    """Whether ``line``, of a bilingual table without item numbers read a line at a time, goes on
+    with ``row`` (its lines so far): it is a line of the same table, and its name cell holds no
+    Chinese (the row's English half, or a wrap of its other cells), or goes on with a Chinese
+    name the row has no English for yet (「香港特別行政區的數碼」 / 「地形模型」). A Chinese name
+    after an English one (or none) begins the next row."""
+    if line.table != row.table or len(line.cells) != len(row.cells):
+        return False
+    if any(len(cell) > 1 for cell in line.cells) or _is_grouping_line(line):
+        return False  # a row of cells over several lines, or a category: not a line of a row
+    if not _HAN.search("".join(line.cells[name])):
+        return True
+    names = row.cells[name]
+    return bool(names) and bool(_HAN.search(names[-1])) and not _LATIN.search(names[-1])
+
+
+def _lines_joined(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, each row of a bilingual table without item numbers whose lines the reader gave
+    as rows of their own (no rules between a row's lines) joined into one: nothing else tells
+    which Chinese and English lines are one row's (random Word layouts, seed 709: the English
+    copy of a date, 「2/2024」 after the Chinese note, began a row of its own). Rows of tables
+    with item numbers are left to :func:`_continues`."""
+    name: int | None = None
+    row: TableRow | None = None
+    for block in blocks:
+        if isinstance(block, TableRow) and _is_header(block):
+            name = _name_column(block)
+        elif (
+            isinstance(block, TableRow)
+            and row is not None
+            and name is not None
+            and _goes_on_line(block, row, name)
+        ):
+            where = replace(row.where, boxes=row.where.boxes + block.where.boxes)
+            cells = tuple(
+                tuple(carried_on(a, b)) for a, b in zip(row.cells, block.cells, strict=True)
+            )
+            row = replace(row, cells=cells, where=where)
+            continue
+        if row is not None:
+            yield row
+            row = None
+        if isinstance(block, TableRow) and name is not None and not _is_header(block):
+            row = block
+        else:
+            yield block
+    if row is not None:
+        yield row
+
+
 def split_languages(document: Document) -> list[tuple[str, Document]]:
     """``[("", document)]`` for a plan in one language; for a bilingual-cell plan, its Chinese
     and English versions, tagged ``zh-hant`` and ``en`` (the reader's problems go with the first)."""
@@ -272,7 +359,7 @@ def split_languages(document: Document) -> list[tuple[str, Document]]:
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
     row_so_far: _RowSoFar | None = None
-    for block in document.blocks:
+    for block in _lines_joined(document.blocks):
         zh, en = _split_block(block, row_so_far)
         if _is_body_row(block) and isinstance(zh, TableRow) and isinstance(en, TableRow):
             row_so_far = _read_on(row_so_far, zh, en)

@@ -85,7 +85,7 @@ from .normalise.remarks import awaits_name, format_tokens, note_start, split_cat
 from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
 from .problems import ProblemLog
 from .vocab import column, load_table
-from .words import Pieces, broken_word
+from .words import carried_on
 
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 # Roles whose emptiness marks a continuation line in a table without item numbers.
@@ -876,13 +876,8 @@ def _ends_first_label(header: _Header, merged: list[str]) -> bool:
 
 
 def _carry_on(pieces: list[str], remainder: list[str]) -> None:
-    """A cell's pieces with its remainder from the next page: a word the column broke at the
-    page's foot ("Manageme" / "nt Unit") is one piece again (:func:`.words.broken_word`; where only
-    the page could tell, it stays as printed)."""
-    if pieces and remainder and broken_word(pieces[-1], remainder[0]) is Pieces.ONE_WORD:
-        pieces[-1] += remainder[0]
-        remainder = remainder[1:]
-    pieces.extend(remainder)
+    """A cell's pieces with its remainder from the next line or page (:func:`.words.carried_on`)."""
+    pieces[:] = carried_on(pieces, remainder)
 
 
 def _merge_where(first: Where, more: Where) -> Where:

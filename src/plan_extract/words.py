@@ -14,6 +14,7 @@ elsewhere (a row's remainder after a page break) they stay as printed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from functools import cache
 
@@ -63,3 +64,12 @@ def broken_word(before: str, after: str) -> Pieces:
     if (a + b).casefold() not in words or (_is_word(a, words, lower) and _is_word(b, words, lower)):
         return Pieces.TWO_WORDS
     return Pieces.ONE_WORD_IF_FULL if _is_word(b, words, lower) else Pieces.ONE_WORD
+
+
+def carried_on(pieces: Sequence[str], remainder: Sequence[str]) -> list[str]:
+    """A cell's pieces with the pieces of its next line or next page after them: a word the
+    column broke ("Manageme" / "nt Unit", "completio" / "n of the") is one piece again (where
+    only the page could tell, :data:`Pieces.ONE_WORD_IF_FULL`, it stays as printed)."""
+    if pieces and remainder and broken_word(pieces[-1], remainder[0]) is Pieces.ONE_WORD:
+        return [*pieces[:-1], pieces[-1] + remainder[0], *remainder[1:]]
+    return [*pieces, *remainder]
