@@ -844,7 +844,8 @@ def test_a_bilingual_table_without_items_read_a_line_at_a_time_is_bilingual() ->
     """Random Word layouts, seed 709: its Chinese and English lines are rows of their own, which
     nothing joins, so no Chinese cell held an English half and the plan was read as one language
     (no plan extracted). In a column, English cells pair with Chinese ones; an English plan's
-    Chinese item numbers (「（一）」) have no English beside them in their column."""
+    Chinese item numbers (「（一）」) are no Chinese text, though its grouping rows put English
+    words in their column."""
     from plan_extract.languages import is_bilingual
     from plan_extract.model import Document, SourceFile, TableRow, Where
 
@@ -855,9 +856,10 @@ def test_a_bilingual_table_without_items_read_a_line_at_a_time_is_bilingual() ->
         return TableRow(tuple((c,) for c in cells), Where(page=1), 1)
 
     names = ("Rainfall", "Tides", "Lightning", "Radiation", "Ozone")
-    english = [row("", "Dataset Name", "Update Frequency")] + [
-        row(f"（{n}）", name, "Every month") for n, name in zip("一二三四五", names, strict=True)
-    ]
+    english = [row("", "Dataset Name", "Update Frequency")]
+    for n, name in zip("一二三四五", names, strict=True):
+        # each under a grouping row: English words in the item labels' column (seeds 719, 728)
+        english += [row("Climate and Weather", "", ""), row(f"（{n}）", name, "Every month")]
     assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), english))
 
 

@@ -943,3 +943,28 @@ def test_lines_alone_in_the_first_column_of_text_framed_as_a_later_one_wrap_a_ce
     # the table's bottom rule above the line: the line is below the table
     blocks, _ = page_blocks(chars, rule(0, 0) + rule(0, 20) + rule(0, 65), 1, 0)
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["upgrade"]
+
+
+def test_a_word_broken_in_a_cell_read_a_line_at_a_time_is_joined() -> None:
+    """A cell across a table whose style leaves rows unruled ("Medium Shading 1" between its
+    shaded rows) is read a line at a time, each line a row (:func:`_lines_as_rows`): a word its
+    narrow column broke ("Informati" / "on Technology", "completi" / "on of the") was two pieces
+    of two rows, which only the page can tell apart from two words (random Word layouts, seed
+    728). The line's text in that column goes to the line above, as within a cell; a whole word
+    that fills its line stays apart."""
+    from plan_extract.read.page import page_blocks
+
+    # the second column is 70-134.8: 5.4 pt padding each side, so 9 chars of 6 pt fill a line
+    edges = _box(0, 0, 70, 20) + _box(70, 0, 134.8, 20) + _box(134.8, 0, 200, 20)
+    edges += _box(0, 20, 200, 75)
+    chars = _word("Freq", 5, 5) + _word("Unit", 75.4, 5) + _word("Date", 140.2, 5)
+    chars += _word("Monthly", 5.4, 25) + _line_chars("Informati", 25, 75.4)
+    chars += _word("2024", 140.2, 25) + _line_chars("on Tech", 37, 75.4)
+    chars += _word("Weekly", 5.4, 50) + _line_chars("Technolog", 50, 75.4)
+    chars += _word("2025", 140.2, 50) + _line_chars("Unit", 62, 75.4)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1:] == [
+        (("Monthly",), ("Information Tech",), ("2024",)),
+        (("Weekly",), ("Technolog",), ("2025",)),
+        ((), ("Unit",), ()),
+    ]

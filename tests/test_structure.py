@@ -502,6 +502,31 @@ def test_without_item_numbers_a_frequency_cut_mid_phrase_carries_on_the_row() ->
     assert len(plan.rows) == 3
 
 
+def test_without_item_numbers_a_date_cut_by_its_column_carries_on_the_row() -> None:
+    """Random Word layouts, seed 728 ("Medium Shading 1", a row per line): "By" / "31.01.202" /
+    "3" in a narrow date column are one row's date with its name's next line beside them, as
+    "End of" / "2022" is; a date whole on its line under a whole one still starts a row."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Update Frequency", "Target Release Date", "Dataset Name"),
+        _row("As", "By", "Registered"),
+        _row("necessary", "31.01.202", "Escalator Workers"),
+        _row("", "3", ""),
+        _row("Yearly", "End of", "Energy Data"),
+        _row("", "2022", ""),
+        _row("Monthly", "31.10.2023", "Lift Contractors"),
+        _row("", "31.10.2023", "Lift Contractors"),  # a whole value again: a row (here, reported)
+    )
+    found = [(r.cells["release_date"], r.cells["dataset_name"]) for r in plan.rows]
+    assert found[:3] == [
+        (["By", "31.01.202", "3"], ["Registered", "Escalator Workers"]),
+        (["End of", "2022"], ["Energy Data"]),
+        (["31.10.2023"], ["Lift Contractors"]),
+    ]
+    assert len(plan.rows) == 4
+
+
 def test_a_first_label_over_five_lines_and_the_rest_of_a_cut_row_under_its_repeat() -> None:
     """Random Word layouts, seed 137 ("Light Shading", no item label over the item column): the
     first label 「目标发放日」 / 「期」 / "Target" / "Release" / "Date", its last two lines text lines

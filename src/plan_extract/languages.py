@@ -182,8 +182,8 @@ def is_bilingual(document: Document) -> bool:
     lines as rows of their own, which nothing joins. So in each column, cells of English words
     and no Han pair with its Chinese cells without an English half, each pair one bilingual value
     (random Word layouts, seed 709: "延長租契" / "Lease Extension"). A Chinese plan prints few
-    such cells (a name in English now and then), and an English plan's Chinese numerals
-    (「（一）」) have no English cells beside them in their column."""
+    such cells (a name in English now and then); Chinese item labels (「一、」, 「（一）」) are no
+    Chinese text (an English plan numbers its rows so, its grouping rows English beside them)."""
     chinese = bilingual = 0
     # per column: Chinese cells without an English half, and cells of English words alone
     unpaired: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -206,6 +206,8 @@ def is_bilingual(document: Document) -> bool:
                 if _LATIN.search(text) and any(map(_is_prose, cell)):
                     unpaired[column][1] += 1
                 continue
+            if parse_item_no(text) is not None:
+                continue  # 「一、」, 「（一）」: an item label, not Chinese text
             chinese += 1
             if _LATIN.search(text):  # no English half without a Latin letter: spare the split
                 zh, en = _split_cell(cell)

@@ -859,10 +859,18 @@ def _is_value(role: str, text: str) -> bool:
     return parse_frequency(text) is not None
 
 
+# What a wrap may have left of a date for the next line: a year's last digits ("31.01.202" /
+# "3"), a year ("By" / "31.01.2023", "End of" / "2022").
+_DATE_ENDS = ("0", "00", "000", "2020", " 2020")
+
+
 def _starts_value(role: str, text: str) -> bool:
-    """Whether it is the start of a frequency phrase a wrap cut (dates have no phrase list:
-    theirs must be whole)."""
-    return role == "update_frequency" and starts_a_phrase(text)
+    """Whether it is the start of a value a wrap cut: of a frequency phrase, or of a date that
+    some end makes whole (random Word layouts, seed 728: "By" / "31.01.202" / "3" in a narrow
+    column of a table giving a row per line)."""
+    if role == "release_date":
+        return any(parse_release_date(text + end) is not None for end in _DATE_ENDS)
+    return starts_a_phrase(text)
 
 
 def _ends_first_label(header: _Header, merged: list[str]) -> bool:

@@ -360,20 +360,48 @@ def _lines_as_rows(
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
         return [(top, TableRow(tuple(texts), where, index))]
-    placed: list[tuple[float, Block]] = []
+    placed: list[tuple[float, list[tuple[str, ...]], Where]] = []
+    last: dict[int, tuple[list[tuple[str, ...]], list[Char]]] = {}  # column: its line above
     for runs in lines:
         if not runs:
             continue
         by_column: list[list[Char]] = [[] for _ in starts]
         for run in runs:
             by_column[_column_of(starts, run)].extend(run)
-        pieces = [cell_pieces(chars_of) if chars_of else () for chars_of in by_column]
-        cells = [()] * first + pieces + [()] * (len(table.columns) - first - len(starts))
+        cells: list[tuple[str, ...]] = [()] * len(table.columns)
+        for column, chars_of in enumerate(by_column):
+            if not chars_of:
+                continue
+            at = first + column
+            cells[at] = cell_pieces(chars_of)
+            box = (starts[column], cell[1], _column_end(starts, column, x1), cell[3])
+            above = last.get(column)
+            if above is not None and _ends_broken_word(above[0][at][-1], above[1], chars_of, box):
+                # the line above broke a word this one ends ("Informati" / "on Technology"):
+                # its text goes to that line's cell, as cell_pieces joins it within a cell
+                above[0][at] = (*above[0][at][:-1], above[0][at][-1] + cells[at][0])
+                cells[at] = ()
+                continue
+            last[column] = (cells, chars_of)
         line = [char for run in runs for char in run]
         top, bottom = min(c.top for c in line), max(c.bottom for c in line)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
-        placed.append((top, TableRow(tuple(cells), where, index)))
-    return placed
+        placed.append((top, cells, where))
+    return [
+        (top, TableRow(tuple(cells), where, index)) for top, cells, where in placed if any(cells)
+    ]
+
+
+def _ends_broken_word(before: str, chars_above: list[Char], chars: list[Char], box: BBox) -> bool:
+    """Whether a column's ``chars`` on a line of a cell read a line at a time
+    (:func:`_lines_as_rows`) end a word its text on the line above (``before``, of
+    ``chars_above``) broke, as :func:`cell_pieces` tells within a cell."""
+    segments_above, segments = _split(list(chars_above)), _split(list(chars))
+    if len(segments_above) != 1 or " " in before or not segments:
+        return False
+    rows = [sorted(chars_above, key=_x0), sorted(chars, key=_x0)]
+    text = " ".join(segment[2] for segment in segments)
+    return _broken_word(before, segments_above[0][1], text, rows[1], box, rows)
 
 
 CENTRED = 3.0  # points: text whose middle is this near its cell's is centred in it
