@@ -913,8 +913,8 @@ def test_lines_alone_in_the_first_column_of_text_framed_as_a_later_one_wrap_a_ce
     first column of text found is the second of the table; a cell of it wrapped over several
     lines gave one row and then lines of text (random Word layouts, seed 437: "Subject to the" /
     "completion" / "of the" / … under "Update Frequency"). The rules start well left of that
-    column: its lines alone are the row's. Without such a frame, or below the table's bottom
-    rule, a line alone in the first column stays a line of text."""
+    column: its lines alone are the row's. Parted from the row by a rule, or below the table's
+    bottom rule, a line alone in the first column stays a line of text."""
     from plan_extract.read.page import page_blocks
 
     def rule(x0: float, y: float, x1: float = 400) -> list[Edge]:
@@ -933,8 +933,13 @@ def test_lines_alone_in_the_first_column_of_text_framed_as_a_later_one_wrap_a_ce
         (("of the",), (), (), ()),
         (("upgrade",), (), (), ()),
     ]
-    # rules that start at the first column's cell: it is the table's first column
+    # rules that start at the first column's cell: it is the table's first column, and its
+    # lines alone still wrap the row's first cell where no rule parts them from the row's line
+    # (a style that rules or shades its rows: "Light Shading", random Word layouts, seed 732)
     blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 80), 1, 0)
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+    # a rule between the row's line and the next: a line of its own (a category, a note)
+    blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 37) + rule(40, 80), 1, 0)
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "completion",
         "of the",

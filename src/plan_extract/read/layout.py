@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import regex
 
@@ -155,9 +156,8 @@ def aligned_count(lines: list[Line], settings: AlignmentSettings) -> int:
 def _is_row_line(
     line: Line, starts: list[float], settings: AlignmentSettings, first_wraps: bool = False
 ) -> bool:
-    """Whether ``line`` is a table row or a wrapped line of one. ``first_wraps``: the first
-    column found is not the table's first (see :data:`ColumnLeftOf`), so a line in it alone
-    wraps a row's cell too."""
+    """Whether ``line`` is a table row or a wrapped line of one. ``first_wraps``: a line in the
+    first column alone wraps a row's cell too (see :func:`_wraps_first_column`)."""
     columns = [column_of(s.x0, starts, settings) for s in line.segments]
     if any(c is None for c in columns):
         return False
@@ -169,14 +169,52 @@ def _is_row_line(
 
 
 def _first_column_only(line: Line, starts: list[float], settings: AlignmentSettings) -> bool:
-    return all(column_of(s.x0, starts, settings) == 0 for s in line.segments)
+    return bool(starts) and all(column_of(s.x0, starts, settings) == 0 for s in line.segments)
 
 
-# Whether the page's rules frame a column left of ``x`` around a line (its top and bottom) of a
-# table whose first line's top is given: the table's horizontal rules, above and below the line,
-# start well left of its first column of text. (x, table_top, top, bottom); the PDF reader knows
-# its rules, the text reader has none.
-ColumnLeftOf = Callable[[float, float, float, float], bool]
+def _wraps_first_column(
+    line: Line,
+    starts: list[float],
+    placed: list[tuple[float, Block]],
+    table_top: float,
+    above: float,
+    rules: PageRules,
+) -> bool:
+    """Whether a line alone in the first column, right under a table's rows, wraps a row's cell:
+
+    - the rules frame a column left of it, empty on this page (an item column whose label is on
+      the page before, the rest of a row a page break cut: "Subject to the" / "completion" under
+      "Update Frequency"); or
+    - it goes on with the first cell of the row line above, which has text there, fitting in
+      that column, and no rule or fill's edge parts the two lines (a style that shades or rules
+      its rows: "有需要時 註：上月數" / "據" / "As and when" / "necessary Note:" in "Light
+      Shading"). Without rules between rows nothing tells such a line from a category printed
+      alone, and it stays a text line."""
+    x = starts[0]
+    if rules.frame_left_of(x, table_top, line.top, line.bottom):
+        return True
+    last = placed[-1][1] if placed else None
+    if not isinstance(last, TableRow) or not last.cells[0] or len(starts) < 2:
+        return False
+    fits = all(segment.x1 < starts[1] for segment in line.segments)
+    return fits and not rules.apart(x, starts[1], above, line.top)
+
+
+class PageRules(Protocol):
+    """What the page's ruling lines say about lines of text read by alignment (the PDF reader
+    knows its rules; the text reader has none)."""
+
+    def frame_left_of(self, x: float, table_top: float, top: float, bottom: float) -> bool:
+        """Whether the rules frame a column left of ``x`` around a line from ``top`` to
+        ``bottom`` of a table whose first line's top is ``table_top``: the table's horizontal
+        rules, above and below the line, start well left of its first column of text."""
+        ...
+
+    def apart(self, x0: float, x1: float, above: float, below: float) -> bool:
+        """Whether a horizontal rule (or a fill's edge) across ``x0``–``x1`` lies between a
+        line ending at ``above`` and one starting at ``below``: two rows of a table whose style
+        rules or shades its rows, not two lines of one cell."""
+        ...
 
 
 _WORD = regex.compile(r"\S+")
@@ -214,14 +252,11 @@ def aligned_blocks(
     lines: list[Line],
     settings: AlignmentSettings,
     table_base: int,
-    column_left_of: ColumnLeftOf | None = None,
+    rules: PageRules | None = None,
 ) -> tuple[list[tuple[float, Block]], int]:
     """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count.
-
-    ``column_left_of`` tells where the page's rules frame a column left of the first one found:
-    an item column empty on this page (the rest of a row a page break cut, its label on the page
-    before), so a line alone in the first column found, right under the table's rows, wraps a
-    row's cell ("Subject to the" / "completion" under "Update Frequency")."""
+    A line alone in the first column, right under the table's rows, is a text line (a category,
+    a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
     starts = column_starts(lines, settings)
     placed: list[tuple[float, Block]] = []
     tables = table_base
@@ -232,10 +267,9 @@ def aligned_blocks(
         first_wraps = (
             in_table
             and close
-            and column_left_of is not None
-            and bool(starts)
+            and rules is not None
             and _first_column_only(line, starts, settings)
-            and column_left_of(starts[0], table_top, line.top, line.bottom)
+            and _wraps_first_column(line, starts, placed, table_top, previous_bottom, rules)
         )
         row_like = len(starts) >= settings.min_columns and _is_row_line(
             line, starts, settings, first_wraps

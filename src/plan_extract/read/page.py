@@ -34,7 +34,7 @@ from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word
-from .layout import AlignmentSettings, ColumnLeftOf, Line, Segment, aligned_blocks
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BBox,
@@ -673,24 +673,35 @@ EMPTY_COLUMN = 15.0
 FRAME_ABOVE = 12.0  # points: a table's top rule lies this near above its first line of text
 
 
-def _column_left_of(edges: list[Edge]) -> ColumnLeftOf:
-    """Whether horizontal rules of the page frame a column left of ``x`` around a line from
-    ``top`` to ``bottom``: a rule from a little above the table's first line (``table_top``) down
-    to the line, and one below the line, each crossing ``x`` and starting :data:`EMPTY_COLUMN`
-    left of it (see :func:`~.layout.aligned_blocks`). The rules are joined on the first question
-    only."""
-    rules: list[Edge] | None = None
+class _Rules:
+    """The page's horizontal rules as :class:`~.layout.PageRules` (joined on the first question
+    only: most pages ask none)."""
 
-    def column_left_of(x: float, table_top: float, top: float, bottom: float) -> bool:
-        nonlocal rules
-        if rules is None:
-            rules = merge_edges(e for e in edges if e.orientation == "h")
-        framing = [rule for rule in rules if rule.x0 <= x - EMPTY_COLUMN < x <= rule.x1]
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+        self._rules: list[Edge] | None = None
+
+    @property
+    def rules(self) -> list[Edge]:
+        if self._rules is None:
+            self._rules = merge_edges(e for e in self.edges if e.orientation == "h")
+        return self._rules
+
+    def frame_left_of(self, x: float, table_top: float, top: float, bottom: float) -> bool:
+        """A rule from a little above the table's first line down to the line, and one below
+        the line, each crossing ``x`` and starting :data:`EMPTY_COLUMN` left of it."""
+        framing = [rule for rule in self.rules if rule.x0 <= x - EMPTY_COLUMN < x <= rule.x1]
         return any(table_top - FRAME_ABOVE <= rule.top <= top for rule in framing) and any(
             rule.top >= bottom for rule in framing
         )
 
-    return column_left_of
+    def apart(self, x0: float, x1: float, above: float, below: float) -> bool:
+        return any(
+            above - LINE_TOLERANCE <= rule.top <= below + LINE_TOLERANCE
+            and rule.x0 < x1
+            and rule.x1 > x0
+            for rule in self.rules
+        )
 
 
 def page_blocks(
@@ -708,7 +719,7 @@ def page_blocks(
         )
         placed.extend(table_rows)
     unruled, table_count = aligned_blocks(
-        text_lines(outside, number), ALIGNMENT, table_base + len(tables), _column_left_of(edges)
+        text_lines(outside, number), ALIGNMENT, table_base + len(tables), _Rules(edges)
     )
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
