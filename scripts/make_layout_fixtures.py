@@ -596,12 +596,52 @@ def afcd_no_items_light_shading() -> Case:
                 "row; the PDF only", plan, layout, text_form=False, layout_text=False)  # fmt: skip
 
 
+def landsd_no_items_bilingual_light_list() -> Case:
+    """Random Word layouts, seed 709 (a bilingual table without item numbers, read a line at a
+    time)."""
+    plan = Plan(
+        "landsd-2023-plan",
+        "landsd",
+        2023,
+        (
+            _section("A", (2024,), (
+                _row("landsd", "Lease Extension", Due("M/YYYY", 2024, 2), note=UPGRADE,
+                     extra=STATS),
+                _row("landsd", "Digital Terrain Model", Due("MM/YYYY", 2024, 9), extra=ITMU),
+            )),
+            _section("B", (2025, 2026), (_row("landsd",
+                "Geodetic Survey Control Station Database", Due("M/YYYY", 2025, 8),
+                extra=STATS),)),
+            PlanSection("C", (), (Block(1, (_row("dh", "Flu Express's figures data",
+                Due("DD/MM/YYYY", 2024, 10), note=UPGRADE, extra=STATS),), "dh"),)),
+            _section("D", (), (
+                _row("landsd", "Street Name", Due("DD.MM.YYYY", 2023, 1),
+                     note=("Data of the previous month", "上月數據"), extra=STATS),
+                _row("landsd", "Geo-referenced public facility data", Due("MM/YYYY", 2023, 5),
+                     extra=ITMU),
+                _row("landsd", "Land Sale Records", Due("YYYY-MM", 2023, 9), extra=STATS),
+            )),
+        ),
+    )  # fmt: skip
+    layout = Layout(language="bilingual", columns=("release_date", "formats", "name",
+        "update_frequency", "extra", "description"), numbering="none", category="grouping",
+        note_cell="release_date", wraps=True, title="plain", section_titles="classic",
+        item_header=False, formats_sep="slash", word_style="Light List")  # fmt: skip
+    return Case("layout-landsd-no-items-bilingual-light-list", "LandsD's bilingual plan without "
+                "item numbers in \"Light List\" (random Word layouts, seed 709): a row is read a "
+                "line at a time, its Chinese lines and then its English ones, which are joined "
+                "into one row before the halves are split (the date's English copy after the "
+                "Chinese note is English); a date and words a narrow column cut; the PDF only",
+                plan, layout, text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
     afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
+    landsd_no_items_bilingual_light_list,
 )  # fmt: skip
 
 
