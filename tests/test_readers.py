@@ -973,3 +973,26 @@ def test_a_word_broken_in_a_cell_read_a_line_at_a_time_is_joined() -> None:
         (("Weekly",), ("Technolog",), ("2025",)),
         ((), ("Unit",), ()),
     ]
+
+
+def test_a_page_of_three_labels_over_an_unlabelled_framed_column_and_a_rows_rest() -> None:
+    """A page holding only a repeated header of three labels, its item column unlabelled, and
+    the rest of a row a page break cut under the first label (random Word layouts, seed 209:
+    「以来的历史数据」 under 「更新频率」, "Light Shading"): three labels alone are too few to
+    tell a header from a line of text, but the rules frame a fourth column left of them. The rest
+    of the row is the table's; without that column it stays a line of text."""
+    from plan_extract.read.page import page_blocks
+
+    def rule(x0: float, y: float) -> list[Edge]:
+        return polyline_edges([(x0, y), (300, y)])
+
+    chars = _word("Freq", 45, 5) + _word("Date", 125, 5) + _word("Name", 205, 5)
+    chars += _word("since 2010", 45, 25)
+    framed = rule(0, 0) + rule(0, 20) + rule(0, 40)
+    blocks, _ = page_blocks(chars, framed, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Freq",), ("Date",), ("Name",)),
+        (("since 2010",), (), ()),
+    ]
+    blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 40), 1, 0)
+    assert not [b for b in blocks if isinstance(b, TableRow)]

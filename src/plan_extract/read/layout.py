@@ -59,8 +59,28 @@ class Line:
         return " ".join(s.text for s in self.segments)
 
 
-def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]:
-    """x positions where segments of 2+ lines of 3+ segments start."""
+class PageRules(Protocol):
+    """What the page's ruling lines say about lines of text read by alignment (the PDF reader
+    knows its rules; the text reader has none)."""
+
+    def frame_left_of(self, x: float, table_top: float, top: float, bottom: float) -> bool:
+        """Whether the rules frame a column left of ``x`` around a line from ``top`` to
+        ``bottom`` of a table whose first line's top is ``table_top``: the table's horizontal
+        rules, above and below the line, start well left of its first column of text."""
+        ...
+
+    def apart(self, x0: float, x1: float, above: float, below: float) -> bool:
+        """Whether a horizontal rule (or a fill's edge) across ``x0``–``x1`` lies between a
+        line ending at ``above`` and one starting at ``below``: two rows of a table whose style
+        rules or shades its rows, not two lines of one cell."""
+        ...
+
+
+def column_starts(
+    lines: list[Line], settings: AlignmentSettings, rules: PageRules | None = None
+) -> list[float]:
+    """x positions where segments of 2+ lines of 3+ segments start (``rules``: see
+    :func:`_lone_header`)."""
     xs = sorted(
         s.x0 for line in lines if len(line.segments) >= settings.min_columns for s in line.segments
     )
@@ -72,20 +92,28 @@ def column_starts(lines: list[Line], settings: AlignmentSettings) -> list[float]
             groups.append([x])
     starts = [min(group) for group in groups if len(group) >= 2]
     full = [line for line in lines if len(line.segments) >= settings.min_columns]
-    if len(full) == 1 and _lone_header(full[0], lines, settings):
+    if len(full) == 1 and _lone_header(full[0], lines, settings, rules):
         # A page holding only a repeated header and the remainder of a row split by the page
         # break: the header's labels are the columns.
         return [s.x0 for s in full[0].segments]
     return _leftmost_from_header(lines, starts, settings)
 
 
-def _lone_header(header: Line, lines: list[Line], settings: AlignmentSettings) -> bool:
+def _lone_header(
+    header: Line, lines: list[Line], settings: AlignmentSettings, rules: PageRules | None
+) -> bool:
     """Whether the one full line of a page is a header over a row's remainder: it has more than
-    the fewest columns, or another line lies in its columns right of the first (three labels
-    over "will also be released" under the third)."""
-    if len(header.segments) > settings.min_columns:
-        return True
+    the fewest columns, counting an unlabelled one left of its labels that the page's ``rules``
+    frame (the item column's: random Word layouts, seed 209, three labels over 「以来的历史数据」
+    under the first); or another line lies in its columns right of the first (three labels over
+    "will also be released" under the third)."""
     labels = [s.x0 for s in header.segments]
+    if len(header.segments) > settings.min_columns or (
+        rules is not None
+        and rules.frame_left_of(labels[0], header.top, header.top, header.bottom)
+        and len(header.segments) + 1 > settings.min_columns
+    ):
+        return True
     tolerance = settings.column_tolerance
     return any(
         line is not header
@@ -200,23 +228,6 @@ def _wraps_first_column(
     return fits and not rules.apart(x, starts[1], above, line.top)
 
 
-class PageRules(Protocol):
-    """What the page's ruling lines say about lines of text read by alignment (the PDF reader
-    knows its rules; the text reader has none)."""
-
-    def frame_left_of(self, x: float, table_top: float, top: float, bottom: float) -> bool:
-        """Whether the rules frame a column left of ``x`` around a line from ``top`` to
-        ``bottom`` of a table whose first line's top is ``table_top``: the table's horizontal
-        rules, above and below the line, start well left of its first column of text."""
-        ...
-
-    def apart(self, x0: float, x1: float, above: float, below: float) -> bool:
-        """Whether a horizontal rule (or a fill's edge) across ``x0``–``x1`` lies between a
-        line ending at ``above`` and one starting at ``below``: two rows of a table whose style
-        rules or shades its rows, not two lines of one cell."""
-        ...
-
-
 _WORD = regex.compile(r"\S+")
 SPLIT_TOLERANCE = 1.0  # a word starts "right at" a column: within one character (pdftotext
 # shifts a line by one now and then)
@@ -257,7 +268,7 @@ def aligned_blocks(
     """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count.
     A line alone in the first column, right under the table's rows, is a text line (a category,
     a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
-    starts = column_starts(lines, settings)
+    starts = column_starts(lines, settings, rules)
     placed: list[tuple[float, Block]] = []
     tables = table_base
     in_table = False
