@@ -938,6 +938,13 @@ def test_lines_alone_in_the_first_column_of_text_framed_as_a_later_one_wrap_a_ce
     # (a style that rules or shades its rows: "Light Shading", random Word layouts, seed 732)
     blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 80), 1, 0)
     assert not [b for b in blocks if isinstance(b, TextLine)]
+    # no rules at all: nothing tells a wrap from a category printed alone, a line of text
+    blocks, _ = page_blocks(chars, [], 1, 0)
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == [
+        "completion",
+        "of the",
+        "upgrade",
+    ]
     # a rule between the row's line and the next: a line of its own (a category, a note)
     blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 37) + rule(40, 80), 1, 0)
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [

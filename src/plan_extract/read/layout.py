@@ -214,10 +214,10 @@ def _wraps_first_column(
       the page before, the rest of a row a page break cut: "Subject to the" / "completion" under
       "Update Frequency"); or
     - it goes on with the first cell of the row line above, which has text there, fitting in
-      that column, and no rule or fill's edge parts the two lines (a style that shades or rules
-      its rows: "有需要時 註：上月數" / "據" / "As and when" / "necessary Note:" in "Light
-      Shading"). Without rules between rows nothing tells such a line from a category printed
-      alone, and it stays a text line."""
+      that column, and no rule or fill's edge parts the two lines, in a table whose rules part
+      lines above (a style that shades or rules its rows: "有需要時 註：上月數" / "據" / "As and
+      when" / "necessary Note:" in "Light Shading"). In a table without rules nothing tells such
+      a line from a category printed alone, and it stays a text line."""
     x = starts[0]
     if rules.frame_left_of(x, table_top, line.top, line.bottom):
         return True
@@ -225,7 +225,11 @@ def _wraps_first_column(
     if not isinstance(last, TableRow) or not last.cells[0] or len(starts) < 2:
         return False
     fits = all(segment.x1 < starts[1] for segment in line.segments)
-    return fits and not rules.apart(x, starts[1], above, line.top)
+    return (
+        fits
+        and not rules.apart(x, starts[1], above, line.top)
+        and rules.apart(x, starts[1], table_top, above)
+    )
 
 
 _WORD = regex.compile(r"\S+")
