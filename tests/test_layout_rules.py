@@ -821,7 +821,9 @@ def _lines_of_a_bilingual_table_without_items() -> list[Any]:
         TextLine(
             "A. 在2024年發放的部門數據集 Departmental datasets to be released in 2024", Where()
         ),
-        row("目標發放日期 Target Release Date", "數據集名稱 Dataset Name", "數據格式 Data Format"),
+        # a header over two lines, the second labelling no name column
+        row("目標發放日期", "數據集名稱 Dataset Name", "數據格式"),
+        row("Target Release Date", "", "Data Format"),
         row("發展 Development", "", ""),
         row("2/2024", "延長租契", "XLSX"),
         row("註：視乎系", "Lease Extension", ""),
@@ -867,14 +869,15 @@ def test_a_bilingual_row_read_a_line_at_a_time_is_joined_before_it_is_split() ->
     """Its lines are one row until a Chinese name follows an English one (or none): the English
     copy of the date goes to the English half only, a Chinese name wrapped over two lines and a
     list of formats stay one row's, a word the narrow column broke is whole again (random Word
-    layouts, seed 709: the date's copy began a row of its own in both halves)."""
+    layouts, seed 709: the date's copy began a row of its own in both halves). The header's
+    first line says where the names are, though its next line labels none ("Light Shading")."""
     from plan_extract.languages import split_languages
     from plan_extract.model import Document, SourceFile, TableRow
 
     blocks = _lines_of_a_bilingual_table_without_items()
     versions = dict(split_languages(Document(SourceFile("landsd.pdf", "0", "pdf"), blocks)))
-    zh = [b.cells for b in versions["zh-hant"].blocks if isinstance(b, TableRow)][2:]
-    en = [b.cells for b in versions["en"].blocks if isinstance(b, TableRow)][2:]
+    zh = [b.cells for b in versions["zh-hant"].blocks if isinstance(b, TableRow)][3:]
+    en = [b.cells for b in versions["en"].blocks if isinstance(b, TableRow)][3:]
     assert zh == [
         (("2/2024", "註：視乎系", "統提升工程"), ("延長租契",), ("XLSX",)),
         (("09/2024",), ("香港特別行政區的數碼", "地形模型"), ("GML /", "KML")),

@@ -326,10 +326,16 @@ def _lines_joined(blocks: list[Block]) -> Iterator[Block]:
     copy of a date, 「2/2024」 after the Chinese note, began a row of its own). Rows of tables
     with item numbers are left to :func:`_continues`."""
     name: int | None = None
+    header_table: int | None = None
     row: TableRow | None = None
     for block in blocks:
         if isinstance(block, TableRow) and _is_header(block):
-            name = _name_column(block)
+            # a header's later lines may label no name column ("Target" / "Format" under
+            # 「目標發放日」 / "Data"): the table's first header line says where its names are
+            found = _name_column(block)
+            if found is not None or block.table != header_table:
+                name = found
+            header_table = block.table
         elif (
             isinstance(block, TableRow)
             and row is not None
