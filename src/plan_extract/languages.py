@@ -329,7 +329,8 @@ def _lines_joined(blocks: list[Block]) -> Iterator[Block]:
     header_table: int | None = None
     row: TableRow | None = None
     for block in blocks:
-        if isinstance(block, TableRow) and _is_header(block):
+        header = isinstance(block, TableRow) and _is_header(block)
+        if header and isinstance(block, TableRow):
             # a header's later lines may label no name column ("Target" / "Format" under
             # 「目標發放日」 / "Data"): the table's first header line says where its names are
             found = _name_column(block)
@@ -351,7 +352,7 @@ def _lines_joined(blocks: list[Block]) -> Iterator[Block]:
         if row is not None:
             yield row
             row = None
-        if isinstance(block, TableRow) and name is not None and not _is_header(block):
+        if isinstance(block, TableRow) and name is not None and not header:
             row = block
         else:
             yield block
