@@ -200,6 +200,24 @@ def _first_column_only(line: Line, starts: list[float], settings: AlignmentSetti
     return bool(starts) and all(column_of(s.x0, starts, settings) == 0 for s in line.segments)
 
 
+EMPTY_START = 3  # column tolerances left of the first column found: an empty column's start
+
+
+def _framed_empty_first(
+    lines: list[Line], starts: list[float], settings: AlignmentSettings, rules: PageRules
+) -> bool:
+    """Whether the page's rules frame a column left of the first column found around its first
+    full line (a header repeated on a new page without the label of its item column, and the
+    rest of a row a page break cut: random Word layouts, seed 810, six cells under the repeated
+    header where the table's rows have seven)."""
+    if not starts:
+        return False
+    header = next((line for line in lines if len(line.segments) >= settings.min_columns), None)
+    return header is not None and rules.frame_left_of(
+        starts[0], header.top, header.top, header.bottom
+    )
+
+
 def _wraps_first_column(
     line: Line,
     starts: list[float],
@@ -273,6 +291,10 @@ def aligned_blocks(
     A line alone in the first column, right under the table's rows, is a text line (a category,
     a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
     starts = column_starts(lines, settings, rules)
+    if rules is not None and _framed_empty_first(lines, starts, settings, rules):
+        # a column of the table left of the first with text, empty on this page: its own
+        # (empty) cells keep the rows as wide as the table's rows on other pages
+        starts = [starts[0] - EMPTY_START * settings.column_tolerance, *starts]
     placed: list[tuple[float, Block]] = []
     tables = table_base
     in_table = False
