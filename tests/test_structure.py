@@ -56,6 +56,25 @@ def test_a_header_row_a_page_break_cut_goes_on_past_the_page_number() -> None:
     assert codes == ["department_missing"]
 
 
+def test_a_header_rows_last_line_alone_on_the_next_page_ends_its_label() -> None:
+    """A header row a page break cut whose last line is one label's end alone, a line of text
+    above the rows on the next page (random Word layouts, seed 838: "Update" / page break /
+    "Frequency"; the frequencies were read as part of the release dates). It ends the one label
+    it makes known."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Item", "Update", "Release Date", "Dataset Name"),
+        TextLine("2", Where(line=4)),
+        TextLine("Frequency", Where(line=5)),
+        _row("1.", "Monthly", "04/2019", "Lists of licensed traders", line=6),
+    )
+    assert [(r.cells["update_frequency"], r.cells["release_date"]) for r in plan.rows] == [
+        (["Monthly"], ["04/2019"])
+    ]
+    assert codes == ["department_missing"]
+
+
 def test_chinese_header_wrapped_inside_a_known_label() -> None:
     plan, codes = _structure(
         TITLE,

@@ -145,8 +145,8 @@ class _Builder:
         text = clean(line.text)
         if self.header is not None and is_furniture(text):
             return  # a page number between a header row and its remainder on the next page
-        if self.header is not None and self._continues_header([text]):
-            return  # the end of the first label, a line of its own in a header without rules
+        if self.header is not None and (self._ends_a_label(text) or self._continues_header([text])):
+            return  # the end of a label, a line of its own in a header without rules
         if self._repeats_header_as_text(text):
             return
         self.end_header()
@@ -617,6 +617,27 @@ class _Builder:
             return False
         self._is_header(merged, header.where, continued=True)
         return True
+
+    def _ends_a_label(self, text: str) -> bool:
+        """A line of text under a header that ends one of its unknown labels, the only one it
+        makes known: the last line of a header row a page break cut, alone above the table's
+        rows on the next page ("Update" / page break / "Frequency": random Word layouts, seed
+        838, the frequencies were read as dates)."""
+        header = self.header
+        if header is None:
+            return False
+        ended = [
+            column
+            for column, label in enumerate(header.texts)
+            if label.strip()
+            and role_of(label) is None
+            and role_of(_extend_label(label, text)) is not None
+        ]
+        if len(ended) != 1:
+            return False
+        texts = [""] * len(header.texts)
+        texts[ended[0]] = text
+        return self._continues_header(texts)
 
     def _repeats_earlier(self, merged: list[str]) -> bool:
         """Whether a header's two lines, joined into ``merged``, are the header before it without
