@@ -45,6 +45,7 @@ MAX_VALUE = 2000  # characters
 SAMPLE = 300  # Chinese values looked at, at most
 MIN_VALUES = 4  # Chinese values seen before deciding
 BILINGUAL_SHARE = 0.5  # share of Chinese body cells that carry an English half
+_LABEL_LENGTH = 8  # characters an item label has at most (「（二十一）」)
 
 
 @text_cache(maxsize=4096)
@@ -186,6 +187,7 @@ def is_bilingual(document: Document) -> bool:
     Chinese text (an English plan numbers its rows so, its grouping rows English beside them)."""
     chinese = bilingual = 0
     # per column: Chinese cells without an English half, and cells of English words alone
+    # paired with them
     unpaired: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for block in _with_wraps_joined(document.blocks):
         if chinese >= SAMPLE:
@@ -203,10 +205,12 @@ def is_bilingual(document: Document) -> bool:
             continue
         for column, (cell, text, has_han) in enumerate(zip(block.cells, texts, han, strict=False)):
             if not has_han:
-                if _LATIN.search(text) and any(map(_is_prose, cell)):
-                    unpaired[column][1] += 1
+                counts = unpaired.get(column)
+                # an English cell pairs with a Chinese one above it in its column
+                if counts and counts[0] > counts[1] and any(map(_is_prose, cell)):
+                    counts[1] += 1
                 continue
-            if parse_item_no(text) is not None:
+            if len(text) <= _LABEL_LENGTH and parse_item_no(text) is not None:
                 continue  # 「一、」, 「（一）」: an item label, not Chinese text
             chinese += 1
             if _LATIN.search(text):  # no English half without a Latin letter: spare the split
