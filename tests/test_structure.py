@@ -546,6 +546,27 @@ def test_without_item_numbers_a_date_cut_by_its_column_carries_on_the_row() -> N
     assert len(plan.rows) == 4
 
 
+def test_without_item_numbers_a_whole_row_of_another_table_is_a_row_of_its_own() -> None:
+    """Random Word layouts, seed 851 ("Light Shading", no item numbers): the shaded rows are
+    tables of their own, the rows between them come a line at a time. A shaded row's "2022"
+    under the line-read row's "Mid-year" looked like one date a wrap cut, and the two datasets
+    were one; a whole row of another table on the same page is a row of its own."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Target Release Date", "Dataset Name", "Update Frequency", table=4),
+        _row("Mid-year", "Water Dispensers", "Yearly Note:", table=4),
+        _row("", "in LCSD venues", "Historical data", table=4),
+        _row("2022", ("Barbecue", "Sites"), ("As and when", "necessary Note: Data"), table=2),
+        _row("", "in parks", "", table=4),
+    )
+    found = [(r.cells["release_date"], r.cells["dataset_name"]) for r in plan.rows]
+    assert found == [
+        (["Mid-year"], ["Water Dispensers", "in LCSD venues"]),
+        (["2022"], ["Barbecue", "Sites", "in parks"]),
+    ]
+
+
 def test_a_first_label_over_five_lines_and_the_rest_of_a_cut_row_under_its_repeat() -> None:
     """Random Word layouts, seed 137 ("Light Shading", no item label over the item column): the
     first label 「目标发放日」 / 「期」 / "Target" / "Release" / "Date", its last two lines text lines

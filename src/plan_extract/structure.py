@@ -122,6 +122,7 @@ class _Builder:
         self.columns: Columns = DEFAULT  # roles of the table being read
         self.rows: list[RawRow] = []
         self.open_row: RawRow | None = None
+        self.open_line: TableRow | None = None  # the open row's last line, as the reader gave it
         self.table_number = -1
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
@@ -356,7 +357,12 @@ class _Builder:
     ) -> str:
         filled = [t for t in texts if t]
         if not self.columns.has_item_column:
-            if self.open_row is not None and self._goes_on(cells):
+            last, self.open_line = self.open_line, row
+            if (
+                self.open_row is not None
+                and not _whole_row_after(row, last)
+                and self._goes_on(cells)
+            ):
                 self._continue(row, cells, others)
                 return "continuation"
             self._new_row(row, "", cells, others)
@@ -870,6 +876,20 @@ def _is_a_value(text: str) -> bool:
         format_tokens(text) is not None
         or parse_release_date(text) is not None
         or parse_frequency(text) is not None
+    )
+
+
+def _whole_row_after(row: TableRow, last: TableRow | None) -> bool:
+    """Whether ``row`` is a whole row of its own after the line ``last`` of the same page: a row
+    whose cells the reader found (cells over several lines) in another table than that line's (a
+    style that rules or shades every other row gives those rows as tables of their own, the rows
+    between them a line at a time: random Word layouts, seed 851, "Mid-year" then "2022", the
+    next row's date, read as one date cut by a wrap)."""
+    return (
+        last is not None
+        and row.table != last.table
+        and row.where.page == last.where.page
+        and any(len(cell) > 1 for cell in row.cells)
     )
 
 
