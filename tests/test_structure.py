@@ -546,6 +546,25 @@ def test_without_item_numbers_a_date_cut_by_its_column_carries_on_the_row() -> N
     assert len(plan.rows) == 4
 
 
+def test_without_item_numbers_a_footnote_marker_alone_on_a_line_carries_on_the_row() -> None:
+    """Random Word layouts, seed 855 ("Light List", a row per line): the date's footnote marker
+    wrapped onto a line of its own ("By" / "31.10.2019" / "†") beside the name's last line; the
+    marker states no date, so the line is the row's, not a dataset of its own."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Dataset Name", "Target Release Date", "Update Frequency"),
+        _row("Number of notifiable", "By", "Monthly"),
+        _row("infectious diseases by", "31.10.2019", ""),
+        _row("month", "†", ""),
+        _row("Flu Express's figures", "Before 08/2019", "Weekly"),
+    )
+    assert [r.cells["dataset_name"] for r in plan.rows] == [
+        ["Number of notifiable", "infectious diseases by", "month"],
+        ["Flu Express's figures"],
+    ]
+
+
 def test_without_item_numbers_a_whole_row_of_another_table_is_a_row_of_its_own() -> None:
     """Random Word layouts, seed 851 ("Light Shading", no item numbers): the shaded rows are
     tables of their own, the rows between them come a line at a time. A shaded row's "2022"

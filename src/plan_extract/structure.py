@@ -428,12 +428,13 @@ class _Builder:
         """Whether each of a line's date and frequency texts (``keys``) carries on the open
         row's: it begins a note (「註：上月數據」, "Note: subject to": a row's first line states
         its value before any note), it goes on with a note in the open row's cell until a line
-        states a value of the column ("每月 註：亦會發放" / "2010年以來的歷史數據"), or it is the
+        states a value of the column ("每月 註：亦會發放" / "2010年以來的歷史數據"), it is a footnote
+        marker alone (random Word layouts, seed 855: "By" / "31.10.2019" / "†"), or it is the
         rest of a value a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
         "2022", 「二〇二二年第四」 / 「季」)."""
         for role, text in keys.items():
-            if note_start(text) == 0:
-                continue
+            if note_start(text) == 0 or is_lone_marker(text):
+                continue  # a note, or a footnote marker a wrap put on a line of its own ("†")
             before = clean(" ".join(open_row.cells.get(role, [])))
             if before and note_start(before) is not None:
                 if _is_value(role, text):
