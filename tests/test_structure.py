@@ -60,7 +60,7 @@ def test_a_header_rows_last_line_alone_on_the_next_page_ends_its_label() -> None
     """A header row a page break cut whose last line is one label's end alone, a line of text
     above the rows on the next page (random Word layouts, seed 838: "Update" / page break /
     "Frequency"; the frequencies were read as part of the release dates). It ends the one label
-    it makes known."""
+    it makes known, or those its words make known in order."""
     plan, codes = _structure(
         TITLE,
         SECTION_A,
@@ -73,6 +73,17 @@ def test_a_header_rows_last_line_alone_on_the_next_page_ends_its_label() -> None
         (["Monthly"], ["04/2019"])
     ]
     assert codes == ["department_missing"]
+    # the ends of two labels in one line (seed 906): each word to the label it makes known
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Item", "Update", "Release Date", "Data Category / Dataset"),
+        TextLine("Frequency Name", Where(line=5)),
+        _row("1)", "Weekly", "10/2018", "Health / Flu Express", line=6),
+    )
+    assert [(r.cells["update_frequency"], r.cells["category_name"]) for r in plan.rows] == [
+        (["Weekly"], ["Health / Flu Express"])
+    ]
 
 
 def test_chinese_header_wrapped_inside_a_known_label() -> None:

@@ -25,6 +25,7 @@ or problem.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -626,25 +627,30 @@ class _Builder:
         return True
 
     def _ends_a_label(self, text: str) -> bool:
-        """A line of text under a header that ends one of its unknown labels, the only one it
-        makes known: the last line of a header row a page break cut, alone above the table's
-        rows on the next page ("Update" / page break / "Frequency": random Word layouts, seed
-        838, the frequencies were read as dates)."""
+        """A line of text under a header that ends some of its labels, each of its words going in
+        order to a label it leaves known, one of them unknown before, in the one way that does:
+        the last line of a header row a page break cut, alone above the table's rows on the next
+        page ("Update" / page break / "Frequency": random Word layouts, seed 838, the frequencies
+        were read as dates; "Frequency Name", the ends of "Update" and "Data Category /
+        Dataset" in one line: seed 906)."""
         header = self.header
         if header is None:
             return False
-        ended = [
-            column
-            for column, label in enumerate(header.texts)
-            if label.strip()
-            and role_of(label) is None
-            and role_of(_extend_label(label, text)) is not None
-        ]
-        if len(ended) != 1:
+        labelled = [index for index, label in enumerate(header.texts) if label.strip()]
+        words = text.split()
+        if not words or len(words) > MAX_LABEL_WORDS:
             return False
-        texts = [""] * len(header.texts)
-        texts[ended[0]] = text
-        return self._continues_header(texts)
+        found = [
+            ends
+            for count in range(1, min(len(words), len(labelled)) + 1)
+            for columns in itertools.combinations(labelled, count)
+            if any(role_of(header.texts[index]) is None for index in columns)
+            for cuts in itertools.combinations(range(1, len(words)), count - 1)
+            if (ends := _label_ends(header.texts, columns, words, cuts)) is not None
+        ]
+        if len(found) != 1:
+            return False
+        return self._continues_header(found[0])
 
     def _repeats_earlier(self, merged: list[str]) -> bool:
         """Whether a header's two lines, joined into ``merged``, are the header before it without
@@ -878,6 +884,24 @@ def _is_a_value(text: str) -> bool:
         or parse_release_date(text) is not None
         or parse_frequency(text) is not None
     )
+
+
+MAX_LABEL_WORDS = 8  # words a line ending header labels has at most (the ways to cut it grow fast)
+
+
+def _label_ends(
+    labels: list[str], columns: tuple[int, ...], words: list[str], cuts: tuple[int, ...]
+) -> list[str] | None:
+    """The header line's cells where ``words``, cut at ``cuts``, end the labels of ``columns``
+    in order, each then a known label; None where one is not."""
+    bounds = (0, *cuts, len(words))
+    texts = [""] * len(labels)
+    for index, (start, end) in zip(columns, itertools.pairwise(bounds), strict=True):
+        piece = " ".join(words[start:end])
+        if role_of(_extend_label(labels[index], piece)) is None:
+            return None
+        texts[index] = piece
+    return texts
 
 
 def _whole_row_after(row: TableRow, last: TableRow | None) -> bool:
