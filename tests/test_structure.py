@@ -576,6 +576,25 @@ def test_without_item_numbers_a_footnote_marker_alone_on_a_line_carries_on_the_r
     ]
 
 
+def test_without_item_numbers_a_value_cut_before_its_footnote_marker_carries_on() -> None:
+    """Random Word layouts, seed 901 ("Light Shading", a row per line): "Every 6" / "months^",
+    the frequency's footnote marker after its end; the marker aside, the two lines make a value,
+    so the second is the row's, not a dataset of its own."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("Target Release Date", "Dataset Name", "Update Frequency"),
+        _row("4th quarter", "Drinking Water Quality", "Every 6"),
+        _row("2023", "(Part C. Radiological", "months^"),
+        _row("", "quality)", "Note: Data of"),
+        _row("Late 2025", "Sea Water", "Yearly"),
+    )
+    assert [r.cells["dataset_name"] for r in plan.rows] == [
+        ["Drinking Water Quality", "(Part C. Radiological", "quality)"],
+        ["Sea Water"],
+    ]
+
+
 def test_without_item_numbers_a_whole_row_of_another_table_is_a_row_of_its_own() -> None:
     """Random Word layouts, seed 851 ("Light Shading", no item numbers): the shaded rows are
     tables of their own, the rows between them come a line at a time. A shaded row's "2022"

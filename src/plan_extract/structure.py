@@ -46,7 +46,7 @@ from .columns import (
     unknown_count,
     wrapped_header_columns,
 )
-from .footnotes import Footnote, apply_footnotes, footnote_line, is_lone_marker
+from .footnotes import Footnote, apply_footnotes, footnote_line, is_lone_marker, strip_markers
 from .headings import (
     _organisation,
     _section,
@@ -919,7 +919,9 @@ def _whole_row_after(row: TableRow, last: TableRow | None) -> bool:
 
 
 def _is_value(role: str, text: str) -> bool:
-    """Whether a date or frequency cell's text states one."""
+    """Whether a date or frequency cell's text states one (its footnote markers aside: "Every 6" /
+    "months^", random Word layouts, seed 901)."""
+    text = strip_markers(text)[0]
     if role == "release_date":
         return parse_release_date(text) is not None
     return parse_frequency(text) is not None
@@ -934,6 +936,7 @@ def _starts_value(role: str, text: str) -> bool:
     """Whether it is the start of a value a wrap cut: of a frequency phrase, or of a date that
     some end makes whole (random Word layouts, seed 728: "By" / "31.01.202" / "3" in a narrow
     column of a table giving a row per line)."""
+    text = strip_markers(text)[0]
     if role == "release_date":
         return any(parse_release_date(text + end) is not None for end in _DATE_ENDS)
     return starts_a_phrase(text)
