@@ -863,6 +863,12 @@ def test_a_bilingual_table_without_items_read_a_line_at_a_time_is_bilingual() ->
         # each under a grouping row: English words in the item labels' column (seeds 719, 728)
         english += [row("Climate and Weather", "", ""), row(f"（{n}）", name, "Every month")]
     assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), english))
+    # the labels cut by a narrow column, read a line at a time: 「（一」 / 「）」 (seed 906)
+    cut = [row("", "Dataset Name", "Update Frequency")]
+    for n, name in zip("一二三四五", names, strict=True):
+        cut += [row("Climate and Weather", "", ""), row(f"（{n}", name, "Every month")]
+        cut += [row("）", "", "")]
+    assert not is_bilingual(Document(SourceFile("hko.pdf", "0", "pdf"), cut))
 
 
 def test_a_bilingual_row_read_a_line_at_a_time_is_joined_before_it_is_split() -> None:

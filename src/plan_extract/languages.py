@@ -210,8 +210,10 @@ def is_bilingual(document: Document) -> bool:
                 if counts and counts[0] > counts[1] and any(map(_is_prose, cell)):
                     counts[1] += 1
                 continue
-            if len(text) <= _LABEL_LENGTH and parse_item_no(text) is not None:
-                continue  # 「一、」, 「（一）」: an item label, not Chinese text
+            if len(text) <= _LABEL_LENGTH and (
+                parse_item_no("".join(cell)) is not None or _cut_label(text)
+            ):
+                continue  # 「一、」, 「（一）」, 「（一」 cut: an item label, not Chinese text
             chinese += 1
             if _LATIN.search(text):  # no English half without a Latin letter: spare the split
                 zh, en = _split_cell(cell)
