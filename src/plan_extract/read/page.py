@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -679,13 +680,10 @@ class _Rules:
 
     def __init__(self, edges: list[Edge]) -> None:
         self.edges = edges
-        self._rules: list[Edge] | None = None
 
-    @property
+    @cached_property
     def rules(self) -> list[Edge]:
-        if self._rules is None:
-            self._rules = merge_edges(e for e in self.edges if e.orientation == "h")
-        return self._rules
+        return merge_edges(e for e in self.edges if e.orientation == "h")
 
     def frame_left_of(self, x: float, table_top: float, top: float, bottom: float) -> bool:
         """A rule from a little above the table's first line down to the line, and one below
@@ -696,6 +694,7 @@ class _Rules:
         )
 
     def apart(self, x0: float, x1: float, above: float, below: float) -> bool:
+        """A rule across ``x0``–``x1`` between the two lines (within a line's tolerance)."""
         return any(
             above - LINE_TOLERANCE <= rule.top <= below + LINE_TOLERANCE
             and rule.x0 < x1
