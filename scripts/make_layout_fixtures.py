@@ -34,6 +34,7 @@ from layoutgen import (  # noqa: E402
     render_text,
     rows_of,
 )
+from layoutmodel import WordLook  # noqa: E402
 from layoutpdf import render_word_pdf  # noqa: E402
 from layoutstrategies import INTRO  # noqa: E402
 from layoutwords import Due  # noqa: E402
@@ -635,13 +636,38 @@ def landsd_no_items_bilingual_light_list() -> Case:
                 plan, layout, text_form=False, layout_text=False)  # fmt: skip
 
 
+def hko_centred_light_shading() -> Case:
+    """The HKO plan in "Light Shading", its cells centred top to bottom."""
+    case = hko_columns()
+    layout = replace(case.layout, word_style="Light Shading", word_look=WordLook(middle=True))
+    return Case("layout-hko-centred-light-shading-en", "\"Light Shading\" (every other row "
+                "filled, no rules between rows) with cells centred top to bottom: a row's short "
+                "values and its item label on the middle line of its tallest cell, a header's "
+                "one-line labels between the lines of its two-line ones; the rows between filled "
+                "ones, the header above and the last row below are rows of the filled ones' "
+                "columns, and on a page with no filled row a band between rules holding one row "
+                "is one row; the PDF only", case.plan, layout, text_form=False,
+                layout_text=False)  # fmt: skip
+
+
+def dh_centred_light_shading() -> Case:
+    """The DH plan (footnotes) in "Light Shading", its cells centred both ways."""
+    case = dh_footnotes()
+    look = WordLook(middle=True, centred=True)
+    layout = replace(case.layout, word_style="Light Shading", word_look=look)
+    return Case("layout-dh-centred-light-shading-zh", "DH's plan in \"Light Shading\" with cells "
+                "centred top to bottom and across (footnote markers, a remarks column, a name over "
+                "three lines beside a one-line item label); the PDF only", case.plan, layout,
+                text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
     censtatd_pushed_category, emsd_cut_category, td_unruled, emsd_unruled, lcsd_light_list,
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
     afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
-    landsd_no_items_bilingual_light_list,
+    landsd_no_items_bilingual_light_list, hko_centred_light_shading, dh_centred_light_shading,
 )  # fmt: skip
 
 

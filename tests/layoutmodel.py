@@ -7,7 +7,7 @@ Why a module of its own: the printed form and the truth (``layoutgen.py``), the 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -119,6 +119,20 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class WordLook:
+    """How a Word plan's text looks, beyond its table style (the Word exploration draws these):
+    the font and size, cells vertically centred (a row's short values then sit on the middle
+    line of its longest cell) and short values centred across their cell, a shaded bold header."""
+
+    font: str = "Noto Sans CJK TC"  # the East Asian font
+    latin_font: str | None = None  # None: the East Asian font's own Latin letters
+    size: float = 10.0
+    middle: bool = False  # every cell vertically centred
+    centred: bool = False  # item, date, frequency and format cells centred across
+    shaded_header: bool = False  # the header row bold on a grey fill
+
+
+@dataclass(frozen=True)
 class Layout:
     language: str = "zh-Hant"  # zh-Hant, zh-Hans, en, bilingual
     columns: tuple[str, ...] = (
@@ -139,6 +153,7 @@ class Layout:
     item_header: bool = False  # the item column has a label (else blank, as OGCIO's)
     formats_sep: str = "comma"
     word_style: str = "Table Grid"  # the Word table style: "Light Shading" has no inner borders
+    word_look: WordLook = field(default_factory=WordLook)  # fonts and alignment
 
     def numbering_for(self, letter: str) -> str:
         return dict(self.numbering_by_section).get(letter, self.numbering)

@@ -15,6 +15,7 @@ import functools
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,12 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
+    look = layout.word_look
+    font = look.font if font == "Noto Sans CJK TC" else font
     doc = WordDocument()
     style = doc.styles["Normal"]
-    style.font.name = font
-    style.font.size = Pt(10)
+    style.font.name = look.latin_font or font
+    style.font.size = Pt(look.size)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), font)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2)
@@ -61,7 +64,7 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
         if isinstance(part, str):
             doc.add_paragraph(part)
         else:
-            _word_table(doc, part, widths, layout.word_style)
+            _word_table(doc, part, widths, layout.word_style, _looks(layout, part))
             for line in part.footnotes:
                 doc.add_paragraph(line)
             doc.add_paragraph("")
@@ -139,12 +142,58 @@ def _row_property(row: Any, tag: str) -> None:
     row._tr.get_or_add_trPr().append(element)
 
 
-def _word_table(doc: Any, part: PrintedTable, widths: list[Any], style: str = "Table Grid") -> None:
+_SHORT = ("item", "release_date", "update_frequency", "formats")  # the values centred across
+
+
+@dataclass(frozen=True)
+class _TableLook:
+    middle: bool = False
+    centred: frozenset[int] = frozenset()  # columns whose cells are centred across
+    shaded_header: bool = False
+
+
+def _looks(layout: Layout, part: PrintedTable) -> _TableLook:
+    """The table's look: ``part``'s columns are the layout's."""
+    assert len(part.header) == len(layout.columns)
+    look = layout.word_look
+    centred = {n for n, role in enumerate(layout.columns) if look.centred and role in _SHORT}
+    return _TableLook(look.middle, frozenset(centred), look.shaded_header)
+
+
+def _align(cell: Any, look: _TableLook, column: int | None, header: bool = False) -> None:
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if look.middle:
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    if column in look.centred or (header and look.centred):
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if header and look.shaded_header:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), "D9D9D9")
+        cell._tc.get_or_add_tcPr().append(shading)
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
+
+
+def _word_table(
+    doc: Any,
+    part: PrintedTable,
+    widths: list[Any],
+    style: str = "Table Grid",
+    look: _TableLook = _TableLook(),
+) -> None:
     table = doc.add_table(rows=1, cols=len(part.header))
     table.style = style
     _row_property(table.rows[0], "w:tblHeader")
-    for cell, text in zip(table.rows[0].cells, part.header, strict=True):
+    for column, (cell, text) in enumerate(zip(table.rows[0].cells, part.header, strict=True)):
         _set_text(cell, text)
+        _align(cell, look, column, header=True)
     merge_from: dict[int, int] = {}  # column → index of the row its merged run starts at
     for printed_row in part.rows:
         row = table.add_row()
@@ -154,6 +203,7 @@ def _word_table(doc: Any, part: PrintedTable, widths: list[Any], style: str = "T
         if printed_row.kind == "grouping":
             merged = row.cells[0].merge(row.cells[-1])
             _set_text(merged, printed_row.cells[0] or "")
+            _align(merged, look, None)
             continue
         for column, cell_text in enumerate(printed_row.cells):
             if cell_text is None:
@@ -163,6 +213,7 @@ def _word_table(doc: Any, part: PrintedTable, widths: list[Any], style: str = "T
             else:
                 merge_from.pop(column, None)
                 _set_text(row.cells[column], cell_text)
+                _align(row.cells[column], look, column)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice lays out by

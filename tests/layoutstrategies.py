@@ -11,7 +11,17 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from layoutmodel import Block, Footnote, Layout, Plan, PlanRow, PlanSection, pool, rows_of
+from layoutmodel import (
+    Block,
+    Footnote,
+    Layout,
+    Plan,
+    PlanRow,
+    PlanSection,
+    WordLook,
+    pool,
+    rows_of,
+)
 from layoutwords import NUMBERING, WORDINGS, Due, wordings_for
 
 NOTES = (
@@ -153,3 +163,28 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
     # Introductory paragraphs move the tables down the page, so page breaks fall anywhere.
     intro = tuple(draw(st.lists(st.sampled_from(INTRO), max_size=12)))
     return Plan(f"{dept}-{year}-plan{suffix}", dept, year, tuple(sections), intro), layout
+
+
+# East Asian font, Latin font (None: the East Asian font's), size: what departments' Word files
+# name, as LibreOffice renders them here (PMingLiU → AR PL UMing, Times New Roman → Liberation Serif).
+FONTS = (
+    ("Noto Sans CJK TC", None, 10.0),
+    ("AR PL UMing TW", "Liberation Serif", 12.0),
+    ("AR PL UMing TW", None, 11.0),
+    ("Noto Sans CJK TC", "Liberation Sans", 11.0),
+    ("Noto Serif CJK TC", "Liberation Serif", 10.5),
+)
+
+
+@st.composite
+def word_looks(draw: Any) -> WordLook:
+    """How a Word plan looks: its fonts, its cells' alignment and its header's shading."""
+    font, latin, size = draw(st.sampled_from(FONTS))
+    return WordLook(
+        font=font,
+        latin_font=latin,
+        size=size,
+        middle=draw(st.booleans()),
+        centred=draw(st.booleans()),
+        shaded_header=draw(st.booleans()),
+    )

@@ -41,8 +41,9 @@ from layoutgen import (
     render_text,
     rows_of,
 )
+from layoutmodel import WordLook
 from layoutpdf import DEJAVU, UMING, render_reportlab_pdf, render_word_pdf
-from layoutstrategies import plans_and_layouts
+from layoutstrategies import plans_and_layouts, word_looks
 from layoutwords import WORDINGS, Due, date_text, item_label
 from plan_extract.errors import DocumentError
 from plan_extract.model import TableRow
@@ -246,8 +247,8 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
     "(~1 s each); it still finds cases the PDF reader gets wrong",
 )
 @settings(PROPERTY, max_examples=12)
-@given(plans_and_layouts())
-def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
+@given(plans_and_layouts(), word_looks())
+def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
     It lays tables out in Word table styles that rule only part of the table too ("Light
@@ -278,7 +279,7 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout]) -> None:
     ``layout-landsd-narrow-unruled-en``, ``layout-afcd-no-items-light-shading``, and unit tests
     naming their seeds)."""
     plan, layout = case
-    _round_trip(plan, layout, ".pdf", render_word_pdf)
+    _round_trip(plan, replace(layout, word_look=look), ".pdf", render_word_pdf)
 
 
 # --- the generator itself, against the contract's own examples -------------------------------

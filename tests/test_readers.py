@@ -1002,3 +1002,74 @@ def test_a_page_of_three_labels_over_an_unlabelled_framed_column_and_a_rows_rest
     ]
     blocks, _ = page_blocks(chars, rule(40, 0) + rule(40, 20) + rule(40, 40), 1, 0)
     assert not [b for b in blocks if isinstance(b, TableRow)]
+
+
+def _rule(x0: float, x1: float, y: float) -> Edge:
+    return Edge("h", x0, y, x1, y)
+
+
+def test_rows_a_style_fills_one_in_two_are_read_with_the_rows_between_them() -> None:
+    """Word's "Light Shading" fills every other row and rules only the table's top, the header's
+    foot and the table's foot. With cells centred top to bottom, a row's item label and date sit
+    on the middle line of its two-line name: read a line at a time, the unfilled rows' lines and
+    the header's ("Update" / "Frequency" above and below "Item Name Date") were rows and text of
+    their own (every layout fixture in that style failed, ``--look middle``). The filled rows
+    give the columns; the header above, the row between and the row below are rows of them."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [_rule(0, 340, 0), _rule(0, 340, 40)]  # the table's top, the header's foot
+    for top in (40, 80):  # rows 1 and 3, filled: a box per cell
+        edges += [e for x0, x1 in columns for e in _box(x0, top, x1, top + 20)]
+    edges += [_rule(0, 340, 140)]  # the table's foot, under row 4
+    chars = _word("Update", 265.4, 3) + _word("Item", 5.4, 15) + _word("Name", 45.4, 15)
+    chars += _word("Date", 165.4, 15) + _word("Frequency", 265.4, 27)
+    for label, top in (("1.", 45), ("2.", 65), ("3.", 85), ("4.", 115)):
+        chars += _word(label, 5.4, top) + _word("03/2020", 165.4, top) + _word("Daily", 265.4, top)
+    chars += _word("Beta", 45.4, 65) + _word("Gamma", 45.4, 85)  # one-line names
+    chars += _word("Alpha", 45.4, 45)
+    chars += _word("Delta", 45.4, 109) + _word("Stations", 45.4, 121)  # a two-line name, centred
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[0] == (("Item",), ("Name",), ("Date",), ("Update", "Frequency"))
+    assert [row[0] for row in rows[1:]] == [("1.",), ("2.",), ("3.",), ("4.",)]
+    assert rows[4][1] == ("Delta", "Stations")
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+
+
+def test_a_band_between_rules_holding_one_row_is_one_row() -> None:
+    """On a page where "Light Shading" fills no row (a header repeated and one row), a band of
+    lines between two rules across the table with text in the first column on one line only is
+    one row, its pieces in reading order: cells centred top to bottom put "Update" and
+    "Frequency" above and below the header's other labels, and a name's lines above and below
+    the row's item label. Two item labels in a band are two rows, read as before."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment, aligned_blocks
+    from plan_extract.read.page import ALIGNMENT, _Rules
+
+    def line(top: float, *segments: tuple[float, str]) -> Line:
+        parts = [Segment(x, x + 6 * len(text), text) for x, text in segments]
+        return Line(top, top + 10, parts, Where(page=2))
+
+    def read(lines: list[Line], rules: list[float]) -> list[tuple[tuple[str, ...], ...]]:
+        page_rules = _Rules([_rule(0, 400, y) for y in rules])
+        blocks, _ = aligned_blocks(lines, ALIGNMENT, 0, page_rules)
+        return [b.cells for _, b in blocks if isinstance(b, TableRow)]
+
+    header = [
+        line(3, (300, "Update")),
+        line(15, (10, "Item"), (100, "Name"), (200, "Date")),
+        line(27, (300, "Frequency")),
+    ]
+    row = [
+        line(43, (100, "Weather")),
+        line(55, (10, "2."), (200, "07/2019"), (300, "Twice daily")),
+        line(67, (100, "forecast")),
+    ]
+    assert read(header + row, [0, 40, 80]) == [
+        (("Item",), ("Name",), ("Date",), ("Update", "Frequency")),
+        (("2.",), ("Weather", "forecast"), ("07/2019",), ("Twice daily",)),
+    ]
+    two_rows = [line(43, (10, "1."), (100, "A"), (200, "07/2019"), (300, "Daily")),
+                line(55, (10, "2."), (100, "B"), (200, "08/2019"), (300, "Daily"))]  # fmt: skip
+    assert [r[0] for r in read(header + two_rows, [0, 40, 80])[1:]] == [("1.",), ("2.",)]

@@ -250,6 +250,84 @@ def _wraps_first_column(
     )
 
 
+def _bounded(
+    lines: list[Line], first: int, last: int, span: tuple[float, float], rules: PageRules
+) -> bool:
+    """Whether rules across ``span`` lie right above ``lines[first]`` and right below
+    ``lines[last]`` (between them and the lines beside, or within a line's height)."""
+    top, bottom = lines[first], lines[last]
+    height = bottom.bottom - bottom.top
+    above = lines[first - 1].bottom if first else top.top - height
+    below = lines[last + 1].top if last + 1 < len(lines) else bottom.bottom + height
+    return rules.apart(*span, above, top.top) and rules.apart(*span, bottom.bottom, below)
+
+
+def _one_row(band: list[Line], starts: list[float], settings: AlignmentSettings) -> bool:
+    """Whether a band's lines are one row's: nothing left of the first column, one full line (the
+    row's short values), and text in the first column on one line at most (its item label, or
+    the header's first label): cells centred top to bottom print them on the middle line. (The
+    columns of pieces above and below that line may be known only once the band is one line.)"""
+    first, tolerance = starts[0], settings.column_tolerance
+    return (
+        all(s.x0 >= first - tolerance for line in band for s in line.segments)
+        and sum(line.segments[0].x0 <= first + tolerance for line in band) <= 1
+        and sum(len(line.segments) >= settings.min_columns for line in band) == 1
+    )
+
+
+def _with_band_columns(
+    starts: list[float], bands: list[Line], settings: AlignmentSettings
+) -> list[float]:
+    """``starts`` and where pieces of the ``bands`` (lines made of a band's) start clear of them."""
+    tolerance = settings.column_tolerance
+    new: list[float] = []
+    for x in sorted(s.x0 for line in bands for s in line.segments):
+        if not _near_a_start(x, starts, tolerance) and not (new and x - new[-1] <= tolerance):
+            new.append(x)
+    return sorted([*starts, *new])
+
+
+def banded_rows(
+    lines: list[Line], starts: list[float], settings: AlignmentSettings, rules: PageRules
+) -> list[Line]:
+    """``lines`` with each band between two rules across the table that holds one row (see
+    :func:`_one_row`) as one line, its pieces in reading order: a table style that rules its
+    header and its ends but not its rows ("Light Shading" on a page where it fills no row), with
+    cells centred top to bottom, prints a label or a value above or below the line of the row's
+    first cell. Two rows or more in a band are left as lines (they may be read a line at a time:
+    top-aligned cells). ``lines`` itself where no band is one row."""
+    if len(starts) < settings.min_columns or len(lines) < 2:
+        return lines
+    span = (starts[0], starts[-1] + settings.column_tolerance)
+    out: list[Line] = []
+    first = 0
+    merged = False
+    for index, line in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if after is not None and not rules.apart(*span, line.bottom, after.top):
+            continue  # the band goes on
+        band = lines[first : index + 1]
+        if (
+            len(band) > 1
+            and _one_row(band, starts, settings)
+            and _bounded(lines, first, index, span, rules)
+        ):
+            boxes = tuple(box for line in band for box in line.where.boxes)
+            out.append(
+                Line(
+                    band[0].top,
+                    band[-1].bottom,
+                    [segment for line in band for segment in line.segments],
+                    Where(band[0].where.page, band[0].where.line, boxes),
+                )
+            )
+            merged = True
+        else:
+            out.extend(band)
+        first = index + 1
+    return out if merged else lines
+
+
 _WORD = regex.compile(r"\S+")
 SPLIT_TOLERANCE = 1.0  # a word starts "right at" a column: within one character (pdftotext
 # shifts a line by one now and then)
@@ -291,6 +369,13 @@ def aligned_blocks(
     A line alone in the first column, right under the table's rows, is a text line (a category,
     a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
     starts = column_starts(lines, settings, rules)
+    if rules is not None and (banded := banded_rows(lines, starts, settings, rules)) is not lines:
+        # a band's lines as one: the labels and values above and below its middle line start
+        # columns too ("Update" / "Frequency" over and under "Twice daily")
+        before = {id(line) for line in lines}
+        merged = [line for line in banded if id(line) not in before]
+        starts = _with_band_columns(starts, merged, settings)
+        lines = banded
     if rules is not None and _framed_empty_first(lines, starts, settings, rules):
         # a column of the table left of the first with text, empty on this page: its own
         # (empty) cells keep the rows as wide as the table's rows on other pages

@@ -38,12 +38,15 @@ from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
+    BandTest,
     BBox,
+    Columns,
     Edge,
     GridRow,
     Table,
     TooManyLinesError,
     join_side_by_side,
+    join_stacked,
     merge_edges,
     tables_and_lone_cells,
 )
@@ -657,13 +660,57 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
     ]
 
 
-def page_tables(edges: list[Edge]) -> list[Table]:
+BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
+
+
+def _holds_row(chars: list[Char]) -> BandTest:
+    """Whether a band of a table's columns holds text of a row of it: in two columns or more,
+    every run of it inside one column (a heading or a line across the table is no row), and, for
+    ``one_row``, in the first column on one line at most (see :data:`~.tables.BandTest`)."""
+
+    def holds(columns: Columns, top: float, bottom: float, one_row: bool) -> bool:
+        left, right = columns[0][0] - BAND_FIT, columns[-1][1] + BAND_FIT
+        inside = [
+            char
+            for char in chars
+            if top <= (char.top + char.bottom) / 2 <= bottom
+            and char.x1 > left
+            and char.x0 < right
+            and not char.text.isspace()
+        ]
+        found: set[int] = set()
+        first_column = 0  # lines with text in the first column
+        for line in _rows(inside):
+            runs = _runs(line)
+            first_column += any(run[0].x0 <= columns[0][1] for run in runs)
+            for run in runs:
+                column = next(
+                    (
+                        n
+                        for n, (x0, x1) in enumerate(columns)
+                        if x0 - BAND_FIT <= run[0].x0 and run[-1].x1 <= x1 + BAND_FIT
+                    ),
+                    None,
+                )
+                if column is None:
+                    return False
+                found.add(column)
+        return len(found) >= 2 and not (one_row and first_column > 1)
+
+    return holds
+
+
+def page_tables(edges: list[Edge], chars: list[Char] | None = None) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
-    joined (:func:`~.tables.join_side_by_side`), no table of fewer than MIN_TABLE_COLUMNS
-    columns, each extended down to outer rules below its last cells (:func:`_extended`)."""
+    joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
+    between them (:func:`~.tables.join_stacked`), no table of fewer than MIN_TABLE_COLUMNS
+    columns, each extended down to outer rules below its last cells (:func:`_extended`).
+    ``chars``: the page's, which tell the rows between filled ones (none: no such rows)."""
     found, lone = tables_and_lone_cells(edges)
     tables = [
-        table for table in join_side_by_side(found, lone) if len(table.columns) >= MIN_TABLE_COLUMNS
+        table
+        for table in join_stacked(join_side_by_side(found, lone), edges, _holds_row(chars or []))
+        if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     return [_extended(table, edges) for table in tables]
 
@@ -707,7 +754,7 @@ def page_blocks(
     chars: list[Char], edges: list[Edge], number: int, table_base: int
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it."""
-    tables = page_tables(edges)
+    tables = page_tables(edges, chars)
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)

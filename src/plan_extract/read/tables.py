@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -429,3 +429,120 @@ def _part_of(part: Table, whole: Table) -> bool:
         return False
     edges = _row_edges(whole)
     return all(any(abs(y - e) <= t for e in edges) for y in _row_edges(part))
+
+
+COLUMN_EDGE_TOLERANCE = 2.0  # points: two tables' column edges this close are the same column's
+BAND_MIN, BAND_MAX = 4.0, 100.0  # points: the height of a row between a stack's rules, at least
+# a line's and at most a few lines' more than the tallest cell of a plan row
+
+
+def _one_row(table: Table) -> bool:
+    """Whether every cell of ``table`` has the same top and bottom: a row of cells, no merges."""
+    return len(_row_edges(table)) == 2 and len(table.cells) >= 2
+
+
+def _column_edges(table: Table) -> list[tuple[float, float]]:
+    return sorted((cell[0], cell[2]) for cell in table.cells)
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    columns_a, columns_b = _column_edges(a), _column_edges(b)
+    t = COLUMN_EDGE_TOLERANCE
+    return len(columns_a) == len(columns_b) and all(
+        abs(p0 - q0) <= t and abs(p1 - q1) <= t
+        for (p0, p1), (q0, q1) in zip(columns_a, columns_b, strict=True)
+    )
+
+
+def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) -> list[float]:
+    """The heights of the horizontal rules between ``low`` and ``high`` that span ``table``."""
+    x0, _, x1, _ = table.bbox
+    t = COLUMN_EDGE_TOLERANCE
+    return [
+        rule.top
+        for rule in rules
+        if rule.orientation == "h"
+        and low <= rule.top <= high
+        and rule.x0 <= x0 + t
+        and rule.x1 >= x1 - t
+    ]
+
+
+def _stacks(
+    tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
+) -> tuple[list[list[Table]], list[Table]]:
+    """Tables of one row one above another with the same columns, touching or with a row's text
+    between them and no rule across them there (another table's), in groups from the top; and
+    the other tables."""
+    stacks: list[list[Table]] = []
+    rest: list[Table] = []
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        if not _one_row(table):
+            rest.append(table)
+            continue
+        for stack in stacks:
+            last = stack[-1]
+            top, bottom = last.bbox[3], table.bbox[1]
+            if (
+                _same_columns(last, table)
+                and top - ROW_EDGE_TOLERANCE <= bottom <= top + BAND_MAX
+                and (
+                    bottom - top < BAND_MIN
+                    or (
+                        not _rules_across(rules, table, top + BAND_MIN, bottom - BAND_MIN)
+                        and holds_row(_column_edges(last), top, bottom, False)
+                    )
+                )
+            ):
+                stack.append(table)
+                break
+        else:
+            stacks.append([table])
+    return stacks, rest
+
+
+Columns = list[tuple[float, float]]  # each column's left and right
+# Whether the band of ``columns`` between two heights holds a row's text: in two columns or more,
+# every piece of it inside one column (not a heading, nor a line across the table), and, where the
+# last argument says "one row", in the first column on one line at most (not rows under rows): see
+# :func:`join_stacked`
+BandTest = Callable[[Columns, float, float, bool], bool]
+
+
+def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
+    return [(x0, top, x1, bottom) for x0, x1 in columns]
+
+
+def join_stacked(tables: list[Table], edges: Iterable[Edge], holds_row: BandTest) -> list[Table]:
+    """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
+    no vertical rules), are found as tables of one row each, one above another with the same
+    columns; the rows between them, unfilled, are no table's, and neither is the header above
+    the first filled row, under the table's top rule, nor the row below the last, above its
+    bottom rule. A stack of such rows (touching, or with a row's text between them) is one table,
+    with a row of the same columns in each gap between its rows, one above the first up to the
+    nearest rule across it, and one below the last down to the nearest rule across it: where
+    ``holds_row`` says the gap holds a row's text, below a filled row alone one row's only (that
+    row may be a "Light List" header, the rows under it not parted by rules). Each such row is
+    read as the filled ones are, cell by cell, whatever the alignment of its text: cells centred
+    top to bottom print a short value on the middle line of a row, not the first, and read a
+    line at a time that row would come out wrong."""
+    if not any(map(_one_row, tables)):
+        return tables  # most pages: no rules to join
+    rules = merge_edges(e for e in edges if e.orientation == "h")
+    stacks, joined = _stacks(tables, rules, holds_row)
+    for stack in stacks:
+        columns = _column_edges(stack[0])
+        cells: list[BBox] = list(stack[0].cells)
+        for upper, lower in pairwise(stack):
+            if lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
+                cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
+            cells.extend(lower.cells)
+        top, bottom = stack[0].bbox[1], stack[-1].bbox[3]
+        above = _rules_across(rules, stack[0], top - BAND_MAX, top - BAND_MIN)
+        if above and holds_row(columns, max(above), top, False):
+            cells.extend(_row_cells(columns, max(above), top))
+        below = _rules_across(rules, stack[0], bottom + BAND_MIN, bottom + BAND_MAX)
+        if below and holds_row(columns, bottom, min(below), len(stack) == 1):
+            cells.extend(_row_cells(columns, bottom, min(below)))
+        joined.append(Table(tuple(cells)))
+    return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
