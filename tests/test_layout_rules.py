@@ -284,6 +284,31 @@ def test_a_section_title_wrapped_onto_a_second_line_is_one_title(tmp_path: Path)
             ["", "Dataset Title", "Dataset Description", "Format of Data", "Contact Unit"],
             ("item_no", "dataset_name", "description", "formats", "other"),
         ),
+        # a Latin key word where a word starts: "date" is not in "Update" nor "Updated"
+        (
+            ["#", "Dataset Title", "Theme", "Update Cycle", "Planned Release", "Data Format"],
+            ("item_no", "dataset_name", "category", "update_frequency", "release_date", "formats"),
+        ),
+        (
+            ["Serial No.", "Data Set", "How Often Updated", "Expected Release", "File Type"],
+            ("item_no", "dataset_name", "update_frequency", "release_date", "formats"),
+        ),
+        # no label of the vocabulary at all: four columns named in other words, a name among them
+        (
+            ["S/N", "Title", "Timeline", "Refresh Rate", "File Type", "Details"],
+            (
+                "item_no",
+                "dataset_name",
+                "release_date",
+                "update_frequency",
+                "formats",
+                "description",
+            ),
+        ),
+        (
+            ["序", "資料集標題", "預計推出", "更新次數", "檔案類型", "簡介"],
+            ("other", "dataset_name", "release_date", "update_frequency", "formats", "description"),
+        ),
     ],
 )
 def test_header_labels_in_other_words_are_found_by_their_key_words(
@@ -305,6 +330,20 @@ def test_a_data_row_full_of_label_words_is_not_a_header() -> None:
         "每季",
         "數據集名稱、數據種類、數據格式(JSON)",
     ]
+    assert header_columns(row) is None
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["Title", "Timeline", "Refresh Rate"],  # three columns named in other words: too few
+        ["Subject to review", "Data updated", "Target users", "Details later"],  # no name column
+        ["Weather", "Forecast update", "Release 2020", "Data format", "Daily"],  # a value: a year
+    ],
+)
+def test_a_row_of_other_words_without_enough_columns_is_not_a_header(row: list[str]) -> None:
+    from plan_extract.columns import header_columns
+
     assert header_columns(row) is None
 
 

@@ -172,8 +172,15 @@ def wrapped_header_columns(texts: Sequence[str]) -> Columns | None:
 
 
 @cache
-def _keywords() -> tuple[tuple[str, str], ...]:
-    return tuple((row["role"], match_key(row["keyword"])) for row in load_table("header_keywords"))
+def _keywords() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Each key word's role and pattern: a Latin word matches where a word starts ("date" in
+    "Release Date", "Dated", not in "Update"), a Chinese one anywhere."""
+    found = []
+    for row in load_table("header_keywords"):
+        word = match_key(row["keyword"])
+        before = r"(?<![\p{L}\p{N}])" if _LATIN.match(word) else ""
+        found.append((row["role"], regex.compile(before + regex.escape(word))))
+    return tuple(found)
 
 
 @text_cache(maxsize=8192)
@@ -183,7 +190,7 @@ def role_by_keyword(label: str) -> str | None:
     key = match_key(strip_markers(label)[0])
     if len(key) > MAX_LABEL:
         return None
-    roles = [role for role, word in _keywords() if word in key]
+    roles = [role for role, word in _keywords() if word.search(key)]
     if not roles:
         return None
     if "category" in roles and "dataset_name" in roles and regex.search(r"[/／]", key):
@@ -235,17 +242,37 @@ def header_columns(texts: Sequence[str]) -> Columns | None:
     return _cached_columns(row)
 
 
+MIN_KEYWORD_ROLES = 4  # columns a header all of whose labels are in other words names, at least
+
+
+def _in_other_words(known: int, roles: list[str | None], texts: Sequence[str]) -> bool:
+    """Whether a row with fewer than two labels of the vocabulary is a header all the same: no
+    value in it, and its labels' key words name three columns or more besides a known label, or,
+    with none known ("S/N | Title | Timeline | Refresh Rate | File Type"), four different ones,
+    a name column among them."""
+    if any(_VALUE.search(t) for t in texts):
+        return False
+    found = [r for r in roles if r is not None]
+    if known >= 1:
+        return len(found) >= 3
+    named = "dataset_name" in found or "category_name" in found
+    return named and len(set(found)) >= MIN_KEYWORD_ROLES
+
+
 def _columns(texts: tuple[str, ...]) -> Columns | None:
     exact = [role_of(t) for t in texts]
-    if not any(exact):
+    if not any(exact) and (
+        sum(bool(t.strip()) for t in texts) < MIN_KEYWORD_ROLES
+        or any(_VALUE.search(t) for t in texts)
+    ):
         return None  # most rows: values, not labels
     # Labels of the vocabulary recognise a header; its other labels may still name a known column
     # in other words ("Planned Date of Release"), which counts when the row holds no value.
     roles = [
         r or (role_by_keyword(t) if t.strip() else None) for r, t in zip(exact, texts, strict=True)
     ]
-    known, found = sum(r is not None for r in exact), sum(r is not None for r in roles)
-    if known < 2 and not (known >= 1 and found >= 3 and not any(_VALUE.search(t) for t in texts)):
+    known = sum(r is not None for r in exact)
+    if known < 2 and not _in_other_words(known, roles, texts):
         return None
     if roles and roles[0] is None and not texts[0].strip():
         roles[0] = "item_no"
