@@ -937,3 +937,25 @@ def test_a_bilingual_row_read_a_line_at_a_time_is_joined_before_it_is_split() ->
         (("09/2024",), ("Digital Terrain Model",), ("GML /", "KML")),
         (("8/2025",), ("Geo-referenced public", "facility data"), ("CSV",)),
     ]
+
+
+def test_a_section_title_cut_after_a_connecting_word_goes_on_on_the_next_line(
+    tmp_path: Path,
+) -> None:
+    """Random Word layouts, seed 978 (English at 11 pt): "D. Progress: datasets uploaded onto" /
+    "DATA.GOV.HK by departments and other organisations" right above the table. The second line
+    begins with a capital, so it was taken for a grouping line: the section's rows got it as their
+    category. A title cut after "onto" goes on, whatever the next line's case."""
+    text = FEHD.replace(
+        "D. Datasets already released\n",
+        "D. Progress: datasets uploaded onto\nDATA.GOV.HK by departments and other organisations\n",
+    )
+    _, rows, problems = _extract(tmp_path, "fehd.txt", text)
+    d_rows = [row for row in rows if row.section == "D"]
+    assert d_rows and all(
+        row.category != "DATA.GOV.HK by departments and other organisations" for row in d_rows
+    )
+    assert d_rows[0].section_title == (
+        "Progress: datasets uploaded onto DATA.GOV.HK by departments and other organisations"
+    )
+    assert "unparsed_line" not in [p.code for p in problems]

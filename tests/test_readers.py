@@ -1073,3 +1073,29 @@ def test_a_band_between_rules_holding_one_row_is_one_row() -> None:
     two_rows = [line(43, (10, "1."), (100, "A"), (200, "07/2019"), (300, "Daily")),
                 line(55, (10, "2."), (100, "B"), (200, "08/2019"), (300, "Daily"))]  # fmt: skip
     assert [r[0] for r in read(header + two_rows, [0, 40, 80])[1:]] == [("1.",), ("2.",)]
+
+
+def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> None:
+    """Random Word layouts, seed 972 ("Light Shading", a shaded header): the header and the first
+    row are filled, one table of two rows; the second row, unfilled, lies between the table and
+    the rule at the table's foot. Its cells centred top to bottom, it was read a line at a time
+    in columns of its own (nine cells for seven). With one item label, it is a row of the table's
+    columns; two item labels under a table are not one row."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Frequency", 265.4, 5) + _word("1.", 5.4, 25) + _word("Alpha", 45.4, 25)
+    chars += _word("03/2020", 165.4, 25) + _word("Daily", 265.4, 25)
+    below = chars + _word("Statistics on", 45.4, 43) + _word("2.", 5.4, 49)
+    below += _word("Dengue fever", 45.4, 55) + _word("04/2021", 165.4, 49)
+    below += _word("Monthly", 265.4, 49)
+    blocks, _ = page_blocks(below, [*edges, _rule(0, 340, 70)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("2.",), ("Statistics on", "Dengue fever"), ("04/2021",), ("Monthly",))
+    two = list(chars)
+    for label, name, top in (("2.", "Beta", 45), ("3.", "Gamma", 57)):
+        two += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("05/2021", 165.4, top)
+    blocks, _ = page_blocks(two, [*edges, _rule(0, 340, 70)], 1, 0)
+    assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][-2:] == [("2.",), ("3.",)]

@@ -91,6 +91,12 @@ from .words import carried_on
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 # Roles whose emptiness marks a continuation line in a table without item numbers.
 KEY_ROLES = ("release_date", "update_frequency")
+# a title cut after a word no title ends in: its next line goes on with it, whatever its case
+_TITLE_CUT = regex.compile(
+    r"\b(?:onto|into|to|by|of|and|or|in|on|for|from|with|the|a|an|other|its|their)\s*$",
+    regex.IGNORECASE,
+)
+MAX_TITLE_TAIL = 80  # characters: a longer line under a cut title is a paragraph, not its end
 _HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]{0,59}$")
 # A grouping line is a short run of words, not a sentence or debris.
 _HAN = regex.compile(r"\p{Han}")
@@ -220,11 +226,16 @@ class _Builder:
 
     def _continues_heading(self, text: str) -> bool:
         """The second line of a section title wrapped on the page ("… by departments and other" /
-        "organisations"): a lower-case or Chinese line right under it, not above a table row."""
+        "organisations"): a lower-case or Chinese line right under it, not above a table row; or
+        any short line under a title cut after a word no title ends in ("… datasets uploaded
+        onto" / "DATA.GOV.HK by departments…": random Word layouts, seed 978)."""
         section = self.section
-        if section is None or not _HEADING_TAIL.match(text):
+        if section is None:
             return False
-        if isinstance(self.next_block, TableRow) and not text[0].islower():
+        cut = _TITLE_CUT.search(section.title) is not None and len(text) <= MAX_TITLE_TAIL
+        if not cut and not _HEADING_TAIL.match(text):
+            return False
+        if isinstance(self.next_block, TableRow) and not (cut or text[0].islower()):
             return False  # a category line above the table
         title = join_pieces([section.title, text])
         extended = Section(section.letter, title, section.years or section_years(title))

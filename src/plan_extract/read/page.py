@@ -19,7 +19,7 @@ map (U+FFFD here, whatever the library's marker) are reported per page and kept 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,7 +48,7 @@ from .tables import (
     join_side_by_side,
     join_stacked,
     merge_edges,
-    tables_and_lone_cells,
+    tables_in,
 )
 
 MIN_TABLE_COLUMNS = 3
@@ -668,16 +668,22 @@ def _holds_row(chars: list[Char]) -> BandTest:
     every run of it inside one column (a heading or a line across the table is no row), and, for
     ``one_row``, in the first column on one line at most (see :data:`~.tables.BandTest`)."""
 
+    ordered: list[Char] = []  # by their middle's height, sorted on the first question only
+    middles: list[float] = []
+
     def holds(columns: Columns, top: float, bottom: float, one_row: bool) -> bool:
+        if not ordered:
+            ordered.extend(sorted(chars, key=lambda c: c.top + c.bottom))
+            middles.extend((c.top + c.bottom) / 2 for c in ordered)
         left, right = columns[0][0] - BAND_FIT, columns[-1][1] + BAND_FIT
-        inside = [
-            char
-            for char in chars
-            if top <= (char.top + char.bottom) / 2 <= bottom
-            and char.x1 > left
-            and char.x0 < right
-            and not char.text.isspace()
-        ]
+        inside = sorted(
+            (
+                char
+                for char in ordered[bisect_left(middles, top) : bisect_right(middles, bottom)]
+                if char.x1 > left and char.x0 < right and not char.text.isspace()
+            ),
+            key=_line_order,
+        )
         found: set[int] = set()
         first_column = 0  # lines with text in the first column
         for line in _rows(inside):
@@ -706,10 +712,11 @@ def page_tables(edges: list[Edge], chars: list[Char] | None = None) -> list[Tabl
     between them (:func:`~.tables.join_stacked`), no table of fewer than MIN_TABLE_COLUMNS
     columns, each extended down to outer rules below its last cells (:func:`_extended`).
     ``chars``: the page's, which tell the rows between filled ones (none: no such rows)."""
-    found, lone = tables_and_lone_cells(edges)
+    merged = merge_edges(edges)
+    found, lone = tables_in(merged)
     tables = [
         table
-        for table in join_stacked(join_side_by_side(found, lone), edges, _holds_row(chars or []))
+        for table in join_stacked(join_side_by_side(found, lone), merged, _holds_row(chars or []))
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     return [_extended(table, edges) for table in tables]

@@ -15,6 +15,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
@@ -280,7 +281,7 @@ class Table:
 
     cells: tuple[BBox, ...]
 
-    @property
+    @cached_property
     def bbox(self) -> BBox:
         c = self.cells
         return (
@@ -348,7 +349,13 @@ def tables_and_lone_cells(
     """The ruled tables of a page (:func:`find_tables`), and the cells that touch no other: not
     tables (pdfplumber drops them), but a row's first cell a table style fills apart from the
     rest of the row (:func:`join_side_by_side`)."""
-    merged = merge_edges(edges, settings)
+    return tables_in(merge_edges(edges, settings), settings)
+
+
+def tables_in(
+    merged: list[Edge], settings: TableSettings = DEFAULT_SETTINGS
+) -> tuple[list[Table], list[BBox]]:
+    """:func:`tables_and_lone_cells` of edges already merged (:func:`merge_edges`)."""
     verticals = sum(e.orientation == "v" for e in merged)
     crossings = verticals * (len(merged) - verticals)
     if crossings > MAX_CROSSINGS:
@@ -436,21 +443,33 @@ BAND_MIN, BAND_MAX = 4.0, 100.0  # points: the height of a row between a stack's
 # a line's and at most a few lines' more than the tallest cell of a plan row
 
 
-def _one_row(table: Table) -> bool:
-    """Whether every cell of ``table`` has the same top and bottom: a row of cells, no merges."""
-    return len(_row_edges(table)) == 2 and len(table.cells) >= 2
-
-
-def _column_edges(table: Table) -> list[tuple[float, float]]:
-    return sorted((cell[0], cell[2]) for cell in table.cells)
-
-
-def _same_columns(a: Table, b: Table) -> bool:
-    columns_a, columns_b = _column_edges(a), _column_edges(b)
+def _edge_row(table: Table, last: bool) -> Columns | None:
+    """The columns of a table's first (``last``: last) row, where that row's cells, one per
+    column, side by side, span the table's width: two columns or more."""
+    x0, top, x1, bottom = table.bbox
     t = COLUMN_EDGE_TOLERANCE
-    return len(columns_a) == len(columns_b) and all(
-        abs(p0 - q0) <= t and abs(p1 - q1) <= t
-        for (p0, p1), (q0, q1) in zip(columns_a, columns_b, strict=True)
+    edge = bottom if last else top
+    columns = sorted(
+        (cell[0], cell[2])
+        for cell in table.cells
+        if abs((cell[3] if last else cell[1]) - edge) <= ROW_EDGE_TOLERANCE
+    )
+    if len(columns) < 2 or abs(columns[0][0] - x0) > t or abs(columns[-1][1] - x1) > t:
+        return None
+    if any(abs(left[1] - right[0]) > t for left, right in pairwise(columns)):
+        return None
+    return columns
+
+
+def _same_columns(a: Columns | None, b: Columns | None) -> bool:
+    t = COLUMN_EDGE_TOLERANCE
+    return (
+        a is not None
+        and b is not None
+        and len(a) == len(b)
+        and all(
+            abs(p0 - q0) <= t and abs(p1 - q1) <= t for (p0, p1), (q0, q1) in zip(a, b, strict=True)
+        )
     )
 
 
@@ -468,29 +487,26 @@ def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) 
     ]
 
 
-def _stacks(
-    tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
-) -> tuple[list[list[Table]], list[Table]]:
-    """Tables of one row one above another with the same columns, touching or with a row's text
-    between them and no rule across them there (another table's), in groups from the top; and
-    the other tables."""
+def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> list[list[Table]]:
+    """Tables one above another, the last row of each with the columns of the next one's first,
+    touching or with a row's text between them and no rule across them there (another table's),
+    in groups from the top."""
     stacks: list[list[Table]] = []
-    rest: list[Table] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        if not _one_row(table):
-            rest.append(table)
-            continue
+        first = _edge_row(table, last=False)
         for stack in stacks:
-            last = stack[-1]
-            top, bottom = last.bbox[3], table.bbox[1]
+            upper = stack[-1]
+            columns = _edge_row(upper, last=True)
+            top, bottom = upper.bbox[3], table.bbox[1]
             if (
-                _same_columns(last, table)
+                _same_columns(columns, first)
                 and top - ROW_EDGE_TOLERANCE <= bottom <= top + BAND_MAX
                 and (
                     bottom - top < BAND_MIN
                     or (
                         not _rules_across(rules, table, top + BAND_MIN, bottom - BAND_MIN)
-                        and holds_row(_column_edges(last), top, bottom, False)
+                        and columns is not None
+                        and holds_row(columns, top, bottom, False)
                     )
                 )
             ):
@@ -498,7 +514,7 @@ def _stacks(
                 break
         else:
             stacks.append([table])
-    return stacks, rest
+    return stacks
 
 
 Columns = list[tuple[float, float]]  # each column's left and right
@@ -513,7 +529,7 @@ def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
     return [(x0, top, x1, bottom) for x0, x1 in columns]
 
 
-def join_stacked(tables: list[Table], edges: Iterable[Edge], holds_row: BandTest) -> list[Table]:
+def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables of one row each, one above another with the same
     columns; the rows between them, unfilled, are no table's, and neither is the header above
@@ -525,24 +541,30 @@ def join_stacked(tables: list[Table], edges: Iterable[Edge], holds_row: BandTest
     row may be a "Light List" header, the rows under it not parted by rules). Each such row is
     read as the filled ones are, cell by cell, whatever the alignment of its text: cells centred
     top to bottom print a short value on the middle line of a row, not the first, and read a
-    line at a time that row would come out wrong."""
-    if not any(map(_one_row, tables)):
-        return tables  # most pages: no rules to join
-    rules = merge_edges(e for e in edges if e.orientation == "h")
-    stacks, joined = _stacks(tables, rules, holds_row)
-    for stack in stacks:
-        columns = _column_edges(stack[0])
+    line at a time that row would come out wrong. ``rules``: the page's, merged
+    (:func:`merge_edges`)."""
+    if not tables:
+        return tables
+    rules = [rule for rule in rules if rule.orientation == "h"]
+    joined: list[Table] = []
+    for stack in _stacks(tables, rules, holds_row):
         cells: list[BBox] = list(stack[0].cells)
         for upper, lower in pairwise(stack):
-            if lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
+            columns = _edge_row(upper, last=True)
+            if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         top, bottom = stack[0].bbox[1], stack[-1].bbox[3]
+        first, last = _edge_row(stack[0], last=False), _edge_row(stack[-1], last=True)
         above = _rules_across(rules, stack[0], top - BAND_MAX, top - BAND_MIN)
-        if above and holds_row(columns, max(above), top, False):
-            cells.extend(_row_cells(columns, max(above), top))
-        below = _rules_across(rules, stack[0], bottom + BAND_MIN, bottom + BAND_MAX)
-        if below and holds_row(columns, bottom, min(below), len(stack) == 1):
-            cells.extend(_row_cells(columns, bottom, min(below)))
-        joined.append(Table(tuple(cells)))
+        if first and above and holds_row(first, max(above), top, False):
+            cells.extend(_row_cells(first, max(above), top))
+        below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
+        if last and below and holds_row(last, bottom, min(below), True):
+            cells.extend(_row_cells(last, bottom, min(below)))
+        joined.append(
+            Table(tuple(cells))
+            if len(cells) > sum(len(t.cells) for t in stack) or len(stack) > 1
+            else stack[0]
+        )
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
