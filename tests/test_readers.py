@@ -1099,3 +1099,28 @@ def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> Non
         two += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("05/2021", 165.4, top)
     blocks, _ = page_blocks(two, [*edges, _rule(0, 340, 70)], 1, 0)
     assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][-2:] == [("2.",), ("3.",)]
+
+
+def test_a_cell_across_the_table_holding_one_centred_row_is_that_row() -> None:
+    """Word's "Medium Shading 1" rules its rows but not the columns of its unfilled rows: such a
+    row is one cell across the table. With cells centred top to bottom, its date's first line
+    came above the line of its item label, and read a line at a time the date was a row of its
+    own above the row (random Word layouts, seed 975: "2019 年第四" / "季" / "A1 …"). A cell whose
+    lines have text in the first column on one line at most is one row, each column's lines in
+    order; a cell of several rows (Word's "Light List") is still read a line at a time."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    header = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Frequency", 265.4, 5)
+    one = chars + _word("Q4", 165.4, 23) + _word("A1", 5.4, 29) + _word("Alpha", 45.4, 29)
+    one += _word("Daily", 265.4, 29) + _word("2019", 165.4, 35)
+    blocks, _ = page_blocks(one, [*header, *_box(0, 20, 340, 50)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1:] == [(("A1",), ("Alpha",), ("Q4", "2019"), ("Daily",))]
+    two = list(chars)
+    for label, top in (("A1", 23), ("A2", 35)):
+        two += _word(label, 5.4, top) + _word("Beta", 45.4, top) + _word("2019", 165.4, top)
+    blocks, _ = page_blocks(two, [*header, *_box(0, 20, 340, 50)], 1, 0)
+    assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][1:] == [("A1",), ("A2",)]

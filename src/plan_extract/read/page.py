@@ -353,7 +353,16 @@ def _lines_as_rows(
         return None
     lines = [_runs(line) for line in _rows(chars)]
     first = table.columns.index(starts[0])
-    if not any(len({_column_of(starts, run) for run in runs}) > 1 for runs in lines):
+    several = [runs for runs in lines if len({_column_of(starts, run) for run in runs}) > 1]
+    if several and _one_row_of_lines(starts, lines) and (spread := _spread(cell, chars, starts)):
+        # one row's lines (cells centred top to bottom put its short values on a middle line):
+        # read as one row, each column's lines in order
+        texts = [()] * len(table.columns)
+        texts[first : first + len(spread)] = spread
+        top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
+        where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
+        return [(top, TableRow(tuple(texts), where, index))]
+    if not several:
         column = _one_later_column(cell, starts, lines)
         if column is None:
             return None
@@ -394,6 +403,17 @@ def _lines_as_rows(
     return [
         (top, TableRow(tuple(cells), where, index)) for top, cells, where in placed if any(cells)
     ]
+
+
+def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> bool:
+    """Whether a cell's lines across several columns are one row's: two lines or more, and text
+    in the first column on one of them at most (an item label, a one-line name). A row per
+    line puts each row's first cell on its own line, and a table read so (Word's "Light List")
+    has several; a row whose style rules it apart from the next (Word's "Medium Shading 1": no
+    rules between its columns) is one cell holding one row."""
+    return len(lines) > 1 and sum(
+        any(_column_of(starts, run) == 0 for run in runs) for runs in lines
+    ) <= 1
 
 
 def _ends_broken_word(before: str, chars_above: list[Char], chars: list[Char], box: BBox) -> bool:
