@@ -411,9 +411,10 @@ def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> boo
     line puts each row's first cell on its own line, and a table read so (Word's "Light List")
     has several; a row whose style rules it apart from the next (Word's "Medium Shading 1": no
     rules between its columns) is one cell holding one row."""
-    return len(lines) > 1 and sum(
-        any(_column_of(starts, run) == 0 for run in runs) for runs in lines
-    ) <= 1
+    return (
+        len(lines) > 1
+        and sum(any(_column_of(starts, run) == 0 for run in runs) for runs in lines) <= 1
+    )
 
 
 def _ends_broken_word(before: str, chars_above: list[Char], chars: list[Char], box: BBox) -> bool:
