@@ -354,22 +354,19 @@ def _lines_as_rows(
     lines = [_runs(line) for line in _rows(chars)]
     first = table.columns.index(starts[0])
     several = [runs for runs in lines if len({_column_of(starts, run) for run in runs}) > 1]
+    texts: list[tuple[str, ...]] = [()] * len(table.columns)
     if several and _one_row_of_lines(starts, lines) and (spread := _spread(cell, chars, starts)):
         # one row's lines (cells centred top to bottom put its short values on a middle line):
         # read as one row, each column's lines in order
-        texts = [()] * len(table.columns)
         texts[first : first + len(spread)] = spread
-        top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
-        where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
-        return [(top, TableRow(tuple(texts), where, index))]
-    if not several:
+    elif not several:
         column = _one_later_column(cell, starts, lines)
         if column is None:
             return None
-        texts: list[tuple[str, ...]] = [()] * len(table.columns)
         # read with its column's box, so a word a narrow column broke is one again
         end = _column_end(starts, column, x1)
         texts[first + column] = cell_pieces(chars, (starts[column], cell[1], end, cell[3]))
+    if not several or any(texts):
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
         return [(top, TableRow(tuple(texts), where, index))]
