@@ -1124,3 +1124,21 @@ def test_a_cell_across_the_table_holding_one_centred_row_is_that_row() -> None:
         two += _word(label, 5.4, top) + _word("Beta", 45.4, top) + _word("2019", 165.4, top)
     blocks, _ = page_blocks(two, [*header, *_box(0, 20, 340, 50)], 1, 0)
     assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][1:] == [("A1",), ("A2",)]
+
+
+def test_the_row_under_a_grouping_row_takes_the_columns_of_the_row_above_it() -> None:
+    """Random Word layouts with looks, seed 972 ("Light Shading", a shaded header, grouping rows):
+    the header and the first row, a category across the table, are filled; the dataset row under
+    them, unfilled and centred, was read in columns of its own (the plan gave no dataset). The
+    grouping row has one cell: the row under it takes the columns of the header above it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)] + _box(0, 20, 340, 40)
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Frequency", 265.4, 5) + _word("Welfare", 5.4, 25)
+    chars += _word("Statistics on", 60, 43) + _word("1)", 14, 49) + _word("Dengue fever", 62, 55)
+    chars += _word("04/2021", 190, 49) + _word("Monthly", 280, 49)  # centred across too
+    blocks, _ = page_blocks(chars, [*edges, _rule(0, 340, 70)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("1)",), ("Statistics on", "Dengue fever"), ("04/2021",), ("Monthly",))

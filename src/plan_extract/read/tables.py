@@ -445,20 +445,24 @@ BAND_MIN, BAND_MAX = 4.0, 100.0  # points: the height of a row between a stack's
 
 def _edge_row(table: Table, last: bool) -> Columns | None:
     """The columns of a table's first (``last``: last) row, where that row's cells, one per
-    column, side by side, span the table's width: two columns or more."""
-    x0, top, x1, bottom = table.bbox
+    column, side by side, span the table's width (two columns or more); under a row of one cell
+    across the table (a grouping row), those of the row next to it."""
+    x0, _, x1, _ = table.bbox
     t = COLUMN_EDGE_TOLERANCE
-    edge = bottom if last else top
-    columns = sorted(
-        (cell[0], cell[2])
-        for cell in table.cells
-        if abs((cell[3] if last else cell[1]) - edge) <= ROW_EDGE_TOLERANCE
-    )
-    if len(columns) < 2 or abs(columns[0][0] - x0) > t or abs(columns[-1][1] - x1) > t:
-        return None
-    if any(abs(left[1] - right[0]) > t for left, right in pairwise(columns)):
-        return None
-    return columns
+    edges = sorted({cell[3] if last else cell[1] for cell in table.cells}, reverse=last)
+    for edge in edges:
+        columns = sorted(
+            (cell[0], cell[2])
+            for cell in table.cells
+            if abs((cell[3] if last else cell[1]) - edge) <= ROW_EDGE_TOLERANCE
+        )
+        if abs(columns[0][0] - x0) > t or abs(columns[-1][1] - x1) > t:
+            return None
+        if any(abs(left[1] - right[0]) > t for left, right in pairwise(columns)):
+            return None
+        if len(columns) >= 2:
+            return columns
+    return None
 
 
 def _same_columns(a: Columns | None, b: Columns | None) -> bool:
