@@ -1142,3 +1142,31 @@ def test_the_row_under_a_grouping_row_takes_the_columns_of_the_row_above_it() ->
     blocks, _ = page_blocks(chars, [*edges, _rule(0, 340, 70)], 1, 0)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[-1] == (("1)",), ("Statistics on", "Dengue fever"), ("04/2021",), ("Monthly",))
+
+
+def test_the_header_above_a_grouping_row_above_the_first_filled_row_is_the_tables() -> None:
+    """Random Word layouts with looks, seed 963 ("Light Shading", a grouping row under the header,
+    cells centred both ways): the first filled row is the second dataset row; above it, between
+    rules across the table, lie the first row, the grouping row and the header. The header, read
+    by alignment, had its centred two-line label "目標發放" / "日期" in two columns of its own.
+    Every band above the filled row that holds a row is a row of its columns, past the grouping
+    row (one line across the table, left to the structure)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [_rule(0, 340, y) for y in (0, 30, 43)]  # the top, the header's foot, the grouping's
+    edges += [e for x0, x1 in columns for e in _box(x0, 63, x1, 83)] + [_rule(0, 340, 103)]
+    chars = _word("Item", 5.4, 10) + _word("Name", 45.4, 10) + _word("Target", 185, 4)
+    chars += _word("Date", 194, 16) + _word("Frequency", 265.4, 10)
+    chars += _word("Community Welfare Services", 92, 32)  # the grouping row, across the table
+    for label, name, top in (("1.", "Alpha", 48), ("2.", "Beta", 68), ("3.", "Gamma", 88)):
+        chars += _word(label, 14, top) + _word(name, 85, top) + _word("05/2021", 190, top)
+        chars += _word("Daily", 285, top)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[0] == (("Item",), ("Name",), ("Target", "Date"), ("Frequency",))
+    assert [row[0] for row in rows if row[0] != ("Community Welfare Services",)][1:] == [
+        ("1.",),
+        ("2.",),
+        ("3.",),
+    ]

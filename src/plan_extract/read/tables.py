@@ -529,6 +529,49 @@ Columns = list[tuple[float, float]]  # each column's left and right
 BandTest = Callable[[Columns, float, float, bool], bool]
 
 
+MAX_BANDS_ABOVE = 3  # bands above a stack read as its rows: a header, a grouping row, a row
+
+
+def _bands_above(
+    rules: Sequence[Edge],
+    table: Table,
+    columns: Columns,
+    holds_row: BandTest,
+    others: Sequence[Table],
+) -> list[tuple[float, float, bool]]:
+    """The bands above ``table``, each between two rules across it and holding a row, up to
+    :data:`MAX_BANDS_ABOVE`: the header and the unfilled first row above the first filled row.
+    A band that holds text of no row (a grouping row across the table) is passed over where a
+    band holding a row lies above it; the walk ends at another table, at a gap wider than
+    :data:`BAND_MAX`, or at a second band holding no row. Each band: its top, its bottom, and
+    whether it is one cell across the table (the band passed over) or a row of ``columns``."""
+    top = table.bbox[1]
+    reach = top - MAX_BANDS_ABOVE * BAND_MAX
+    above = sorted(_rules_across(rules, table, reach, top - BAND_MIN), reverse=True)
+    bands: list[tuple[float, float, bool]] = []
+    passed: tuple[float, float] | None = None  # a band of no row, kept if a row lies above it
+    bottom = top
+    for rule in above:
+        if len(bands) >= MAX_BANDS_ABOVE or bottom - rule > BAND_MAX:
+            break
+        if bottom - rule < BAND_MIN:
+            bottom = rule
+            continue
+        if any(o.bbox[1] < bottom and o.bbox[3] > rule for o in others):
+            break
+        if holds_row(columns, rule, bottom, False):
+            if passed is not None:
+                bands.append((*passed, True))
+            bands.append((rule, bottom, False))
+            passed = None
+        elif passed is None:
+            passed = (rule, bottom)
+        else:
+            break
+        bottom = rule
+    return bands
+
+
 def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
     return [(x0, top, x1, bottom) for x0, x1 in columns]
 
@@ -558,11 +601,15 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
-        top, bottom = stack[0].bbox[1], stack[-1].bbox[3]
+        bottom = stack[-1].bbox[3]
         first, last = _edge_row(stack[0], last=False), _edge_row(stack[-1], last=True)
-        above = _rules_across(rules, stack[0], top - BAND_MAX, top - BAND_MIN)
-        if first and above and holds_row(first, max(above), top, False):
-            cells.extend(_row_cells(first, max(above), top))
+        if first:
+            others = [t for t in tables if t not in stack]
+            for band_top, band_bottom, across in _bands_above(
+                rules, stack[0], first, holds_row, others
+            ):
+                whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
+                cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
         below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
         if last and below and holds_row(last, bottom, min(below), True):
             cells.extend(_row_cells(last, bottom, min(below)))
