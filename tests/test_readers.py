@@ -1124,6 +1124,12 @@ def test_a_cell_across_the_table_holding_one_centred_row_is_that_row() -> None:
         two += _word(label, 5.4, top) + _word("Beta", 45.4, top) + _word("2019", 165.4, top)
     blocks, _ = page_blocks(two, [*header, *_box(0, 20, 340, 50)], 1, 0)
     assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][1:] == [("A1",), ("A2",)]
+    # an item label a narrow column cut, 「一」 over 「、」 around the middle line (seed 978)
+    cut = chars + _word("一", 5.4, 23) + _word("Alpha", 45.4, 29) + _word("、", 5.4, 35)
+    cut += _word("2019", 165.4, 29)
+    blocks, _ = page_blocks(cut, [*header, *_box(0, 20, 340, 50)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1:] == [(("一", "、"), ("Alpha",), ("2019",), ())]
 
 
 def test_the_row_under_a_grouping_row_takes_the_columns_of_the_row_above_it() -> None:

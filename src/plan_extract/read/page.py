@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -402,15 +402,24 @@ def _lines_as_rows(
     ]
 
 
+_LABEL_END = regex.compile(r"[\p{P}\s]")  # a char of the punctuation that ends an item label
+
+
 def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> bool:
     """Whether a cell's lines across several columns are one row's: two lines or more, and text
     in the first column on one of them at most (an item label, a one-line name). A row per
     line puts each row's first cell on its own line, and a table read so (Word's "Light List")
     has several; a row whose style rules it apart from the next (Word's "Medium Shading 1": no
     rules between its columns) is one cell holding one row."""
-    return (
-        len(lines) > 1
-        and sum(any(_column_of(starts, run) == 0 for run in runs) for runs in lines) <= 1
+    return len(lines) > 1 and sum(map(_starts_first_column, repeat(starts), lines)) <= 1
+
+
+def _starts_first_column(starts: list[float], runs: list[list[Char]]) -> bool:
+    """Whether a line has text in the first column, more than the punctuation that ends an item
+    label a narrow column cut (「一」 / 「、」, "(1" / ")")."""
+    return any(
+        _column_of(starts, run) == 0 and not all(_LABEL_END.fullmatch(c.text) for c in run)
+        for run in runs
     )
 
 
