@@ -1176,3 +1176,34 @@ def test_the_header_above_a_grouping_row_above_the_first_filled_row_is_the_table
         ("2.",),
         ("3.",),
     ]
+
+
+def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns() -> None:
+    """Random Word layouts with looks, seed 985 ("Light Shading", cells centred both ways): the
+    next page holds only the repeated header and the rest of a row ("t Unit" of "Information
+    Technology Managemen" / "t Unit"), neither filled: with no cell and centred labels, the
+    header was read as lines of text and the rest of the row lost. The columns of the last row
+    of the page before carry over: each band between the rules across them at the page's top
+    holding a header or a row's rest is a row of them. Text above those rules (a heading) is a
+    new table's page, and the columns do not carry."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    filled = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    first = _word("Item", 5.4, 5) + _word("1.", 5.4, 25) + _word("Managemen", 265.4, 25)
+    carry: list[list[tuple[float, float]]] = []
+    page_blocks(first, filled, 1, 0, carry)
+    assert carry == [list(columns)]
+    rules = [_rule(0, 340, y) for y in (0, 30, 50)]
+    second = _word("Item", 14, 10) + _word("Name", 85, 10) + _word("Target", 185, 4)
+    second += _word("Date", 194, 16) + _word("Contact", 280, 10) + _word("t Unit", 280, 35)
+    blocks, _ = page_blocks(second, rules, 2, 1, carry)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows == [
+        (("Item",), ("Name",), ("Target", "Date"), ("Contact",)),
+        ((), (), (), ("t Unit",)),
+    ]
+    carry = [list(columns)]
+    heading = _word("D. Datasets already released", 0, -20) + second
+    blocks, _ = page_blocks(heading, rules, 2, 1, carry)
+    assert not [b for b in blocks if isinstance(b, TableRow) and b.cells[3] == ("t Unit",)]

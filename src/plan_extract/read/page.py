@@ -38,6 +38,7 @@ from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
+    BandKind,
     BandTest,
     BBox,
     Columns,
@@ -45,6 +46,8 @@ from .tables import (
     GridRow,
     Table,
     TooManyLinesError,
+    continued_rows,
+    edge_row,
     join_side_by_side,
     join_stacked,
     merge_edges,
@@ -691,14 +694,15 @@ BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
 
 
 def _holds_row(chars: list[Char]) -> BandTest:
-    """Whether a band of a table's columns holds text of a row of it: in two columns or more,
-    every run of it inside one column (a heading or a line across the table is no row), and, for
-    ``one_row``, in the first column on one line at most (see :data:`~.tables.BandTest`)."""
+    """Whether a band of a table's columns holds what ``kind`` asks (:data:`~.tables.BandKind`):
+    every run of its text inside one column (a heading or a line across the table is no row), in
+    two columns or more, and for "one row" in the first column on one line at most; for "rest",
+    in one column or more, the first on one line at most."""
 
     ordered: list[Char] = []  # by their middle's height, sorted on the first question only
     middles: list[float] = []
 
-    def holds(columns: Columns, top: float, bottom: float, one_row: bool) -> bool:
+    def holds(columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
         if not ordered:
             ordered.extend(sorted(chars, key=lambda c: c.top + c.bottom))
             middles.extend((c.top + c.bottom) / 2 for c in ordered)
@@ -728,25 +732,52 @@ def _holds_row(chars: list[Char]) -> BandTest:
                 if column is None:
                     return False
                 found.add(column)
-        return len(found) >= 2 and not (one_row and first_column > 1)
+        if kind == "rest":
+            return bool(found) and first_column <= 1
+        return len(found) >= 2 and not (kind == "one row" and first_column > 1)
 
     return holds
 
 
-def page_tables(edges: list[Edge], chars: list[Char] | None = None) -> list[Table]:
+def page_tables(
+    edges: list[Edge], chars: list[Char] | None = None, carried: Columns | None = None
+) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
     between them (:func:`~.tables.join_stacked`), no table of fewer than MIN_TABLE_COLUMNS
     columns, each extended down to outer rules below its last cells (:func:`_extended`).
-    ``chars``: the page's, which tell the rows between filled ones (none: no such rows)."""
+    ``chars``: the page's, which tell the rows between filled ones (none: no such rows);
+    ``carried``: the columns of the last row of the table the page before ended with, which the
+    rows at this page's top may go on (:func:`~.tables.continued_rows`)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged)
+    holds = _holds_row(chars or [])
     tables = [
         table
-        for table in join_stacked(join_side_by_side(found, lone), merged, _holds_row(chars or []))
+        for table in join_stacked(join_side_by_side(found, lone), merged, holds)
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
+    if carried is not None and chars and not _text_above(chars, carried, merged):
+        rest = continued_rows(carried, merged, holds, tables)
+        tables = sorted([*tables, rest], key=lambda t: t.bbox[1]) if rest else tables
     return [_extended(table, edges) for table in tables]
+
+
+def _text_above(chars: list[Char], columns: Columns, rules: list[Edge]) -> bool:
+    """Whether the page has text above its top-most rule across ``columns``' width, over them:
+    a heading, a paragraph; a table going on from the page before starts at the page's top."""
+    x0, x1 = columns[0][0], columns[-1][1]
+    tops = [
+        r.top
+        for r in rules
+        if r.orientation == "h" and abs(r.x0 - x0) <= BAND_FIT and abs(r.x1 - x1) <= BAND_FIT
+    ]
+    if not tops:
+        return True
+    first = min(tops)
+    return any(
+        c.bottom <= first and c.x1 > x0 and c.x0 < x1 and not c.text.isspace() for c in chars
+    )
 
 
 # points: a rule starting this far left of a table's first column of text frames a column
@@ -785,10 +816,20 @@ class _Rules:
 
 
 def page_blocks(
-    chars: list[Char], edges: list[Edge], number: int, table_base: int
+    chars: list[Char],
+    edges: list[Edge],
+    number: int,
+    table_base: int,
+    carry: list[Columns] | None = None,
 ) -> tuple[list[Block], int]:
-    """The blocks of one page in reading order, and the document's table count after it."""
-    tables = page_tables(edges, chars)
+    """The blocks of one page in reading order, and the document's table count after it.
+    ``carry``: the columns of the last row of the table the page before ended with (its last
+    item), which this page's rows at its top may go on, and where this page's is put in turn."""
+    tables = page_tables(edges, chars, carry[-1] if carry else None)
+    if carry is not None:
+        last = max(tables, key=lambda t: t.bbox[3], default=None)
+        columns = edge_row(last, last=True) if last is not None else None
+        carry[:] = [columns] if columns is not None else []
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)
@@ -849,6 +890,7 @@ def pdf_document(
     blocks: list[Block] = []
     empty: list[int] = []
     tables = 0
+    carry: list[Columns] = []  # the columns of the last row of the last table so far
     for page in pages:
         if page.skipped is not None:
             log.add(*page.skipped, Where(page=page.number))
@@ -856,7 +898,9 @@ def pdf_document(
         if not page.chars:
             empty.append(page.number)
         try:
-            found, tables = page_blocks(dedupe_chars(page.chars), page.edges, page.number, tables)
+            found, tables = page_blocks(
+                dedupe_chars(page.chars), page.edges, page.number, tables, carry
+            )
         except TooManyLinesError as error:
             log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
             continue

@@ -443,7 +443,7 @@ BAND_MIN, BAND_MAX = 4.0, 100.0  # points: the height of a row between a stack's
 # a line's and at most a few lines' more than the tallest cell of a plan row
 
 
-def _edge_row(table: Table, last: bool) -> Columns | None:
+def edge_row(table: Table, last: bool) -> Columns | None:
     """The columns of a table's first (``last``: last) row, where that row's cells, one per
     column, side by side, span the table's width (two columns or more); under a row of one cell
     across the table (a grouping row), those of the row next to it."""
@@ -497,10 +497,10 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
     in groups from the top."""
     stacks: list[list[Table]] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        first = _edge_row(table, last=False)
+        first = edge_row(table, last=False)
         for stack in stacks:
             upper = stack[-1]
-            columns = _edge_row(upper, last=True)
+            columns = edge_row(upper, last=True)
             top, bottom = upper.bbox[3], table.bbox[1]
             if (
                 _same_columns(columns, first)
@@ -510,7 +510,7 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
                     or (
                         not _rules_across(rules, table, top + BAND_MIN, bottom - BAND_MIN)
                         and columns is not None
-                        and holds_row(columns, top, bottom, False)
+                        and holds_row(columns, top, bottom, "row")
                     )
                 )
             ):
@@ -522,11 +522,13 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
 
 
 Columns = list[tuple[float, float]]  # each column's left and right
-# Whether the band of ``columns`` between two heights holds a row's text: in two columns or more,
-# every piece of it inside one column (not a heading, nor a line across the table), and, where the
-# last argument says "one row", in the first column on one line at most (not rows under rows): see
-# :func:`join_stacked`
-BandTest = Callable[[Columns, float, float, bool], bool]
+# What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
+# row's text in two columns or more, every piece of it inside one column (not a heading, nor a
+# line across the table); "one row", that and text in the first column on one line at most (not
+# rows under rows); "rest", the rest of one row a page break cut, in one column or more.
+BandKind = Literal["row", "one row", "rest"]
+# Whether the band of ``columns`` between two heights holds what the kind asks
+BandTest = Callable[[Columns, float, float, BandKind], bool]
 
 
 MAX_BANDS_ABOVE = 3  # bands above a stack read as its rows: a header, a grouping row, a row
@@ -559,7 +561,7 @@ def _bands_above(
             continue
         if any(o.bbox[1] < bottom and o.bbox[3] > rule for o in others):
             break
-        if holds_row(columns, rule, bottom, False):
+        if holds_row(columns, rule, bottom, "row"):
             if passed is not None:
                 bands.append((*passed, True))
             bands.append((rule, bottom, False))
@@ -597,12 +599,12 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
     for stack in _stacks(tables, rules, holds_row):
         cells: list[BBox] = list(stack[0].cells)
         for upper, lower in pairwise(stack):
-            columns = _edge_row(upper, last=True)
+            columns = edge_row(upper, last=True)
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
-        first, last = _edge_row(stack[0], last=False), _edge_row(stack[-1], last=True)
+        first, last = edge_row(stack[0], last=False), edge_row(stack[-1], last=True)
         if first:
             others = [t for t in tables if t not in stack]
             for band_top, band_bottom, across in _bands_above(
@@ -611,7 +613,7 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
         below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
-        if last and below and holds_row(last, bottom, min(below), True):
+        if last and below and holds_row(last, bottom, min(below), "one row"):
             cells.extend(_row_cells(last, bottom, min(below)))
         joined.append(
             Table(tuple(cells))
@@ -619,3 +621,36 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
             else stack[0]
         )
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def continued_rows(
+    columns: Columns, rules: Sequence[Edge], holds_row: BandTest, tables: Sequence[Table]
+) -> Table | None:
+    """The rows at the top of a page of a table the page before ended with (its last row's
+    ``columns``), where the style fills none of them ("Light Shading" on a page holding the
+    repeated header and the rest of a row): from the top-most rule across exactly those columns,
+    each band down to the next such rule that holds a row (the header's may hold labels over two
+    lines; the rest, one row's text), until one does not, or a table of the page begins. None
+    where no table goes on at the page's top (a table found above, no band holding a row)."""
+    x0, x1 = columns[0][0], columns[-1][1]
+    t = COLUMN_EDGE_TOLERANCE
+    across = sorted(
+        rule.top
+        for rule in rules
+        if rule.orientation == "h" and abs(rule.x0 - x0) <= t and abs(rule.x1 - x1) <= t
+    )
+    if not across or any(table.bbox[1] < across[0] - t for table in tables):
+        return None
+    starts = [min(table.bbox[1] for table in tables)] if tables else []
+    cells: list[BBox] = []
+    top = across[0]
+    for bottom in across[1:]:
+        if bottom - top < BAND_MIN:
+            continue
+        if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
+            break
+        if not holds_row(columns, top, bottom, "rest" if cells else "row"):
+            break
+        cells.extend(_row_cells(columns, top, bottom))
+        top = bottom
+    return Table(tuple(cells)) if cells else None
