@@ -1207,3 +1207,27 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
     heading = _word("D. Datasets already released", 0, -20) + second
     blocks, _ = page_blocks(heading, rules, 2, 1, carry)
     assert not [b for b in blocks if isinstance(b, TableRow) and b.cells[3] == ("t Unit",)]
+
+
+def test_a_heading_between_two_tables_does_not_join_the_row_above_it_to_the_table_below() -> None:
+    """Random Word layouts with looks, seed 972: the walk up from a table's first filled row took
+    the footnote and heading between two tables for a grouping row and the first table's last,
+    unfilled row for the second table's. A band passed over holds one line only, and the walk
+    stops at the band right under another table."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    upper = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]  # table C: its filled header
+    lower = [e for x0, x1 in columns for e in _box(x0, 80, x1, 100)]  # table D: its filled header
+    rules = [_rule(0, 340, 45), _rule(0, 340, 80)]  # C's foot (under its unfilled row), D's top
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("1.", 5.4, 28) + _word("Alpha", 45.4, 28) + _word("05/2021", 165.4, 28)
+    chars += _word("D. Datasets already released", 0, 60)
+    chars += _word("Item", 5.4, 85) + _word("Name", 45.4, 85) + _word("Date", 165.4, 85)
+    blocks, _ = page_blocks(chars, upper + lower + rules, 1, 0)
+    kinds = [(type(b).__name__, b.table if isinstance(b, TableRow) else None) for b in blocks]
+    texts = [b.text for b in blocks if isinstance(b, TextLine)]
+    assert texts == ["D. Datasets already released"]
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells[0] for r in rows] == [("Item",), ("1.",), ("Item",)]
+    assert rows[1].table == rows[0].table != rows[2].table, kinds

@@ -697,7 +697,7 @@ def _holds_row(chars: list[Char]) -> BandTest:
     """Whether a band of a table's columns holds what ``kind`` asks (:data:`~.tables.BandKind`):
     every run of its text inside one column (a heading or a line across the table is no row), in
     two columns or more, and for "one row" in the first column on one line at most; for "rest",
-    in one column or more, the first on one line at most."""
+    in one column or more, the first on one line at most; for "line", one line of any text."""
 
     ordered: list[Char] = []  # by their middle's height, sorted on the first question only
     middles: list[float] = []
@@ -715,6 +715,8 @@ def _holds_row(chars: list[Char]) -> BandTest:
             ),
             key=_line_order,
         )
+        if kind == "line":
+            return len(_rows(inside)) == 1
         found: set[int] = set()
         first_column = 0  # lines with text in the first column
         for line in _rows(inside):

@@ -525,8 +525,9 @@ Columns = list[tuple[float, float]]  # each column's left and right
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
 # row's text in two columns or more, every piece of it inside one column (not a heading, nor a
 # line across the table); "one row", that and text in the first column on one line at most (not
-# rows under rows); "rest", the rest of one row a page break cut, in one column or more.
-BandKind = Literal["row", "one row", "rest"]
+# rows under rows); "rest", the rest of one row a page break cut, in one column or more; "line",
+# one line of text, wherever it lies (a grouping row across the table).
+BandKind = Literal["row", "one row", "rest", "line"]
 # Whether the band of ``columns`` between two heights holds what the kind asks
 BandTest = Callable[[Columns, float, float, BandKind], bool]
 
@@ -543,8 +544,9 @@ def _bands_above(
 ) -> list[tuple[float, float, bool]]:
     """The bands above ``table``, each between two rules across it and holding a row, up to
     :data:`MAX_BANDS_ABOVE`: the header and the unfilled first row above the first filled row.
-    A band that holds text of no row (a grouping row across the table) is passed over where a
-    band holding a row lies above it; the walk ends at another table, at a gap wider than
+    A band that holds one line of text of no row (a grouping row across the table) is passed over
+    where a band holding a row lies above it; the walk ends at another table or the band right
+    under one (that table's last row, unfilled, under a heading of one line), at a gap wider than
     :data:`BAND_MAX`, or at a second band holding no row. Each band: its top, its bottom, and
     whether it is one cell across the table (the band passed over) or a row of ``columns``."""
     top = table.bbox[1]
@@ -559,14 +561,14 @@ def _bands_above(
         if bottom - rule < BAND_MIN:
             bottom = rule
             continue
-        if any(o.bbox[1] < bottom and o.bbox[3] > rule for o in others):
-            break
+        if any(o.bbox[1] < bottom and o.bbox[3] > rule - ROW_EDGE_TOLERANCE for o in others):
+            break  # another table, or the row under another table's last (its below band)
         if holds_row(columns, rule, bottom, "row"):
             if passed is not None:
                 bands.append((*passed, True))
             bands.append((rule, bottom, False))
             passed = None
-        elif passed is None:
+        elif passed is None and holds_row(columns, rule, bottom, "line"):
             passed = (rule, bottom)
         else:
             break
