@@ -47,7 +47,6 @@ from .tables import (
     Table,
     TooManyLinesError,
     continued_rows,
-    edge_row,
     join_side_by_side,
     join_stacked,
     merge_edges,
@@ -830,7 +829,7 @@ def page_blocks(
     tables = page_tables(edges, chars, carry[-1] if carry else None)
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
-        columns = edge_row(last, last=True) if last is not None else None
+        columns = last.last_columns if last is not None else None
         carry[:] = [columns] if columns is not None else []
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)

@@ -24,6 +24,7 @@ from ..errors import PlanExtractError
 Orientation = Literal["h", "v"]
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 Point = tuple[float, float]  # x, top
+Columns = list[tuple[float, float]]  # each column's left and right
 
 
 class Edge(NamedTuple):
@@ -315,6 +316,16 @@ class Table:
             rows.append((y, GridRow((None,) * len(columns), (x0, y, x1, end))))
         return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
+    @cached_property
+    def first_columns(self) -> Columns | None:
+        """The columns of the table's first row (:func:`edge_row`)."""
+        return edge_row(self, last=False)
+
+    @cached_property
+    def last_columns(self) -> Columns | None:
+        """The columns of the table's last row (:func:`edge_row`)."""
+        return edge_row(self, last=True)
+
     def covers(self, x: float, top: float) -> bool:
         """Whether some cell contains the point, counting a cell's left and top edges as in it
         and its right and bottom edges as out: the corner where a missing cell would start is
@@ -497,10 +508,10 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
     in groups from the top."""
     stacks: list[list[Table]] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        first = edge_row(table, last=False)
+        first = table.first_columns
         for stack in stacks:
             upper = stack[-1]
-            columns = edge_row(upper, last=True)
+            columns = upper.last_columns
             top, bottom = upper.bbox[3], table.bbox[1]
             if (
                 _same_columns(columns, first)
@@ -521,7 +532,6 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
     return stacks
 
 
-Columns = list[tuple[float, float]]  # each column's left and right
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
 # row's text in two columns or more, every piece of it inside one column (not a heading, nor a
 # line across the table); "one row", that and text in the first column on one line at most (not
@@ -601,12 +611,12 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
     for stack in _stacks(tables, rules, holds_row):
         cells: list[BBox] = list(stack[0].cells)
         for upper, lower in pairwise(stack):
-            columns = edge_row(upper, last=True)
+            columns = upper.last_columns
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
-        first, last = edge_row(stack[0], last=False), edge_row(stack[-1], last=True)
+        first, last = stack[0].first_columns, stack[-1].last_columns
         if first:
             others = [t for t in tables if t not in stack]
             for band_top, band_bottom, across in _bands_above(
