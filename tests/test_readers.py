@@ -1231,3 +1231,25 @@ def test_a_heading_between_two_tables_does_not_join_the_row_above_it_to_the_tabl
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [r.cells[0] for r in rows] == [("Item",), ("1.",), ("Item",)]
     assert rows[1].table == rows[0].table != rows[2].table, kinds
+
+
+def test_the_unfilled_row_below_a_filled_one_under_an_unfilled_header_may_wrap_its_first_cell() -> (
+    None
+):
+    """Random Word layouts with looks, seed 991 ("Light Shading", no item column, cells centred
+    top to bottom): header unfilled, row 1 filled, row 2 unfilled above the table's foot, its first
+    cell (the contact unit) over two lines around the middle one. Under one filled row alone a
+    band is one row only with text in its first column on one line; with the unfilled header above
+    it, the style fills rows one in two, and the band is the row whatever its first cell."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 80), (80, 200), (200, 300))
+    edges = [_rule(0, 300, 0), *[e for x0, x1 in columns for e in _box(x0, 30, x1, 50)]]
+    edges.append(_rule(0, 300, 90))
+    chars = _word("Contact", 5.4, 10) + _word("Name", 85.4, 10) + _word("Date", 205.4, 10)
+    chars += _word("Stats", 5.4, 35) + _word("Alpha", 85.4, 35) + _word("2021", 205.4, 35)
+    chars += _word("IT", 5.4, 55) + _word("Beta", 85.4, 62) + _word("2022", 205.4, 62)
+    chars += _word("Unit", 5.4, 69)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("IT", "Unit"), ("Beta",), ("2022",))

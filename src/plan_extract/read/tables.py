@@ -617,15 +617,20 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
         first, last = stack[0].first_columns, stack[-1].last_columns
+        bands = []
         if first:
             others = [t for t in tables if t not in stack]
-            for band_top, band_bottom, across in _bands_above(
-                rules, stack[0], first, holds_row, others
-            ):
+            bands = _bands_above(rules, stack[0], first, holds_row, others)
+            for band_top, band_bottom, across in bands:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
         below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
-        if last and below and holds_row(last, bottom, min(below), "one row"):
+        # under one table alone, no row above it (a "Light List" header, say), one row only:
+        # rows under it may go unparted; where rows are filled one in two (tables stacked, or
+        # unfilled rows above), the row the style left unfilled, its first column wrapped or not
+        lone = len(stack) == 1 and not bands
+        kind: BandKind = "one row" if lone else "row"
+        if last and below and holds_row(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
         joined.append(
             Table(tuple(cells))
