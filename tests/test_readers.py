@@ -1253,3 +1253,29 @@ def test_the_unfilled_row_below_a_filled_one_under_an_unfilled_header_may_wrap_i
     blocks, _ = page_blocks(chars, edges, 1, 0)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[-1] == (("IT", "Unit"), ("Beta",), ("2022",))
+
+
+def test_grouping_rows_a_style_filled_alone_go_on_the_stack_of_filled_rows() -> None:
+    """Random Word layouts with looks, seed 997 ("Light Shading", grouping rows, values centred
+    across): the header and the first grouping row are one filled table; each later grouping row,
+    filled, is one cell across the table touching no other (no table of its own), and the dataset
+    rows between, unfilled, were read by alignment in columns of their own. A cell alone across a
+    stack's columns goes on the stack, and the rows between take the columns above it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)] + _box(0, 20, 340, 32)
+    edges += _box(0, 60, 340, 72) + _box(0, 100, 340, 112) + [_rule(0, 340, 140)]
+    chars = _word("Item", 14, 5) + _word("Name", 88, 5) + _word("Date", 198, 5)
+    chars += _word("Frequency", 273, 5) + _word("Commerce", 146, 22) + _word("Environment", 137, 62)
+    chars += _word("Food", 158, 102)
+    for label, name, top in (("(1)", "Lifts", 40), ("(2)", "Energy", 80), ("(3)", "Prices", 120)):
+        chars += _word(label, 11, top) + _word(name, 85, top) + _word("2019", 198, top)
+        chars += _word("Weekly", 279, top)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert [row[0] for row in rows] == [
+        ("Item",), ("Commerce",), ("(1)",), ("Environment",), ("(2)",), ("Food",), ("(3)",),
+    ]  # fmt: skip
+    assert rows[4] == (("(2)",), ("Energy",), ("2019",), ("Weekly",))
+    assert not [b for b in blocks if isinstance(b, TextLine)]

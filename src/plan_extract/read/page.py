@@ -755,7 +755,7 @@ def page_tables(
     holds = _holds_row(chars or [])
     tables = [
         table
-        for table in join_stacked(join_side_by_side(found, lone), merged, holds)
+        for table in join_stacked(join_side_by_side(found, lone), merged, holds, lone)
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):

@@ -502,19 +502,35 @@ def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) 
     ]
 
 
+def _running_columns(stack: Sequence[Table]) -> Columns | None:
+    """The columns of the last row of a stack that has them (not a grouping row, one cell)."""
+    return next((t.last_columns for t in reversed(stack) if t.last_columns is not None), None)
+
+
+def _fits(table: Table, columns: Columns | None) -> bool:
+    """Whether ``table`` goes on under rows of ``columns``: its first row has them, or it is one
+    cell across them (a grouping row a style filled alone)."""
+    if columns is None:
+        return False
+    if len(table.cells) == 1:
+        x0, _, x1, _ = table.bbox
+        t = COLUMN_EDGE_TOLERANCE
+        return abs(x0 - columns[0][0]) <= t and abs(x1 - columns[-1][1]) <= t
+    return _same_columns(columns, table.first_columns)
+
+
 def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> list[list[Table]]:
-    """Tables one above another, the last row of each with the columns of the next one's first,
-    touching or with a row's text between them and no rule across them there (another table's),
-    in groups from the top."""
+    """Tables one above another, the last row of each with the columns of the next one's first
+    (or the next one a cell across them, a grouping row filled alone), touching or with a row's
+    text between them and no rule across them there (another table's), in groups from the top.
+    A cell alone only goes on a stack; a stack does not begin with one."""
     stacks: list[list[Table]] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        first = table.first_columns
         for stack in stacks:
-            upper = stack[-1]
-            columns = upper.last_columns
-            top, bottom = upper.bbox[3], table.bbox[1]
+            columns = _running_columns(stack)
+            top, bottom = stack[-1].bbox[3], table.bbox[1]
             if (
-                _same_columns(columns, first)
+                _fits(table, columns)
                 and top - ROW_EDGE_TOLERANCE <= bottom <= top + BAND_MAX
                 and (
                     bottom - top < BAND_MIN
@@ -528,7 +544,8 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
                 stack.append(table)
                 break
         else:
-            stacks.append([table])
+            if len(table.cells) > 1:
+                stacks.append([table])
     return stacks
 
 
@@ -590,7 +607,12 @@ def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
     return [(x0, top, x1, bottom) for x0, x1 in columns]
 
 
-def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> list[Table]:
+def join_stacked(
+    tables: list[Table],
+    rules: Sequence[Edge],
+    holds_row: BandTest,
+    lone: Sequence[BBox] = (),
+) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables of one row each, one above another with the same
     columns; the rows between them, unfilled, are no table's, and neither is the header above
@@ -603,20 +625,22 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
     read as the filled ones are, cell by cell, whatever the alignment of its text: cells centred
     top to bottom print a short value on the middle line of a row, not the first, and read a
     line at a time that row would come out wrong. ``rules``: the page's, merged
-    (:func:`merge_edges`)."""
+    (:func:`merge_edges`); ``lone``: the cells that touch no other, one of which a style fills
+    alone across a stack (a grouping row) goes on it."""
     if not tables:
         return tables
     rules = [rule for rule in rules if rule.orientation == "h"]
     joined: list[Table] = []
-    for stack in _stacks(tables, rules, holds_row):
+    bars = [Table((cell,)) for cell in lone]  # grouping rows a style filled alone
+    for stack in _stacks([*tables, *bars], rules, holds_row):
         cells: list[BBox] = list(stack[0].cells)
-        for upper, lower in pairwise(stack):
-            columns = upper.last_columns
+        for n, (upper, lower) in enumerate(pairwise(stack)):
+            columns = _running_columns(stack[: n + 1])
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
-        first, last = stack[0].first_columns, stack[-1].last_columns
+        first, last = stack[0].first_columns, _running_columns(stack)
         bands = []
         if first:
             others = [t for t in tables if t not in stack]
@@ -628,8 +652,8 @@ def join_stacked(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest
         # under one table alone, no row above it (a "Light List" header, say), one row only:
         # rows under it may go unparted; where rows are filled one in two (tables stacked, or
         # unfilled rows above), the row the style left unfilled, its first column wrapped or not
-        lone = len(stack) == 1 and not bands
-        kind: BandKind = "one row" if lone else "row"
+        alone = len(stack) == 1 and not bands
+        kind: BandKind = "one row" if alone else "row"
         if last and below and holds_row(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
         joined.append(
