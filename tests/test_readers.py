@@ -1203,6 +1203,13 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
         (("Item",), ("Name",), ("Target", "Date"), ("Contact",)),
         ((), (), (), ("t Unit",)),
     ]
+    # the repeated header filled (a shaded header, seed 994): the rest under it joins it
+    carry = [list(columns)]
+    shaded = [e for x0, x1 in columns for e in _box(x0, 0, x1, 30)] + [_rule(0, 340, 50)]
+    blocks, _ = page_blocks(second, shaded, 2, 1, carry)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells[3] for r in rows] == [("Contact",), ("t Unit",)]
+    assert rows[0].table == rows[1].table
     carry = [list(columns)]
     heading = _word("D. Datasets already released", 0, -20) + second
     blocks, _ = page_blocks(heading, rules, 2, 1, carry)

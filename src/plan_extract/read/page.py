@@ -759,8 +759,7 @@ def page_tables(
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
-        rest = continued_rows(carried, merged, holds, tables)
-        tables = sorted([*tables, rest], key=lambda t: t.bbox[1]) if rest else tables
+        tables = continued_rows(carried, merged, holds, tables)
     return [_extended(table, edges) for table in tables]
 
 

@@ -666,13 +666,14 @@ def join_stacked(
 
 def continued_rows(
     columns: Columns, rules: Sequence[Edge], holds_row: BandTest, tables: Sequence[Table]
-) -> Table | None:
-    """The rows at the top of a page of a table the page before ended with (its last row's
-    ``columns``), where the style fills none of them ("Light Shading" on a page holding the
-    repeated header and the rest of a row): from the top-most rule across exactly those columns,
-    each band down to the next such rule that holds a row (the header's may hold labels over two
-    lines; the rest, one row's text), until one does not, or a table of the page begins. None
-    where no table goes on at the page's top (a table found above, no band holding a row)."""
+) -> list[Table]:
+    """The tables of a page with the rows at its top of a table the page before ended with (its
+    last row's ``columns``), where the style fills none of them ("Light Shading" on a page holding
+    the repeated header and the rest of a row): from the top-most rule across exactly those
+    columns, each band down to the next such rule that holds a row (the header's may hold labels
+    over two lines; the rest, one row's text), until one does not, or a table of the page begins.
+    A table at the top with those columns (the repeated header, filled) is the header, and the
+    bands under it join it. ``tables`` as they are where no table goes on at the page's top."""
     x0, x1 = columns[0][0], columns[-1][1]
     t = COLUMN_EDGE_TOLERANCE
     across = sorted(
@@ -681,11 +682,20 @@ def continued_rows(
         if rule.orientation == "h" and abs(rule.x0 - x0) <= t and abs(rule.x1 - x1) <= t
     )
     if not across or any(table.bbox[1] < across[0] - t for table in tables):
-        return None
-    starts = [min(table.bbox[1] for table in tables)] if tables else []
-    cells: list[BBox] = []
-    top = across[0]
-    for bottom in across[1:]:
+        return list(tables)
+    header = next(
+        (
+            table
+            for table in tables
+            if abs(table.bbox[1] - across[0]) <= t and _same_columns(table.last_columns, columns)
+        ),
+        None,
+    )
+    rest = [table for table in tables if table is not header]
+    starts = [min(table.bbox[1] for table in rest)] if rest else []
+    cells: list[BBox] = list(header.cells) if header is not None else []
+    top = header.bbox[3] if header is not None else across[0]
+    for bottom in across:
         if bottom - top < BAND_MIN:
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
@@ -694,4 +704,6 @@ def continued_rows(
             break
         cells.extend(_row_cells(columns, top, bottom))
         top = bottom
-    return Table(tuple(cells)) if cells else None
+    if not cells or (header is not None and len(cells) == len(header.cells)):
+        return list(tables)
+    return sorted([*rest, Table(tuple(cells))], key=lambda table: table.bbox[1])
