@@ -1099,6 +1099,12 @@ def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> Non
         two += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("05/2021", 165.4, top)
     blocks, _ = page_blocks(two, [*edges, _rule(0, 340, 70)], 1, 0)
     assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][-2:] == [("2.",), ("3.",)]
+    # its first cell wrapped, the row's other cells on its first line only (seed 1019)
+    wrapped = chars + _word("Car", 5.4, 43) + _word("Vacancies", 45.4, 43)
+    wrapped += _word("04/2021", 165.4, 43) + _word("Monthly", 265.4, 43) + _word("park", 5.4, 55)
+    blocks, _ = page_blocks(wrapped, [*edges, _rule(0, 340, 70)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("Car", "park"), ("Vacancies",), ("04/2021",), ("Monthly",))
 
 
 def test_a_cell_across_the_table_holding_one_centred_row_is_that_row() -> None:

@@ -695,7 +695,8 @@ BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
 def _holds_row(chars: list[Char]) -> BandTest:
     """Whether a band of a table's columns holds what ``kind`` asks (:data:`~.tables.BandKind`):
     every run of its text inside one column (a heading or a line across the table is no row), in
-    two columns or more, and for "one row" in the first column on one line at most; for "rest",
+    two columns or more, and for "one row" in the first column on one line at most or with one
+    line only holding text in half its columns or more (a wrapped first cell); for "rest",
     in one column or more, the first on one line at most; for "line", one line of any text."""
 
     ordered: list[Char] = []  # by their middle's height, sorted on the first question only
@@ -718,9 +719,11 @@ def _holds_row(chars: list[Char]) -> BandTest:
             return len(_rows(inside)) == 1
         found: set[int] = set()
         first_column = 0  # lines with text in the first column
+        per_line: list[set[int]] = []  # the columns each line has text in
         for line in _rows(inside):
             runs = _runs(line)
             first_column += any(run[0].x0 <= columns[0][1] for run in runs)
+            per_line.append(set())
             for run in runs:
                 column = next(
                     (
@@ -733,9 +736,15 @@ def _holds_row(chars: list[Char]) -> BandTest:
                 if column is None:
                     return False
                 found.add(column)
+                per_line[-1].add(column)
         if kind == "rest":
             return bool(found) and first_column <= 1
-        return len(found) >= 2 and not (kind == "one row" and first_column > 1)
+        if len(found) < 2:
+            return False
+        # one row: its first cell on one line, or else one line only with text in most of the
+        # row's columns (a row's first line, or its middle one, centred; a row under it has one)
+        full = sum(2 * len(line) >= len(found) and len(line) >= 2 for line in per_line)
+        return kind != "one row" or first_column <= 1 or full <= 1
 
     return holds
 
