@@ -278,6 +278,9 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -
     (``layout-censtatd-unruled-bilingual``, ``layout-afcd-rows-per-line-bilingual``,
     ``layout-landsd-narrow-unruled-en``, ``layout-afcd-no-items-light-shading``, and unit tests
     naming their seeds)."""
+    # How the text looks is drawn too (fonts, cells centred top to bottom and across, a shaded
+    # header: ``WordLook``, seeds 931 on): what it found is in the CHANGELOG, the limits left in
+    # the README ("Layout tests").
     plan, layout = case
     _round_trip(plan, replace(layout, word_look=look), ".pdf", render_word_pdf)
 
