@@ -1292,3 +1292,23 @@ def test_grouping_rows_a_style_filled_alone_go_on_the_stack_of_filled_rows() -> 
     ]  # fmt: skip
     assert rows[4] == (("(2)",), ("Energy",), ("2019",), ("Weekly",))
     assert not [b for b in blocks if isinstance(b, TextLine)]
+
+
+def test_a_row_a_page_break_cut_under_a_filled_one_keeps_its_columns() -> None:
+    """Random Word layouts with looks, seed 1030 ("Light Shading", values centred across): the
+    last row on the page, unfilled, is cut by the page break, so no rule closes it; it was read by
+    alignment in columns of its own (an empty column dropped, the date moved into the remarks).
+    Its lines, each inside the columns and a line apart, end the row; the page number further
+    down is no part of it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Remarks", 265.4, 5) + _word("1.", 5.4, 25) + _word("Alpha", 45.4, 25)
+    chars += _word("2.", 14, 44) + _word("Barbecue", 76, 44) + _word("10/2023", 190, 44)
+    chars += _word("Sites", 85, 56) + _word("1", 170, 300)  # the page number
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("2.",), ("Barbecue", "Sites"), ("10/2023",), ())
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["1"]

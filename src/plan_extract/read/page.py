@@ -38,8 +38,8 @@ from ..words import Pieces, broken_word
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
+    BAND_MAX,
     BandKind,
-    BandTest,
     BBox,
     Columns,
     Edge,
@@ -692,22 +692,23 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
 BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
 
 
-def _holds_row(chars: list[Char]) -> BandTest:
-    """Whether a band of a table's columns holds what ``kind`` asks (:data:`~.tables.BandKind`):
-    every run of its text inside one column (a heading or a line across the table is no row), in
-    two columns or more, and for "one row" in the first column on one line at most or with one
-    line only holding text in half its columns or more (a wrapped first cell); for "rest",
-    in one column or more, the first on one line at most; for "line", one line of any text."""
+class _Bands:
+    """What the bands of a page's tables hold, from the page's chars (sorted by height on the
+    first question only: most pages ask none)."""
 
-    ordered: list[Char] = []  # by their middle's height, sorted on the first question only
-    middles: list[float] = []
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        self.ordered: list[Char] = []  # by their middle's height
+        self.middles: list[float] = []
 
-    def holds(columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
-        if not ordered:
-            ordered.extend(sorted(chars, key=lambda c: c.top + c.bottom))
-            middles.extend((c.top + c.bottom) / 2 for c in ordered)
+    def _between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
+        """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``."""
+        if not self.ordered:
+            self.ordered = sorted(self.chars, key=lambda c: c.top + c.bottom)
+            self.middles = [(c.top + c.bottom) / 2 for c in self.ordered]
         left, right = columns[0][0] - BAND_FIT, columns[-1][1] + BAND_FIT
-        inside = sorted(
+        ordered, middles = self.ordered, self.middles
+        return sorted(
             (
                 char
                 for char in ordered[bisect_left(middles, top) : bisect_right(middles, bottom)]
@@ -715,6 +716,27 @@ def _holds_row(chars: list[Char]) -> BandTest:
             ),
             key=_line_order,
         )
+
+    @staticmethod
+    def _column(columns: Columns, run: list[Char]) -> int | None:
+        """The column a run of text lies inside, if any."""
+        return next(
+            (
+                n
+                for n, (x0, x1) in enumerate(columns)
+                if x0 - BAND_FIT <= run[0].x0 and run[-1].x1 <= x1 + BAND_FIT
+            ),
+            None,
+        )
+
+    def holds(self, columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
+        """Whether a band of a table's columns holds what ``kind`` asks
+        (:data:`~.tables.BandKind`): every run of its text inside one column (a heading or a
+        line across the table is no row), in two columns or more, and for "one row" in the
+        first column on one line at most or with one line only holding text in half its columns
+        or more (a wrapped first cell); for "rest", in one column or more, the first on one line
+        at most; for "line", one line of any text."""
+        inside = self._between(columns, top, bottom)
         if kind == "line":
             return len(_rows(inside)) == 1
         found: set[int] = set()
@@ -725,14 +747,7 @@ def _holds_row(chars: list[Char]) -> BandTest:
             first_column += any(run[0].x0 <= columns[0][1] for run in runs)
             per_line.append(set())
             for run in runs:
-                column = next(
-                    (
-                        n
-                        for n, (x0, x1) in enumerate(columns)
-                        if x0 - BAND_FIT <= run[0].x0 and run[-1].x1 <= x1 + BAND_FIT
-                    ),
-                    None,
-                )
+                column = self._column(columns, run)
                 if column is None:
                     return False
                 found.add(column)
@@ -746,7 +761,20 @@ def _holds_row(chars: list[Char]) -> BandTest:
         full = sum(2 * len(line) >= len(found) and len(line) >= 2 for line in per_line)
         return kind != "one row" or first_column <= 1 or full <= 1
 
-    return holds
+    def text_end(self, columns: Columns, top: float) -> float | None:
+        """Where the lines right under ``top`` over ``columns`` end, each inside the columns and
+        at most a line's height below the one before (a row a page break cut, the page's foot
+        under it); None where there is none."""
+        end: float | None = None
+        for line in _rows(self._between(columns, top, top + BAND_MAX)):
+            line_top = min(c.top for c in line)
+            line_bottom = max(c.bottom for c in line)
+            if line_top - (end if end is not None else top) > line_bottom - line_top:
+                break
+            if any(self._column(columns, run) is None for run in _runs(line)):
+                break
+            end = line_bottom
+        return end
 
 
 def page_tables(
@@ -761,10 +789,13 @@ def page_tables(
     rows at this page's top may go on (:func:`~.tables.continued_rows`)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged)
-    holds = _holds_row(chars or [])
+    bands = _Bands(chars or [])
+    holds = bands.holds
     tables = [
         table
-        for table in join_stacked(join_side_by_side(found, lone), merged, holds, lone)
+        for table in join_stacked(
+            join_side_by_side(found, lone), merged, holds, lone, bands.text_end
+        )
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):

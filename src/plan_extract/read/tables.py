@@ -612,6 +612,7 @@ def join_stacked(
     rules: Sequence[Edge],
     holds_row: BandTest,
     lone: Sequence[BBox] = (),
+    text_end: Callable[[Columns, float], float | None] | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables of one row each, one above another with the same
@@ -626,7 +627,9 @@ def join_stacked(
     top to bottom print a short value on the middle line of a row, not the first, and read a
     line at a time that row would come out wrong. ``rules``: the page's, merged
     (:func:`merge_edges`); ``lone``: the cells that touch no other, one of which a style fills
-    alone across a stack (a grouping row) goes on it."""
+    alone across a stack (a grouping row) goes on it; ``text_end``: where the lines under a
+    height end (for the row under rows filled one in two that a page break cut: no rule under
+    it)."""
     if not tables:
         return tables
     rules = [rule for rule in rules if rule.orientation == "h"]
@@ -656,6 +659,12 @@ def join_stacked(
         kind: BandKind = "one row" if alone else "row"
         if last and below and holds_row(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
+        elif last and not below and text_end is not None:
+            # no rule under the last row: a page break cut the table under a row the style left
+            # unfilled, and the row ends with its text
+            end = text_end(last, bottom + BAND_MIN / 2)
+            if end is not None and holds_row(last, bottom, end + BAND_MIN / 2, kind):
+                cells.extend(_row_cells(last, bottom, end + BAND_MIN / 2))
         joined.append(
             Table(tuple(cells))
             if len(cells) > sum(len(t.cells) for t in stack) or len(stack) > 1
