@@ -1312,3 +1312,35 @@ def test_a_row_a_page_break_cut_under_a_filled_one_keeps_its_columns() -> None:
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[-1] == (("2.",), ("Barbecue", "Sites"), ("10/2023",), ())
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["1"]
+
+
+def test_a_band_another_table_took_is_not_taken_again_and_a_wrapped_first_cell_is_one_row() -> None:
+    """Random Word layouts with looks, seeds 1026 and 1037 ("Light Shading", shaded headers):
+    table A ends with an unfilled row under its filled ones, then a heading, then table B's
+    filled header. The walk up from B passed over the heading and took A's last row, which A had
+    taken already (the heading became a row of B, A's row read twice, empty). Bands the tables
+    above took are theirs. And A's last row, top-aligned, wraps its first cell over three lines,
+    two of them with text in other columns: one line only has text in every column, so it is one
+    row (before: read by alignment, its lines text)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 100), (100, 220), (220, 320))
+    a = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    b = [e for x0, x1 in columns for e in _box(x0, 110, x1, 130)]
+    edges = [*a, _rule(0, 320, 80), *b]
+    chars = _word("Frequency", 5.4, 5) + _word("Name", 105.4, 5) + _word("Date", 225.4, 5)
+    chars += _word("Weekly", 5.4, 25) + _word("Alpha", 105.4, 25) + _word("2019", 225.4, 25)
+    chars += _word("Every 3 months", 5.4, 43) + _word("Food /", 105.4, 43)
+    chars += _word("30.04.2021", 225.4, 43) + _word("Note: Data of", 5.4, 55)
+    chars += _word("Licensees", 105.4, 55) + _word("the month", 5.4, 67)
+    chars += _word("B. Datasets to be released", 0, 92)
+    chars += _word("Frequency", 5.4, 115) + _word("Name", 105.4, 115) + _word("Date", 225.4, 115)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells for r in rows][2] == (
+        ("Every 3 months", "Note: Data of", "the month"),
+        ("Food /", "Licensees"),
+        ("30.04.2021",),
+    )
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["B. Datasets to be released"]
+    assert len(rows) == 4 and rows[3].table != rows[2].table

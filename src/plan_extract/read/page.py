@@ -733,8 +733,8 @@ class _Bands:
         """Whether a band of a table's columns holds what ``kind`` asks
         (:data:`~.tables.BandKind`): every run of its text inside one column (a heading or a
         line across the table is no row), in two columns or more, and for "one row" in the
-        first column on one line at most or with one line only holding text in half its columns
-        or more (a wrapped first cell); for "rest", in one column or more, the first on one line
+        first column on one line at most or with one line at most holding text in all its
+        columns (a wrapped first cell); for "rest", in one column or more, the first on one line
         at most; for "line", one line of any text."""
         inside = self._between(columns, top, bottom)
         if kind == "line":
@@ -744,7 +744,10 @@ class _Bands:
         per_line: list[set[int]] = []  # the columns each line has text in
         for line in _rows(inside):
             runs = _runs(line)
-            first_column += any(run[0].x0 <= columns[0][1] for run in runs)
+            first_column += any(
+                run[0].x0 <= columns[0][1] and not all(_LABEL_END.fullmatch(c.text) for c in run)
+                for run in runs
+            )  # (the 「）」 of a label a narrow column cut is no line of its own)
             per_line.append(set())
             for run in runs:
                 column = self._column(columns, run)
@@ -756,9 +759,9 @@ class _Bands:
             return bool(found) and first_column <= 1
         if len(found) < 2:
             return False
-        # one row: its first cell on one line, or else one line only with text in most of the
-        # row's columns (a row's first line, or its middle one, centred; a row under it has one)
-        full = sum(2 * len(line) >= len(found) and len(line) >= 2 for line in per_line)
+        # one row: its first cell on one line, or else one line at most with text in every
+        # column the band has text in (a row's first line; a row under it would have one too)
+        full = sum(line == found for line in per_line)
         return kind != "one row" or first_column <= 1 or full <= 1
 
     def text_end(self, columns: Columns, top: float) -> float | None:

@@ -646,7 +646,8 @@ def join_stacked(
         first, last = stack[0].first_columns, _running_columns(stack)
         bands = []
         if first:
-            others = [t for t in tables if t not in stack]
+            # the tables above as joined so far (their bands are theirs) and the others
+            others = [*joined, *(t for t in tables if t not in stack)]
             bands = _bands_above(rules, stack[0], first, holds_row, others)
             for band_top, band_bottom, across in bands:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
