@@ -1216,6 +1216,15 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [r.cells[3] for r in rows] == [("Contact",), ("t Unit",)]
     assert rows[0].table == rows[1].table
+    # a whole table at the top (header and rows, Table Grid), a short heading under it that fits
+    # the first column, then the next table: the heading is no row of the first (seed 1042)
+    carry = [list(columns)]
+    grid = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    grid += [e for x0, x1 in columns for e in _box(x0, 70, x1, 90)]
+    text = _word("Item", 5.4, 5) + _word("1.", 5.4, 25) + _word("Beta", 45.4, 25)
+    text += _word("D. Done", 5.4, 52) + _word("Item", 5.4, 75)
+    blocks, _ = page_blocks(text, grid, 2, 1, carry)
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["D. Done"]
     carry = [list(columns)]
     heading = _word("D. Datasets already released", 0, -20) + second
     blocks, _ = page_blocks(heading, rules, 2, 1, carry)

@@ -697,7 +697,9 @@ def continued_rows(
         (
             table
             for table in tables
-            if abs(table.bbox[1] - across[0]) <= t and _same_columns(table.last_columns, columns)
+            if abs(table.bbox[1] - across[0]) <= t
+            and len(_row_edges(table)) == 2  # a header alone, not a table of rows
+            and _same_columns(table.last_columns, columns)
         ),
         None,
     )
