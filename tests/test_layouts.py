@@ -282,6 +282,8 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -
     # header: ``WordLook``, seeds 931 on): what it found is in the CHANGELOG, the limits left in
     # the README ("Layout tests").
     plan, layout = case
+    if os.environ.get("LAYOUT_LOOKS") == "0":  # the plans of earlier seeds, in the default look
+        look = WordLook()
     _round_trip(plan, replace(layout, word_look=look), ".pdf", render_word_pdf)
 
 
