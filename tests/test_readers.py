@@ -1099,6 +1099,13 @@ def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> Non
         two += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("05/2021", 165.4, top)
     blocks, _ = page_blocks(two, [*edges, _rule(0, 340, 70)], 1, 0)
     assert [b.cells[0] for b in blocks if isinstance(b, TableRow)][-2:] == [("2.",), ("3.",)]
+    # a tall row, a bilingual cell of nine lines (random Word layouts, seed 905 drawn again)
+    tall = chars + _word("2.", 5.4, 43) + _word("Gamma", 45.4, 43) + _word("07/2020", 165.4, 43)
+    for n in range(9):
+        tall += _word(f"line {n}", 265.4, 43 + 14 * n)
+    blocks, _ = page_blocks(tall, [*edges, _rule(0, 340, 175)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1][3] == tuple(f"line {n}" for n in range(9))
     # its first cell wrapped, the row's other cells on its first line only (seed 1019)
     wrapped = chars + _word("Car", 5.4, 43) + _word("Vacancies", 45.4, 43)
     wrapped += _word("04/2021", 165.4, 43) + _word("Monthly", 265.4, 43) + _word("park", 5.4, 55)

@@ -450,8 +450,8 @@ def _part_of(part: Table, whole: Table) -> bool:
 
 
 COLUMN_EDGE_TOLERANCE = 2.0  # points: two tables' column edges this close are the same column's
-BAND_MIN, BAND_MAX = 4.0, 100.0  # points: the height of a row between a stack's rules, at least
-# a line's and at most a few lines' more than the tallest cell of a plan row
+BAND_MIN, BAND_MAX = 4.0, 200.0  # points: the height of a row between a stack's rules, at least
+# a line's, at most a bilingual row's of a dozen lines (not a page's text between two tables)
 
 
 def edge_row(table: Table, last: bool) -> Columns | None:
