@@ -615,21 +615,24 @@ def join_stacked(
     text_end: Callable[[Columns, float], float | None] | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
-    no vertical rules), are found as tables of one row each, one above another with the same
-    columns; the rows between them, unfilled, are no table's, and neither is the header above
-    the first filled row, under the table's top rule, nor the row below the last, above its
-    bottom rule. A stack of such rows (touching, or with a row's text between them) is one table,
-    with a row of the same columns in each gap between its rows, one above the first up to the
-    nearest rule across it, and one below the last down to the nearest rule across it: where
-    ``holds_row`` says the gap holds a row's text, below a filled row alone one row's only (that
-    row may be a "Light List" header, the rows under it not parted by rules). Each such row is
-    read as the filled ones are, cell by cell, whatever the alignment of its text: cells centred
-    top to bottom print a short value on the middle line of a row, not the first, and read a
-    line at a time that row would come out wrong. ``rules``: the page's, merged
-    (:func:`merge_edges`); ``lone``: the cells that touch no other, one of which a style fills
-    alone across a stack (a grouping row) goes on it; ``text_end``: where the lines under a
-    height end (for the row under rows filled one in two that a page break cut: no rule under
-    it)."""
+    no vertical rules), are found as tables one above another with the same columns; the rows
+    between them, unfilled, are no table's, nor is the header above the first filled row (under
+    the table's top rule), nor the row below the last (above its foot, or cut by a page break).
+    A stack of such tables (touching, or with a row's text between them; a grouping row the
+    style filled alone, one of the ``lone`` cells across the stack, goes on it) is one table:
+
+    - each gap between its tables is a row of the columns above it;
+    - above the first, every band between rules across it that holds a row is a row of its
+      columns, past a grouping row (:func:`_bands_above`);
+    - below the last, the band down to the nearest rule across it, or, with none, down to where
+      its lines end (``text_end``: a row a page break cut), is a row of the last columns: one
+      row only under one table alone with no row above it (a "Light List" header: the rows
+      under it may go unparted).
+
+    ``holds_row`` says what a band holds (:data:`BandKind`); ``rules``: the page's, merged
+    (:func:`merge_edges`). Each such row is read as the filled ones are, cell by cell, whatever
+    the alignment of its text: cells centred top to bottom print a short value on the middle
+    line of a row, not the first, and read a line at a time that row would come out wrong."""
     if not tables:
         return tables
     rules = [rule for rule in rules if rule.orientation == "h"]
