@@ -19,6 +19,7 @@ map (U+FFFD here, whatever the library's marker) are reported per page and kept 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -692,30 +693,37 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
 BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
 
 
-class _Bands:
-    """What the bands of a page's tables hold, from the page's chars (sorted by height on the
-    first question only: most pages ask none)."""
+MAX_CHAR_HEIGHT = 60.0  # points: no glyph of a plan is taller (a band's chars are looked up
+# from this far above it)
 
-    def __init__(self, chars: list[Char]) -> None:
+
+class _Bands:
+    """What the bands of a page's tables hold, from the page's chars (in line order, as
+    :func:`page_blocks` sorts them, or sorted so on the first question: most pages ask none)."""
+
+    def __init__(self, chars: list[Char], in_line_order: bool = False) -> None:
         self.chars = chars
-        self.ordered: list[Char] = []  # by their middle's height
-        self.middles: list[float] = []
+        self.sorted = in_line_order
+        self.tops: list[int] = []  # each char's rounded top, the line order's first key
 
     def _between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
-        """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``."""
-        if not self.ordered:
-            self.ordered = sorted(self.chars, key=lambda c: c.top + c.bottom)
-            self.middles = [(c.top + c.bottom) / 2 for c in self.ordered]
+        """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``, in line
+        order."""
+        if not self.sorted:
+            self.chars, self.sorted = sorted(self.chars, key=_line_order), True
+        if not self.tops:
+            self.tops = [round(c.top) for c in self.chars]
         left, right = columns[0][0] - BAND_FIT, columns[-1][1] + BAND_FIT
-        ordered, middles = self.ordered, self.middles
-        return sorted(
-            (
-                char
-                for char in ordered[bisect_left(middles, top) : bisect_right(middles, bottom)]
-                if char.x1 > left and char.x0 < right and not char.text.isspace()
-            ),
-            key=_line_order,
-        )
+        start = bisect_left(self.tops, math.floor(top - MAX_CHAR_HEIGHT))
+        end = bisect_right(self.tops, math.ceil(bottom))
+        return [
+            char
+            for char in self.chars[start:end]
+            if top <= (char.top + char.bottom) / 2 <= bottom
+            and char.x1 > left
+            and char.x0 < right
+            and not char.text.isspace()
+        ]
 
     @staticmethod
     def _column(columns: Columns, run: list[Char]) -> int | None:
@@ -781,7 +789,10 @@ class _Bands:
 
 
 def page_tables(
-    edges: list[Edge], chars: list[Char] | None = None, carried: Columns | None = None
+    edges: list[Edge],
+    chars: list[Char] | None = None,
+    carried: Columns | None = None,
+    in_line_order: bool = False,
 ) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
@@ -789,10 +800,11 @@ def page_tables(
     columns, each extended down to outer rules below its last cells (:func:`_extended`).
     ``chars``: the page's, which tell the rows between filled ones (none: no such rows);
     ``carried``: the columns of the last row of the table the page before ended with, which the
-    rows at this page's top may go on (:func:`~.tables.continued_rows`)."""
+    rows at this page's top may go on (:func:`~.tables.continued_rows`); ``in_line_order``: the
+    chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged)
-    bands = _Bands(chars or [])
+    bands = _Bands(chars or [], in_line_order)
     holds = bands.holds
     tables = [
         table
@@ -868,12 +880,12 @@ def page_blocks(
     """The blocks of one page in reading order, and the document's table count after it.
     ``carry``: the columns of the last row of the table the page before ended with (its last
     item), which this page's rows at its top may go on, and where this page's is put in turn."""
-    tables = page_tables(edges, chars, carry[-1] if carry else None)
+    chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
+    tables = page_tables(edges, chars, carry[-1] if carry else None, in_line_order=True)
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
         carry[:] = [columns] if columns is not None else []
-    chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)
     placed: list[tuple[float, Block]] = []
