@@ -91,11 +91,6 @@ from .words import carried_on
 ROW_KINDS = ("header", "dataset", "continuation", "grouping", "none", "problem")
 # Roles whose emptiness marks a continuation line in a table without item numbers.
 KEY_ROLES = ("release_date", "update_frequency")
-# a title cut after a word no title ends in: its next line goes on with it, whatever its case
-_TITLE_CUT = regex.compile(
-    r"\b(?:onto|into|to|by|of|and|or|in|on|for|from|with|the|a|an|other|its|their)\s*$",
-    regex.IGNORECASE,
-)
 MAX_TITLE_TAIL = 80  # characters: a longer line under a cut title is a paragraph, not its end
 _HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]{0,59}$")
 # A grouping line is a short run of words, not a sentence or debris.
@@ -232,7 +227,7 @@ class _Builder:
         section = self.section
         if section is None:
             return False
-        cut = _TITLE_CUT.search(section.title) is not None and len(text) <= MAX_TITLE_TAIL
+        cut = ends_mid_phrase(section.title) and len(text) <= MAX_TITLE_TAIL
         if not cut and not _HEADING_TAIL.match(text):
             return False
         if isinstance(self.next_block, TableRow) and not (cut or text[0].islower()):
@@ -752,7 +747,20 @@ def _category_columns(roles: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(i for i, role in enumerate(roles) if role == "category")
 
 
-_CONNECTOR = regex.compile(r"(?:\b(?:and|of)|[,&/、／及和與])\s*$", regex.IGNORECASE)
+@cache
+def _connecting_end() -> regex.Pattern[str]:
+    """Text ending on a word or sign it cannot end on (``vocab/connecting_words.tsv``)."""
+    words = column("connecting_words", "word")
+    latin = [regex.escape(w) for w in words if w.isascii() and w.isalpha()]
+    signs = [regex.escape(w) for w in words if not (w.isascii() and w.isalpha())]
+    return regex.compile(
+        rf"(?:\b(?:{'|'.join(latin)})|(?:{'|'.join(signs)}))\s*$", regex.IGNORECASE
+    )
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Whether ``text`` ends on a connecting word or sign: it goes on on the next line."""
+    return _connecting_end().search(text) is not None
 
 
 @cache
@@ -765,7 +773,7 @@ def continues_category(above: str, below: str) -> bool:
     with ``above``, its part at the foot of the page before: ``above`` ends in a connecting word
     ("Commerce and" / "Industry", 「就業及」 / 「勞工」), or the two make a DATA.GOV.HK category
     (``vocab/categories.tsv``) that ``above`` alone is not ("City" / "Management")."""
-    if _CONNECTOR.search(above):
+    if ends_mid_phrase(above):
         return True
     known = _categories()
     return match_key(above) not in known and match_key(join_pieces([above, below])) in known
