@@ -51,6 +51,7 @@ from .tables import (
     join_side_by_side,
     join_stacked,
     merge_edges,
+    rules_spanning,
     tables_in,
 )
 
@@ -408,6 +409,12 @@ def _lines_as_rows(
 _LABEL_END = regex.compile(r"[\p{P}\s]")  # a char of the punctuation that ends an item label
 
 
+def _label_end_only(run: list[Char]) -> bool:
+    """Whether a run is only the punctuation that ends an item label a narrow column cut (the
+    「、」 of 「一」 / 「、」, the ")" of "(1" / ")"): no line of the first column of its own."""
+    return all(_LABEL_END.fullmatch(c.text) for c in run)
+
+
 def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> bool:
     """Whether a cell's lines across several columns are one row's: two lines or more, and text
     in the first column on one of them at most (an item label, a one-line name). A row per
@@ -420,10 +427,7 @@ def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> boo
 def _starts_first_column(starts: list[float], runs: list[list[Char]]) -> bool:
     """Whether a line has text in the first column, more than the punctuation that ends an item
     label a narrow column cut (「一」 / 「、」, "(1" / ")")."""
-    return any(
-        _column_of(starts, run) == 0 and not all(_LABEL_END.fullmatch(c.text) for c in run)
-        for run in runs
-    )
+    return any(_column_of(starts, run) == 0 and not _label_end_only(run) for run in runs)
 
 
 def _ends_broken_word(before: str, chars_above: list[Char], chars: list[Char], box: BBox) -> bool:
@@ -753,9 +757,8 @@ class _Bands:
         for line in _rows(inside):
             runs = _runs(line)
             first_column += any(
-                run[0].x0 <= columns[0][1] and not all(_LABEL_END.fullmatch(c.text) for c in run)
-                for run in runs
-            )  # (the 「）」 of a label a narrow column cut is no line of its own)
+                run[0].x0 <= columns[0][1] and not _label_end_only(run) for run in runs
+            )
             per_line.append(set())
             for run in runs:
                 column = self._column(columns, run)
@@ -822,14 +825,10 @@ def _text_above(chars: list[Char], columns: Columns, rules: list[Edge]) -> bool:
     """Whether the page has text above its top-most rule across ``columns``' width, over them:
     a heading, a paragraph; a table going on from the page before starts at the page's top."""
     x0, x1 = columns[0][0], columns[-1][1]
-    tops = [
-        r.top
-        for r in rules
-        if r.orientation == "h" and abs(r.x0 - x0) <= BAND_FIT and abs(r.x1 - x1) <= BAND_FIT
-    ]
+    tops = rules_spanning(rules, columns)
     if not tops:
         return True
-    first = min(tops)
+    first = tops[0]
     return any(
         c.bottom <= first and c.x1 > x0 and c.x0 < x1 and not c.text.isspace() for c in chars
     )

@@ -677,6 +677,18 @@ def join_stacked(
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
+def rules_spanning(rules: Sequence[Edge], columns: Columns) -> list[float]:
+    """The heights, top first, of the horizontal rules across exactly ``columns``' width (a
+    table's own rules, not a wider one's or a narrower cell's)."""
+    x0, x1 = columns[0][0], columns[-1][1]
+    t = COLUMN_EDGE_TOLERANCE
+    return sorted(
+        rule.top
+        for rule in rules
+        if rule.orientation == "h" and abs(rule.x0 - x0) <= t and abs(rule.x1 - x1) <= t
+    )
+
+
 def continued_rows(
     columns: Columns, rules: Sequence[Edge], holds_row: BandTest, tables: Sequence[Table]
 ) -> list[Table]:
@@ -687,13 +699,8 @@ def continued_rows(
     over two lines; the rest, one row's text), until one does not, or a table of the page begins.
     A table at the top with those columns (the repeated header, filled) is the header, and the
     bands under it join it. ``tables`` as they are where no table goes on at the page's top."""
-    x0, x1 = columns[0][0], columns[-1][1]
     t = COLUMN_EDGE_TOLERANCE
-    across = sorted(
-        rule.top
-        for rule in rules
-        if rule.orientation == "h" and abs(rule.x0 - x0) <= t and abs(rule.x1 - x1) <= t
-    )
+    across = rules_spanning(rules, columns)
     if not across or any(table.bbox[1] < across[0] - t for table in tables):
         return list(tables)
     header = next(
