@@ -289,19 +289,19 @@ def _with_band_columns(
 
 def banded_rows(
     lines: list[Line], starts: list[float], settings: AlignmentSettings, rules: PageRules
-) -> list[Line]:
+) -> tuple[list[Line], list[Line]]:
     """``lines`` with each band between two rules across the table that holds one row (see
     :func:`_one_row`) as one line, its pieces in reading order: a table style that rules its
     header and its ends but not its rows ("Light Shading" on a page where it fills no row), with
     cells centred top to bottom, prints a label or a value above or below the line of the row's
     first cell. Two rows or more in a band are left as lines (they may be read a line at a time:
-    top-aligned cells). ``lines`` itself where no band is one row."""
+    top-aligned cells). Also the lines made of bands (none: ``lines`` is returned as it is)."""
     if len(starts) < settings.min_columns or len(lines) < 2:
-        return lines
+        return lines, []
     span = (starts[0], starts[-1] + settings.column_tolerance)
     out: list[Line] = []
+    made: list[Line] = []  # the lines made of bands
     first = 0
-    merged = False
     for index, line in enumerate(lines):
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is not None and not rules.apart(*span, line.bottom, after.top):
@@ -312,20 +312,20 @@ def banded_rows(
             and _one_row(band, starts, settings)
             and _bounded(lines, first, index, span, rules)
         ):
-            boxes = tuple(box for line in band for box in line.where.boxes)
-            out.append(
+            boxes = tuple(box for part in band for box in part.where.boxes)
+            made.append(
                 Line(
                     band[0].top,
                     band[-1].bottom,
-                    [segment for line in band for segment in line.segments],
+                    [segment for part in band for segment in part.segments],
                     Where(band[0].where.page, band[0].where.line, boxes),
                 )
             )
-            merged = True
+            out.append(made[-1])
         else:
             out.extend(band)
         first = index + 1
-    return out if merged else lines
+    return (out, made) if made else (lines, [])
 
 
 _WORD = regex.compile(r"\S+")
@@ -369,13 +369,11 @@ def aligned_blocks(
     A line alone in the first column, right under the table's rows, is a text line (a category,
     a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
     starts = column_starts(lines, settings, rules)
-    if rules is not None and (banded := banded_rows(lines, starts, settings, rules)) is not lines:
+    if rules is not None:
+        lines, made = banded_rows(lines, starts, settings, rules)
         # a band's lines as one: the labels and values above and below its middle line start
         # columns too ("Update" / "Frequency" over and under "Twice daily")
-        before = {id(line) for line in lines}
-        merged = [line for line in banded if id(line) not in before]
-        starts = _with_band_columns(starts, merged, settings)
-        lines = banded
+        starts = _with_band_columns(starts, made, settings) if made else starts
     if rules is not None and _framed_empty_first(lines, starts, settings, rules):
         # a column of the table left of the first with text, empty on this page: its own
         # (empty) cells keep the rows as wide as the table's rows on other pages
