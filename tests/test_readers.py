@@ -604,6 +604,69 @@ def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
     assert not [b for b in blocks if not isinstance(b, TableRow)]
 
 
+def _light_list_with_a_merged_category(category_top: float) -> tuple[list[Char], list[Edge]]:
+    """A header and a first row ruled in four columns whose third cell, the category, is merged
+    with the row below (no rule under it there); the second row unruled down to the table's
+    foot at y=70; the category's text at ``category_top``."""
+    edges = []
+    for x0, x1 in ((0, 60), (60, 120), (120, 180), (180, 300)):
+        edges += _box(x0, 0, x1, 20) + polyline_edges([(x0, 20), (x0, 50)])
+    edges += polyline_edges([(0, 50), (120, 50)]) + polyline_edges([(180, 50), (300, 50)])
+    edges += polyline_edges([(300, 20), (300, 70)]) + polyline_edges([(0, 50), (0, 70)])
+    edges += polyline_edges([(0, 70), (300, 70)])
+    chars = (
+        _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Cat", 125, 5) + _word("Date", 185, 5)
+    )
+    chars += _word("1.", 5, 30) + _word("Alpha", 65, 30) + _word("04/2019", 185, 30)
+    chars += _word("2.", 5, 55) + _word("Beta", 65, 55) + _word("05/2019", 185, 55)
+    return chars + _word("Food", 125, category_top), edges
+
+
+def test_a_merged_cell_centred_top_to_bottom_is_the_text_of_the_row_it_starts_at() -> None:
+    """Random Word layouts with looks, seed 1052 ("Light List", cells centred top to bottom): a
+    category merged over two rows prints its text in the middle of both, beside the taller second
+    row, and the first row, where the merged cell starts (no cell there: no rule closes it), had
+    none. The text below a hole that no rule closes is the merged cell's: the row where it starts
+    takes it, and the row below is covered by it, as under a ruled merged cell."""
+    from plan_extract.read.page import page_blocks
+
+    blocks, _ = page_blocks(*_light_list_with_a_merged_category(52), 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [b.cells for b in rows] == [
+        (("Item",), ("Name",), ("Cat",), ("Date",)),
+        (("1.",), ("Alpha",), ("Food",), ("04/2019",)),
+        (("2.",), ("Beta",), (), ("05/2019",)),
+    ]
+    assert rows[2].covered == {2}
+    # the same text printed in the hole (a merged cell whose text is at its top) is as it was
+    blocks, _ = page_blocks(*_light_list_with_a_merged_category(30), 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [b.cells[2] for b in rows] == [("Cat",), ("Food",), ()]
+
+
+def test_a_table_under_a_merged_cells_unruled_row_is_not_read_into_it() -> None:
+    """Random Word layouts with looks, seed 1057 ("Light List", a category merged over the first
+    two rows, centred): the first rows' table has no cell where the merged category starts, so
+    its last row's columns were not known and the rows below were not joined to it; its outer
+    rules, going on down past the unruled second row and the ruled third, made one cell of both,
+    read a line at a time, and the third row's table read its text again. The merged cell's
+    columns are the row's; the unruled row is a row of them, the third row its own."""
+    from plan_extract.read.page import page_blocks
+
+    chars, edges = _light_list_with_a_merged_category(52)
+    for x0, x1 in ((0, 60), (60, 120), (120, 180), (180, 300)):  # the third row, ruled
+        edges += _box(x0, 70, x1, 90)
+    chars += _word("3.", 5, 75) + _word("Gamma", 65, 75) + _word("Fish", 125, 75)
+    chars += _word("06/2019", 185, 75)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1:] == [
+        (("1.",), ("Alpha",), ("Food",), ("04/2019",)),
+        (("2.",), ("Beta",), (), ("05/2019",)),
+        (("3.",), ("Gamma",), ("Fish",), ("06/2019",)),
+    ]
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+
+
 def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row() -> None:
     """Word's "Light Shading" draws a row as fills; the rest of a merged category cell from the
     page before is left unfilled, so the row is found as two tables, left and right of it (random
@@ -1308,6 +1371,47 @@ def test_grouping_rows_a_style_filled_alone_go_on_the_stack_of_filled_rows() -> 
     ]  # fmt: skip
     assert rows[4] == (("(2)",), ("Energy",), ("2019",), ("Weekly",))
     assert not [b for b in blocks if isinstance(b, TextLine)]
+
+
+def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_columns() -> None:
+    """Random Word layouts with looks, seeds 1060 and 1063 ("Light Shading", grouping rows,
+    values centred): a section of one dataset fills only its grouping row, one cell across the
+    table (no table: no columns), so its header and its row, centred top to bottom, were read a
+    line at a time by alignment ("社會福利" a line, the row's label and the wrapped cell's lines
+    rows of their own). The table above on the page, as wide, is the same table: its columns are
+    the section's. So are the page before's last table's, for a section at a page's top."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+
+    def header(top: float) -> list[Char]:
+        labels = (("Item", 5.4), ("Name", 45.4), ("Date", 165.4), ("Frequency", 265.4))
+        return [char for label, x in labels for char in _word(label, x, top)]
+
+    above = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    above_chars = header(5) + _word("(1)", 5.4, 25) + _word("Lifts", 45.4, 25)
+    above_chars += _word("2019", 165.4, 25) + _word("Weekly", 265.4, 25)
+    # the section: its header ruled above and below, its grouping row filled, its row unfilled
+    section = [_rule(0, 340, 100), _rule(0, 340, 120), *_box(0, 120, 340, 132)]
+    section += [_rule(0, 340, 170)]
+    chars = (
+        header(105)
+        + _word("Commerce", 5.4, 121)
+        + _word("(2)", 11, 146)
+        + _word("Energy use of", 45.4, 136)
+    )
+    chars += _word("buildings", 45.4, 156) + _word("2020", 190, 146) + _word("Monthly", 279, 146)
+    row = (("(2)",), ("Energy use of", "buildings"), ("2020",), ("Monthly",))
+    blocks, _ = page_blocks(above_chars + chars, above + section, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[2:] == [rows[0], (("Commerce",), (), (), ()), row]
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+    # at the top of the next page, under the columns the page before ended with
+    carry = [list(columns)]
+    blocks, _ = page_blocks(above_chars, above, 1, 0, carry)
+    blocks, _ = page_blocks(chars, section, 2, 1, carry)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1:] == [(("Commerce",), (), (), ()), row]
 
 
 def test_a_row_a_page_break_cut_under_a_filled_one_keeps_its_columns() -> None:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain, pairwise, repeat
 from operator import attrgetter
@@ -40,6 +40,7 @@ from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
+    ROW_EDGE_TOLERANCE,
     BandKind,
     BBox,
     Columns,
@@ -632,9 +633,11 @@ def _table_rows(
     number: int,
     index: int,
     holes: _Holes | None = None,
+    edges: Sequence[Edge] = (),
 ) -> list[tuple[float, Block]]:
     placed: list[tuple[float, Block]] = []
     columns = table.columns
+    open_below: dict[int, float] = {}  # column → bottom of the last row's hole, no rule under it
     for row_number, row in enumerate(table.rows):
         bbox = row.bbox
         top = bbox[1]
@@ -643,6 +646,7 @@ def _table_rows(
             lines := _lines_as_rows(present[0], chars_in.get(present[0], []), table, number, index)
         ):
             placed.extend(lines)
+            open_below = {}
             continue
         cells = [cell_pieces(chars_in.get(cell, ()), cell) if cell else () for cell in row.cells]
         covered = {
@@ -661,9 +665,60 @@ def _table_rows(
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
+        if open_below and placed:
+            _merged_up(placed, cells, covered, row, open_below)
+        open_below = {
+            column: bbox[3]
+            for column, cell in enumerate(row.cells)
+            if cell is None
+            and column not in covered
+            and not _rule_under(edges, columns, column, table.bbox[2], bbox[3])
+        }
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
     return placed
+
+
+def _rule_under(
+    edges: Sequence[Edge], columns: list[float], column: int, x_end: float, y: float
+) -> bool:
+    """Whether a horizontal rule at height ``y`` runs across the column."""
+    x0, x1 = columns[column], _column_end(columns, column, x_end)
+    return any(
+        edge.orientation == "h"
+        and abs(edge.top - y) <= _EDGE_TOLERANCE
+        and edge.x0 <= x0 + _EDGE_TOLERANCE
+        and edge.x1 >= x1 - _EDGE_TOLERANCE
+        for edge in edges
+    )
+
+
+def _merged_up(
+    placed: list[tuple[float, Block]],
+    cells: list[tuple[str, ...]],
+    covered: set[int],
+    row: GridRow,
+    open_below: dict[int, float],
+) -> None:
+    """A merged cell that starts as a hole in the row above (no cell there, no rule under it)
+    and goes on into this row's cell below it: its text, printed where the cell's middle is
+    (cells centred top to bottom put a category merged over two rows beside the taller one), is
+    the row above's, joined to what the hole holds, and this row's square is covered by it, as a
+    ruled merged cell's rows are."""
+    top, above = placed[-1]
+    assert isinstance(above, TableRow)
+    merged = list(above.cells)
+    moved = False
+    for column, bottom in open_below.items():
+        cell = row.cells[column]
+        if cell is None or abs(cell[1] - bottom) > ROW_EDGE_TOLERANCE or not cells[column]:
+            continue
+        merged[column] = (*merged[column], *cells[column])
+        cells[column] = ()
+        covered.add(column)
+        moved = True
+    if moved:
+        placed[-1] = (top, replace(above, cells=tuple(merged)))
 
 
 def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[str, ...]] | None:
@@ -812,7 +867,7 @@ def page_tables(
     tables = [
         table
         for table in join_stacked(
-            join_side_by_side(found, lone), merged, holds, lone, bands.text_end
+            join_side_by_side(found, lone), merged, holds, lone, bands.text_end, carried
         )
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
@@ -890,7 +945,7 @@ def page_blocks(
     placed: list[tuple[float, Block]] = []
     for index, table in enumerate(tables):
         table_rows = _table_rows(
-            table, in_cells[index], number, table_base + index + 1, holes[index]
+            table, in_cells[index], number, table_base + index + 1, holes[index], edges
         )
         placed.extend(table_rows)
     unruled, table_count = aligned_blocks(

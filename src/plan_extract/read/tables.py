@@ -457,7 +457,10 @@ BAND_MIN, BAND_MAX = 4.0, 200.0  # points: the height of a row between a stack's
 def edge_row(table: Table, last: bool) -> Columns | None:
     """The columns of a table's first (``last``: last) row, where that row's cells, one per
     column, side by side, span the table's width (two columns or more); under a row of one cell
-    across the table (a grouping row), those of the row next to it."""
+    across the table (a grouping row), those of the row next to it. A gap between two of the
+    row's cells where the table has columns is a merged cell going on past the row (no rule
+    closes it there: Word's "Light List", a category merged down into the unruled row below):
+    its columns are the row's too."""
     x0, _, x1, _ = table.bbox
     t = COLUMN_EDGE_TOLERANCE
     edges = sorted({cell[3] if last else cell[1] for cell in table.cells}, reverse=last)
@@ -469,11 +472,30 @@ def edge_row(table: Table, last: bool) -> Columns | None:
         )
         if abs(columns[0][0] - x0) > t or abs(columns[-1][1] - x1) > t:
             return None
-        if any(abs(left[1] - right[0]) > t for left, right in pairwise(columns)):
+        filled = _gaps_filled(columns, table)
+        if filled is None:
             return None
-        if len(columns) >= 2:
-            return columns
+        if len(filled) >= 2:
+            return filled
     return None
+
+
+def _gaps_filled(columns: Columns, table: Table) -> Columns | None:
+    """A row's columns with each gap between two of them filled by the table's columns that tile
+    it exactly (None where a gap is no whole columns of the table)."""
+    t = COLUMN_EDGE_TOLERANCE
+    if all(abs(left[1] - right[0]) <= t for left, right in pairwise(columns)):
+        return columns
+    starts = [*table.columns, table.bbox[2]]
+    filled: Columns = [columns[0]]
+    for left, right in pairwise(columns):
+        if abs(left[1] - right[0]) > t:
+            inside = [x for x in starts if left[1] - t <= x <= right[0] + t]
+            if len(inside) < 2 or abs(inside[0] - left[1]) > t or abs(inside[-1] - right[0]) > t:
+                return None
+            filled.extend(pairwise(inside))
+        filled.append(right)
+    return filled
 
 
 def _same_columns(a: Columns | None, b: Columns | None) -> bool:
@@ -502,9 +524,30 @@ def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) 
     ]
 
 
+class _Stack(list[Table]):
+    """Tables one above another (:func:`_stacks`); ``seed``: for a stack that begins with a
+    grouping row filled alone, one cell across, the columns of the table above it on the page (or
+    of the page before's last) that it is as wide as: the rows around it have those."""
+
+    seed: Columns | None = None
+
+
 def _running_columns(stack: Sequence[Table]) -> Columns | None:
-    """The columns of the last row of a stack that has them (not a grouping row, one cell)."""
-    return next((t.last_columns for t in reversed(stack) if t.last_columns is not None), None)
+    """The columns of the last row of a stack that has them (not a grouping row, one cell); a
+    stack of grouping rows alone, those it was begun with."""
+    found = next((t.last_columns for t in reversed(stack) if t.last_columns is not None), None)
+    return found if found is not None or not isinstance(stack, _Stack) else stack.seed
+
+
+def _first_columns(stack: Sequence[Table]) -> Columns | None:
+    first = stack[0].first_columns
+    return first if first is not None or not isinstance(stack, _Stack) else stack.seed
+
+
+def _as_wide(table: Table, columns: Columns | None) -> bool:
+    t = COLUMN_EDGE_TOLERANCE
+    x0, _, x1, _ = table.bbox
+    return columns is not None and abs(x0 - columns[0][0]) <= t and abs(x1 - columns[-1][1]) <= t
 
 
 def _fits(table: Table, columns: Columns | None) -> bool:
@@ -513,18 +556,23 @@ def _fits(table: Table, columns: Columns | None) -> bool:
     if columns is None:
         return False
     if len(table.cells) == 1:
-        x0, _, x1, _ = table.bbox
-        t = COLUMN_EDGE_TOLERANCE
-        return abs(x0 - columns[0][0]) <= t and abs(x1 - columns[-1][1]) <= t
+        return _as_wide(table, columns)
     return _same_columns(columns, table.first_columns)
 
 
-def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> list[list[Table]]:
+def _stacks(
+    tables: list[Table],
+    rules: Sequence[Edge],
+    holds_row: BandTest,
+    carried: Columns | None = None,
+) -> list[_Stack]:
     """Tables one above another, the last row of each with the columns of the next one's first
     (or the next one a cell across them, a grouping row filled alone), touching or with a row's
     text between them and no rule across them there (another table's), in groups from the top.
-    A cell alone only goes on a stack; a stack does not begin with one."""
-    stacks: list[list[Table]] = []
+    A cell alone goes on a stack, or begins one where a table above it on the page, or the
+    ``carried`` columns of the page before's last, is as wide (a section whose only filled row is
+    its grouping row: the same table as the sections before); else it is no table."""
+    stacks: list[_Stack] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         for stack in stacks:
             columns = _running_columns(stack)
@@ -545,8 +593,21 @@ def _stacks(tables: list[Table], rules: Sequence[Edge], holds_row: BandTest) -> 
                 break
         else:
             if len(table.cells) > 1:
-                stacks.append([table])
+                stacks.append(_Stack([table]))
+            elif (seed := _seed(table, stacks, carried)) is not None:
+                stacks.append(_Stack([table]))
+                stacks[-1].seed = seed
     return stacks
+
+
+def _seed(bar: Table, stacks: list[_Stack], carried: Columns | None) -> Columns | None:
+    """The columns of the nearest stack above ``bar`` as wide as it, or else the carried ones."""
+    above = [s for s in stacks if s[-1].bbox[3] <= bar.bbox[1] + ROW_EDGE_TOLERANCE]
+    for stack in sorted(above, key=lambda s: s[-1].bbox[3], reverse=True):
+        columns = _running_columns(stack)
+        if _as_wide(bar, columns):
+            return columns
+    return carried if _as_wide(bar, carried) else None
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
@@ -613,6 +674,7 @@ def join_stacked(
     holds_row: BandTest,
     lone: Sequence[BBox] = (),
     text_end: Callable[[Columns, float], float | None] | None = None,
+    carried: Columns | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables one above another with the same columns; the rows
@@ -629,24 +691,28 @@ def join_stacked(
       row only under one table alone with no row above it (a "Light List" header: the rows
       under it may go unparted).
 
+    A grouping row filled alone begins a stack of its own where a table above it on the page is
+    as wide (or the page before's last, whose columns are ``carried``): its section's rows are
+    of those columns, the header above it too.
+
     ``holds_row`` says what a band holds (:data:`BandKind`); ``rules``: the page's, merged
     (:func:`merge_edges`). Each such row is read as the filled ones are, cell by cell, whatever
     the alignment of its text: cells centred top to bottom print a short value on the middle
     line of a row, not the first, and read a line at a time that row would come out wrong."""
-    if not tables:
+    if not tables and (carried is None or not lone):
         return tables
     rules = [rule for rule in rules if rule.orientation == "h"]
     joined: list[Table] = []
     bars = [Table((cell,)) for cell in lone]  # grouping rows a style filled alone
-    for stack in _stacks([*tables, *bars], rules, holds_row):
+    for stack in _stacks([*tables, *bars], rules, holds_row, carried):
         cells: list[BBox] = list(stack[0].cells)
         for n, (upper, lower) in enumerate(pairwise(stack)):
-            columns = _running_columns(stack[: n + 1])
+            columns = _running_columns(stack[: n + 1]) or stack.seed
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
-        first, last = stack[0].first_columns, _running_columns(stack)
+        first, last = _first_columns(stack), _running_columns(stack)
         bands = []
         if first:
             # the tables above as joined so far (their bands are theirs) and the others
