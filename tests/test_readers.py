@@ -1414,6 +1414,38 @@ def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_colu
     assert rows[1:] == [(("Commerce",), (), (), ()), row]
 
 
+def test_a_row_beside_a_merged_cell_at_a_pages_foot_goes_on_under_the_next_pages_header() -> None:
+    """Random Word layouts with looks, seed 1065 ("Light Shading", a category merged down to the
+    page's foot): the last row on the page has no cells of its own beside the merged one, so the
+    table's last row had no columns to carry to the next page, and the rest of its date cell
+    there, under the repeated header, was a line of text ("released", lost from the note). The
+    row's columns are the table's either side of the merged cell; and the rows under the next
+    page's header take that header's columns, drawn a hair apart from the carried ones (a
+    merged cell's edges)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260.003), (260.003, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += [e for x0, x1 in columns if x0 != 160 for e in _box(x0, 20, x1, 40)]
+    edges += _box(160, 20, 260.003, 80)  # the category, merged down to the page's foot
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Cat", 165.4, 5)
+    chars += _word("Note", 265.4, 5) + _word("B-1", 5.4, 25) + _word("Lifts", 45.4, 25)
+    chars += _word("Energy", 165.4, 25) + _word("B-2", 5.4, 45) + _word("Gas", 45.4, 45)
+    chars += _word("Data will be", 265.4, 45)
+    carry: list[list[tuple[float, float]]] = []
+    page_blocks(chars, edges, 1, 0, carry)
+    assert carry == [list(columns)]
+    page2 = [
+        e for x0, x1 in ((0, 40), (40, 160), (160, 260), (260, 340)) for e in _box(x0, 0, x1, 20)
+    ]
+    page2 += [_rule(0, 340, 34)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Cat", 165.4, 5)
+    chars += _word("Note", 265.4, 5) + _word("released", 265.4, 22)
+    blocks, _ = page_blocks(chars, page2, 2, 1, carry)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][1:] == [((), (), (), ("released",))]
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+
+
 def test_a_row_a_page_break_cut_under_a_filled_one_keeps_its_columns() -> None:
     """Random Word layouts with looks, seed 1030 ("Light Shading", values centred across): the
     last row on the page, unfilled, is cut by the page break, so no rule closes it; it was read by

@@ -457,12 +457,11 @@ BAND_MIN, BAND_MAX = 4.0, 200.0  # points: the height of a row between a stack's
 def edge_row(table: Table, last: bool) -> Columns | None:
     """The columns of a table's first (``last``: last) row, where that row's cells, one per
     column, side by side, span the table's width (two columns or more); under a row of one cell
-    across the table (a grouping row), those of the row next to it. A gap between two of the
-    row's cells where the table has columns is a merged cell going on past the row (no rule
-    closes it there: Word's "Light List", a category merged down into the unruled row below):
-    its columns are the row's too."""
-    x0, _, x1, _ = table.bbox
-    t = COLUMN_EDGE_TOLERANCE
+    across the table (a grouping row), those of the row next to it. A gap in the row where the
+    table has columns is a merged cell going on past the row (no rule closes it there: Word's
+    "Light List", a category merged down into the unruled row below), or beside a merged cell,
+    the rest of a row the style left without cells ("Medium Shading 1" at a page's foot): its
+    columns are the row's too."""
     edges = sorted({cell[3] if last else cell[1] for cell in table.cells}, reverse=last)
     for edge in edges:
         columns = sorted(
@@ -470,8 +469,6 @@ def edge_row(table: Table, last: bool) -> Columns | None:
             for cell in table.cells
             if abs((cell[3] if last else cell[1]) - edge) <= ROW_EDGE_TOLERANCE
         )
-        if abs(columns[0][0] - x0) > t or abs(columns[-1][1] - x1) > t:
-            return None
         filled = _gaps_filled(columns, table)
         if filled is None:
             return None
@@ -481,20 +478,24 @@ def edge_row(table: Table, last: bool) -> Columns | None:
 
 
 def _gaps_filled(columns: Columns, table: Table) -> Columns | None:
-    """A row's columns with each gap between two of them filled by the table's columns that tile
-    it exactly (None where a gap is no whole columns of the table)."""
+    """A row's columns with each gap between two of them, or between them and the table's sides,
+    filled by the table's columns that tile it exactly (None where a gap is no whole columns of
+    the table)."""
     t = COLUMN_EDGE_TOLERANCE
-    if all(abs(left[1] - right[0]) <= t for left, right in pairwise(columns)):
+    x0, _, x1, _ = table.bbox
+    ends = [(x0, x0), *columns, (x1, x1)]  # the sides as columns of no width
+    if all(abs(left[1] - right[0]) <= t for left, right in pairwise(ends)):
         return columns
-    starts = [*table.columns, table.bbox[2]]
-    filled: Columns = [columns[0]]
-    for left, right in pairwise(columns):
+    starts = [*table.columns, x1]
+    filled: Columns = []
+    for left, right in pairwise(ends):
         if abs(left[1] - right[0]) > t:
             inside = [x for x in starts if left[1] - t <= x <= right[0] + t]
             if len(inside) < 2 or abs(inside[0] - left[1]) > t or abs(inside[-1] - right[0]) > t:
                 return None
             filled.extend(pairwise(inside))
-        filled.append(right)
+        if right[1] > right[0]:
+            filled.append(right)
     return filled
 
 
@@ -782,6 +783,8 @@ def continued_rows(
     rest = [table for table in tables if table is not header]
     starts = [min(table.bbox[1] for table in rest)] if rest else []
     cells: list[BBox] = list(header.cells) if header is not None else []
+    if header is not None and header.last_columns is not None:
+        columns = header.last_columns  # the same, as this page draws them (to the hundredth)
     top = header.bbox[3] if header is not None else across[0]
     for bottom in across:
         if bottom - top < BAND_MIN:
