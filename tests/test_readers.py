@@ -1208,6 +1208,38 @@ def test_a_cell_across_the_table_holding_one_centred_row_is_that_row() -> None:
     assert rows[1:] == [(("一", "、"), ("Alpha",), ("2019",), ())]
 
 
+def test_a_cell_across_holding_one_rows_centred_cells_is_one_row_whatever_its_first_cell() -> None:
+    """Random Word layouts with looks, seed 1051 ("Medium Shading 1", no item numbers, cells
+    centred top to bottom): the row's first cell, its description, wraps over four lines, so
+    text in the first column on one line at most did not hold and the row was read a line at a
+    time (its name's lines and the next row's mixed). Each column's text one block of lines,
+    the blocks centred on one middle, is one row; rows one under another, each column with a
+    value per row, still are several."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 100), (100, 200), (200, 300))
+    header = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    chars = _word("Description", 5.4, 5) + _word("Name", 105.4, 5) + _word("Date", 205.4, 5)
+    one = list(chars)
+    for n, line in enumerate(("Information of", "red tide", "in Hong Kong", "waters")):
+        one += _word(line, 5.4, 24 + 12 * n)
+    one += _word("Red Tide", 105.4, 36) + _word("Situation", 105.4, 48)
+    one += _word("June 2021", 205.4, 42)
+    blocks, _ = page_blocks(one, [*header, *_box(0, 20, 300, 74)], 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1:] == [
+        (("Information of", "red tide", "in Hong Kong", "waters"), ("Red Tide", "Situation"),
+         ("June 2021",))
+    ]  # fmt: skip
+    two = list(chars)
+    for n, (text, name, date) in enumerate((("Alpha", "A", "2019"), ("Beta", "B", "2020"))):
+        two += _word(text, 5.4, 24 + 24 * n) + _word(f"{text} more", 5.4, 36 + 24 * n)
+        two += _word(name, 105.4, 24 + 24 * n) + _word(date, 205.4, 24 + 24 * n)
+    blocks, _ = page_blocks(two, [*header, *_box(0, 20, 300, 74)], 1, 0)
+    dates = [b.cells[2] for b in blocks if isinstance(b, TableRow)][1:]
+    assert [date for date in dates if date] == [("2019",), ("2020",)]  # a row per line, as before
+
+
 def test_the_row_under_a_grouping_row_takes_the_columns_of_the_row_above_it() -> None:
     """Random Word layouts with looks, seed 972 ("Light Shading", a shaded header, grouping rows):
     the header and the first row, a category across the table, are filled; the dataset row under

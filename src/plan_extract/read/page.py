@@ -418,11 +418,46 @@ def _label_end_only(run: list[Char]) -> bool:
 
 def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> bool:
     """Whether a cell's lines across several columns are one row's: two lines or more, and text
-    in the first column on one of them at most (an item label, a one-line name). A row per
+    in the first column on one of them at most (an item label, a one-line name), or each
+    column's text one block centred on the same middle (:func:`_centred_blocks`). A row per
     line puts each row's first cell on its own line, and a table read so (Word's "Light List")
     has several; a row whose style rules it apart from the next (Word's "Medium Shading 1": no
     rules between its columns) is one cell holding one row."""
-    return len(lines) > 1 and sum(map(_starts_first_column, repeat(starts), lines)) <= 1
+    return len(lines) > 1 and (
+        sum(map(_starts_first_column, repeat(starts), lines)) <= 1 or _centred_blocks(starts, lines)
+    )
+
+
+def _centred_blocks(starts: list[float], lines: list[list[list[Char]]]) -> bool:
+    """Whether each column's text in a cell is one block of lines (no blank line inside it) and
+    the blocks are centred on one middle, one of them shorter than the tallest: the cells of one
+    row centred top to bottom (a name wrapped over four lines beside a frequency on two, random
+    Word layouts seed 1051). Rows one under another give a column two blocks (a value per row)
+    or a block at the top (a value in the first row only); rows whose every cell fills the same
+    lines show no centring, and are left to the first-column test."""
+    blocks: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for line in lines:
+        for run in line:
+            blocks[_column_of(starts, run)].append(
+                (min(c.top for c in run), max(c.bottom for c in run))
+            )
+    if len(blocks) < 2:
+        return False
+    extents = []
+    for spans in blocks.values():
+        spans.sort()
+        height = min(bottom - top for top, bottom in spans)
+        end = spans[0][1]
+        for top, bottom in spans[1:]:
+            if top - end > height / 2:
+                return False  # a blank line inside the column: two blocks
+            end = max(end, bottom)
+        extents.append((spans[0][0], end, height))
+    tallest = max(bottom - top for top, bottom, _ in extents)
+    middle = (min(top for top, _, _ in extents) + max(bottom for _, bottom, _ in extents)) / 2
+    return any(bottom - top < tallest - height for top, bottom, height in extents) and all(
+        abs((top + bottom) / 2 - middle) <= height / 2 for top, bottom, height in extents
+    )
 
 
 def _starts_first_column(starts: list[float], runs: list[list[Char]]) -> bool:
