@@ -1444,6 +1444,12 @@ def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_colu
     blocks, _ = page_blocks(chars, section, 2, 1, carry)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[1:] == [(("Commerce",), (), (), ()), row]
+    # the document's first section, the same table below it on the page (seed 1050)
+    below = [e._replace(top=e.top + 200, bottom=e.bottom + 200) for e in above]
+    below_chars = [c._replace(top=c.top + 200, bottom=c.bottom + 200) for c in above_chars]
+    blocks, _ = page_blocks(chars + below_chars, section + below, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1:3] == [(("Commerce",), (), (), ()), row]
 
 
 def test_a_row_beside_a_merged_cell_at_a_pages_foot_goes_on_under_the_next_pages_header() -> None:

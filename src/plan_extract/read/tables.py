@@ -571,8 +571,9 @@ def _stacks(
     (or the next one a cell across them, a grouping row filled alone), touching or with a row's
     text between them and no rule across them there (another table's), in groups from the top.
     A cell alone goes on a stack, or begins one where a table above it on the page, or the
-    ``carried`` columns of the page before's last, is as wide (a section whose only filled row is
-    its grouping row: the same table as the sections before); else it is no table."""
+    ``carried`` columns of the page before's last, or a table below it, is as wide (a section
+    whose only filled row is its grouping row: the same table as the other sections'); else it is
+    no table."""
     stacks: list[_Stack] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         for stack in stacks:
@@ -595,20 +596,32 @@ def _stacks(
         else:
             if len(table.cells) > 1:
                 stacks.append(_Stack([table]))
-            elif (seed := _seed(table, stacks, carried)) is not None:
+            elif (seed := _seed(table, stacks, carried, tables)) is not None:
                 stacks.append(_Stack([table]))
                 stacks[-1].seed = seed
     return stacks
 
 
-def _seed(bar: Table, stacks: list[_Stack], carried: Columns | None) -> Columns | None:
-    """The columns of the nearest stack above ``bar`` as wide as it, or else the carried ones."""
+def _seed(
+    bar: Table, stacks: list[_Stack], carried: Columns | None, tables: list[Table]
+) -> Columns | None:
+    """The columns of the nearest stack above ``bar`` as wide as it, else the carried ones, else
+    the first row's of the nearest table below it as wide (the document's first section, at the
+    top of its first page, whose only filled row is its grouping row)."""
     above = [s for s in stacks if s[-1].bbox[3] <= bar.bbox[1] + ROW_EDGE_TOLERANCE]
     for stack in sorted(above, key=lambda s: s[-1].bbox[3], reverse=True):
         columns = _running_columns(stack)
         if _as_wide(bar, columns):
             return columns
-    return carried if _as_wide(bar, carried) else None
+    if _as_wide(bar, carried):
+        return carried
+    below = [
+        t for t in tables if len(t.cells) > 1 and t.bbox[1] >= bar.bbox[3] - ROW_EDGE_TOLERANCE
+    ]
+    for table in sorted(below, key=lambda t: t.bbox[1]):
+        if _as_wide(bar, table.first_columns):
+            return table.first_columns
+    return None
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
