@@ -667,6 +667,45 @@ def test_a_table_under_a_merged_cells_unruled_row_is_not_read_into_it() -> None:
     assert not [b for b in blocks if isinstance(b, TextLine)]
 
 
+def test_a_category_merged_over_rows_ruled_one_in_two_is_the_first_rows() -> None:
+    """Word's "Light List" rules every other row and cuts the rules between the rows a merged
+    category spans ("Light List" with cells centred top to bottom, the EMSD fixtures): the
+    outer rules joined around the unruled rows made one cell over rows 2 to 5 and the ruled
+    rows' cells inside it, and the category, printed across rows 3 and 4, was read with those
+    two ("Commerce and" / "Industry"), row 2 taking the category above. A cell holding others
+    is no cell: the rows are ruled ones and the rows between them; the merged cell starts at row
+    2 (no rule under its square) and goes on down to the rule closing it, its text the first
+    row's, the rows under it covered."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 100), (100, 200), (200, 300), (300, 360))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    for y in (55, 70, 85):  # the rules between rows 2 to 5, cut by the merged category
+        edges += [_rule(0, 100, y), _rule(200, 360, y)]
+    edges += [_rule(0, 360, 100), *polyline_edges([(0, 40), (0, 100)])]
+    edges += polyline_edges([(360, 40), (360, 100)])
+    for top, bottom in ((55, 70), (85, 100)):  # rows 3 and 5 ruled between their columns
+        for x in (40, 100, 200, 300):
+            edges += polyline_edges([(x, top), (x, bottom)])
+    chars = _word("Item", 5, 5) + _word("Date", 45, 5) + _word("Category", 105, 5)
+    chars += _word("Name", 205, 5) + _word("Frequency", 305, 5) + _word("1.", 5, 25)
+    chars += _word("03/2023", 45, 25) + _word("Environment", 105, 25) + _word("Energy", 205, 25)
+    chars += _word("Yearly", 305, 25)
+    for n, name in enumerate(("Gas", "Lifts", "Escalators", "Assessors")):
+        top = 42.5 + 15 * n
+        chars += _word(f"{n + 2}.", 5, top) + _word("05/2023", 45, top) + _word(name, 205, top)
+        chars += _word("Weekly", 305, top)
+    chars += _word("Commerce and", 105, 58) + _word("Industry", 105, 73)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells[2] for r in rows] == [
+        ("Category",), ("Environment",), ("Commerce and", "Industry"), (), (), (),
+    ]  # fmt: skip
+    assert [r.cells[3] for r in rows][2:] == [("Gas",), ("Lifts",), ("Escalators",), ("Assessors",)]
+    assert [2 in r.covered for r in rows] == [False, False, False, True, True, True]
+    assert len({r.table for r in rows}) == 1
+
+
 def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row() -> None:
     """Word's "Light Shading" draws a row as fills; the rest of a merged category cell from the
     page before is left unfilled, so the row is found as two tables, left and right of it (random

@@ -672,7 +672,9 @@ def _table_rows(
 ) -> list[tuple[float, Block]]:
     placed: list[tuple[float, Block]] = []
     columns = table.columns
-    open_below: dict[int, float] = {}  # column → bottom of the last row's hole, no rule under it
+    # column → the row holding a merged cell's text (index in placed) and the bottom of its part
+    # in the row above, where no rule closes it
+    open_below: dict[int, tuple[int, float]] = {}
     for row_number, row in enumerate(table.rows):
         bbox = row.bbox
         top = bbox[1]
@@ -700,13 +702,11 @@ def _table_rows(
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
-        if open_below and placed:
-            _merged_up(placed, cells, covered, row, open_below)
+        held = _merged_up(placed, cells, covered, row, open_below) if open_below else {}
         open_below = {
-            column: bbox[3]
+            column: (held.get(column, len(placed)), bbox[3])
             for column, cell in enumerate(row.cells)
-            if cell is None
-            and column not in covered
+            if (cell is not None or column not in covered or column in held)
             and not _rule_under(edges, columns, column, table.bbox[2], bbox[3])
         }
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
@@ -733,27 +733,34 @@ def _merged_up(
     cells: list[tuple[str, ...]],
     covered: set[int],
     row: GridRow,
-    open_below: dict[int, float],
-) -> None:
-    """A merged cell that starts as a hole in the row above (no cell there, no rule under it)
-    and goes on into this row's cell below it: its text, printed where the cell's middle is
-    (cells centred top to bottom put a category merged over two rows beside the taller one), is
-    the row above's, joined to what the hole holds, and this row's square is covered by it, as a
-    ruled merged cell's rows are."""
-    top, above = placed[-1]
-    assert isinstance(above, TableRow)
-    merged = list(above.cells)
-    moved = False
-    for column, bottom in open_below.items():
-        cell = row.cells[column]
-        if cell is None or abs(cell[1] - bottom) > ROW_EDGE_TOLERANCE or not cells[column]:
+    open_below: dict[int, tuple[int, float]],
+) -> dict[int, int]:
+    """A merged cell whose rules a table style cut (Word's "Light List": no rule between the
+    rows it spans, in its column) starts at a row whose square in the column has no rule under
+    it, and goes on down through the squares right under it: its text, printed where the cell's
+    middle is (cells centred top to bottom put a category merged over two rows beside the
+    taller, or across the rows in the middle), is the first row's, joined from the parts each
+    row holds, and the rows under it are covered by it, as a ruled merged cell's are. Returns
+    the columns this row's square goes on (the row holding the text, by its index in
+    ``placed``)."""
+    held: dict[int, int] = {}
+    for column, (holder, bottom) in open_below.items():
+        square = row.cells[column]
+        square_top = square[1] if square is not None else row.bbox[1]
+        if (square is None and column in covered) or abs(square_top - bottom) > ROW_EDGE_TOLERANCE:
             continue
-        merged[column] = (*merged[column], *cells[column])
-        cells[column] = ()
-        covered.add(column)
-        moved = True
-    if moved:
-        placed[-1] = (top, replace(above, cells=tuple(merged)))
+        top, above = placed[holder]
+        assert isinstance(above, TableRow)
+        if cells[column]:
+            merged = list(above.cells)
+            merged[column] = (*merged[column], *cells[column])
+            above = replace(above, cells=tuple(merged))
+            placed[holder] = (top, above)
+        if above.cells[column]:
+            cells[column] = ()
+            covered.add(column)
+            held[column] = holder
+    return held
 
 
 def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[str, ...]] | None:
@@ -896,7 +903,7 @@ def page_tables(
     rows at this page's top may go on (:func:`~.tables.continued_rows`); ``in_line_order``: the
     chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed)."""
     merged = merge_edges(edges)
-    found, lone = tables_in(merged)
+    found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
     holds = bands.holds
     tables = [

@@ -201,6 +201,34 @@ def cells(points: Intersections) -> list[BBox]:
     return found
 
 
+def _without_containers(found: list[BBox]) -> list[BBox]:
+    """The cells but those that hold another cell inside them: a box whose corners are joined
+    around rows Word's "Light List" leaves unruled (a merged cell cuts the rules between them, the
+    unruled rows have no inner rules) while the rows between are ruled, found as one cell over
+    them all and theirs; those rows are read as rows between ruled ones instead
+    (:func:`join_stacked`). Only cells over twice the usual height are looked at (a page's
+    merged cells, few): the rest hold no row of cells."""
+    if len(found) < 3:
+        return found
+    heights = sorted(cell[3] - cell[1] for cell in found)
+    tall = 2 * heights[len(heights) // 2]
+    t = ROW_EDGE_TOLERANCE
+    containers = {
+        big
+        for big in found
+        if big[3] - big[1] > tall
+        and any(
+            cell != big
+            and big[0] - t <= cell[0]
+            and cell[2] <= big[2] + t
+            and big[1] - t <= cell[1]
+            and cell[3] <= big[3] + t
+            for cell in found
+        )
+    }
+    return [cell for cell in found if cell not in containers] if containers else found
+
+
 def _smallest_cell(
     corner: Point, below: list[Point], right: list[Point], points: Intersections
 ) -> BBox | None:
@@ -364,14 +392,18 @@ def tables_and_lone_cells(
 
 
 def tables_in(
-    merged: list[Edge], settings: TableSettings = DEFAULT_SETTINGS
+    merged: list[Edge], settings: TableSettings = DEFAULT_SETTINGS, containers: bool = True
 ) -> tuple[list[Table], list[BBox]]:
-    """:func:`tables_and_lone_cells` of edges already merged (:func:`merge_edges`)."""
+    """:func:`tables_and_lone_cells` of edges already merged (:func:`merge_edges`); without
+    ``containers``, cells holding other cells are left out (:func:`_without_containers`: the
+    reader's choice; pdfplumber keeps them)."""
     verticals = sum(e.orientation == "v" for e in merged)
     crossings = verticals * (len(merged) - verticals)
     if crossings > MAX_CROSSINGS:
         raise TooManyLinesError(crossings, MAX_CROSSINGS)
     found = cells(intersections(merged, settings.intersection_tolerance))
+    if not containers:
+        found = _without_containers(found)
     groups = group_cells(found, lone=True)
     tables = [Table(tuple(group)) for group in groups if len(group) > 1]
     return tables, [group[0] for group in groups if len(group) == 1]
