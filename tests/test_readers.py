@@ -1491,6 +1491,33 @@ def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_colu
     assert rows[1:3] == [(("Commerce",), (), (), ()), row]
 
 
+def test_a_grouping_row_no_table_gives_columns_to_takes_them_from_its_header_and_row() -> None:
+    """Random Word layouts with looks, seed 1094 ("Light Shading", grouping rows, cells centred,
+    no shaded header): every section fills only its grouping row (one or two rows each), so no
+    page has a table with columns; the header and the rows were read by alignment, labels and
+    values in columns of their own. The header's labels (between the rule above the grouping row
+    and it) and the row's values below it are centred in their columns: the columns part where no
+    text crosses, halfway between blocks side by side."""
+    from plan_extract.read.page import page_blocks
+
+    edges = [_rule(0, 340, 0), _rule(0, 340, 26), *_box(0, 26, 340, 38), _rule(0, 340, 66)]
+    chars = _word("Item", 8, 8) + _word("Dataset", 60, 2) + _word("Name", 66, 14)
+    chars += _word("Release", 180, 8) + _word("Update", 270, 2) + _word("Frequency", 261, 14)
+    chars += _word("Commerce", 5.4, 27) + _word("1)", 14, 47) + _word("Lifts and", 56, 41)
+    chars += _word("escalators", 53, 53) + _word("Q3 2020", 180, 47) + _word("Weekly", 270, 47)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows == [
+        (("Item",), ("Dataset", "Name"), ("Release",), ("Update", "Frequency")),
+        (("Commerce",), (), (), ()),
+        (("1)",), ("Lifts and", "escalators"), ("Q3 2020",), ("Weekly",)),
+    ]
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+    # no rule above the grouping row: no header to part columns by, its rows as before
+    blocks, _ = page_blocks(chars, edges[1:], 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] != rows
+
+
 def test_a_row_beside_a_merged_cell_at_a_pages_foot_goes_on_under_the_next_pages_header() -> None:
     """Random Word layouts with looks, seed 1065 ("Light Shading", a category merged down to the
     page's foot): the last row on the page has no cells of its own beside the merged one, so the

@@ -40,6 +40,8 @@ from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
+    BAND_MIN,
+    COLUMN_EDGE_TOLERANCE,
     ROW_EDGE_TOLERANCE,
     BandKind,
     BBox,
@@ -872,6 +874,44 @@ class _Bands:
         full = sum(line == found for line in per_line)
         return kind != "one row" or first_column <= 1 or full <= 1
 
+    def columns_around(self, bar: BBox, rules: Sequence[Edge]) -> Columns | None:
+        """Columns for a grouping row filled alone (``bar``) that no table gives: its header's
+        band, between the rule above it and the bar, and the band below it, down to the next rule
+        or to where its lines end (a row a page break cut), hold the header's labels and the
+        row's values, each centred or set in its column; the columns part where no text of
+        either crosses, halfway between the blocks of text side by side. None where fewer than
+        :data:`MIN_TABLE_COLUMNS` blocks are found, or no rule is above the bar."""
+        x0, top, x1, bottom = bar
+        t = COLUMN_EDGE_TOLERANCE
+        across = [
+            rule.top
+            for rule in rules
+            if rule.orientation == "h" and rule.x0 <= x0 + t and rule.x1 >= x1 - t
+        ]
+        above = [y for y in across if top - BAND_MAX <= y <= top - BAND_MIN]
+        if not above:
+            return None
+        whole = [(x0, x1)]
+        below = [y for y in across if bottom + BAND_MIN <= y <= bottom + BAND_MAX]
+        end = min(below) if below else self.text_end(whole, bottom + BAND_MIN / 2)
+        bands = [(max(above), top)] + ([(bottom, end)] if end is not None else [])
+        spans = sorted(
+            (run[0].x0, max(c.x1 for c in run))
+            for low, high in bands
+            for line in _rows(self._between(whole, low, high))
+            for run in _runs(line)
+        )
+        blocks: list[list[float]] = []
+        for start, stop in spans:
+            if blocks and start <= blocks[-1][1]:
+                blocks[-1][1] = max(blocks[-1][1], stop)
+            else:
+                blocks.append([start, stop])
+        if len(blocks) < MIN_TABLE_COLUMNS:
+            return None
+        bounds = [x0, *((a[1] + b[0]) / 2 for a, b in pairwise(blocks)), x1]
+        return list(pairwise(bounds))
+
     def text_end(self, columns: Columns, top: float) -> float | None:
         """Where the lines right under ``top`` over ``columns`` end, each inside the columns and
         at most a line's height below the one before (a row a page break cut, the page's foot
@@ -906,10 +946,14 @@ def page_tables(
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
     holds = bands.holds
+
+    def guess(bar: BBox) -> Columns | None:
+        return bands.columns_around(bar, merged)
+
     tables = [
         table
         for table in join_stacked(
-            join_side_by_side(found, lone), merged, holds, lone, bands.text_end, carried
+            join_side_by_side(found, lone), merged, holds, lone, bands.text_end, carried, guess
         )
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]

@@ -598,14 +598,16 @@ def _stacks(
     rules: Sequence[Edge],
     holds_row: BandTest,
     carried: Columns | None = None,
+    guess: Callable[[BBox], Columns | None] | None = None,
 ) -> list[_Stack]:
     """Tables one above another, the last row of each with the columns of the next one's first
     (or the next one a cell across them, a grouping row filled alone), touching or with a row's
     text between them and no rule across them there (another table's), in groups from the top.
     A cell alone goes on a stack, or begins one where a table above it on the page, or the
     ``carried`` columns of the page before's last, or a table below it, is as wide (a section
-    whose only filled row is its grouping row: the same table as the other sections'); else it is
-    no table."""
+    whose only filled row is its grouping row: the same table as the other sections'), or else
+    where ``guess`` finds columns around it (the text of its header and row); else it is no
+    table."""
     stacks: list[_Stack] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         for stack in stacks:
@@ -628,18 +630,23 @@ def _stacks(
         else:
             if len(table.cells) > 1:
                 stacks.append(_Stack([table]))
-            elif (seed := _seed(table, stacks, carried, tables)) is not None:
+            elif (seed := _seed(table, stacks, carried, tables, guess)) is not None:
                 stacks.append(_Stack([table]))
                 stacks[-1].seed = seed
     return stacks
 
 
 def _seed(
-    bar: Table, stacks: list[_Stack], carried: Columns | None, tables: list[Table]
+    bar: Table,
+    stacks: list[_Stack],
+    carried: Columns | None,
+    tables: list[Table],
+    guess: Callable[[BBox], Columns | None] | None = None,
 ) -> Columns | None:
     """The columns of the nearest stack above ``bar`` as wide as it, else the carried ones, else
     the first row's of the nearest table below it as wide (the document's first section, at the
-    top of its first page, whose only filled row is its grouping row)."""
+    top of its first page, whose only filled row is its grouping row), else those ``guess``
+    finds (no table of those columns on the page, nor on the page before)."""
     above = [s for s in stacks if s[-1].bbox[3] <= bar.bbox[1] + ROW_EDGE_TOLERANCE]
     for stack in sorted(above, key=lambda s: s[-1].bbox[3], reverse=True):
         columns = _running_columns(stack)
@@ -653,7 +660,7 @@ def _seed(
     for table in sorted(below, key=lambda t: t.bbox[1]):
         if _as_wide(bar, table.first_columns):
             return table.first_columns
-    return None
+    return guess(bar.cells[0]) if guess is not None else None
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
@@ -721,6 +728,7 @@ def join_stacked(
     lone: Sequence[BBox] = (),
     text_end: Callable[[Columns, float], float | None] | None = None,
     carried: Columns | None = None,
+    guess: Callable[[BBox], Columns | None] | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables one above another with the same columns; the rows
@@ -738,19 +746,19 @@ def join_stacked(
       under it may go unparted).
 
     A grouping row filled alone begins a stack of its own where a table above it on the page is
-    as wide (or the page before's last, whose columns are ``carried``): its section's rows are
-    of those columns, the header above it too.
+    as wide (or the page before's last, whose columns are ``carried``; or, with none, the columns
+    ``guess`` finds around it): its section's rows are of those columns, the header above it too.
 
     ``holds_row`` says what a band holds (:data:`BandKind`); ``rules``: the page's, merged
     (:func:`merge_edges`). Each such row is read as the filled ones are, cell by cell, whatever
     the alignment of its text: cells centred top to bottom print a short value on the middle
     line of a row, not the first, and read a line at a time that row would come out wrong."""
-    if not tables and (carried is None or not lone):
+    if not tables and not lone:
         return tables
     rules = [rule for rule in rules if rule.orientation == "h"]
     joined: list[Table] = []
     bars = [Table((cell,)) for cell in lone]  # grouping rows a style filled alone
-    for stack in _stacks([*tables, *bars], rules, holds_row, carried):
+    for stack in _stacks([*tables, *bars], rules, holds_row, carried, guess):
         cells: list[BBox] = list(stack[0].cells)
         for n, (upper, lower) in enumerate(pairwise(stack)):
             columns = _running_columns(stack[: n + 1]) or stack.seed
