@@ -670,7 +670,7 @@ def _table_rows(
     number: int,
     index: int,
     holes: _Holes | None = None,
-    edges: Sequence[Edge] = (),
+    rules: _HRules | None = None,
 ) -> list[tuple[float, Block]]:
     placed: list[tuple[float, Block]] = []
     columns = table.columns
@@ -705,29 +705,42 @@ def _table_rows(
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
         held = _merged_up(placed, cells, covered, row, open_below) if open_below else {}
-        open_below = {
-            column: (held.get(column, len(placed)), bbox[3])
-            for column, cell in enumerate(row.cells)
-            if (cell is not None or column not in covered or column in held)
-            and not _rule_under(edges, columns, column, table.bbox[2], bbox[3])
-        }
+        x_end = table.bbox[2]
+        open_below = (
+            {}
+            if rules is None or rules.across(columns[0], x_end, bbox[3])  # a rule under all
+            else {
+                column: (held.get(column, len(placed)), bbox[3])
+                for column, cell in enumerate(row.cells)
+                if (cell is not None or column not in covered or column in held)
+                and not rules.under(columns, column, x_end, bbox[3])
+            }
+        )
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
     return placed
 
 
-def _rule_under(
-    edges: Sequence[Edge], columns: list[float], column: int, x_end: float, y: float
-) -> bool:
-    """Whether a horizontal rule at height ``y`` runs across the column."""
-    x0, x1 = columns[column], _column_end(columns, column, x_end)
-    return any(
-        edge.orientation == "h"
-        and abs(edge.top - y) <= _EDGE_TOLERANCE
-        and edge.x0 <= x0 + _EDGE_TOLERANCE
-        and edge.x1 >= x1 - _EDGE_TOLERANCE
-        for edge in edges
-    )
+class _HRules:
+    """A page's horizontal rules by height, for the question every row of every table asks of
+    each of its squares: is there a rule under it (:meth:`under`)."""
+
+    def __init__(self, edges: Iterable[Edge]) -> None:
+        self.rules = sorted((e.top, e.x0, e.x1) for e in edges if e.orientation == "h")
+        self.tops = [top for top, _, _ in self.rules]
+
+    def under(self, columns: list[float], column: int, x_end: float, y: float) -> bool:
+        """Whether a horizontal rule at height ``y`` runs across the column."""
+        return self.across(columns[column], _column_end(columns, column, x_end), y)
+
+    def across(self, x0: float, x1: float, y: float) -> bool:
+        """Whether a horizontal rule at height ``y`` runs from ``x0`` to ``x1``."""
+        start = bisect_left(self.tops, y - _EDGE_TOLERANCE)
+        end = bisect_right(self.tops, y + _EDGE_TOLERANCE)
+        return any(
+            left <= x0 + _EDGE_TOLERANCE and right >= x1 - _EDGE_TOLERANCE
+            for _, left, right in self.rules[start:end]
+        )
 
 
 def _merged_up(
@@ -1029,9 +1042,10 @@ def page_blocks(
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)
     placed: list[tuple[float, Block]] = []
+    rules = _HRules(edges) if tables else None
     for index, table in enumerate(tables):
         table_rows = _table_rows(
-            table, in_cells[index], number, table_base + index + 1, holes[index], edges
+            table, in_cells[index], number, table_base + index + 1, holes[index], rules
         )
         placed.extend(table_rows)
     unruled, table_count = aligned_blocks(
