@@ -706,6 +706,32 @@ def test_a_category_merged_over_rows_ruled_one_in_two_is_the_first_rows() -> Non
     assert len({r.table for r in rows}) == 1
 
 
+def test_a_filled_row_short_of_a_merged_cell_at_the_tables_side_goes_on_the_stack() -> None:
+    """Random Word layouts with looks, seed 1121 ("Light Shading", a category merged over an
+    unfilled row and the filled one under it, in the last column): the filled row's fill stops
+    short of the merged cell, left unfilled, so its first row lacked a column and it was no part
+    of the stack above; the unfilled row above took both rows' text, two datasets in one. A table
+    whose first row has all the columns but those on one side goes on the stack, a square over
+    them in its place; the merged cell's text is the first row's, the row under it covered."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 240), (240, 320))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    edges += [e for x0, x1 in columns[:3] for e in _box(x0, 60, x1, 80)]  # row 3, short
+    edges += [_rule(0, 320, 80)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Category", 245.4, 5)
+    for label, name, top in (("(1)", "Alpha", 25), ("(2)", "Beta", 45), ("(3)", "Gamma", 65)):
+        chars += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("2024", 165.4, top)
+    chars += _word("Population", 245.4, 25) + _word("Commerce and", 245.4, 51)
+    chars += _word("Industry", 245.4, 62)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells[0] for r in rows] == [("Item",), ("(1)",), ("(2)",), ("(3)",)]
+    assert [r.cells[3] for r in rows][1:] == [("Population",), ("Commerce and", "Industry"), ()]
+    assert 3 in rows[3].covered and len({r.table for r in rows}) == 1
+
+
 def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row() -> None:
     """Word's "Light Shading" draws a row as fills; the rest of a merged category cell from the
     page before is left unfilled, so the row is found as two tables, left and right of it (random

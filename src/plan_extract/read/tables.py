@@ -593,6 +593,24 @@ def _fits(table: Table, columns: Columns | None) -> bool:
     return _same_columns(columns, table.first_columns)
 
 
+def _padded(table: Table, columns: Columns | None) -> Table | None:
+    """``table`` with squares for the columns it lacks on one side of ``columns``, where its
+    first row has the others (the rows a style filled but for a merged cell at the table's side,
+    left unfilled: random Word layouts with looks, seed 1121, a category merged down from the
+    unfilled row above); None where it does not fit so."""
+    own = table.first_columns
+    if columns is None or own is None or len(own) >= len(columns):
+        return None
+    _, top, _, bottom = table.bbox
+    for missing, kept in (
+        (columns[len(own) :], columns[: len(own)]),
+        (columns[: -len(own)], columns[-len(own) :]),
+    ):
+        if _same_columns(kept, own):
+            return Table((*table.cells, *((x0, top, x1, bottom) for x0, x1 in missing)))
+    return None
+
+
 def _stacks(
     tables: list[Table],
     rules: Sequence[Edge],
@@ -613,19 +631,20 @@ def _stacks(
         for stack in stacks:
             columns = _running_columns(stack)
             top, bottom = stack[-1].bbox[3], table.bbox[1]
+            fitted = table if _fits(table, columns) else _padded(table, columns)
             if (
-                _fits(table, columns)
+                fitted is not None
                 and top - ROW_EDGE_TOLERANCE <= bottom <= top + BAND_MAX
                 and (
                     bottom - top < BAND_MIN
                     or (
-                        not _rules_across(rules, table, top + BAND_MIN, bottom - BAND_MIN)
+                        not _rules_across(rules, fitted, top + BAND_MIN, bottom - BAND_MIN)
                         and columns is not None
                         and holds_row(columns, top, bottom, "row")
                     )
                 )
             ):
-                stack.append(table)
+                stack.append(fitted)
                 break
         else:
             if len(table.cells) > 1:
