@@ -667,7 +667,8 @@ def test_a_table_under_a_merged_cells_unruled_row_is_not_read_into_it() -> None:
     assert not [b for b in blocks if isinstance(b, TextLine)]
 
 
-def test_a_category_merged_over_rows_ruled_one_in_two_is_the_first_rows() -> None:
+@pytest.mark.parametrize("first_rows", [20.0, 30.0])  # the header and the first row's height
+def test_a_category_merged_over_rows_ruled_one_in_two_is_the_first_rows(first_rows: float) -> None:
     """Word's "Light List" rules every other row and cuts the rules between the rows a merged
     category spans ("Light List" with cells centred top to bottom, the EMSD fixtures): the
     outer rules joined around the unruled rows made one cell over rows 2 to 5 and the ruled
@@ -675,27 +676,35 @@ def test_a_category_merged_over_rows_ruled_one_in_two_is_the_first_rows() -> Non
     two ("Commerce and" / "Industry"), row 2 taking the category above. A cell holding others
     is no cell: the rows are ruled ones and the rows between them; the merged cell starts at row
     2 (no rule under its square) and goes on down to the rule closing it, its text the first
-    row's, the rows under it covered."""
+    row's, the rows under it covered. ("Medium Shading 1": the first rows twice the others'
+    height, the cell over rows 2 to 5 no taller than twice theirs.)"""
     from plan_extract.read.page import page_blocks
 
     columns = ((0, 40), (40, 100), (100, 200), (200, 300), (300, 360))
-    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    shift = 2 * first_rows - 40  # everything under the first rows moves down by this
+    edges = [
+        e
+        for x0, x1 in columns
+        for e in _box(x0, 0, x1, first_rows) + _box(x0, first_rows, x1, 2 * first_rows)
+    ]
+    below: list[Edge] = []
     for y in (55, 70, 85):  # the rules between rows 2 to 5, cut by the merged category
-        edges += [_rule(0, 100, y), _rule(200, 360, y)]
-    edges += [_rule(0, 360, 100), *polyline_edges([(0, 40), (0, 100)])]
-    edges += polyline_edges([(360, 40), (360, 100)])
+        below += [_rule(0, 100, y), _rule(200, 360, y)]
+    below += [_rule(0, 360, 100), *polyline_edges([(0, 40), (0, 100)])]
+    below += polyline_edges([(360, 40), (360, 100)])
     for top, bottom in ((55, 70), (85, 100)):  # rows 3 and 5 ruled between their columns
         for x in (40, 100, 200, 300):
-            edges += polyline_edges([(x, top), (x, bottom)])
+            below += polyline_edges([(x, top), (x, bottom)])
+    edges += [e._replace(top=e.top + shift, bottom=e.bottom + shift) for e in below]
     chars = _word("Item", 5, 5) + _word("Date", 45, 5) + _word("Category", 105, 5)
     chars += _word("Name", 205, 5) + _word("Frequency", 305, 5) + _word("1.", 5, 25)
     chars += _word("03/2023", 45, 25) + _word("Environment", 105, 25) + _word("Energy", 205, 25)
     chars += _word("Yearly", 305, 25)
     for n, name in enumerate(("Gas", "Lifts", "Escalators", "Assessors")):
-        top = 42.5 + 15 * n
+        top = 42.5 + 15 * n + shift
         chars += _word(f"{n + 2}.", 5, top) + _word("05/2023", 45, top) + _word(name, 205, top)
         chars += _word("Weekly", 305, top)
-    chars += _word("Commerce and", 105, 58) + _word("Industry", 105, 73)
+    chars += _word("Commerce and", 105, 58 + shift) + _word("Industry", 105, 73 + shift)
     blocks, _ = page_blocks(chars, edges, 1, 0)
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [r.cells[2] for r in rows] == [

@@ -206,18 +206,19 @@ def _without_containers(found: list[BBox]) -> list[BBox]:
     around rows Word's "Light List" leaves unruled (a merged cell cuts the rules between them, the
     unruled rows have no inner rules) while the rows between are ruled, found as one cell over
     them all and theirs; those rows are read as rows between ruled ones instead
-    (:func:`join_stacked`). Only cells over twice the usual height are looked at (a page's
-    merged cells, few): the rest hold no row of cells."""
-    if len(found) < 3:
-        return found
-    heights = sorted(cell[3] - cell[1] for cell in found)
-    tall = 2 * heights[len(heights) // 2]
+    (:func:`join_stacked`). Only cells that another cell starts beside, part way down, are looked
+    at (a page's merged cells, few): the rest hold no row of cells."""
     t = ROW_EDGE_TOLERANCE
-    containers = {
+    tops = sorted({cell[1] for cell in found})
+    spanning = [
         big
         for big in found
-        if big[3] - big[1] > tall
-        and any(
+        if (i := bisect.bisect_right(tops, big[1] + t)) < len(tops) and tops[i] < big[3] - t
+    ]
+    containers = {
+        big
+        for big in spanning
+        if any(
             cell != big
             and big[0] - t <= cell[0]
             and cell[2] <= big[2] + t
