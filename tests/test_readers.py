@@ -1526,6 +1526,35 @@ def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_colu
     assert rows[1:3] == [(("Commerce",), (), (), ()), row]
 
 
+def test_a_tables_header_not_ruled_above_its_first_grouping_row_is_its_header() -> None:
+    """Word's "Medium List 1" (scripts/word_styles.py, the AFCD fixtures): no rule above the
+    header, the header's foot ruled, and the first row a grouping row filled alone. The grouping
+    row begins the table (the table below it gives its columns); the header above it, not ruled
+    apart from the text above, was read by alignment: without the grouping row's line beside it,
+    its empty item column was no column (four labels for five columns). The lines right above
+    the grouping row, each inside the columns, are the table's header."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 240), (240, 320))
+    edges = [_rule(0, 320, 20), *_box(0, 20, 320, 32)]
+    edges += [e for x0, x1 in columns for e in _box(x0, 52, x1, 72)]
+    chars = _word("A. Datasets to be released", 0, -30) + _word("Name", 45.4, -8)
+    chars += _word("Target", 165.4, -8) + _word("Release Date", 165.4, 5)
+    chars += _word("Remarks", 245.4, -8) + _word("Food", 5.4, 21)
+    for label, name, top in (("A1", "Alpha", 37), ("A2", "Beta", 57)):
+        chars += _word(label, 5.4, top) + _word(name, 45.4, top) + _word("2021", 165.4, top)
+        chars += _word("CSV", 245.4, top)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells for r in rows][:2] == [
+        ((), ("Name",), ("Target", "Release Date"), ("Remarks",)),
+        (("Food",), (), (), ()),
+    ]
+    assert [r.cells[0] for r in rows][2:] == [("A1",), ("A2",)]
+    assert len({r.table for r in rows}) == 1
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["A. Datasets to be released"]
+
+
 def test_a_grouping_row_no_table_gives_columns_to_takes_them_from_its_header_and_row() -> None:
     """Random Word layouts with looks, seed 1094 ("Light Shading", grouping rows, cells centred,
     no shaded header): every section fills only its grouping row (one or two rows each), so no

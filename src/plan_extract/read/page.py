@@ -925,6 +925,21 @@ class _Bands:
         bounds = [x0, *((a[1] + b[0]) / 2 for a, b in pairwise(blocks)), x1]
         return list(pairwise(bounds))
 
+    def text_start(self, columns: Columns, bottom: float) -> float | None:
+        """Where the lines right above ``bottom`` over ``columns`` begin, each inside the columns
+        and at most a line's height above the one below it (a header above a table's first row,
+        no rule above it); None where there is none."""
+        start: float | None = None
+        for line in reversed(_rows(self._between(columns, bottom - BAND_MAX, bottom))):
+            line_top = min(c.top for c in line)
+            line_bottom = max(c.bottom for c in line)
+            if (start if start is not None else bottom) - line_bottom > line_bottom - line_top:
+                break
+            if any(self._column(columns, run) is None for run in _runs(line)):
+                break
+            start = line_top
+        return start
+
     def text_end(self, columns: Columns, top: float) -> float | None:
         """Where the lines right under ``top`` over ``columns`` end, each inside the columns and
         at most a line's height below the one before (a row a page break cut, the page's foot
@@ -966,7 +981,14 @@ def page_tables(
     tables = [
         table
         for table in join_stacked(
-            join_side_by_side(found, lone), merged, holds, lone, bands.text_end, carried, guess
+            join_side_by_side(found, lone),
+            merged,
+            holds,
+            lone,
+            bands.text_end,
+            carried,
+            guess,
+            bands.text_start,
         )
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]

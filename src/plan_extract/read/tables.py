@@ -749,6 +749,7 @@ def join_stacked(
     text_end: Callable[[Columns, float], float | None] | None = None,
     carried: Columns | None = None,
     guess: Callable[[BBox], Columns | None] | None = None,
+    text_start: Callable[[Columns, float], float | None] | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables one above another with the same columns; the rows
@@ -792,6 +793,13 @@ def join_stacked(
             # the tables above as joined so far (their bands are theirs) and the others
             others = [*joined, *(t for t in tables if t not in stack)]
             bands = _bands_above(rules, stack[0], first, holds_row, others)
+            if not bands and len(stack[0].cells) == 1 and text_start is not None:
+                # a grouping row begins the table, its header above it not ruled apart from the
+                # text above (Word's "Medium List 1"): the lines right above it, inside the columns
+                top = stack[0].bbox[1]
+                start = text_start(first, top - BAND_MIN / 2)
+                if start is not None and holds_row(first, start - BAND_MIN / 2, top, "row"):
+                    bands = [(start - BAND_MIN / 2, top, False)]
             for band_top, band_bottom, across in bands:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
