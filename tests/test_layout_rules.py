@@ -472,6 +472,13 @@ def test_a_value_copy_in_the_rest_of_a_cell_a_page_break_cut_is_the_english_half
         row = TableRow(((item,) if item else (), rest), Where(page=page), table)
         halves, _ = _split_block(row, (above, above.cells, ((), ())))
         assert isinstance(halves, TableRow) and halves.cells[1] == zh
+    # the page break also cut the item label (「（一」 / 「）」: random Word layouts with looks,
+    # seed 1047): the row under the repeated header holds the label's rest, and goes on
+    above = TableRow((("（一",), ("07/2025 註：視乎系",)), Where(page=1), 1)
+    for item, zh in [("）", ("統提升工程", "而定")), ("（二）", ("統提升工程", "而定", "07/2025"))]:
+        row = TableRow(((item,), rest), Where(page=2), 2)
+        halves, _ = _split_block(row, (above, above.cells, ((), ())))
+        assert isinstance(halves, TableRow) and halves.cells[1] == zh
 
 
 def test_a_digit_in_a_date_is_never_a_footnote_marker(tmp_path: Path) -> None:

@@ -248,7 +248,8 @@ def _read_on(row_so_far: _RowSoFar | None, zh: TableRow, en: TableRow) -> _RowSo
 
 def _continues(row: TableRow, first: TableRow) -> bool:
     """Whether ``row`` goes on with the row whose first line is ``first``: its cell is empty
-    where ``first`` has its item label, and it is in the same table (a table without rules
+    where ``first`` has its item label, or holds the rest of a label ``first`` has cut (「（一」
+    over a page break, 「）」 under it), and it is in the same table (a table without rules
     between a row's lines gives a row per line) or on a later page (the rest of a row a page
     break cut, under the repeated header)."""
     if len(first.cells) != len(row.cells):
@@ -257,10 +258,13 @@ def _continues(row: TableRow, first: TableRow) -> bool:
     later = page is not None and first_page is not None and page > first_page
     if not later and row.table != first.table:
         return False
-    return any(
-        not "".join(cell).strip() and parse_item_no("".join(cell_above)) is not None
-        for cell, cell_above in zip(row.cells, first.cells, strict=True)
-    )
+    for cell, cell_above in zip(row.cells, first.cells, strict=True):
+        text, above = "".join(cell).strip(), "".join(cell_above)
+        if not text and parse_item_no(above) is not None:
+            return True
+        if text and _cut_label(above) and parse_item_no(above + text) is not None:
+            return True
+    return False
 
 
 def _split_block(
