@@ -423,6 +423,31 @@ def test_a_repeated_header_without_its_item_column_wrapped_over_two_lines() -> N
     assert [r.cells["category_name"] for r in plan.rows] == [["Transport / Headways"]]
 
 
+def test_a_repeated_header_whose_first_label_lies_over_the_item_numbers() -> None:
+    """``pdftotext -layout`` of a plan whose repeated header leaves the item label empty, on a
+    page where the column right of the item column is empty too (random layouts seed 2006,
+    「备注」): the page's text has one column for both, its label over the item numbers, so the
+    rows had as many cells as the header and their item labels read as remarks (the rows joined
+    to the one above: one dataset for three). Under a repeated header, a row whose first cell is an
+    item label has the item column there; a row going on below it keeps the header's."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "Remarks", "Data Format", "Dataset Name", "Release Date"),
+        _row("1", "", "CSV", "Street names", "2/2018"),
+        TextLine("1", Where(line=6)),
+        _row("Remarks", "Data Format", "Dataset Name", "Release Date", table=2),
+        _row("2", "JSON", "Coordinates", "01/2019", table=2),
+        _row("", "", "conversion", "", table=2),
+        _row("3", "XLSX", "Land sales", "09/2019", table=2),
+    )
+    assert [(r.item_cell, r.cells["dataset_name"], r.cells["formats"]) for r in plan.rows] == [
+        ("1", ["Street names"], ["CSV"]),
+        ("2", ["Coordinates", "conversion"], ["JSON"]),
+        ("3", ["Land sales"], ["XLSX"]),
+    ]
+
+
 def test_a_header_read_without_its_empty_item_label_takes_the_item_column_of_its_rows() -> None:
     """A table style without vertical rules ("Light Shading"): the header's empty cell over the
     item numbers leaves nothing to read, so the header has one column fewer than its rows, whose

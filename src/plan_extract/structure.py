@@ -705,15 +705,19 @@ class _Builder:
         """The roles and labels of the row's cells: the header's, and, under a repeated header
         whose empty item label the page left out (:meth:`.Columns.repeats`), the item column in
         front where the row has it (one cell more than the header has, a number or, for the rest
-        of a row a page break cut, empty)."""
+        of a row a page break cut, empty). Where the row has as many cells as the header and an
+        item label in the first, the page's text left out the column right of the item column
+        too, empty on its page, its label read over the item numbers (``pdftotext -layout``:
+        「备注」 over 「２」, random layouts seed 2006): the item column stands in for it."""
         columns = self.columns
         roles, labels = columns.roles, columns.labels
-        if (
-            columns.numbered_elsewhere
-            and len(texts) == len(roles) + 1
-            and (not texts[0] or parse_item_no(texts[0]) is not None)
-        ):
+        if not columns.numbered_elsewhere:
+            return roles, labels
+        numbered = parse_item_no(texts[0]) is not None if texts else False
+        if len(texts) == len(roles) + 1 and (numbered or not texts[0]):
             return ("item_no", *roles), ("", *labels)
+        if len(texts) == len(roles) and numbered:
+            return ("item_no", *roles[1:]), ("", *labels[1:])
         return roles, labels
 
     def _by_role(
