@@ -510,11 +510,13 @@ EXTEND_MIN = 3.0
 _EDGE_TOLERANCE = 3.0  # points: an outer rule this near the table's side is that side (as snapped)
 
 
-def _extended(table: Table, edges: list[Edge]) -> Table:
+def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> Table:
     """The table with the rows its outer rules enclose below its last cells, as one cell across
     the table (read by :func:`_lines_as_rows`): in Word's "Light List" style a merged cell cuts the
     rules between rows, and no cell is found below the row it starts at, though the table's left
-    and right rules go on down to its end."""
+    and right rules go on down to its end. Not into the ``others`` below it: a table there is
+    its own (random Word layouts with looks, seed 1201: the rows a page's top continued, over a
+    filled row, had taken that row's text)."""
     x0, _, x1, bottom = table.bbox
 
     def reach(x: float) -> float:
@@ -531,7 +533,18 @@ def _extended(table: Table, edges: list[Edge]) -> Table:
             end = max(end, piece_bottom)
         return end
 
-    end = min(reach(x0), reach(x1))
+    end = min(
+        reach(x0),
+        reach(x1),
+        *(
+            o.bbox[1]
+            for o in others
+            if o is not table
+            and o.bbox[1] >= bottom - _EDGE_TOLERANCE
+            and o.bbox[0] < x1
+            and o.bbox[2] > x0
+        ),
+    )
     if end <= bottom + EXTEND_MIN:
         return table
     return Table((*table.cells, (x0, bottom, x1, end)))
@@ -994,7 +1007,7 @@ def page_tables(
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, holds, tables)
-    return [_extended(table, edges) for table in tables]
+    return [_extended(table, edges, tables) for table in tables]
 
 
 def _text_above(chars: list[Char], columns: Columns, rules: list[Edge]) -> bool:

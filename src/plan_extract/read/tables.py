@@ -867,7 +867,10 @@ def continued_rows(
     if header is not None and header.last_columns is not None:
         columns = header.last_columns  # the same, as this page draws them (to the hundredth)
     top = header.bbox[3] if header is not None else across[0]
-    for bottom in across:
+    # the first table below ends the bands too, where no rule runs across all the columns at its
+    # top (a filled row whose fill leaves out a merged cell's column: random Word layouts with
+    # looks, seed 1201)
+    for bottom in sorted({*across, *starts}):
         if bottom - top < BAND_MIN:
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
