@@ -1597,18 +1597,25 @@ def test_a_row_beside_a_merged_cell_at_a_pages_foot_goes_on_under_the_next_pages
     assert not [b for b in blocks if isinstance(b, TextLine)]
 
 
-def test_a_rows_rest_at_a_pages_top_above_a_row_filled_short_of_a_merged_cell() -> None:
+@pytest.mark.parametrize("filled_header", [False, True])
+def test_a_rows_rest_at_a_pages_top_above_a_row_filled_short_of_a_merged_cell(
+    filled_header: bool,
+) -> None:
     """Random Word layouts with looks, seed 1201 ("Light Shading", a category merged down the
     page's rows, its column left unfilled in the filled rows): at the next page's top, the
     repeated header (unfilled, ruled), the rest of a row a page break cut, and a filled row. No
     rule runs across the columns at the filled row's top, so the rest's band ran on to the
     table's foot and was not taken (lines of text); then, taken, the table of the page's top
     reached down over the filled row and read its text as its own. The first table below ends
-    the bands; a table's outer rules do not take it into another table."""
+    the bands; a table's outer rules do not take it into another table. (Seed 1235, "Medium
+    Shading 1": the header filled, a table of its own, whose band below ran down over the
+    filled row the same way.)"""
     from plan_extract.read.page import page_blocks
 
     columns = ((0, 40), (40, 160), (160, 260), (260, 340))
     edges = [_rule(0, 340, 0), _rule(0, 340, 20)]
+    if filled_header:
+        edges += [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
     # the filled row, its fill (and so the table's foot) short of the merged category's column
     edges += [e for x0, x1 in columns if x0 != 40 for e in _box(x0, 60, x1, 80)]
     chars = _word("Item", 5.4, 5) + _word("Category", 45.4, 5) + _word("Date", 165.4, 5)

@@ -804,6 +804,17 @@ def join_stacked(
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
         below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
+        # a table below, where no rule across marks its top (a filled row short of a merged
+        # cell's column: random Word layouts with looks, seed 1235), ends the band too
+        x0, _, x1, _ = stack[-1].bbox
+        below += [
+            t.bbox[1]
+            for t in tables
+            if t not in stack
+            and bottom + BAND_MIN <= t.bbox[1] <= bottom + BAND_MAX
+            and t.bbox[0] < x1
+            and t.bbox[2] > x0
+        ]
         # under one table alone, no row above it (a "Light List" header, say), one row only:
         # rows under it may go unparted; where rows are filled one in two (tables stacked, or
         # unfilled rows above), the row the style left unfilled, its first column wrapped or not
