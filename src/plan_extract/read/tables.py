@@ -560,8 +560,9 @@ def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) 
 
 class _Stack(list[Table]):
     """Tables one above another (:func:`_stacks`); ``seed``: for a stack that begins with a
-    grouping row filled alone, one cell across, the columns of the table above it on the page (or
-    of the page before's last) that it is as wide as: the rows around it have those."""
+    grouping row filled alone, one cell across, the columns :func:`_seed` found for it (a table's
+    as wide, above or below it, or the page before's; or its header's and row's text parts): the
+    rows around it have those."""
 
     seed: Columns | None = None
 
