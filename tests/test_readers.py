@@ -1297,6 +1297,27 @@ def test_a_cell_across_holding_one_rows_centred_cells_is_one_row_whatever_its_fi
     assert [date for date in dates if date] == [("2019",), ("2020",)]  # a row per line, as before
 
 
+def test_text_set_left_in_a_later_column_of_a_cell_over_two_is_that_columns() -> None:
+    """Random Word layouts seed 953 ("Medium Shading 1", default look): an unfilled row beside a
+    merged category is two cells, one over the columns left of the category, one over the empty
+    remarks column and the name column; the name, set left in its column, was read as the whole
+    cell's text, in its first column (the remarks). Text in one column right of a cell's first,
+    set left in it, is that column's; text in the first, or centred across, stays the cell's."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += _box(0, 20, 160, 40) + _box(160, 20, 340, 40)
+    chars = _word("Item", 5.4, 5) + _word("Date", 45.4, 5) + _word("Remarks", 165.4, 5)
+    chars += _word("Name", 265.4, 5) + _word("2", 5.4, 25) + _word("2024", 45.4, 25)
+    blocks, _ = page_blocks([*chars, *_word("Earthquakes", 265.4, 25)], edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1] == (("2",), ("2024",), (), ("Earthquakes",))
+    blocks, _ = page_blocks([*chars, *_word("Note: none", 165.4, 25)], edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1] == (("2",), ("2024",), ("Note: none",), ())
+
+
 def test_the_row_under_a_grouping_row_takes_the_columns_of_the_row_above_it() -> None:
     """Random Word layouts with looks, seed 972 ("Light Shading", a shaded header, grouping rows):
     the header and the first row, a category across the table, are filled; the dataset row under

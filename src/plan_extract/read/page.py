@@ -796,18 +796,21 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
     (Word's "Medium Shading 1" fills rows without the rule between two columns: "2. 01/2021" in
     one cell over the item and date columns); None where it is one text (a label, a grouping row's
     category spanning the table). Each column's part has the column's box, so a word a narrow
-    column broke is one again ("Informatio" / "n")."""
+    column broke is one again ("Informatio" / "n"). Text in one column right of the first, set
+    left in it, is that column's too (random Word layouts seed 953, "Medium Shading 1": a name
+    in a cell over the empty remarks and the name columns, beside a merged category)."""
     starts = _spanned(cell, columns)
     if len(starts) < 2 or not chars:
         return None
     by_column: list[list[Char]] = [[] for _ in starts]
     found = set()
-    for line in _rows(chars):
-        for run in _runs(line):
+    lines = [_runs(line) for line in _rows(chars)]
+    for runs in lines:
+        for run in runs:
             column = _column_of(starts, run)
             found.add(column)
             by_column[column].extend(run)
-    if len(found) < 2:
+    if len(found) < 2 and _one_later_column(cell, starts, lines) is None:
         return None
     _, top, x1, bottom = cell
     ends = [*starts[1:], x1]
