@@ -40,8 +40,6 @@ from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
-    BAND_MIN,
-    COLUMN_EDGE_TOLERANCE,
     ROW_EDGE_TOLERANCE,
     BandKind,
     BBox,
@@ -903,30 +901,18 @@ class _Bands:
         full = sum(line == found for line in per_line)
         return kind != "one row" or first_column <= 1 or full <= 1
 
-    def columns_around(self, bar: BBox, rules: Sequence[Edge]) -> Columns | None:
-        """Columns for a grouping row filled alone (``bar``) that no table gives: its header's
-        band, between the rule above it and the bar, and the band below it, down to the next rule
-        or to where its lines end (a row a page break cut), hold the header's labels and the
-        row's values, each centred or set in its column; the columns part where no text of
-        either crosses, halfway between the blocks of text side by side. None where fewer than
-        :data:`MIN_TABLE_COLUMNS` blocks are found, or no rule is above the bar."""
-        x0, top, x1, bottom = bar
-        t = COLUMN_EDGE_TOLERANCE
-        across = [
-            rule.top
-            for rule in rules
-            if rule.orientation == "h" and rule.x0 <= x0 + t and rule.x1 >= x1 - t
-        ]
-        above = [y for y in across if top - BAND_MAX <= y <= top - BAND_MIN]
-        if not above:
-            return None
+    def columns_parted(
+        self, x0: float, x1: float, parts: Sequence[tuple[float, float]]
+    ) -> Columns | None:
+        """Columns from ``x0`` to ``x1`` for a grouping row filled alone that no table gives
+        (:func:`~.tables._seed`): its header's band and its row's (``parts``, each a top and a
+        bottom) hold the header's labels and the row's values, each centred or set in its
+        column; the columns part where no text of either crosses, halfway between the blocks of
+        text side by side. None where fewer than :data:`MIN_TABLE_COLUMNS` blocks are found."""
         whole = [(x0, x1)]
-        below = [y for y in across if bottom + BAND_MIN <= y <= bottom + BAND_MAX]
-        end = min(below) if below else self.text_end(whole, bottom + BAND_MIN / 2)
-        bands = [(max(above), top)] + ([(bottom, end)] if end is not None else [])
         spans = sorted(
             (run[0].x0, max(c.x1 for c in run))
-            for low, high in bands
+            for low, high in parts
             for line in _rows(self._between(whole, low, high))
             for run in _runs(line)
         )
@@ -945,31 +931,31 @@ class _Bands:
         """Where the lines right above ``bottom`` over ``columns`` begin, each inside the columns
         and at most a line's height above the one below it (a header above a table's first row,
         no rule above it); None where there is none."""
-        start: float | None = None
-        for line in reversed(_rows(self._between(columns, bottom - BAND_MAX, bottom))):
-            line_top = min(c.top for c in line)
-            line_bottom = max(c.bottom for c in line)
-            if (start if start is not None else bottom) - line_bottom > line_bottom - line_top:
-                break
-            if any(self._column(columns, run) is None for run in _runs(line)):
-                break
-            start = line_top
-        return start
+        return self._text_reach(columns, bottom, down=False)
 
     def text_end(self, columns: Columns, top: float) -> float | None:
         """Where the lines right under ``top`` over ``columns`` end, each inside the columns and
         at most a line's height below the one before (a row a page break cut, the page's foot
         under it); None where there is none."""
-        end: float | None = None
-        for line in _rows(self._between(columns, top, top + BAND_MAX)):
+        return self._text_reach(columns, top, down=True)
+
+    def _text_reach(self, columns: Columns, edge: float, down: bool) -> float | None:
+        """How far the lines from ``edge`` go on, down or up, each inside the columns and at
+        most a line's height from the one before."""
+        low, high = (edge, edge + BAND_MAX) if down else (edge - BAND_MAX, edge)
+        lines = _rows(self._between(columns, low, high))
+        reached: float | None = None
+        for line in lines if down else reversed(lines):
             line_top = min(c.top for c in line)
             line_bottom = max(c.bottom for c in line)
-            if line_top - (end if end is not None else top) > line_bottom - line_top:
+            before = reached if reached is not None else edge
+            gap = line_top - before if down else before - line_bottom
+            if gap > line_bottom - line_top:
                 break
             if any(self._column(columns, run) is None for run in _runs(line)):
                 break
-            end = line_bottom
-        return end
+            reached = line_bottom if down else line_top
+        return reached
 
 
 def page_tables(
@@ -989,27 +975,13 @@ def page_tables(
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
-    holds = bands.holds
-
-    def guess(bar: BBox) -> Columns | None:
-        return bands.columns_around(bar, merged)
-
     tables = [
         table
-        for table in join_stacked(
-            join_side_by_side(found, lone),
-            merged,
-            holds,
-            lone,
-            bands.text_end,
-            carried,
-            guess,
-            bands.text_start,
-        )
+        for table in join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
-        tables = continued_rows(carried, merged, holds, tables)
+        tables = continued_rows(carried, merged, bands, tables)
     return [_extended(table, edges, tables) for table in tables]
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from ..errors import PlanExtractError
 
@@ -567,16 +567,10 @@ class _Stack(list[Table]):
     seed: Columns | None = None
 
 
-def _running_columns(stack: Sequence[Table]) -> Columns | None:
-    """The columns of the last row of a stack that has them (not a grouping row, one cell); a
-    stack of grouping rows alone, those it was begun with."""
-    found = next((t.last_columns for t in reversed(stack) if t.last_columns is not None), None)
-    return found if found is not None or not isinstance(stack, _Stack) else stack.seed
-
-
-def _first_columns(stack: Sequence[Table]) -> Columns | None:
-    first = stack[0].first_columns
-    return first if first is not None or not isinstance(stack, _Stack) else stack.seed
+def _running_columns(tables: Sequence[Table], seed: Columns | None = None) -> Columns | None:
+    """The columns of the last row of the tables that has them (not a grouping row, one cell);
+    where none has, ``seed`` (a stack's begun with a grouping row: :attr:`_Stack.seed`)."""
+    return next((t.last_columns for t in reversed(tables) if t.last_columns is not None), seed)
 
 
 def _as_wide(table: Table, columns: Columns | None) -> bool:
@@ -614,11 +608,7 @@ def _padded(table: Table, columns: Columns | None) -> Table | None:
 
 
 def _stacks(
-    tables: list[Table],
-    rules: Sequence[Edge],
-    holds_row: BandTest,
-    carried: Columns | None = None,
-    guess: Callable[[BBox], Columns | None] | None = None,
+    tables: list[Table], rules: Sequence[Edge], bands: Bands, carried: Columns | None = None
 ) -> list[_Stack]:
     """Tables one above another, the last row of each with the columns of the next one's first
     (or the next one a cell across them, a grouping row filled alone), touching or with a row's
@@ -626,12 +616,11 @@ def _stacks(
     A cell alone goes on a stack, or begins one where a table above it on the page, or the
     ``carried`` columns of the page before's last, or a table below it, is as wide (a section
     whose only filled row is its grouping row: the same table as the other sections'), or else
-    where ``guess`` finds columns around it (the text of its header and row); else it is no
-    table."""
+    where the text of its header and row parts columns (:func:`_seed`); else it is no table."""
     stacks: list[_Stack] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         for stack in stacks:
-            columns = _running_columns(stack)
+            columns = _running_columns(stack, stack.seed)
             top, bottom = stack[-1].bbox[3], table.bbox[1]
             fitted = table if _fits(table, columns) else _padded(table, columns)
             if (
@@ -642,7 +631,7 @@ def _stacks(
                     or (
                         not _rules_across(rules, fitted, top + BAND_MIN, bottom - BAND_MIN)
                         and columns is not None
-                        and holds_row(columns, top, bottom, "row")
+                        and bands.holds(columns, top, bottom, "row")
                     )
                 )
             ):
@@ -651,7 +640,7 @@ def _stacks(
         else:
             if len(table.cells) > 1:
                 stacks.append(_Stack([table]))
-            elif (seed := _seed(table, stacks, carried, tables, guess)) is not None:
+            elif (seed := _seed(table, stacks, carried, tables, rules, bands)) is not None:
                 stacks.append(_Stack([table]))
                 stacks[-1].seed = seed
     return stacks
@@ -662,15 +651,18 @@ def _seed(
     stacks: list[_Stack],
     carried: Columns | None,
     tables: list[Table],
-    guess: Callable[[BBox], Columns | None] | None = None,
+    rules: Sequence[Edge],
+    bands: Bands,
 ) -> Columns | None:
     """The columns of the nearest stack above ``bar`` as wide as it, else the carried ones, else
     the first row's of the nearest table below it as wide (the document's first section, at the
-    top of its first page, whose only filled row is its grouping row), else those ``guess``
-    finds (no table of those columns on the page, nor on the page before)."""
+    top of its first page, whose only filled row is its grouping row), else those the text of
+    its header (between the rule above it and it) and of its row (down to the next rule, or to
+    where its lines end) parts (:meth:`Bands.columns_parted`: no table of those columns on the
+    page, nor on the page before); none without a rule above it."""
     above = [s for s in stacks if s[-1].bbox[3] <= bar.bbox[1] + ROW_EDGE_TOLERANCE]
     for stack in sorted(above, key=lambda s: s[-1].bbox[3], reverse=True):
-        columns = _running_columns(stack)
+        columns = _running_columns(stack, stack.seed)
         if _as_wide(bar, columns):
             return columns
     if _as_wide(bar, carried):
@@ -681,7 +673,14 @@ def _seed(
     for table in sorted(below, key=lambda t: t.bbox[1]):
         if _as_wide(bar, table.first_columns):
             return table.first_columns
-    return guess(bar.cells[0]) if guess is not None else None
+    x0, top, x1, bottom = bar.bbox
+    header = _rules_across(rules, bar, top - BAND_MAX, top - BAND_MIN)
+    if not header:
+        return None
+    under = _rules_across(rules, bar, bottom + BAND_MIN, bottom + BAND_MAX)
+    end = min(under) if under else bands.text_end([(x0, x1)], bottom + BAND_MIN / 2)
+    parts = [(max(header), top)] + ([(bottom, end)] if end is not None else [])
+    return bands.columns_parted(x0, x1, parts)
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
@@ -690,8 +689,28 @@ def _seed(
 # rows under rows); "rest", the rest of one row a page break cut, in one column or more; "line",
 # one line of text, wherever it lies (a grouping row across the table).
 BandKind = Literal["row", "one row", "rest", "line"]
-# Whether the band of ``columns`` between two heights holds what the kind asks
-BandTest = Callable[[Columns, float, float, BandKind], bool]
+
+
+class Bands(Protocol):
+    """What the text of a page's bands says (``read.page._Bands``: the page's chars)."""
+
+    def holds(self, columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
+        """Whether the band of ``columns`` between two heights holds what ``kind`` asks."""
+        ...
+
+    def text_end(self, columns: Columns, top: float) -> float | None:
+        """Where the lines right under ``top`` over ``columns`` end (a row a page break cut)."""
+        ...
+
+    def text_start(self, columns: Columns, bottom: float) -> float | None:
+        """Where the lines right above ``bottom`` over ``columns`` begin (an unruled header)."""
+        ...
+
+    def columns_parted(
+        self, x0: float, x1: float, parts: Sequence[tuple[float, float]]
+    ) -> Columns | None:
+        """Columns from ``x0`` to ``x1`` that the text between each pair of heights parts."""
+        ...
 
 
 MAX_BANDS_ABOVE = 3  # bands above a stack read as its rows: a header, a grouping row, a row
@@ -701,7 +720,7 @@ def _bands_above(
     rules: Sequence[Edge],
     table: Table,
     columns: Columns,
-    holds_row: BandTest,
+    bands: Bands,
     others: Sequence[Table],
 ) -> list[tuple[float, float, bool]]:
     """The bands above ``table``, each between two rules across it and holding a row, up to
@@ -714,28 +733,28 @@ def _bands_above(
     top = table.bbox[1]
     reach = top - MAX_BANDS_ABOVE * BAND_MAX
     above = sorted(_rules_across(rules, table, reach, top - BAND_MIN), reverse=True)
-    bands: list[tuple[float, float, bool]] = []
+    found: list[tuple[float, float, bool]] = []
     passed: tuple[float, float] | None = None  # a band of no row, kept if a row lies above it
     bottom = top
     for rule in above:
-        if len(bands) >= MAX_BANDS_ABOVE or bottom - rule > BAND_MAX:
+        if len(found) >= MAX_BANDS_ABOVE or bottom - rule > BAND_MAX:
             break
         if bottom - rule < BAND_MIN:
             bottom = rule
             continue
         if any(o.bbox[1] < bottom and o.bbox[3] > rule - ROW_EDGE_TOLERANCE for o in others):
             break  # another table, or the row under another table's last (its below band)
-        if holds_row(columns, rule, bottom, "row"):
+        if bands.holds(columns, rule, bottom, "row"):
             if passed is not None:
-                bands.append((*passed, True))
-            bands.append((rule, bottom, False))
+                found.append((*passed, True))
+            found.append((rule, bottom, False))
             passed = None
-        elif passed is None and holds_row(columns, rule, bottom, "line"):
+        elif passed is None and bands.holds(columns, rule, bottom, "line"):
             passed = (rule, bottom)
         else:
             break
         bottom = rule
-    return bands
+    return found
 
 
 def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
@@ -745,12 +764,9 @@ def _row_cells(columns: Columns, top: float, bottom: float) -> list[BBox]:
 def join_stacked(
     tables: list[Table],
     rules: Sequence[Edge],
-    holds_row: BandTest,
+    bands: Bands,
     lone: Sequence[BBox] = (),
-    text_end: Callable[[Columns, float], float | None] | None = None,
     carried: Columns | None = None,
-    guess: Callable[[BBox], Columns | None] | None = None,
-    text_start: Callable[[Columns, float], float | None] | None = None,
 ) -> list[Table]:
     """Rows a table style fills, one row in two (Word's "Light Shading": no rules between rows,
     no vertical rules), are found as tables one above another with the same columns; the rows
@@ -763,15 +779,16 @@ def join_stacked(
     - above the first, every band between rules across it that holds a row is a row of its
       columns, past a grouping row (:func:`_bands_above`);
     - below the last, the band down to the nearest rule across it, or, with none, down to where
-      its lines end (``text_end``: a row a page break cut), is a row of the last columns: one
+      its lines end (:meth:`Bands.text_end`: a row a page break cut), is a row of the last columns: one
       row only under one table alone with no row above it (a "Light List" header: the rows
       under it may go unparted).
 
     A grouping row filled alone begins a stack of its own where a table above it on the page is
     as wide (or the page before's last, whose columns are ``carried``; or, with none, the columns
-    ``guess`` finds around it): its section's rows are of those columns, the header above it too.
+    its header's and row's text parts): its section's rows are of those columns, the header above
+    it too.
 
-    ``holds_row`` says what a band holds (:data:`BandKind`); ``rules``: the page's, merged
+    ``bands`` says what a band holds (:data:`BandKind`); ``rules``: the page's, merged
     (:func:`merge_edges`). Each such row is read as the filled ones are, cell by cell, whatever
     the alignment of its text: cells centred top to bottom print a short value on the middle
     line of a row, not the first, and read a line at a time that row would come out wrong."""
@@ -780,28 +797,29 @@ def join_stacked(
     rules = [rule for rule in rules if rule.orientation == "h"]
     joined: list[Table] = []
     bars = [Table((cell,)) for cell in lone]  # grouping rows a style filled alone
-    for stack in _stacks([*tables, *bars], rules, holds_row, carried, guess):
+    for stack in _stacks([*tables, *bars], rules, bands, carried):
         cells: list[BBox] = list(stack[0].cells)
         for n, (upper, lower) in enumerate(pairwise(stack)):
-            columns = _running_columns(stack[: n + 1]) or stack.seed
+            columns = _running_columns(stack[: n + 1], stack.seed)
             if columns is not None and lower.bbox[1] - upper.bbox[3] >= BAND_MIN:
                 cells.extend(_row_cells(columns, upper.bbox[3], lower.bbox[1]))
             cells.extend(lower.cells)
         bottom = stack[-1].bbox[3]
-        first, last = _first_columns(stack), _running_columns(stack)
-        bands = []
+        first = stack[0].first_columns or stack.seed
+        last = _running_columns(stack, stack.seed)
+        above: list[tuple[float, float, bool]] = []
         if first:
             # the tables above as joined so far (their bands are theirs) and the others
             others = [*joined, *(t for t in tables if t not in stack)]
-            bands = _bands_above(rules, stack[0], first, holds_row, others)
-            if not bands and len(stack[0].cells) == 1 and text_start is not None:
+            above = _bands_above(rules, stack[0], first, bands, others)
+            if not above and len(stack[0].cells) == 1:
                 # a grouping row begins the table, its header above it not ruled apart from the
                 # text above (Word's "Medium List 1"): the lines right above it, inside the columns
                 top = stack[0].bbox[1]
-                start = text_start(first, top - BAND_MIN / 2)
-                if start is not None and holds_row(first, start - BAND_MIN / 2, top, "row"):
-                    bands = [(start - BAND_MIN / 2, top, False)]
-            for band_top, band_bottom, across in bands:
+                start = bands.text_start(first, top - BAND_MIN / 2)
+                if start is not None and bands.holds(first, start - BAND_MIN / 2, top, "row"):
+                    above = [(start - BAND_MIN / 2, top, False)]
+            for band_top, band_bottom, across in above:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
         below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
@@ -819,15 +837,15 @@ def join_stacked(
         # under one table alone, no row above it (a "Light List" header, say), one row only:
         # rows under it may go unparted; where rows are filled one in two (tables stacked, or
         # unfilled rows above), the row the style left unfilled, its first column wrapped or not
-        alone = len(stack) == 1 and not bands
+        alone = len(stack) == 1 and not above
         kind: BandKind = "one row" if alone else "row"
-        if last and below and holds_row(last, bottom, min(below), kind):
+        if last and below and bands.holds(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
-        elif last and not below and text_end is not None:
+        elif last and not below:
             # no rule under the last row: a page break cut the table under a row the style left
             # unfilled, and the row ends with its text
-            end = text_end(last, bottom + BAND_MIN / 2)
-            if end is not None and holds_row(last, bottom, end + BAND_MIN / 2, kind):
+            end = bands.text_end(last, bottom + BAND_MIN / 2)
+            if end is not None and bands.holds(last, bottom, end + BAND_MIN / 2, kind):
                 cells.extend(_row_cells(last, bottom, end + BAND_MIN / 2))
         joined.append(
             Table(tuple(cells))
@@ -850,7 +868,7 @@ def rules_spanning(rules: Sequence[Edge], columns: Columns) -> list[float]:
 
 
 def continued_rows(
-    columns: Columns, rules: Sequence[Edge], holds_row: BandTest, tables: Sequence[Table]
+    columns: Columns, rules: Sequence[Edge], bands: Bands, tables: Sequence[Table]
 ) -> list[Table]:
     """The tables of a page with the rows at its top of a table the page before ended with (its
     last row's ``columns``), where the style fills none of them ("Light Shading" on a page holding
@@ -887,7 +905,7 @@ def continued_rows(
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
             break
-        if not holds_row(columns, top, bottom, "rest" if cells else "row"):
+        if not bands.holds(columns, top, bottom, "rest" if cells else "row"):
             break
         cells.extend(_row_cells(columns, top, bottom))
         top = bottom
