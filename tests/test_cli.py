@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -255,3 +256,17 @@ def test_input_text_echoed_in_problems_is_cut(tmp_path: Path) -> None:
     (problem,) = [p for p in extract([plan]).problems if p.code == "unparsed_line"]
     assert len(problem.message) < 600 and problem.message.count("這行不是資料") < 70
     assert problem.text is not None and len(problem.text) == 1000 and problem.text.endswith("…")
+
+
+@pytest.mark.parametrize(("given", "kept"), [(None, "1"), ("3", "3")])
+def test_numpy_gets_one_blas_thread_unless_the_user_says(
+    given: str | None, kept: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pyarrow loads numpy in the process that writes; OpenBLAS's threads would spin on every core
+    # the workers use. Set before anything loads numpy: the schema command loads pyarrow.
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+    assert main(["schema"]) == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == kept
