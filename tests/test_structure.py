@@ -582,6 +582,30 @@ def test_without_item_numbers_a_date_cut_by_its_column_carries_on_the_row() -> N
     assert len(plan.rows) == 4
 
 
+def test_without_item_numbers_the_rest_of_a_whole_but_rough_date_carries_on_the_row() -> None:
+    """Random Word layouts, seed 1313 ("Medium Shading 1", a row per line): a year whole on its
+    line made more precise by the next ("二〇二〇年" / "一月", "二〇二一年" / "第二季", "2021" /
+    "Q1"), beside the rest of the name: the line's date alone states none, the two lines one;
+    a line that states a frequency of its own still starts a row."""
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        _row("數據集描述", "更新頻率", "數據集名稱", "目標發放日期"),
+        _row("按界別劃分的香港能源", "每年", "香港能源最終用途數", "二〇二〇年"),
+        _row("最終用途數據", "", "據", "一月"),
+        _row("註冊能源效益評核人的", "每星期", "註冊能源效益評核人", "二〇二一年"),
+        _row("名單", "", "名單", "第二季"),
+        _row("住戶統計", "每年", "住戶統計數字", "2021"),
+        _row("數字", "每季", "（季度）", "Q1"),  # a frequency of its own: a row
+    )
+    assert [(r.cells["dataset_name"], r.cells["release_date"]) for r in plan.rows] == [
+        (["香港能源最終用途數", "據"], ["二〇二〇年", "一月"]),
+        (["註冊能源效益評核人", "名單"], ["二〇二一年", "第二季"]),
+        (["住戶統計數字"], ["2021"]),
+        (["（季度）"], ["Q1"]),
+    ]
+
+
 def test_without_item_numbers_a_footnote_marker_alone_on_a_line_carries_on_the_row() -> None:
     """Random Word layouts, seed 855 ("Light List", a row per line): the date's footnote marker
     wrapped onto a line of its own ("By" / "31.10.2019" / "†") beside the name's last line; the

@@ -438,7 +438,8 @@ class _Builder:
         states a value of the column ("每月 註：亦會發放" / "2010年以來的歷史數據"), it is a footnote
         marker alone (random Word layouts, seed 855: "By" / "31.10.2019" / "†"), or it is the
         rest of a value a wrap cut mid-phrase ("As and" / "when" / "necessary", "End of" /
-        "2022", 「二〇二二年第四」 / 「季」)."""
+        "2022", 「二〇二二年第四」 / 「季」) or after a rougher whole one (「二〇二〇年」 /
+        「一月」: alone it states no value, the two lines one)."""
         for role, text in keys.items():
             if note_start(text) == 0 or is_lone_marker(text):
                 continue  # a note, or a footnote marker a wrap put on a line of its own ("†")
@@ -447,8 +448,14 @@ class _Builder:
                 if _is_value(role, text):
                     return False
                 continue
-            if not before or _is_value(role, before):
+            if not before:
                 return False
+            if _is_value(role, before):
+                # a whole value made more precise by a line that states none of its own
+                # ("二〇二〇年" / "一月", "2021" / "Q1"; random Word layouts, seed 1313)
+                if _is_value(role, text) or not _is_value(role, join_pieces([before, text])):
+                    return False
+                continue
             # the value ends where a note begins ("Every 3" / "months Note: Data of the")
             joined = join_pieces([before, text])
             start = note_start(joined)
