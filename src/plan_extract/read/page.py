@@ -35,7 +35,7 @@ import regex
 from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
 from ..problems import ProblemLog
-from ..words import Pieces, broken_word
+from ..words import Pieces, broken_word, carried_on
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
@@ -766,7 +766,8 @@ def _merged_up(
     it, and goes on down through the squares right under it: its text, printed where the cell's
     middle is (cells centred top to bottom put a category merged over two rows beside the
     taller, or across the rows in the middle), is the first row's, joined from the parts each
-    row holds, and the rows under it are covered by it, as a ruled merged cell's are. Returns
+    row holds (a word the column broke between two rows' parts one again: "Developme" / "nt"),
+    and the rows under it are covered by it, as a ruled merged cell's are. Returns
     the columns this row's square goes on (the row holding the text, by its index in
     ``placed``)."""
     held: dict[int, int] = {}
@@ -779,7 +780,7 @@ def _merged_up(
         assert isinstance(above, TableRow)
         if cells[column]:
             merged = list(above.cells)
-            merged[column] = (*merged[column], *cells[column])
+            merged[column] = tuple(carried_on(merged[column], cells[column]))
             above = replace(above, cells=tuple(merged))
             placed[holder] = (top, above)
         if above.cells[column]:
