@@ -144,6 +144,21 @@ def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     assert codes == ["department_missing"]
 
 
+def test_an_item_label_a_narrow_column_wrapped_is_one_label_without_a_space() -> None:
+    """Random Word layouts with looks, seed 1333: "(iii" / ")" in a narrow item column is the
+    label "(iii)", as printed, not "(iii )"."""
+    header = _row("Item", "Dataset Name", "Target Release Date", "Update Frequency")
+    plan, _ = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row(("(iii", ")"), "Aerial Photo", "04/2019", "Yearly"),
+        _row(("（十", "二）"), "Street Names", "05/2019", "Monthly"),
+        _row(("A-", "4"), "Lamp Posts", "06/2019", "Monthly"),
+    )
+    assert [r.item_cell for r in plan.rows] == ["(iii)", "（十二）", "A-4"]
+
+
 def test_unknown_header_labels_are_reported_once_complete_and_their_text_kept() -> None:
     plan, codes = _structure(
         TITLE, SECTION_A, _row("", "數據種類／數據集名稱", "目標發放日期", "負責人員", "備註"), DATA

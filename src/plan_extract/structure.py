@@ -319,7 +319,7 @@ class _Builder:
         roles, labels = self._row_columns(texts)
         cells, others = self._by_role(row, texts, roles, labels)
         filled = [t for t in texts if t]
-        item = clean(" ".join(cells.get("item_no", [])))
+        item = _item_label(cells.get("item_no", []))
         if self._is_grouping_row(row, texts, item):
             self._start_group(filled[0], row.where)  # reported if no row takes it
             return "grouping"
@@ -893,6 +893,16 @@ def _extend_label(label: str, piece: str) -> str:
     if _HAN_END.search(label) and not _HAN.search(piece) and _LATIN.match(piece.lstrip()):
         return f"{label.rstrip()} {clean(piece)}"
     return append_piece(label, piece)
+
+
+def _item_label(pieces: list[str]) -> str:
+    """An item cell's text. A label a narrow column wrapped ("(iii" / ")", random Word layouts
+    seed 1333) is joined as printed, without the space a wrap between Latin text gets."""
+    if len(pieces) > 1:
+        tight = clean("".join(piece.strip() for piece in pieces))
+        if parse_item_no(tight) is not None:
+            return tight
+    return clean(" ".join(pieces))
 
 
 def _missing_key_cells(texts: list[str], roles: tuple[str, ...]) -> bool:
