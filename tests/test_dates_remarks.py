@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from plan_extract.normalise.dates import parse_release_month
-from plan_extract.normalise.remarks import awaits_name, parse_remarks, split_category, split_note
+from plan_extract.normalise.remarks import (
+    awaits_name,
+    format_list,
+    parse_remarks,
+    split_category,
+    split_note,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,6 +77,23 @@ def test_unknown_format_in_an_annotation_is_reported_not_dropped() -> None:
     assert parsed.formats == []
     assert parsed.description == "名單(JSON and PDQ)"
     assert parsed.unknown_format_annotations == ["(JSON and PDQ)"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names", "unknown"),
+    [
+        ("GML、MDB、XSD、Z IP", ["GML", "MDB", "XSD", "ZIP"], []),  # "Z" / "IP": seed 1340
+        ("CSV JSON", ["CSV", "JSON"], []),  # two formats, a space between
+        ("X LSX / PDQ", ["XLSX", "PDQ"], ["PDQ"]),
+        ("Z IPPED", ["Z IPPED"], ["Z IPPED"]),  # no format once joined: kept as printed
+    ],
+)
+def test_a_format_name_a_narrow_column_broke_is_one_format(
+    cell: str, names: list[str], unknown: list[str]
+) -> None:
+    """Random Word layouts, seed 1340: a narrow formats column broke "ZIP" after its "Z"; the
+    wrapped cell joined with a space is "Z IP", two tokens no format is, one format together."""
+    assert format_list(cell) == (names, unknown)
 
 
 def test_note_label_inside_a_word_is_not_a_note() -> None:

@@ -97,9 +97,14 @@ def format_list(text: str) -> tuple[list[str], list[str]]:
     for token in _LIST_SPLIT.split(text):
         token = token.strip(" .。()（）")
         words = token.split()
-        if len(words) > 1 and all(_format_key(w) in _formats() for w in words):
-            tokens.extend(words)  # "CSV JSON"
-        elif token:
+        if len(words) > 1:
+            if all(_format_key(w) in _formats() for w in words):
+                tokens.extend(words)  # "CSV JSON"
+                continue
+            if _format_key("".join(words)) in _formats():
+                tokens.append("".join(words))  # a name a narrow column broke: "Z" / "IP"
+                continue
+        if token:
             tokens.append(token)
     for token in tokens:
         name = _formats().get(_format_key(token))
