@@ -240,6 +240,16 @@ def test_sections_whose_tables_say_none_are_fine() -> None:
         _row("", "/", "/", "/", "/"),
     )
     assert codes == ["department_missing"]
+    # a cell holding a marker per column it spans ("Nil" / "Nil" under "Data Format Remarks",
+    # two labels one space apart read as one: random layouts as pdftotext text, seeds 2009, 2040)
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("Nil", "Nil", "Nil", ("Nil", "Nil"), "Nil"),
+        _row("", ("不適", "用"), "/", "/", "/"),  # a marker a narrow column wrapped
+    )
+    assert (plan.rows, codes) == ([], ["department_missing"])
 
 
 def test_row_before_any_section_is_kept_and_reported() -> None:

@@ -284,7 +284,7 @@ class _Builder:
             # row's remainder may follow (a row split across a page break).
             return
         self.empty_table = None
-        if not filled or all(match_key(t) in _none_markers() for t in filled):
+        if not filled or _says_none(row, filled):
             self.row_kinds.append((row, "none"))
             if filled:
                 self.open_row = None
@@ -893,6 +893,17 @@ def _extend_label(label: str, piece: str) -> str:
     if _HAN_END.search(label) and not _HAN.search(piece) and _LATIN.match(piece.lstrip()):
         return f"{label.rstrip()} {clean(piece)}"
     return append_piece(label, piece)
+
+
+def _says_none(row: TableRow, texts: list[str]) -> bool:
+    """Whether every cell's text (``texts``, joined: 「不適」 / 「用」) or every line of every
+    cell is a "no datasets" marker ("Nil", 「/」): a cell may hold one per column it spans
+    ("Nil" / "Nil", two columns read as one)."""
+    markers = _none_markers()
+    if all(match_key(text) in markers for text in texts):
+        return True
+    pieces = [piece for cell in row.cells for piece in cell if piece.strip()]
+    return all(match_key(clean(piece)) in markers for piece in pieces)
 
 
 def _item_label(pieces: list[str]) -> str:
