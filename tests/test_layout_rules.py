@@ -672,6 +672,28 @@ def test_segments_split_only_where_a_word_starts_at_a_column() -> None:
     assert split_at_columns(label, [0, 60, 72], points) == [label]
 
 
+def test_a_lone_rows_value_under_a_label_one_space_from_the_one_before(tmp_path: Path) -> None:
+    """Random layouts as pdftotext text, seed 2015: a table of one row, whose last two labels are
+    one space apart ("Data Format Release Date"): the date's column is in no other line, so it was
+    not a column and "2021-09" was read with the formats ("RSS 2021-09"). A value of one line that
+    starts where a word of the header starts is that word's column."""
+    header = (
+        "     Contact Unit   Update          Dataset Name               Data Format Release Date\n"
+        "                    Frequency\n\n"
+    )
+    text = (
+        "Hong Kong Observatory (HKO)\n\nAnnual Open Data Plan 2022\n\n"
+        "A. Datasets to be released in 2023\n\n"
+        f"{header}"
+        "1.   Statistics     Twice daily     9-day weather forecast     RSS         2023-09\n"
+        "     Section\n"
+    )
+    _, rows, _ = _extract(tmp_path, "hko.txt", text)
+    assert [(r.dataset_name, r.formats, r.release_month) for r in rows] == [
+        ("9-day weather forecast", ["RSS"], "2023-09")
+    ]
+
+
 def test_a_rows_remainder_that_starts_like_a_section_heading_is_the_rows(tmp_path: Path) -> None:
     """A name cut by a page break goes on with "A. Microbiological quality)": a row whose text
     starts right of the first column is a remainder, never a heading."""

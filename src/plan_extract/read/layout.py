@@ -96,7 +96,8 @@ def column_starts(
         # A page holding only a repeated header and the remainder of a row split by the page
         # break: the header's labels are the columns.
         return [s.x0 for s in full[0].segments]
-    return _leftmost_from_header(lines, starts, settings)
+    lone = [group[0] for group in groups if len(group) == 1]
+    return _leftmost_from_header(lines, starts, settings, lone)
 
 
 def _lone_header(
@@ -124,14 +125,19 @@ def _lone_header(
 
 
 def _leftmost_from_header(
-    lines: list[Line], starts: list[float], settings: AlignmentSettings
+    lines: list[Line],
+    starts: list[float],
+    settings: AlignmentSettings,
+    lone: list[float] | None = None,
 ) -> list[float]:
     """Columns that are empty on this page but for one line start in that line only: an item or
     category column left of the others (numbers or a category written on an earlier page, or a
     single row's number), or a column only the repeated header fills (a page holding a row's
     remainder). Full lines with two or more segments in known columns add them: their first
     segment where it lies left of every column, and, in the first such line (the header),
-    segments well clear of the known columns."""
+    segments well clear of the known columns, and the ``lone`` segment starts (of one line
+    each) where a word inside one of its segments starts: a label one space from the label
+    before it ("Data Format Release Date") over a table of one row."""
     if not starts:
         return starts
     tolerance = settings.column_tolerance
@@ -154,8 +160,28 @@ def _leftmost_from_header(
             found.update(
                 s.x0 for s in line.segments if not near(s.x0, HEADER_CLEARANCE * tolerance)
             )
+            found.update(_under_inner_words(line, lone or [], settings))
             header_seen = True
     return sorted({*starts, *found}) if found else starts
+
+
+def _under_inner_words(header: Line, lone: list[float], settings: AlignmentSettings) -> list[float]:
+    """Of ``lone`` (ascending), those within SPLIT_TOLERANCE of where a word after a space inside
+    one of the header's segments starts (only where the units are a character grid)."""
+    measure = settings.measure
+    if measure is None or not lone:
+        return []
+    found = []
+    for segment in header.segments:
+        text, x, end = segment.text, segment.x0, 0
+        for word in _WORD.finditer(text):
+            x += measure(text[end : word.start()])
+            if word.start() and _near_a_start(x, lone, SPLIT_TOLERANCE):
+                index = bisect.bisect_left(lone, x - SPLIT_TOLERANCE)
+                found.append(lone[index])
+            x += measure(word.group())
+            end = word.end()
+    return found
 
 
 def column_of(x0: float, starts: list[float], settings: AlignmentSettings) -> int | None:
