@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
 from plan_extract.problems import ProblemLog
-from plan_extract.structure import StructuredPlan, structure
+from plan_extract.structure import StructuredPlan, row_kinds, structure
 
 TITLE = TextLine("2018年年度開放數據計劃", Where(line=1))
 SECTION_A = TextLine("A. 在2019年發放的部門數據集", Where(line=2))
@@ -157,6 +157,44 @@ def test_an_item_label_a_narrow_column_wrapped_is_one_label_without_a_space() ->
         _row(("A-", "4"), "Lamp Posts", "06/2019", "Monthly"),
     )
     assert [r.item_cell for r in plan.rows] == ["(iii)", "（十二）", "A-4"]
+
+
+def test_a_rows_rest_in_the_cells_of_the_header_repeated_over_it() -> None:
+    """Random Word layouts, seed 981 ("Light Shading", a bilingual plan): no rule under the
+    header, so the header repeated at the next page's top and the rest of the row the page break
+    cut ("necessary Note:" / "Data of the" / "previous month") came as one row; the frequency
+    label became unknown and the rest was lost. The lines of a repeated header's cells after its
+    labels are the row's."""
+    header = _row("", "Dataset Name", "Target Release Date", ("Update", "Frequency"))
+    repeated = _row(
+        "",
+        "Dataset Name",
+        ("Target Release", "Date"),
+        ("Update", "Frequency", "necessary Note:", "Data of the", "previous month"),
+    )
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("i", "Lease Extension", "31.12.2026", "As and when"),
+        repeated,
+        _row("ii", "Land Exchange", "3/2026", ("As and when", "necessary")),
+    )
+    assert [r.cells["update_frequency"] for r in plan.rows] == [
+        ["As and when necessary Note: Data of the previous month"],
+        ["As and when", "necessary"],
+    ]
+    assert codes == ["department_missing"]
+    kinds = [
+        kind
+        for _, kind in row_kinds(
+            Document(
+                SourceFile("t", "0", "text"),
+                [TITLE, SECTION_A, header, _row("i", "A", "04/2019", "Monthly"), repeated],
+            )
+        )
+    ]
+    assert kinds == ["header", "dataset", "header"]
 
 
 def test_unknown_header_labels_are_reported_once_complete_and_their_text_kept() -> None:

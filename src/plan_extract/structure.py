@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -69,6 +69,7 @@ __all__ = [  # the stage's API; the heading parsers are re-exported for their ca
 ]
 from .model import (
     Block,
+    Cell,
     Document,
     Organisation,
     PlanHeader,
@@ -128,6 +129,7 @@ class _Builder:
         self.table_number = -1
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
+        self.last_labels: list[str] | None = None  # the last complete header's labels, as printed
         self.header_base: Columns | None = None  # the columns before that header, if any
         self.headers_seen = 0
         self.empty_table: Where | None = None  # a header read, and no row under it yet
@@ -260,6 +262,15 @@ class _Builder:
     # -- table rows ---------------------------------------------------------------------------
 
     def table_row(self, row: TableRow) -> None:
+        split = self._header_over_rest(row)
+        if split is not None:
+            # one row as the reader gave it: accounted as the header it repeats
+            mark = len(self.row_kinds)
+            for part in split:
+                self.table_row(part)
+            del self.row_kinds[mark:]
+            self.row_kinds.append((row, "header"))
+            return
         self.heading_open = False
         texts = [clean(" ".join(cell)) for cell in row.cells]
         labels = [" ".join(" ".join(cell).split()) for cell in row.cells]  # as printed
@@ -295,6 +306,29 @@ class _Builder:
         first_of_table = row.table != self.table_number
         self.table_number = row.table
         self.row_kinds.append((row, self._body_row(row, texts, first_of_table)))
+
+    def _header_over_rest(self, row: TableRow) -> tuple[TableRow, TableRow] | None:
+        """A header repeated at a page's top with the rest of the row a page break cut in its
+        cells, as one row: a table style with no rule under its header (random Word layouts,
+        seed 981, "Light Shading": "Update" / "Frequency" / "necessary Note:" / "Data of the").
+        Each cell begins with the lines of the last header's label; the lines after them, in
+        one cell or more, are the open row's. Returns the header's row and the rest's."""
+        labels = self.last_labels
+        if labels is None or self.header is not None or self.open_row is None:
+            return None
+        if len(labels) != len(row.cells):
+            return None
+        head: list[Cell] = []
+        rest: list[Cell] = []
+        for cell, label in zip(row.cells, labels, strict=True):
+            lines = _label_lines(cell, label)
+            if lines is None:
+                return None
+            head.append(cell[:lines])
+            rest.append(cell[lines:])
+        if not any(rest) or not any(head):
+            return None
+        return replace(row, cells=tuple(head)), replace(row, cells=tuple(rest))
 
     @staticmethod
     def _is_heading(texts: list[str], heading: str) -> bool:
@@ -685,6 +719,7 @@ class _Builder:
         header, self.header = self.header, None
         if header is None:
             return
+        self.last_labels = header.texts
         joined = " | ".join(header.texts)
         if not NAME_ROLES & set(self.columns.roles):
             self.log.add("unexpected_columns", joined, header.where, joined)
@@ -904,6 +939,15 @@ def _says_none(row: TableRow, texts: list[str]) -> bool:
         return True
     pieces = [piece for cell in row.cells for piece in cell if piece.strip()]
     return all(match_key(clean(piece)) in markers for piece in pieces)
+
+
+def _label_lines(cell: Cell, label: str) -> int | None:
+    """How many of the cell's first lines print ``label`` (as printed, spaces collapsed); None
+    where no first lines do."""
+    for count in range(len(cell) + 1):
+        if " ".join(" ".join(cell[:count]).split()) == label:
+            return count
+    return None
 
 
 def _item_label(pieces: list[str]) -> str:
