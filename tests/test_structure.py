@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from plan_extract.model import Block, Document, SourceFile, TableRow, TextLine, Where
 from plan_extract.problems import ProblemLog
 from plan_extract.structure import StructuredPlan, row_kinds, structure
@@ -172,6 +174,15 @@ def test_a_rows_rest_in_the_cells_of_the_header_repeated_over_it() -> None:
         ("Target Release", "Date"),
         ("Update", "Frequency", "necessary Note:", "Data of the", "previous month"),
     )
+    # where pages are known, only a header on a later page than the row is a repeat over its rest
+    first = replace(_row("i", "A", "1/2020", "Yearly"), where=Where(page=1))
+    for page, frequency in (
+        (2, "Yearly necessary Note: Data of the previous month"),
+        (1, "Yearly"),
+    ):
+        again = replace(repeated, where=Where(page=page))
+        rows = _structure(TITLE, SECTION_A, header, first, again)[0].rows
+        assert rows[0].cells["update_frequency"] == [frequency]
     plan, codes = _structure(
         TITLE,
         SECTION_A,

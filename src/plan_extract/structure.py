@@ -313,11 +313,14 @@ class _Builder:
         seed 981, "Light Shading": "Update" / "Frequency" / "necessary Note:" / "Data of the").
         Each cell begins with the lines of the last header's label; the lines after them, in
         one cell or more, are the open row's. Returns the header's row and the rest's."""
-        labels = self.last_labels
-        if labels is None or self.header is not None or self.open_row is None:
+        labels, open_row = self.last_labels, self.open_row
+        if labels is None or self.header is not None or open_row is None:
             return None
-        if len(labels) != len(row.cells):
-            return None
+        page, open_page = row.where.page, open_row.where.page
+        if len(labels) != len(row.cells) or (
+            page is not None and open_page is not None and page <= open_page
+        ):
+            return None  # a header repeats on a later page than the row it cuts
         head: list[Cell] = []
         rest: list[Cell] = []
         for cell, label in zip(row.cells, labels, strict=True):
