@@ -733,6 +733,30 @@ def test_a_filled_row_short_of_a_merged_cell_at_the_tables_side_goes_on_the_stac
     assert 3 in rows[3].covered and len({r.table for r in rows}) == 1
 
 
+def test_a_page_s_first_row_short_of_a_merged_cell_from_the_page_before_has_its_columns() -> None:
+    """Random Word layouts with looks, seed 1403 ("Light Shading", cells centred top to bottom):
+    a category merged down across the page break leaves its square on the next page unfilled, so
+    the page's first filled row lacks the table's last column; the header repeated above it took
+    that row's columns, and its last label ("Category") was read as a line of text, then as the
+    row's category. The columns of the page before's table are the row's, where the rules above
+    it span them all."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 240.0), (240.0, 320.0)]
+    edges = [_rule(0, 320, 0), _rule(0, 320, 20)]  # the repeated header, ruled above and below
+    edges += [e for x0, x1 in columns[:3] for e in _box(x0, 20, x1, 40)]  # row 3, short
+    edges += [_rule(0, 320, 40)]
+    chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    chars += _word("Category", 245.4, 5)
+    chars += _word("(3)", 5.4, 25) + _word("Gamma", 45.4, 25) + _word("2024", 165.4, 25)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [columns])
+    assert [b for b in blocks if isinstance(b, TextLine)] == []
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Item",), ("Name",), ("Date",), ("Category",)),
+        (("(3)",), ("Gamma",), ("2024",), ()),
+    ]
+
+
 def test_a_row_found_as_two_tables_left_and_right_of_an_unfilled_cell_is_one_row() -> None:
     """Word's "Light Shading" draws a row as fills; the rest of a merged category cell from the
     page before is left unfilled, so the row is found as two tables, left and right of it (random
