@@ -607,7 +607,7 @@ def _padded(table: Table, columns: Columns | None) -> Table | None:
     return None
 
 
-def _carried_on(table: Table, carried: Columns | None, rules: Sequence[Edge]) -> Table:
+def _with_carried_columns(table: Table, carried: Columns | None, rules: Sequence[Edge]) -> Table:
     """The page's first table with the ``carried`` columns of the page before's last it lacks on
     one side (:func:`_padded`), where a rule right above it spans them all (its header's, or
     the table's top): a category merged down across the page break leaves its square on this
@@ -651,7 +651,9 @@ def _stacks(
                 break
         else:
             if len(table.cells) > 1:
-                stacks.append(_Stack([_carried_on(table, carried, rules) if not stacks else table]))
+                stacks.append(
+                    _Stack([_with_carried_columns(table, carried, rules) if not stacks else table])
+                )
             elif (seed := _seed(table, stacks, carried, tables, rules, bands)) is not None:
                 stacks.append(_Stack([table]))
                 stacks[-1].seed = seed
