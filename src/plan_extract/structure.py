@@ -130,6 +130,7 @@ class _Builder:
         self.row_kinds: list[tuple[TableRow, str]] = []  # what became of each row
         self.header: _Header | None = None  # the header row just read, while it may continue
         self.last_labels: list[str] | None = None  # the last complete header's labels, as printed
+        self.first_label = -1  # the column of its first label (-1: none)
         self.header_base: Columns | None = None  # the columns before that header, if any
         self.headers_seen = 0
         self.empty_table: Where | None = None  # a header read, and no row under it yet
@@ -313,13 +314,13 @@ class _Builder:
         seed 981, "Light Shading": "Update" / "Frequency" / "necessary Note:" / "Data of the").
         Each cell begins with the lines of the last header's label; the lines after them, in
         one cell or more, are the open row's. Returns the header's row and the rest's."""
-        labels, open_row = self.last_labels, self.open_row
-        if labels is None or self.header is not None or open_row is None:
+        labels, open_row, first = self.last_labels, self.open_row, self.first_label
+        if labels is None or first < 0 or open_row is None or len(labels) != len(row.cells):
             return None
+        if _label_lines(row.cells[first], labels[first]) is None or self.header is not None:
+            return None  # a row's values, nearly always: its first labelled cell tells
         page, open_page = row.where.page, open_row.where.page
-        if len(labels) != len(row.cells) or (
-            page is not None and open_page is not None and page <= open_page
-        ):
+        if page is not None and open_page is not None and page <= open_page:
             return None  # a header repeats on a later page than the row it cuts
         head: list[Cell] = []
         rest: list[Cell] = []
@@ -723,6 +724,7 @@ class _Builder:
         if header is None:
             return
         self.last_labels = header.texts
+        self.first_label = next((i for i, label in enumerate(header.texts) if label), -1)
         joined = " | ".join(header.texts)
         if not NAME_ROLES & set(self.columns.roles):
             self.log.add("unexpected_columns", joined, header.where, joined)
@@ -938,16 +940,26 @@ def _says_none(row: TableRow, texts: list[str]) -> bool:
     cell is a "no datasets" marker ("Nil", 「/」): a cell may hold one per column it spans
     ("Nil" / "Nil", two columns read as one)."""
     markers = _none_markers()
+    if match_key(texts[0]) not in markers and match_key(clean(_first_line(row))) not in markers:
+        return False  # a row's values, nearly always: its first text tells
     if all(match_key(text) in markers for text in texts):
         return True
-    pieces = [piece for cell in row.cells for piece in cell if piece.strip()]
+    pieces = (piece for cell in row.cells for piece in cell if piece.strip())
     return all(match_key(clean(piece)) in markers for piece in pieces)
+
+
+def _first_line(row: TableRow) -> str:
+    return next((piece for cell in row.cells for piece in cell if piece.strip()), "")
 
 
 def _label_lines(cell: Cell, label: str) -> int | None:
     """How many of the cell's first lines print ``label`` (as printed, spaces collapsed); None
     where no first lines do."""
-    for count in range(len(cell) + 1):
+    if not label:
+        return 0
+    if not cell or not label.startswith(" ".join(cell[0].split())):
+        return None  # a row's value, nearly always: one test per row
+    for count in range(1, len(cell) + 1):
         if " ".join(" ".join(cell[:count]).split()) == label:
             return count
     return None
