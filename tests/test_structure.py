@@ -146,6 +146,28 @@ def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     assert codes == ["department_missing"]
 
 
+def test_an_item_labels_last_mark_alone_after_a_page_break_ends_the_label() -> None:
+    """Random Word layouts with looks, seed 1455 ("Light List"): a narrow item column wrapped
+    「一、」 as 「一」 / 「、」 and the page broke between them; 「一」 alone reads as a label
+    too, so 「、」 under the repeated header began a dataset of its own. A label's last mark
+    alone ends the open row's label where the two number it the same."""
+    header = _row("", "數據種類／數據集名稱", "目標發放日期", "更新頻率")
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("一", "氣候及天氣／", "2021年底", "每日兩次"),
+        header,
+        _row("、", "九天天氣預報", "", "註：亦會發放"),
+        _row("二、", "氣候及天氣／天氣警告摘要", "2022", "有需要時"),
+    )
+    assert [(r.item_cell, r.cells["category_name"]) for r in plan.rows] == [
+        ("一、", ["氣候及天氣／", "九天天氣預報"]),
+        ("二、", ["氣候及天氣／天氣警告摘要"]),
+    ]
+    assert codes == ["department_missing"]
+
+
 def test_an_item_label_a_narrow_column_wrapped_is_one_label_without_a_space() -> None:
     """Random Word layouts with looks, seed 1333: "(iii" / ")" in a narrow item column is the
     label "(iii)", as printed, not "(iii )"."""

@@ -98,6 +98,7 @@ _HEADING_TAIL = regex.compile(r"^(?:\p{Ll}[\p{L}\-’']+(?=\s|$)|\p{Han})[^:：]
 _HAN = regex.compile(r"\p{Han}")
 _HAN_END = regex.compile(r"\p{Han}\s*$")
 _LATIN = regex.compile(r"\p{Latin}")
+_LABEL_MARK = regex.compile(r"^\s*[、.．)）:：]\s*$")  # what an item label may end with, alone
 _GROUPING_TEXT = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}&,'’()（）、．.\-–/／]{0,59}$")
 
 
@@ -517,9 +518,13 @@ class _Builder:
         open_row = self.open_row
         if open_row is None or not item or parse_item_no(item) is not None:
             return None
-        if parse_item_no(open_row.item_cell) is not None:
-            return None
         label = join_pieces([open_row.item_cell, item])
+        number = parse_item_no(open_row.item_cell)
+        if number is not None:
+            # a label whole but for its last mark, which a page break put on the next page
+            # (「一」 / 「、」: random Word layouts with looks, seed 1455): the mark alone
+            # ends it where the two number the same
+            return label if _LABEL_MARK.match(item) and parse_item_no(label) == number else None
         return label if parse_item_no(label) is not None else None
 
     def _category_cell(
