@@ -144,6 +144,21 @@ def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     )
     assert [r.item_cell for r in plan.rows] == ["（三）", "（四）"]
     assert codes == ["department_missing"]
+    # cut after its opening bracket, the rest a label of its own (「（」 / page break / 「二）」:
+    # random Word layouts with looks, seed 1503, "Medium Shading 2"): still the open row's
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("（一）", "資訊科技／目錄", "05/2019", "每月", ""),
+        _row("（", "資訊科技／名", "04/2019", "每季", ""),
+        header,
+        _row(("二", "）"), "單", "", "", ""),
+    )
+    assert [(r.item_cell, r.cells["category_name"]) for r in plan.rows] == [
+        ("（一）", ["資訊科技／目錄"]),
+        ("（二）", ["資訊科技／名", "單"]),
+    ]
 
 
 def test_an_item_labels_last_mark_alone_after_a_page_break_ends_the_label() -> None:

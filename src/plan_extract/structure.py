@@ -516,8 +516,10 @@ class _Builder:
         """The open row's item label with ``item`` added, where the label was cut and ``item``
         completes it; else None."""
         open_row = self.open_row
-        if open_row is None or not item or parse_item_no(item) is not None:
+        if open_row is None or not item:
             return None
+        if parse_item_no(item) is not None and not _opens(open_row.item_cell):
+            return None  # a label of its own; but 「（」 / 「二）」: the rest of a cut one
         label = join_pieces([open_row.item_cell, item])
         number = parse_item_no(open_row.item_cell)
         if number is not None:
@@ -955,6 +957,12 @@ def _says_none(row: TableRow, texts: list[str]) -> bool:
 
 def _first_line(row: TableRow) -> str:
     return next((piece for cell in row.cells for piece in cell if piece.strip()), "")
+
+
+def _opens(label: str) -> bool:
+    """Whether an item label opens a bracket it does not close (「（」, "(1": cut by a page break
+    or a narrow column)."""
+    return label.count("(") + label.count("（") > label.count(")") + label.count("）")
 
 
 def _label_lines(cell: Cell, label: str) -> int | None:
