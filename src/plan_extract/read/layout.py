@@ -11,7 +11,7 @@ heading at the left margin or a page number further down, is a text line.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -173,14 +173,10 @@ def _under_inner_words(header: Line, lone: list[float], settings: AlignmentSetti
         return []
     found = []
     for segment in header.segments:
-        text, x, end = segment.text, segment.x0, 0
-        for word in _WORD.finditer(text):
-            x += measure(text[end : word.start()])
-            if word.start() and _near_a_start(x, lone, SPLIT_TOLERANCE):
-                index = bisect.bisect_left(lone, x - SPLIT_TOLERANCE)
+        for _, x in _inner_words(segment, measure):
+            index = bisect.bisect_left(lone, x - SPLIT_TOLERANCE)
+            if index < len(lone) and lone[index] <= x + SPLIT_TOLERANCE:
                 found.append(lone[index])
-            x += measure(word.group())
-            end = word.end()
     return found
 
 
@@ -359,6 +355,18 @@ SPLIT_TOLERANCE = 1.0  # a word starts "right at" a column: within one character
 # shifts a line by one now and then)
 
 
+def _inner_words(segment: Segment, measure: Callable[[str], float]) -> Iterator[tuple[int, float]]:
+    """Where each word after the first of a segment starts: its index in the text and its x
+    (the text measured from the segment's start). Linear in its length."""
+    text, x, end = segment.text, segment.x0, 0
+    for word in _WORD.finditer(text):
+        x += measure(text[end : word.start()])
+        if word.start():
+            yield word.start(), x
+        x += measure(word.group())
+        end = word.end()
+
+
 def split_at_columns(
     segment: Segment, starts: list[float], settings: AlignmentSettings
 ) -> list[Segment]:
@@ -369,16 +377,13 @@ def split_at_columns(
     if measure is None or first >= len(starts) or starts[first] >= segment.x1:
         return [segment]
     pieces: list[Segment] = []
-    text, x, end, cut, cut_x, column = segment.text, segment.x0, 0, 0, segment.x0, first
-    for word in _WORD.finditer(text):
-        x += measure(text[end : word.start()])
+    text, cut, cut_x, column = segment.text, 0, segment.x0, first
+    for start, x in _inner_words(segment, measure):
         while column < len(starts) and starts[column] < x - SPLIT_TOLERANCE:
             column += 1
-        if word.start() and column < len(starts) and abs(starts[column] - x) <= SPLIT_TOLERANCE:
-            pieces.append(Segment(cut_x, x, text[cut : word.start()].rstrip()))
-            cut, cut_x = word.start(), x
-        x += measure(word.group())
-        end = word.end()
+        if column < len(starts) and abs(starts[column] - x) <= SPLIT_TOLERANCE:
+            pieces.append(Segment(cut_x, x, text[cut:start].rstrip()))
+            cut, cut_x = start, x
     if not pieces:
         return [segment]
     pieces.append(Segment(cut_x, segment.x1, text[cut:]))
