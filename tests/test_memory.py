@@ -10,10 +10,12 @@ import pickle
 import re
 import subprocess
 import sys
+import threading
 import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
@@ -166,6 +168,32 @@ def test_row_groups_end_at_the_same_line_however_the_lines_are_batched(
     assert len(sizes[0]) > 2 and sizes[0] == sizes[1] == sizes[2]
 
 
+def test_row_groups_written_beside_the_lines_end_with_the_file(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Row groups are parsed and written by a thread of the Parquet file's own while the JSON and
+    CSV lines are written: once the file is finished no thread is left (a run that forks workers
+    afterwards must fork from a process of one thread), and an error met there (a line that
+    does not fit the schema) is raised in the caller, with the thread ended."""
+    monkeypatch.setattr(write, "ROW_GROUP_TEXT", 2000)
+    before = threading.active_count()
+    lines = encode.encode_rows(DATASETS, [_record(n) for n in range(12)]).json
+    parquet = write.ParquetFile(DATASETS, tmp_path / "good.parquet")
+    for line in lines:
+        parquet.add([line])
+    parquet.finish()
+    assert threading.active_count() == before
+    assert pq.read_table(tmp_path / "good.parquet").num_rows == 12
+
+    bad = write.ParquetFile(DATASETS, tmp_path / "bad.parquet")
+    with pytest.raises(pa.ArrowInvalid):
+        for line in [*lines, b'{"row_no": "not a number"}', *lines]:
+            bad.add([line])
+        bad.finish()
+    bad.release()
+    assert threading.active_count() == before
+
+
 def test_a_row_longer_than_a_parse_block(tmp_path: Path) -> None:
     """Arrow parses the JSON lines in blocks, and a block must hold a whole line: a 3 MB cell
     (a hostile plan's) still reaches the Parquet file."""
@@ -241,7 +269,7 @@ def test_spooled_rows_read_back_as_they_were_encoded(monkeypatch: Any) -> None:
         assert [line for b in batches for line in b[0]] == expected.json
         assert [line for b in batches for line in b[1]] == expected.csv
         assert back.keys == expected.keys and all(len(b[0]) <= 2 for b in batches)
-    assert "\n" in encode.encode_rows(DATASETS, parts[0]).csv[0]
+    assert b"\n" in encode.encode_rows(DATASETS, parts[0]).csv[0]
     lines.close()
     path = Path(folder.path)
     assert path.is_dir()

@@ -92,9 +92,11 @@ def _csv_value(value: Any, column_type: str) -> str:
 
 
 class CsvLines:
-    """Rows as lines of NAME.csv (UTF-8 with BOM for Excel): lists ``|``-joined, arrays as JSON
-    text; the csv module writes None as an empty field and numbers as ``str`` does, so only list
-    and array columns are converted. ``line(values)`` is one row's line, quoted as needed."""
+    """Rows as lines of NAME.csv, UTF-8 (the file adds a BOM for Excel): lists ``|``-joined, arrays
+    as JSON text; the csv module writes None as an empty field and numbers as ``str`` does, so only
+    list and array columns are converted. ``line(values)`` is one row's line, quoted as needed, as
+    bytes: encoded once, where the row is made, and never decoded again (the spool file holds
+    them, the writing process copies them into NAME.csv as they are)."""
 
     def __init__(self, table: Table) -> None:
         self.converted = [
@@ -108,17 +110,17 @@ class CsvLines:
     def write(self, line: str) -> None:  # what csv.writer writes each row to
         self.lines.append(line)
 
-    def header(self, names: Sequence[str]) -> str:
+    def header(self, names: Sequence[str]) -> bytes:
         self.writer.writerow(names)
-        return self.lines.pop()
+        return self.lines.pop().encode("utf-8")
 
-    def line(self, values: Sequence[Any]) -> str:
+    def line(self, values: Sequence[Any]) -> bytes:
         if self.converted:
             values = list(values)
             for index, column_type in self.converted:
                 values[index] = _csv_value(values[index], column_type)
         self.writer.writerow(values)
-        return self.lines.pop()
+        return self.lines.pop().encode("utf-8")
 
 
 def _json_line(table: Table) -> Callable[[Row, Sequence[Any]], bytes]:
@@ -149,9 +151,9 @@ class EncodedRows:
 
     keys: list[tuple[tuple[int, Any], ...]] = field(default_factory=list)
     json: list[bytes] = field(default_factory=list)
-    csv: list[str] = field(default_factory=list)
+    csv: list[bytes] = field(default_factory=list)
 
-    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+    def batches(self) -> Iterator[tuple[list[bytes], list[bytes]]]:
         yield self.json, self.csv
 
 
@@ -186,12 +188,11 @@ class LineFile:
         json_lengths, csv_lengths = array("I"), array("I")
         for json_lines, csv_lines in pending.batches():
             for json_line, csv_line in zip(json_lines, csv_lines, strict=True):
-                csv_bytes = csv_line.encode("utf-8")
                 self.handle.write(json_line)
-                self.handle.write(csv_bytes)
+                self.handle.write(csv_line)
                 json_lengths.append(len(json_line))
-                csv_lengths.append(len(csv_bytes))
-                self.size += len(json_line) + len(csv_bytes)
+                csv_lengths.append(len(csv_line))
+                self.size += len(json_line) + len(csv_line)
         self.handle.flush()  # the parent reads it with its own descriptor
         return SpooledRows(self.path, pending.keys, start, json_lengths, csv_lengths)
 
@@ -210,7 +211,7 @@ class SpooledRows:
     json_lengths: array[int]
     csv_lengths: array[int]
 
-    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+    def batches(self) -> Iterator[tuple[list[bytes], list[bytes]]]:
         at = self.start
         for first in range(0, len(self.keys), _BATCH):
             json_sizes = self.json_lengths[first : first + _BATCH]
@@ -221,7 +222,7 @@ class SpooledRows:
             for json_size, csv_size in zip(json_sizes, csv_sizes, strict=True):
                 json_lines.append(block[offset : offset + json_size])
                 offset += json_size
-                csv_lines.append(block[offset : offset + csv_size].decode("utf-8"))
+                csv_lines.append(block[offset : offset + csv_size])
                 offset += csv_size
             yield json_lines, csv_lines
 
@@ -261,7 +262,7 @@ class PendingRows:
         key_of = _key_of(table)
         self.keys = [key_of(row) for row in self.rows]
 
-    def batches(self) -> Iterator[tuple[list[bytes], list[str]]]:
+    def batches(self) -> Iterator[tuple[list[bytes], list[bytes]]]:
         json_line, values_of = _json_line(self.table), _values_of(self.table)
         csv_line = CsvLines(self.table).line
         for start in range(0, len(self.rows), _BATCH):
@@ -286,7 +287,7 @@ def encode_rows(table: Table, rows: Iterable[Row]) -> EncodedRows:
     return encoded
 
 
-def merged(parts: Sequence[Part]) -> Iterator[tuple[list[bytes], list[str]]]:
+def merged(parts: Sequence[Part]) -> Iterator[tuple[list[bytes], list[bytes]]]:
     """The lines of all ``parts`` in sort order, ties in the order of the parts (as one stable
     sort of all their rows would give), in batches to write together. Parts whose keys do not
     overlap (one per document, the usual case) are written one after another; otherwise their
@@ -305,7 +306,7 @@ def merged(parts: Sequence[Part]) -> Iterator[tuple[list[bytes], list[str]]]:
         yield [line[0] for _, line in batch], [line[1] for _, line in batch]
 
 
-def _lines(part: Part) -> Iterator[tuple[bytes, str]]:
+def _lines(part: Part) -> Iterator[tuple[bytes, bytes]]:
     """A part's (JSON line, CSV line) for each row."""
     for json_lines, csv_lines in part.batches():
         yield from zip(json_lines, csv_lines, strict=True)

@@ -8,14 +8,17 @@ replaced whole (see :func:`replace_folder`) under a lock (:func:`output_lock`).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import ctypes
 import errno
 import fcntl
 import glob
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,14 +59,15 @@ class JsonArrayFile:
 
 
 class CsvFile:
-    """NAME.csv: the header, then the rows' lines as :class:`CsvLines` made them."""
+    """NAME.csv: a UTF-8 byte order mark (for Excel), the header, then the rows' lines as
+    :class:`CsvLines` made them (UTF-8 bytes, copied as they are)."""
 
     def __init__(self, table: Table, path: Path) -> None:
-        self.handle = path.open("w", encoding="utf-8-sig", newline="")
-        self.handle.write(CsvLines(table).header(table.column_names))
+        self.handle = path.open("wb")
+        self.handle.write(codecs.BOM_UTF8 + CsvLines(table).header(table.column_names))
 
-    def add(self, lines: list[str]) -> None:
-        self.handle.write("".join(lines))
+    def add(self, lines: list[bytes]) -> None:
+        self.handle.write(b"".join(lines))
 
     def finish(self) -> None:
         self.handle.close()
@@ -76,6 +80,11 @@ class ParquetFile:
     """NAME.parquet from the rows' JSON lines (what NAME.json holds), parsed by Arrow's C++ JSON
     reader against the table's schema, :data:`ROW_GROUP_TEXT` bytes at a time, each batch
     one row group: the whole table never sits in memory as text or as Arrow arrays.
+
+    Row groups are parsed and written by a thread of their own while the lines of NAME.json and
+    NAME.csv are read and written: Arrow does both without Python's lock, so the writing process
+    uses a second core (writing 500 plans' tables: ~0.26 s → ~0.17 s). At most one row group's
+    text waits for it while the next is filled, so memory stays a few row groups' worth.
 
     Not ``pa.Table.from_pylist``: building arrays from Python objects makes pyarrow import pandas
     (0.3 s, most of writing a small run); the JSON text exists already and Arrow reads it in
@@ -92,6 +101,12 @@ class ParquetFile:
         self.text = bytearray()  # the JSON lines of the row group being filled
         self.longest = 0  # its longest line
         self.rows = 0
+        self._filled: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._write_row_groups, name=f"parquet:{table.name}", daemon=True
+        )
+        self._thread.start()
 
     def add(self, lines: list[bytes]) -> None:
         if not lines:
@@ -112,26 +127,51 @@ class ParquetFile:
                 self.flush()
 
     def flush(self) -> None:
-        import pyarrow as pa
-
+        """Hand the row group filled so far to the writing thread (waiting while another one
+        waits for it); an error the thread met is raised here."""
+        self._raise()
         if not self.text:
             return
-        parsed = _parsed(self.text, self.schema, self.longest)
+        self._filled.put((self.text, self.longest))
         self.text, self.longest = bytearray(), 0
-        self.rows += parsed.num_rows
-        self.writer.write_table(parsed)
-        del parsed
-        pa.default_memory_pool().release_unused()
+
+    def _write_row_groups(self) -> None:
+        import pyarrow as pa
+
+        while (filled := self._filled.get()) is not None:
+            if self._error is not None:
+                continue  # the main thread raises it; what is still handed over is dropped
+            try:
+                parsed = _parsed(filled[0], self.schema, filled[1])
+                del filled
+                self.rows += parsed.num_rows
+                self.writer.write_table(parsed)
+                del parsed
+                pa.default_memory_pool().release_unused()
+            except BaseException as error:  # raised in the main thread: see _raise
+                self._error = error
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._filled.put(None)
+            self._thread.join()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
 
     def finish(self) -> None:
         import pyarrow as pa
 
         self.flush()
+        self._stop()
+        self._raise()
         if not self.rows:  # not empty_table(): it imports pandas
             self.writer.write_table(pa.Table.from_batches([], schema=self.schema))
         self.writer.close()
 
     def release(self) -> None:
+        self._stop()
         self.writer.close()  # a no-op once closed
 
 
