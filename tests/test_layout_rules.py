@@ -694,6 +694,50 @@ def test_a_lone_rows_value_under_a_label_one_space_from_the_one_before(tmp_path:
     ]
 
 
+def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path) -> None:
+    """Random layouts as pdftotext text, seed 2017: on a page where no row fills the remarks
+    column, its label 「備註」 is five characters left of 「數據格式」, which is right at the formats.
+    A label a little off a column is that column's (another character grid), but this column
+    has its own label: 「備註」 is a column of its own, and the formats stay formats (they were
+    read as remarks, the contact unit's label run into the remarks')."""
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text + "\n"
+
+    text = (
+        "地政總署（下稱「地政總署」）\n\n2020年年度開放數據計劃\n\n"
+        "D. 進度：部門及其他機構已上載「資料一線通」網站的數據集\n\n"
+        + line(
+            (0, "項目"),
+            (6, "數據集名稱"),
+            (17, "發放日期"),
+            (34, "更新頻率"),
+            (44, "負責組別"),
+            (54, "備註"),
+            (59, "數據格式"),
+        )
+        + line(
+            (0, "(1)"),
+            (6, "延長租契"),
+            (17, "2019年11月"),
+            (34, "有需要時"),
+            (44, "統計組"),
+            (59, "XLSX"),
+        )
+        + line(
+            (0, "(2)"), (6, "賣地記錄"), (17, "2020年初"), (34, "每年"), (44, "統計組"), (59, "CSV")
+        )
+    )
+    _, rows, _ = _extract(tmp_path, "landsd.zh-hant.txt", text)
+    assert [(r.dataset_name, r.formats, r.note, r.other_columns) for r in rows] == [
+        ("延長租契", ["XLSX"], None, [{"label": "負責組別", "text": "統計組"}]),
+        ("賣地記錄", ["CSV"], None, [{"label": "負責組別", "text": "統計組"}]),
+    ]
+
+
 def test_a_rows_remainder_that_starts_like_a_section_heading_is_the_rows(tmp_path: Path) -> None:
     """A name cut by a page break goes on with "A. Microbiological quality)": a row whose text
     starts right of the first column is a remainder, never a heading."""
