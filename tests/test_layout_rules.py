@@ -738,6 +738,72 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
     ]
 
 
+def test_cells_pdftotext_set_one_space_apart_in_chinese_are_parted(tmp_path: Path) -> None:
+    """Random layouts as pdftotext text, seeds 2001, 2007, 2010: a Chinese value as wide as its
+    column is followed, one space on, by the next column's value, both set where the first
+    column starts ("資訊科技管理組 每年"). Chinese puts no space between words: a space between
+    two CJK characters parts two cells where as many columns after it are empty on the line
+    and filled by the header and another row; a column only the header fills (remarks no row
+    has) takes none. A note parted so from its value is still the row's note."""
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text + "\n"
+
+    text = (
+        "衞生署（下稱「衞生署」）\n\n2021年年度開放數據計劃\n\n"
+        "A. 在2022年發放的部門數據集\n\n"
+        + line(
+            (0, "項目"),
+            (5, "數據集名稱"),
+            (20, "負責組別"),
+            (30, "更新頻率"),
+            (38, "備註"),
+            (43, "目標發放日期"),
+            (58, "數據集描述"),
+        )
+        + line(
+            (0, "一、"),
+            (5, "持牌中藥商名單"),
+            (20, "統計組"),
+            (30, "每月"),
+            (43, "2022年3月"),
+            (58, "公司名稱"),
+        )
+        + line(
+            (0, "二、"),
+            (5, "結核病呈報個案"),
+            (20, "資訊科技管理組 每年"),
+            (43, "2022年8月"),
+            (58, "呈報率"),
+        )
+        + line(
+            (0, "三、"),
+            (5, "社區中心名單"),
+            (20, "統計組"),
+            (30, "每星期"),
+            (43, "二〇二二年一月 中心名稱、地址"),
+        )
+        + line(
+            (0, "四、"),
+            (5, "醫療衞生人力"),
+            (20, "統計組"),
+            (30, "每三年"),
+            (43, "二〇二二年十二月 註：上月數據"),
+        )
+    )
+    _, rows, _ = _extract(tmp_path, "dh.zh-hant.txt", text)
+    assert [(r.update_frequency, r.release_month, r.description, r.note) for r in rows] == [
+        ("monthly", "2022-03", "公司名稱", None),
+        ("annual", "2022-08", "呈報率", None),
+        ("weekly", "2022-01", "中心名稱、地址", None),
+        ("triennial", "2022-12", None, "上月數據"),
+    ]
+    assert rows[1].other_columns == [{"label": "負責組別", "text": "資訊科技管理組"}]
+
+
 def test_a_rows_remainder_that_starts_like_a_section_heading_is_the_rows(tmp_path: Path) -> None:
     """A name cut by a page break goes on with "A. Microbiological quality)": a row whose text
     starts right of the first column is a remainder, never a heading."""

@@ -19,8 +19,8 @@ from .memo import text_cache
 
 # Characters after or before which a wrap adds no space: Han ideographs, CJK punctuation (「」、。),
 # full-width forms (（）／：), kana and hangul.
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u2E80-\u2FDF\u3000-\u303F\uFF00-\uFFEF"
-_CJK_CHAR = regex.compile(f"[{_CJK}]")
+CJK_CHARACTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u2E80-\u2FDF\u3000-\u303F\uFF00-\uFFEF"
+_CJK_CHAR = regex.compile(f"[{CJK_CHARACTERS}]")
 _WORD_HYPHEN_END = regex.compile(r"\p{L}-$")
 _WHITESPACE = regex.compile(r"\s+")
 # Kangxi radicals (U+2F00–U+2FDF) and CJK compatibility ideographs look like ideographs but are not

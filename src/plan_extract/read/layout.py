@@ -11,6 +11,7 @@ heading at the left margin or a page number further down, is a text line.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -19,6 +20,7 @@ import regex
 
 from ..errors import PlanExtractError
 from ..model import Block, TableRow, TextLine, Where
+from ..normalise.text import CJK_CHARACTERS
 
 HEADER_CLEARANCE = 3  # column tolerances between a header-only column and the known ones
 
@@ -416,6 +418,53 @@ def split_at_columns(
     return pieces
 
 
+# A space between two CJK characters: Chinese text puts no space between its words, so in a line
+# of a character grid it parts two cells pdftotext set one space apart ("二〇二二年第三 每季": a
+# value as wide as its column, the next column's after it). (A note label parted so from its
+# value, 「… 註：…」, is still the row's note: notes are taken from any cell.)
+_CJK_SPACE = regex.compile(rf"(?<=[{CJK_CHARACTERS}]) (?=[{CJK_CHARACTERS}])")
+
+
+def _filled_columns(
+    lines: list[Line], starts: list[float], settings: AlignmentSettings
+) -> list[int]:
+    """For each column, how many of the page's full lines (table rows, the header) have a
+    segment starting in it."""
+    counts = [0] * len(starts)
+    for line in lines:
+        if len(line.segments) >= settings.min_columns:
+            for column in {column_of(s.x0, starts, settings) for s in line.segments}:
+                if column is not None:
+                    counts[column] += 1
+    return counts
+
+
+def _parted_at_cjk_spaces(
+    pieces: list[tuple[int | None, str]], filled: list[int]
+) -> list[tuple[int | None, str]]:
+    """A row line's (column, text) pieces, with a piece parted at its spaces between CJK
+    characters where as many columns right of it, before the next piece's, are empty on this
+    line and filled on others (by the header and a row at least): pdftotext sets a value as
+    wide as its column one space from the next column's, both on the first column's grid
+    position ("資訊科技管理組 每年" under 「負責組別」 and 「更新頻率」; random layouts as text,
+    seeds 2001, 2007, 2010). A column only the header fills (remarks no row has) takes none."""
+    out: list[tuple[int | None, str]] = []
+    for index, (column, text) in enumerate(pieces):
+        spaces = [m.start() for m in _CJK_SPACE.finditer(text)] if column is not None else []
+        if not spaces or column is None:
+            out.append((column, text))
+            continue
+        following = next((c for c, _ in pieces[index + 1 :] if c is not None), len(filled))
+        empty = [c for c in range(column + 1, following) if filled[c] >= 2]
+        if len(empty) != len(spaces):
+            out.append((column, text))
+            continue
+        bounds = [0, *spaces, len(text)]
+        parts = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+        out.extend(zip([column, *empty], parts, strict=True))
+    return out
+
+
 def aligned_blocks(
     lines: list[Line],
     settings: AlignmentSettings,
@@ -435,6 +484,7 @@ def aligned_blocks(
         # a column of the table left of the first with text, empty on this page: its own
         # (empty) cells keep the rows as wide as the table's rows on other pages
         starts = [starts[0] - EMPTY_START * settings.column_tolerance, *starts]
+    filled = _filled_columns(lines, starts, settings) if settings.measure is not None else []
     placed: list[tuple[float, Block]] = []
     tables = table_base
     in_table = False
@@ -459,10 +509,15 @@ def aligned_blocks(
                 table_top = line.top
             in_table = True
             cells: list[list[str]] = [[] for _ in starts]
-            for whole in line.segments:
-                for segment in split_at_columns(whole, starts, settings):
-                    column = column_of(segment.x0, starts, settings)
-                    cells[column if column is not None else 0].append(segment.text)
+            placed_pieces = [
+                (column_of(segment.x0, starts, settings), segment.text)
+                for whole in line.segments
+                for segment in split_at_columns(whole, starts, settings)
+            ]
+            if settings.measure is not None:
+                placed_pieces = _parted_at_cjk_spaces(placed_pieces, filled)
+            for column, text in placed_pieces:
+                cells[column if column is not None else 0].append(text)
             row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
             placed.append((line.top, row))
         else:
