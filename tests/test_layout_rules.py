@@ -738,6 +738,42 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
     ]
 
 
+def test_a_label_with_an_empty_columns_label_run_into_it(tmp_path: Path) -> None:
+    """Random layouts as pdftotext text, seeds 2059 and 2066: the remarks column is empty on the
+    page, so pdftotext sets its label one space after the release date's first line ("Target
+    Release Remarks" / "Date") and no row gives it a position. The cell is the release date's
+    label with another column's label run into it (both known, of different columns): the
+    dates are dates, not remarks. One label in two languages is no such pair."""
+    from plan_extract.columns import role_of
+
+    assert role_of("Target Release Remarks Date") == "release_date"
+    assert role_of("Update Frequency Remarks") == "update_frequency"
+    assert role_of("Target Release Remarks") is None  # the start of a label and another
+    assert role_of("Dataset Name 數據集名稱") is None
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text + "\n"
+
+    text = (
+        "Hong Kong Observatory (HKO)\n\n2019 Annual Open Data Plan\n\n"
+        "A. Datasets to be released in 2020\n\n"
+        + line(
+            (0, "Item"), (8, "Dataset Name"), (34, "Target Release Remarks"), (60, "Data Format")
+        )
+        + line((34, "Date"))
+        + line((0, "A1"), (8, "9-day weather forecast"), (34, "03.2020"), (60, "RSS"))
+        + line((0, "A2"), (8, "Weather warning summary"), (34, "By 31.10.2020"), (60, "RSS"))
+    )
+    _, rows, _ = _extract(tmp_path, "hko.txt", text)
+    assert [(r.dataset_name, r.release_month, r.note, r.formats) for r in rows] == [
+        ("9-day weather forecast", "2020-03", None, ["RSS"]),
+        ("Weather warning summary", "2020-10", None, ["RSS"]),
+    ]
+
+
 def test_cells_pdftotext_set_one_space_apart_in_chinese_are_parted(tmp_path: Path) -> None:
     """Random layouts as pdftotext text, seeds 2001, 2007, 2010: a Chinese value as wide as its
     column is followed, one space on, by the next column's value, both set where the first

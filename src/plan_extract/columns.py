@@ -65,6 +65,12 @@ def _labels() -> dict[str, str]:
 @text_cache(maxsize=8192)
 def role_of(label: str) -> str | None:
     """The role a header cell introduces, or ``None`` for a label not in the vocabulary."""
+    return _exact_role(label) or _role_around_a_label(label)
+
+
+@text_cache(maxsize=8192)
+def _exact_role(label: str) -> str | None:
+    """The role of a label of the vocabulary (in one language, or the same in both)."""
     if not label.strip():
         return None
     role = _labels().get(_label_key(label))
@@ -75,6 +81,26 @@ def role_of(label: str) -> str | None:
         han, latin = _labels().get(_label_key(m["han"])), _labels().get(_label_key(m["latin"]))
         if han is not None and han == latin:
             return han
+    return None
+
+
+def _role_around_a_label(label: str) -> str | None:
+    """The role of a known label that has the next column's known label run into its first line
+    ("Target Release Remarks" / "Date": ``pdftotext -layout`` leaves one space between the two
+    labels where the remarks column is empty on the page, so the rows give it no position of
+    its own): the label around the other, whose column the rows leave empty."""
+    words = label.split()
+    if not 3 <= len(words) <= 2 * MAX_LABEL_WORDS or len(label) > MAX_LABEL:
+        return None
+    labels = _labels()
+    for start in range(1, len(words)):
+        for end in range(start + 1, min(len(words), start + MAX_LABEL_WORDS) + 1):
+            inner = labels.get(_label_key(" ".join(words[start:end])))
+            if inner is None:
+                continue
+            role = labels.get(_label_key(" ".join(words[:start] + words[end:])))
+            if role is not None and role != inner:  # not one label in two languages
+                return role
     return None
 
 
@@ -119,7 +145,7 @@ def run_together_roles(text: str) -> tuple[str, ...] | None:
     start = 0
     while start < len(words):
         for end in range(min(len(words), start + MAX_LABEL_WORDS), start, -1):
-            role = role_of(" ".join(words[start:end]))
+            role = _exact_role(" ".join(words[start:end]))
             if role is not None:
                 roles.append(role)
                 start = end
