@@ -738,6 +738,47 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
     ]
 
 
+def test_a_value_pushed_left_of_its_column_is_its_columns(tmp_path: Path) -> None:
+    """Random layouts as pdftotext text, seed 2025: after a date as wide as its column,
+    pdftotext sets the formats five characters left of their column, nearer it than the date's:
+    they are the formats (they were read into the date, which was then no date), where the
+    formats column is empty on the line and filled on others. A wrapped line's piece pushed so
+    goes to its column too; a piece nearer its own column (a centred value) stays."""
+
+    def line(*cells: tuple[int, str]) -> str:
+        text = ""
+        for column, cell in cells:
+            text = text.ljust(column) + cell
+        return text + "\n"
+
+    text = (
+        "衞生署（下稱「衞生署」）\n\n2020年年度開放數據計劃\n\n"
+        "A. 在2021年發放的部門數據集\n\n"
+        + line(
+            (0, "項目"), (5, "數據集名稱"), (25, "目標發放日期"), (38, "數據格式"), (49, "更新頻率")
+        )
+        + line(
+            (0, "１"),
+            (5, "持牌中藥商名單"),
+            (25, "年底^"),
+            (33, "XLSX、XML"),
+            (49, "有需要時"),
+        )
+        + line(
+            (0, "２"), (5, "每月須呈報傳染病數目"), (25, "2021年第四季"), (38, "XLSX"), (49, "每月")
+        )
+        + line((0, "３"), (5, "登革熱統計數字"), (25, "2021年9月"), (38, "CSV"), (49, "每年"))
+        + line((0, "４"), (5, "結核病呈報個案"), (28, "2021年10月"), (38, "XML"), (49, "每年"))
+    )
+    _, rows, _ = _extract(tmp_path, "dh.zh-hant.txt", text)
+    assert [(r.release_month, r.formats) for r in rows] == [
+        ("2021-12", ["XLSX", "XML"]),
+        ("2021-12", ["XLSX"]),
+        ("2021-09", ["CSV"]),
+        ("2021-10", ["XML"]),  # a date set right of its column's start (centred) stays
+    ]
+
+
 def test_a_label_with_an_empty_columns_label_run_into_it(tmp_path: Path) -> None:
     """Random layouts as pdftotext text, seeds 2059 and 2066: the remarks column is empty on the
     page, so pdftotext sets its label one space after the release date's first line ("Target

@@ -421,7 +421,9 @@ def split_at_columns(
 # A space between two CJK characters: Chinese text puts no space between its words, so in a line
 # of a character grid it parts two cells pdftotext set one space apart ("二〇二二年第三 每季": a
 # value as wide as its column, the next column's after it). (A note label parted so from its
-# value, 「… 註：…」, is still the row's note: notes are taken from any cell.)
+# value, 「… 註：…」, is still the row's note: notes are taken from any cell.) Not a space
+# beside a digit ("2020 年 12 月": Word sets spaces around numbers in Chinese text) or a Latin
+# letter (a bilingual cell).
 _CJK_SPACE = regex.compile(rf"(?<=[{CJK_CHARACTERS}]) (?=[{CJK_CHARACTERS}])")
 
 
@@ -439,22 +441,51 @@ def _filled_columns(
     return counts
 
 
-def _parted_at_cjk_spaces(
-    pieces: list[tuple[int | None, str]], filled: list[int]
+_Piece = tuple[int | None, float, str]  # a row line's piece of text: its column, x and text
+
+
+def _on_the_grid(
+    pieces: list[_Piece],
+    starts: list[float],
+    filled: list[int],
+    settings: AlignmentSettings,
+    full: bool,
 ) -> list[tuple[int | None, str]]:
-    """A row line's (column, text) pieces, with a piece parted at its spaces between CJK
-    characters where as many columns right of it, before the next piece's, are empty on this
-    line and filled on others (by the header and a row at least): pdftotext sets a value as
-    wide as its column one space from the next column's, both on the first column's grid
-    position ("資訊科技管理組 每年" under 「負責組別」 and 「更新頻率」; random layouts as text,
-    seeds 2001, 2007, 2010). A column only the header fills (remarks no row has) takes none."""
+    """A row line's pieces in their columns, where pdftotext set them off their columns' grid
+    positions: a value as wide as its column pushes the next one left, so that one starts
+    nearer the next column than its own, or one space after it (see _CJK_SPACE). Where the
+    column next to a piece's is empty on the line and filled on others (by the header and a
+    row at least), a piece not at its column's start but nearer the next column's is that
+    column's ("年底^  XLSX、XML" under 「目標發放日期」 and 「數據格式」; random layouts as text,
+    seed 2025); and a piece is parted at such spaces where as many columns right of it,
+    before the next piece's, are so empty ("資訊科技管理組 每年" under 「負責組別」 and
+    「更新頻率」: seeds 2001, 2007, 2010), only in a ``full`` line (the row's first: under it,
+    the columns a wrapped line leaves empty are most of them). A column only the header fills
+    (remarks no row has) takes nothing."""
+    used = {column for column, _, _ in pieces}
+    moved: list[tuple[int | None, str]] = []
+    for column, x0, text in pieces:
+        after = column + 1 if column is not None else None
+        if (
+            after is not None
+            and after < len(starts)
+            and after not in used
+            and filled[after] >= 2
+            and x0 - starts[after - 1] > settings.column_tolerance
+            and starts[after] - x0 < x0 - starts[after - 1]
+        ):
+            used.add(after)
+            column = after
+        moved.append((column, text))
     out: list[tuple[int | None, str]] = []
-    for index, (column, text) in enumerate(pieces):
-        spaces = [m.start() for m in _CJK_SPACE.finditer(text)] if column is not None else []
+    for index, (column, text) in enumerate(moved):
+        spaces = (
+            [m.start() for m in _CJK_SPACE.finditer(text)] if full and column is not None else []
+        )
         if not spaces or column is None:
             out.append((column, text))
             continue
-        following = next((c for c, _ in pieces[index + 1 :] if c is not None), len(filled))
+        following = next((c for c, _ in moved[index + 1 :] if c is not None), len(filled))
         empty = [c for c in range(column + 1, following) if filled[c] >= 2]
         if len(empty) != len(spaces):
             out.append((column, text))
@@ -509,13 +540,16 @@ def aligned_blocks(
                 table_top = line.top
             in_table = True
             cells: list[list[str]] = [[] for _ in starts]
-            placed_pieces = [
-                (column_of(segment.x0, starts, settings), segment.text)
+            pieces = [
+                (column_of(segment.x0, starts, settings), segment.x0, segment.text)
                 for whole in line.segments
                 for segment in split_at_columns(whole, starts, settings)
             ]
-            if settings.measure is not None:
-                placed_pieces = _parted_at_cjk_spaces(placed_pieces, filled)
+            placed_pieces = (
+                _on_the_grid(pieces, starts, filled, settings, full)
+                if settings.measure is not None
+                else [(column, text) for column, _, text in pieces]
+            )
             for column, text in placed_pieces:
                 cells[column if column is not None else 0].append(text)
             row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
