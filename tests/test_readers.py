@@ -609,6 +609,34 @@ def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
     assert not [b for b in blocks if not isinstance(b, TableRow)]
 
 
+def test_a_first_column_merged_beside_a_ruled_row_and_an_unruled_one_keeps_both_rows() -> None:
+    """Random Word layouts with looks, seed 1567 ("Light List", no item column, the category
+    merged over a table's two rows): the first row is ruled in every column but the category's,
+    the second not at all; the corners of the table's outer rules made one cell of the category
+    and the second row, as wide as the table, over the first row's cells, and the first row's
+    text was lost (nothing said so). A cell with a cell's bottom part way down it holds that
+    cell: it is left out as a container, and both rows are read."""
+    from plan_extract.read.page import page_blocks
+
+    edges = []
+    for x0, x1 in ((0, 60), (60, 120), (120, 180), (180, 300)):
+        edges += _box(x0, 0, x1, 20)
+    for x0, x1 in ((60, 120), (120, 180), (180, 300)):
+        edges += _box(x0, 20, x1, 50)
+    edges += polyline_edges([(0, 20), (0, 80), (300, 80), (300, 20)])
+    chars = _word("Cat", 5, 5) + _word("Name", 65, 5) + _word("Unit", 125, 5)
+    chars += _word("Date", 185, 5) + _word("Food", 5, 30)
+    chars += _word("Alpha", 65, 30) + _word("Stats", 125, 30) + _word("04/2019", 185, 30)
+    chars += _word("Beta", 65, 58) + _word("IT", 125, 58) + _word("05/2019", 185, 58)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Cat",), ("Name",), ("Unit",), ("Date",)),
+        (("Food",), ("Alpha",), ("Stats",), ("04/2019",)),
+        ((), ("Beta",), ("IT",), ("05/2019",)),
+    ]
+    assert not [b for b in blocks if not isinstance(b, TableRow)]
+
+
 def test_a_merged_cell_centred_top_to_bottom_is_the_text_of_the_row_it_starts_at() -> None:
     """Random Word layouts with looks, seed 1052 ("Light List", cells centred top to bottom): a
     category merged over two rows prints its text in the middle of both, beside the taller second

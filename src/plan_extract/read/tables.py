@@ -206,14 +206,15 @@ def _without_containers(found: list[BBox]) -> list[BBox]:
     around rows Word's "Light List" leaves unruled (a merged cell cuts the rules between them, the
     unruled rows have no inner rules) while the rows between are ruled, found as one cell over
     them all and theirs; those rows are read as rows between ruled ones instead
-    (:func:`join_stacked`). Only cells that another cell starts beside, part way down, are looked
-    at (a page's merged cells, few): the rest hold no row of cells."""
+    (:func:`join_stacked`). Only cells that another cell starts or ends beside, part way down,
+    are looked at (a page's merged cells, few): the rest hold no row of cells. (Ends too: a
+    category merged beside a ruled row and an unruled one below it, the table's outer rules
+    made one cell of both, over the ruled row's cells, whose text was lost: seed 1567.)"""
     t = ROW_EDGE_TOLERANCE
     tops = sorted({cell[1] for cell in found})
+    bottoms = sorted({cell[3] for cell in found})
     spanning = [
-        big
-        for big in found
-        if (i := bisect.bisect_right(tops, big[1] + t)) < len(tops) and tops[i] < big[3] - t
+        big for big in found if _part_way_down(tops, big, t) or _part_way_down(bottoms, big, t)
     ]
     containers = {
         big
@@ -228,6 +229,12 @@ def _without_containers(found: list[BBox]) -> list[BBox]:
         )
     }
     return [cell for cell in found if cell not in containers] if containers else found
+
+
+def _part_way_down(ys: list[float], cell: BBox, tolerance: float) -> bool:
+    """Whether one of ``ys`` (ascending) lies between ``cell``'s top and bottom."""
+    i = bisect.bisect_right(ys, cell[1] + tolerance)
+    return i < len(ys) and ys[i] < cell[3] - tolerance
 
 
 def _smallest_cell(
