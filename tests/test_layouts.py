@@ -112,7 +112,8 @@ def _report(diffs: list[str], context: str = "") -> str:
 
 
 def accounting(path: Path) -> list[str]:
-    """Table rows not accounted for (or twice), and a plan with table rows but nothing out of it."""
+    """Table rows not accounted for (or twice), text the reader put in no block, and a plan with
+    table rows but nothing out of it."""
     try:
         document = read_document(path)
     except DocumentError:
@@ -128,6 +129,8 @@ def accounting(path: Path) -> list[str]:
         found = kinds.get(id(row), [])
         if len(found) != 1 or found[0] not in ROW_KINDS:
             out.append(f"{where}: row {text!r} accounted as {found or 'nothing'}")
+    # the reader's own check that no text of a page is in none of its blocks
+    out += [f"{path.name}: {p.message}" for p in document.problems if p.code == "pdf_text_lost"]
     log = ProblemLog(path.stem, str(path))
     _, datasets = normalise_plan(structure(document, log), path.stem, log)
     errors = [p for p in [*document.problems, *log.problems] if p.severity == "error"]

@@ -637,6 +637,28 @@ def test_a_first_column_merged_beside_a_ruled_row_and_an_unruled_one_keeps_both_
     assert not [b for b in blocks if not isinstance(b, TableRow)]
 
 
+@pytest.mark.parametrize("reader", READERS)
+def test_text_the_reader_lost_is_a_problem_record(monkeypatch: Any, reader: str) -> None:
+    """Nothing is lost silently, the reader's own slips included: a page whose characters are
+    not all in its rows and lines (seed 1567 lost a row so) gets a ``pdf_text_lost`` error
+    naming the page and how many; the fixtures have none (every page reads whole)."""
+    import plan_extract.read.page as page_module
+
+    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
+    assert not [p for p in read_document(pdf, reader).problems if p.code == "pdf_text_lost"]
+    real = page_module.page_blocks
+
+    def dropping_a_row(*args: Any, **kwargs: Any) -> tuple[list[Any], int]:
+        blocks, count = real(*args, **kwargs)
+        rows = [i for i, block in enumerate(blocks) if isinstance(block, TableRow)]
+        return [b for i, b in enumerate(blocks) if i != rows[-1]], count
+
+    monkeypatch.setattr(page_module, "page_blocks", dropping_a_row)
+    lost = [p for p in read_document(pdf, reader).problems if p.code == "pdf_text_lost"]
+    assert lost and lost[0].severity == "error" and lost[0].page == 1
+    assert "of its characters are in no row or line" in lost[0].message
+
+
 def test_a_merged_cell_centred_top_to_bottom_is_the_text_of_the_row_it_starts_at() -> None:
     """Random Word layouts with looks, seed 1052 ("Light List", cells centred top to bottom): a
     category merged over two rows prints its text in the middle of both, beside the taller second
