@@ -6,6 +6,7 @@
   forced line breaks inside cells, footnotes as paragraphs under the table, page numbers.
 - :func:`render_reportlab_pdf`: fast ruled tables (AR PL UMing) for the property test; a row that
   does not fit moves to the next page under a repeated header.
+- :func:`render_html_pdf`: an HTML page printed by headless Chromium, a browser's PDF (Skia).
 """
 
 from __future__ import annotations
@@ -375,3 +376,120 @@ def _table_row(
         pages.new_page()
         pages.row(header, widths)
     pages.row(cells, row_widths)
+
+
+# --- HTML printed by Chromium ---------------------------------------------------------------------
+
+# Borders by Word style family: every cell ruled ("Grid", and "List", which LibreOffice draws
+# ruled between columns in most rows too); rules above and below the header and under the table,
+# rows shaded in turn, no other rules ("Shading"). (Centred values in a table with no rules
+# between its columns are a known limit: their columns are not found by alignment.)
+_HTML_BORDERS = {
+    "grid": "td, th { border: 0.75pt solid #000; }",
+    "shading": (
+        "table { border-top: 1pt solid #000; border-bottom: 1pt solid #000; }"
+        " th { border-bottom: 1pt solid #000; } tbody tr:nth-child(odd) td { background: #e6e6e6; }"
+    ),
+}
+
+
+def _html_borders(style: str) -> str:
+    kind = "shading" if "Shading" in style else "grid"
+    return _HTML_BORDERS[kind]
+
+
+def _html_text(text: str) -> str:
+    import html
+
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+
+def _html_table(part: PrintedTable, widths: list[float], look: _TableLook) -> str:
+    columns = len(part.header)
+    total = sum(widths)
+    out = ["<table><colgroup>"]
+    out += [f'<col style="width:{100 * w / total:.2f}%">' for w in widths]
+    out.append("</colgroup><thead><tr>")
+    for label in part.header:
+        centred = ' class="c"' if look.centred else ""
+        out.append(f"<th{centred}>{_html_text(label)}</th>")
+    out.append("</tr></thead><tbody>")
+    # a merged (None) cell extends the cell above it: count each start's run first
+    spans: dict[tuple[int, int], int] = {}
+    starts: dict[int, tuple[int, int]] = {}
+    for r, row in enumerate(part.rows):
+        if row.kind == "grouping":
+            starts.clear()
+            continue
+        for c, text in enumerate(row.cells):
+            if text is None and c in starts:
+                spans[starts[c]] += 1
+            else:
+                starts[c] = (r, c)
+                spans[r, c] = 1
+    for r, row in enumerate(part.rows):
+        if row.kind == "grouping":
+            out.append(f'<tr><td colspan="{columns}">{_html_text(row.cells[0] or "")}</td></tr>')
+            continue
+        out.append("<tr>")
+        for c, text in enumerate(row.cells):
+            if (r, c) not in spans:
+                continue  # covered by a cell above
+            span = f' rowspan="{spans[r, c]}"' if spans[r, c] > 1 else ""
+            centred = ' class="c"' if c in look.centred else ""
+            out.append(f"<td{span}{centred}>{_html_text(text or '')}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def render_html_pdf(plan: Plan, layout: Layout, out: Path) -> None:
+    """Lay the plan out as an HTML page and print it to PDF with headless Chromium (Skia): glyph
+    runs and ruling rectangles as a browser draws them, a table header repeated on each page, a
+    category merged down as a cell spanning rows. The Word style picks the borders (every cell,
+    the header and the frame, or rules around the header with shaded rows), the Word look the
+    font, its size, cells centred top to bottom and short values centred across."""
+    import html
+
+    look = layout.word_look
+    landscape = len(layout.columns) >= 7
+    font = f"'{look.latin_font}', '{look.font}'" if look.latin_font else f"'{look.font}'"
+    css = (
+        f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 2cm; }}"
+        f" body {{ font-family: {font}; font-size: {look.size}pt; }}"
+        " table { border-collapse: collapse; width: 100%; margin: 6pt 0; }"
+        f" td, th {{ padding: 2pt 4pt; text-align: left; font-weight: normal;"
+        f" vertical-align: {'middle' if look.middle else 'top'}; }}"
+        f" th {{ {'background: #d9d9d9; font-weight: bold;' if look.shaded_header else ''} }}"
+        " .c { text-align: center; } tr { break-inside: avoid; }"
+        f" {_html_borders(layout.word_style)}"
+    )
+    body = []
+    widths = _widths(layout, 100.0)
+    for part in printed(plan, layout):
+        if isinstance(part, str):
+            body.append(f"<p>{html.escape(part)}</p>")
+        else:
+            body.append(_html_table(part, widths, _looks(layout, part)))
+            body += [f"<p>{html.escape(line)}</p>" for line in part.footnotes]
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{css}</style></head>'
+        f"<body>{''.join(body)}</body></html>"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "plan.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(
+            [
+                shutil.which("chromium") or "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )

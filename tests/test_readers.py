@@ -1786,3 +1786,16 @@ def test_a_band_another_table_took_is_not_taken_again_and_a_wrapped_first_cell_i
     )
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["B. Datasets to be released"]
     assert len(rows) == 4 and rows[3].table != rows[2].table
+
+
+def test_words_a_browser_sets_without_space_glyphs_are_apart() -> None:
+    """Random layouts as HTML pages printed by Chromium, seed 4004: a browser's PDF has no space
+    glyphs, and sets "of" and "major" in Liberation Sans at 10 pt 1.93 pt apart, under a fifth
+    of the size (the rule then): "ofmajor". A gap over 0.15 of the size is a space; letters of a
+    word abut or overlap (kerning: "a" and "j")."""
+    from plan_extract.read.page import text_lines
+
+    boxes = [("o", 194.65, 200.71), ("f", 200.71, 204.27), ("m", 206.2, 215.46)]
+    boxes += [("a", 215.46, 221.09), ("j", 220.64, 223.83)]  # as Chromium's PDF gives them
+    chars = [Char(text, x0, 178, x1, 188, 10) for text, x0, x1 in boxes]
+    assert [segment.text for line in text_lines(chars) for segment in line.segments] == ["of maj"]
