@@ -92,6 +92,15 @@ D. 已發放的數據集 Datasets already released
 """
 
 
+def _aligned_line(*cells: tuple[int, str]) -> str:
+    """A line of space-aligned text (as ``pdftotext -layout`` writes): each (column, text) from
+    that character column on."""
+    text = ""
+    for column, cell in cells:
+        text = text.ljust(column) + cell
+    return text + "\n"
+
+
 def _extract(tmp_path: Path, name: str, text: str) -> tuple[list[Any], list[Any], list[Any]]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -631,20 +640,22 @@ def test_labels_one_space_apart_in_a_text_export_are_two_columns(tmp_path: Path)
     Release Date"), and between a long value and the next (shifted a character left): a word
     that starts at a column start is that column's, where the units are a character grid."""
 
-    def line(*cells: tuple[int, str]) -> str:
-        text = ""
-        for column, cell in cells:
-            text = text.ljust(column) + cell
-        return text + "\n"
-
     text = (
         "Department of Health\n\n2019 Annual Open Data Plan\n\nD. Datasets already released\n\n"
-        + line((0, "Item"), (7, "Dataset Name"), (32, "Update Frequency")).rstrip("\n").ljust(54)
+        + _aligned_line((0, "Item"), (7, "Dataset Name"), (32, "Update Frequency"))
+        .rstrip("\n")
+        .ljust(54)
         + "Data Format Release Date\n"
-        + line((0, "1"), (7, "Flu Express"), (32, "Weekly"), (54, "XLSX"), (66, "Year-end 2018"))
-        + line((0, "2"), (7, "Licensed Traders"), (32, "Monthly"), (54, "CSV"), (66, "03/2019"))
-        + line((0, "3"), (7, "Dengue Fever Statistics"), (31, "As and when necessary XLS"))
-        + line((0, "4"), (7, "Barbecue Sites"), (32, "Weekly"), (54, "JSON"), (66, "Q1 2019"))
+        + _aligned_line(
+            (0, "1"), (7, "Flu Express"), (32, "Weekly"), (54, "XLSX"), (66, "Year-end 2018")
+        )
+        + _aligned_line(
+            (0, "2"), (7, "Licensed Traders"), (32, "Monthly"), (54, "CSV"), (66, "03/2019")
+        )
+        + _aligned_line((0, "3"), (7, "Dengue Fever Statistics"), (31, "As and when necessary XLS"))
+        + _aligned_line(
+            (0, "4"), (7, "Barbecue Sites"), (32, "Weekly"), (54, "JSON"), (66, "Q1 2019")
+        )
     )
     _, rows, _ = _extract(tmp_path, "dh.txt", text)
     assert [(r.dataset_name, r.update_frequency, r.formats, r.release_month) for r in rows] == [
@@ -701,16 +712,10 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
     has its own label: 「備註」 is a column of its own, and the formats stay formats (they were
     read as remarks, the contact unit's label run into the remarks')."""
 
-    def line(*cells: tuple[int, str]) -> str:
-        text = ""
-        for column, cell in cells:
-            text = text.ljust(column) + cell
-        return text + "\n"
-
     text = (
         "地政總署（下稱「地政總署」）\n\n2020年年度開放數據計劃\n\n"
         "D. 進度：部門及其他機構已上載「資料一線通」網站的數據集\n\n"
-        + line(
+        + _aligned_line(
             (0, "項目"),
             (6, "數據集名稱"),
             (17, "發放日期"),
@@ -719,7 +724,7 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
             (54, "備註"),
             (59, "數據格式"),
         )
-        + line(
+        + _aligned_line(
             (0, "(1)"),
             (6, "延長租契"),
             (17, "2019年11月"),
@@ -727,7 +732,7 @@ def test_a_label_near_a_column_that_has_its_own_label_is_a_column(tmp_path: Path
             (44, "統計組"),
             (59, "XLSX"),
         )
-        + line(
+        + _aligned_line(
             (0, "(2)"), (6, "賣地記錄"), (17, "2020年初"), (34, "每年"), (44, "統計組"), (59, "CSV")
         )
     )
@@ -745,30 +750,28 @@ def test_a_value_pushed_left_of_its_column_is_its_columns(tmp_path: Path) -> Non
     formats column is empty on the line and filled on others. A wrapped line's piece pushed so
     goes to its column too; a piece nearer its own column (a centred value) stays."""
 
-    def line(*cells: tuple[int, str]) -> str:
-        text = ""
-        for column, cell in cells:
-            text = text.ljust(column) + cell
-        return text + "\n"
-
     text = (
         "衞生署（下稱「衞生署」）\n\n2020年年度開放數據計劃\n\n"
         "A. 在2021年發放的部門數據集\n\n"
-        + line(
+        + _aligned_line(
             (0, "項目"), (5, "數據集名稱"), (25, "目標發放日期"), (38, "數據格式"), (49, "更新頻率")
         )
-        + line(
+        + _aligned_line(
             (0, "１"),
             (5, "持牌中藥商名單"),
             (25, "年底^"),
             (33, "XLSX、XML"),
             (49, "有需要時"),
         )
-        + line(
+        + _aligned_line(
             (0, "２"), (5, "每月須呈報傳染病數目"), (25, "2021年第四季"), (38, "XLSX"), (49, "每月")
         )
-        + line((0, "３"), (5, "登革熱統計數字"), (25, "2021年9月"), (38, "CSV"), (49, "每年"))
-        + line((0, "４"), (5, "結核病呈報個案"), (28, "2021年10月"), (38, "XML"), (49, "每年"))
+        + _aligned_line(
+            (0, "３"), (5, "登革熱統計數字"), (25, "2021年9月"), (38, "CSV"), (49, "每年")
+        )
+        + _aligned_line(
+            (0, "４"), (5, "結核病呈報個案"), (28, "2021年10月"), (38, "XML"), (49, "每年")
+        )
     )
     _, rows, _ = _extract(tmp_path, "dh.zh-hant.txt", text)
     assert [(r.release_month, r.formats) for r in rows] == [
@@ -792,21 +795,17 @@ def test_a_label_with_an_empty_columns_label_run_into_it(tmp_path: Path) -> None
     assert role_of("Target Release Remarks") is None  # the start of a label and another
     assert role_of("Dataset Name 數據集名稱") is None
 
-    def line(*cells: tuple[int, str]) -> str:
-        text = ""
-        for column, cell in cells:
-            text = text.ljust(column) + cell
-        return text + "\n"
-
     text = (
         "Hong Kong Observatory (HKO)\n\n2019 Annual Open Data Plan\n\n"
         "A. Datasets to be released in 2020\n\n"
-        + line(
+        + _aligned_line(
             (0, "Item"), (8, "Dataset Name"), (34, "Target Release Remarks"), (60, "Data Format")
         )
-        + line((34, "Date"))
-        + line((0, "A1"), (8, "9-day weather forecast"), (34, "03.2020"), (60, "RSS"))
-        + line((0, "A2"), (8, "Weather warning summary"), (34, "By 31.10.2020"), (60, "RSS"))
+        + _aligned_line((34, "Date"))
+        + _aligned_line((0, "A1"), (8, "9-day weather forecast"), (34, "03.2020"), (60, "RSS"))
+        + _aligned_line(
+            (0, "A2"), (8, "Weather warning summary"), (34, "By 31.10.2020"), (60, "RSS")
+        )
     )
     _, rows, _ = _extract(tmp_path, "hko.txt", text)
     assert [(r.dataset_name, r.release_month, r.note, r.formats) for r in rows] == [
@@ -823,16 +822,10 @@ def test_cells_pdftotext_set_one_space_apart_in_chinese_are_parted(tmp_path: Pat
     and filled by the header and another row; a column only the header fills (remarks no row
     has) takes none. A note parted so from its value is still the row's note."""
 
-    def line(*cells: tuple[int, str]) -> str:
-        text = ""
-        for column, cell in cells:
-            text = text.ljust(column) + cell
-        return text + "\n"
-
     text = (
         "衞生署（下稱「衞生署」）\n\n2021年年度開放數據計劃\n\n"
         "A. 在2022年發放的部門數據集\n\n"
-        + line(
+        + _aligned_line(
             (0, "項目"),
             (5, "數據集名稱"),
             (20, "負責組別"),
@@ -841,7 +834,7 @@ def test_cells_pdftotext_set_one_space_apart_in_chinese_are_parted(tmp_path: Pat
             (43, "目標發放日期"),
             (58, "數據集描述"),
         )
-        + line(
+        + _aligned_line(
             (0, "一、"),
             (5, "持牌中藥商名單"),
             (20, "統計組"),
@@ -849,21 +842,21 @@ def test_cells_pdftotext_set_one_space_apart_in_chinese_are_parted(tmp_path: Pat
             (43, "2022年3月"),
             (58, "公司名稱"),
         )
-        + line(
+        + _aligned_line(
             (0, "二、"),
             (5, "結核病呈報個案"),
             (20, "資訊科技管理組 每年"),
             (43, "2022年8月"),
             (58, "呈報率"),
         )
-        + line(
+        + _aligned_line(
             (0, "三、"),
             (5, "社區中心名單"),
             (20, "統計組"),
             (30, "每星期"),
             (43, "二〇二二年一月 中心名稱、地址"),
         )
-        + line(
+        + _aligned_line(
             (0, "四、"),
             (5, "醫療衞生人力"),
             (20, "統計組"),
