@@ -117,8 +117,7 @@ def row_truncations(text: str) -> Iterator[tuple[int, str]]:
         yield n + 1, "".join(lines[: n + 1])
 
 
-def huge_line(size: int, separator: str = "  ") -> str:
+def huge_line(size: int, separator: str = "  ", cell: str = "數據集名稱 Dataset") -> str:
     """One line of about ``size`` characters of cells, separated by ``separator``."""
-    cell = "數據集名稱 Dataset"
     count = size // (len(cell) + len(separator))
     return separator.join(f"{cell}{n}" for n in range(count)) + "\n"

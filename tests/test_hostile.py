@@ -140,14 +140,26 @@ def _seconds(action: Callable[[Any], object], argument: object, repeat: int = 3)
     return min(timings)
 
 
-@pytest.mark.parametrize("separator", ["  ", "\t"])
-def test_a_long_line_is_read_in_linear_time(separator: str) -> None:
-    small, large = hostile.huge_line(2**17, separator), hostile.huge_line(2**19, separator)
+@pytest.mark.parametrize(
+    ("separator", "cell"),
+    [
+        ("  ", "數據集名稱 Dataset"),
+        ("\t", "數據集名稱 Dataset"),
+        # a space between Chinese characters in every cell: each may part two cells (the
+        # cells after it on the line were once looked for anew for each: quadratic)
+        ("  ", "數據 集名稱"),
+    ],
+)
+def test_a_long_line_is_read_in_linear_time(separator: str, cell: str) -> None:
+    small, large = (
+        hostile.huge_line(2**17, separator, cell),
+        hostile.huge_line(2**19, separator, cell),
+    )
     ratio = _seconds(text_blocks, large + large, 2) / max(
         _seconds(text_blocks, small + small), 1e-3
     )
     assert ratio < 10  # 4× the input: quadratic code would take 16×
-    assert _seconds(text_blocks, hostile.huge_line(2**20, separator), 1) < 10  # 5 MB: make bench
+    assert _seconds(text_blocks, hostile.huge_line(2**20, separator, cell), 1) < 10  # make bench
 
 
 def test_joining_a_million_pieces_is_linear() -> None:

@@ -478,6 +478,15 @@ def _on_the_grid(
             column = after
         moved.append((column, text))
     out: list[tuple[int | None, str]] = []
+    # each piece's next piece's column (the table's end after the last): one pass from the right,
+    # so that a line of a million pieces stays linear
+    following: list[int] = []
+    column_after = len(filled)
+    for column, _ in reversed(moved):
+        following.append(column_after)
+        if column is not None:
+            column_after = column
+    following.reverse()
     for index, (column, text) in enumerate(moved):
         spaces = (
             [m.start() for m in _CJK_SPACE.finditer(text)] if full and column is not None else []
@@ -485,8 +494,7 @@ def _on_the_grid(
         if not spaces or column is None:
             out.append((column, text))
             continue
-        following = next((c for c, _ in moved[index + 1 :] if c is not None), len(filled))
-        empty = [c for c in range(column + 1, following) if filled[c] >= 2]
+        empty = [c for c in range(column + 1, following[index]) if filled[c] >= 2]
         if len(empty) != len(spaces):
             out.append((column, text))
             continue
