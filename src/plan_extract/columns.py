@@ -84,6 +84,12 @@ def _exact_role(label: str) -> str | None:
     return None
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every label of the vocabulary, case-folded."""
+    return frozenset(row["label"].split()[0].casefold() for row in load_table("header_labels"))
+
+
 def _role_around_a_label(label: str) -> str | None:
     """The role of a known label that has the next column's known label run into its first line
     ("Target Release Remarks" / "Date": ``pdftotext -layout`` leaves one space between the two
@@ -92,6 +98,8 @@ def _role_around_a_label(label: str) -> str | None:
     words = label.split()
     if not 3 <= len(words) <= 2 * MAX_LABEL_WORDS or len(label) > MAX_LABEL:
         return None
+    if words[0].casefold() not in _first_words():
+        return None  # most cells: values, whose first word begins no label (one look-up)
     labels = _labels()
     for start in range(1, len(words)):
         for end in range(start + 1, min(len(words), start + MAX_LABEL_WORDS) + 1):
