@@ -175,6 +175,29 @@ def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
         yield row
 
 
+_NOT_HAN = regex.compile(r"\P{Han}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
+LATIN_PER_HAN = (
+    0.5  # Latin letters per Han character a bilingual plan has at least (fixtures: 3.3+)
+)
+
+
+def _too_few_latin_letters(document: Document) -> bool:
+    """Whether the plan's text has no Han at all, or under LATIN_PER_HAN Latin letters a Han
+    character: it cannot be bilingual, and the cell by cell look is spared (most of a small
+    Chinese plan's language check: the letters of its format names, "CSV", "JSON", are a tenth
+    of its Han). A bilingual plan prints an English half beside most Chinese values, and English
+    takes more letters than Chinese characters to say the same (「運動場」, "Sports Grounds")."""
+    text = "\n".join(
+        [
+            block.text if isinstance(block, TextLine) else "\n".join(map("\n".join, block.cells))
+            for block in document.blocks
+        ]
+    )
+    han = len(_NOT_HAN.sub("", text))
+    return not han or len(_NOT_LATIN.sub("", text)) < LATIN_PER_HAN * han
+
+
 def is_bilingual(document: Document) -> bool:
     """Whether most Chinese values (table cells, headings, titles) carry an English half.
 
@@ -184,7 +207,14 @@ def is_bilingual(document: Document) -> bool:
     and no Han pair with its Chinese cells without an English half, each pair one bilingual value
     (random Word layouts, seed 709: "延長租契" / "Lease Extension"). A Chinese plan prints few
     such cells (a name in English now and then); Chinese item labels (「一、」, 「（一）」) are no
-    Chinese text (an English plan numbers its rows so, its grouping rows English beside them)."""
+    Chinese text (an English plan numbers its rows so, its grouping rows English beside them).
+    A plan with too few Latin letters for it is not looked at cell by cell
+    (:func:`_too_few_latin_letters`)."""
+    return not _too_few_latin_letters(document) and _bilingual_by_cells(document)
+
+
+def _bilingual_by_cells(document: Document) -> bool:
+    """:func:`is_bilingual`, cell by cell (its Latin letters count aside)."""
     chinese = bilingual = 0
     # per column: Chinese cells without an English half, and cells of English words alone
     # paired with them
