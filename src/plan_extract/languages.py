@@ -177,9 +177,8 @@ def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
 
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _NOT_LATIN = regex.compile(r"\P{Latin}+")
-LATIN_PER_HAN = (
-    0.5  # Latin letters per Han character a bilingual plan has at least (fixtures: 3.3+)
-)
+# Latin letters per Han character a bilingual plan has at least (the bilingual fixtures: 3.3+)
+LATIN_PER_HAN = 0.5
 
 
 def _too_few_latin_letters(document: Document) -> bool:
