@@ -1799,3 +1799,8 @@ def test_words_a_browser_sets_without_space_glyphs_are_apart() -> None:
     boxes += [("a", 215.46, 221.09), ("j", 220.64, 223.83)]  # as Chromium's PDF gives them
     chars = [Char(text, x0, 178, x1, 188, 10) for text, x0, x1 in boxes]
     assert [segment.text for line in text_lines(chars) for segment in line.segments] == ["of maj"]
+    # Chinese set with a little tracking (1.8 pt at 10 pt) is not words apart: a fifth there
+    tracked = [
+        Char(ch, 100 + 11.8 * i, 178, 110 + 11.8 * i, 188, 10) for i, ch in enumerate("數據集")
+    ]
+    assert [segment.text for line in text_lines(tracked) for segment in line.segments] == ["數據集"]

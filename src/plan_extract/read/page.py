@@ -34,6 +34,7 @@ import regex
 
 from ..errors import DocumentError
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
+from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
@@ -225,20 +226,28 @@ def _rows(chars: Iterable[Char]) -> list[list[Char]]:
 # of the font size: a gap this wide between two chars is a space where the PDF has no space glyph.
 # A browser's PDF (Chromium, Skia) draws none, and sets "of major" in Liberation Sans 10 pt 1.9 pt
 # apart (a fifth, once the rule, joined them: HTML layouts as PDF, seed 4004); letters of a word
-# abut or overlap (kerning), and Word's PDFs draw their spaces.
+# abut or overlap (kerning), and Word's PDFs draw their spaces. Between two CJK characters the
+# rule stays a fifth (CJK_GAP): Chinese text set with a little tracking is no words apart.
 WORD_GAP = 0.15
+CJK_GAP = 0.2
 
 
 def _split(row: list[Char]) -> list[tuple[float, float, str]]:
     """A line's chars → (x0, x1, text) of its segments, split at gaps wider than SEGMENT_GAP;
-    a space where a gap is wider than WORD_GAP of the font size."""
+    a space where a gap is wider than WORD_GAP of the font size (CJK_GAP between two CJK
+    characters)."""
     row.sort(key=_x0)
     found: list[tuple[float, float, list[str]]] = []
     parts: list[str] = []
     start = end = 0.0
     for text, x0, _, x1, _, size in row:
         if parts and x0 - end <= SEGMENT_GAP:
-            if x0 - end > size * WORD_GAP and not text.isspace():
+            gap = x0 - end
+            if (
+                gap > size * WORD_GAP
+                and not text.isspace()
+                and (gap > size * CJK_GAP or not (is_cjk(text[:1]) and is_cjk(parts[-1][-1:])))
+            ):
                 parts.append(" ")
             parts.append(text)
             if x1 > end:
