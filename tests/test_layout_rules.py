@@ -782,6 +782,34 @@ def test_a_value_pushed_left_of_its_column_is_its_columns(tmp_path: Path) -> Non
     ]
 
 
+def test_a_value_run_on_past_the_next_columns_start_is_parted_at_its_word(
+    tmp_path: Path,
+) -> None:
+    """Random layouts as pdftotext text, seeds 2032 and 2033: a value as wide as its column runs
+    on, one space on, into the next column's value, set a few characters left of its column
+    ("… Youth Centres Twice daily", "… rating of Statistics Section"). A piece running on past
+    the next column's start is parted at its first word from two tolerances left of that start,
+    where the next column is empty on the line and filled on others."""
+    text = (
+        "Social Welfare Department (SWD)\n\n2023 Annual Open Data Plan\n\n"
+        "A. Departmental datasets to be released in 2024\n\n"
+        + _aligned_line(
+            (0, "Item"), (11, "Dataset Name"), (50, "Update Frequency"), (69, "Contact Unit")
+        )
+        + _aligned_line(
+            (0, "1."), (11, "List of Children and Youth Centres Twice daily"), (69, "Statistics")
+        )
+        + _aligned_line((0, "2."), (11, "Basic Information"), (50, "Daily"), (69, "IT Unit"))
+        + _aligned_line((0, "3."), (11, "Community Centres"), (50, "Monthly"), (69, "IT Unit"))
+    )
+    _, rows, _ = _extract(tmp_path, "swd.txt", text)
+    assert [(r.dataset_name, r.update_frequency_raw) for r in rows] == [
+        ("List of Children and Youth Centres", "Twice daily"),
+        ("Basic Information", "Daily"),
+        ("Community Centres", "Monthly"),
+    ]
+
+
 def test_a_label_with_an_empty_columns_label_run_into_it(tmp_path: Path) -> None:
     """Random layouts as pdftotext text, seeds 2059 and 2066: the remarks column is empty on the
     page, so pdftotext sets its label one space after the release date's first line ("Target

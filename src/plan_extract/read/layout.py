@@ -444,6 +444,45 @@ def _filled_columns(
 _Piece = tuple[int | None, float, str]  # a row line's piece of text: its column, x and text
 
 
+def _crossing_parted(
+    pieces: list[_Piece],
+    starts: list[float],
+    filled: list[int],
+    settings: AlignmentSettings,
+    full: bool,
+    used: set[int | None],
+) -> list[_Piece]:
+    """A row line's pieces, one that runs on past the next column's start parted at its first
+    word from two tolerances left of that start, where the next column is empty on the line and
+    filled on others: pdftotext sets a value as wide as its column one space from the next
+    column's, a few characters left of it ("List of Children and Youth Centres Twice daily",
+    "… rating of Statistics Section": random layouts as text, seeds 2032, 2033). Only in a
+    ``full`` line; ``used`` (the columns with a piece) gains the column parted into."""
+    measure = settings.measure
+    if not full or measure is None:
+        return pieces
+    tolerance = settings.column_tolerance
+    out: list[_Piece] = []
+    for column, x0, text in pieces:
+        after = column + 1 if column is not None else len(starts)
+        start = starts[after] if after < len(starts) else 0.0
+        end = x0 + measure(text)
+        if after >= len(starts) or after in used or filled[after] < 2 or end <= start + tolerance:
+            out.append((column, x0, text))
+            continue
+        words = _inner_words(Segment(x0, end, text), measure)
+        first = next(
+            ((i, x) for i, x in words if start - 2 * tolerance <= x <= start + tolerance), None
+        )
+        if first is None:
+            out.append((column, x0, text))
+            continue
+        cut, x = first  # the first word there: the next value's, pushed left
+        out += [(column, x0, text[:cut].rstrip()), (after, x, text[cut:])]
+        used.add(after)
+    return out
+
+
 def _on_the_grid(
     pieces: list[_Piece],
     starts: list[float],
@@ -464,7 +503,7 @@ def _on_the_grid(
     (remarks no row has) takes nothing."""
     used = {column for column, _, _ in pieces}
     moved: list[tuple[int | None, str]] = []
-    for column, x0, text in pieces:
+    for column, x0, text in _crossing_parted(pieces, starts, filled, settings, full, used):
         after = column + 1 if column is not None else None
         if (
             after is not None
