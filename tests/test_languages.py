@@ -210,6 +210,8 @@ def test_the_latin_letters_check_spares_only_plans_that_cannot_be_bilingual() ->
     twice that at least (3.3 letters a character and more: English says in more letters what
     Chinese says in characters), and the Chinese fixtures it spares are not bilingual."""
     import plan_extract.languages as languages
+    from plan_extract.model import blocks_text
+    from plan_extract.normalise.text import han_and_latin
     from plan_extract.read import read_document
 
     spared = 0
@@ -217,14 +219,9 @@ def test_the_latin_letters_check_spares_only_plans_that_cannot_be_bilingual() ->
         if path.suffix not in (".txt", ".pdf") or "bad-pdf" in str(path):
             continue
         document = read_document(path)
-        text = "\n".join(
-            b.text if isinstance(b, TextLine) else "\n".join(map("\n".join, b.cells))
-            for b in document.blocks
-        )
-        han = len(languages._NOT_HAN.sub("", text))
+        han, latin = han_and_latin(blocks_text(document.blocks))
         if not han:
             continue
-        latin = len(languages._NOT_LATIN.sub("", text))
         by_cells = languages._bilingual_by_cells(document)  # without the count
         if by_cells:
             assert latin >= 2 * languages.LATIN_PER_HAN * han, path

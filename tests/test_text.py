@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from goldens import golden_cases
 from plan_extract.errors import DocumentError
 from plan_extract.languages import split_languages
+from plan_extract.model import blocks_text
 from plan_extract.normalise import text as text_module
 from plan_extract.normalise.text import (
     _tokens,
@@ -24,7 +25,6 @@ from plan_extract.normalise.text import (
     repair_chars,
 )
 from plan_extract.read import read_document
-from plan_extract.structure import _document_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -122,7 +122,7 @@ def _fixture_texts() -> list[tuple[str, str]]:
             except DocumentError:
                 continue  # bad-pdf's documents: nothing to detect
             for tag, version in split_languages(document):
-                texts.append((f"{case.name}/{path.name}{tag}", _document_text(version.blocks)))
+                texts.append((f"{case.name}/{path.name}{tag}", blocks_text(version.blocks)))
     return texts
 
 

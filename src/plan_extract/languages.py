@@ -20,11 +20,12 @@ from dataclasses import replace
 import regex
 
 from .columns import header_columns
-from .model import Block, Cell, Document, TableRow, TextLine
+from .model import Block, Cell, Document, TableRow, TextLine, blocks_text
 from .normalise.dates import parse_release_date
 from .normalise.memo import text_cache
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import format_tokens
+from .normalise.text import han_and_latin
 from .words import carried_on
 
 # A Chinese head (ending in Han or closing punctuation) and an English tail with no Han; the tail
@@ -175,8 +176,6 @@ def _with_wraps_joined(blocks: list[Block]) -> Iterator[Block]:
         yield row
 
 
-_NOT_HAN = regex.compile(r"\P{Han}+")
-_NOT_LATIN = regex.compile(r"\P{Latin}+")
 # Latin letters per Han character a bilingual plan has at least (the bilingual fixtures: 3.3+)
 LATIN_PER_HAN = 0.5
 
@@ -187,14 +186,8 @@ def _too_few_latin_letters(document: Document) -> bool:
     Chinese plan's language check: the letters of its format names, "CSV", "JSON", are a tenth
     of its Han). A bilingual plan prints an English half beside most Chinese values, and English
     takes more letters than Chinese characters to say the same (「運動場」, "Sports Grounds")."""
-    text = "\n".join(
-        [
-            block.text if isinstance(block, TextLine) else "\n".join(map("\n".join, block.cells))
-            for block in document.blocks
-        ]
-    )
-    han = len(_NOT_HAN.sub("", text))
-    return not han or len(_NOT_LATIN.sub("", text)) < LATIN_PER_HAN * han
+    han, latin = han_and_latin(blocks_text(document.blocks))
+    return not han or latin < LATIN_PER_HAN * han
 
 
 def is_bilingual(document: Document) -> bool:

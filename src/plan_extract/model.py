@@ -8,7 +8,7 @@ with provenance, whatever the file type. :mod:`structure` turns it into a :class
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, ClassVar, Literal
@@ -107,6 +107,18 @@ class TableRow(Compact):
 
 
 Block = TextLine | TableRow
+
+
+def blocks_text(blocks: Iterable[Block]) -> str:
+    """The text of ``blocks``, a line or a cell's line (piece) a line: what the whole document
+    says, for looking at its scripts and counting its characters."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            parts.append(block.text)
+        else:
+            parts.extend(piece for cell in block.cells for piece in cell)
+    return "\n".join(parts)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ from .model import (
     TableRow,
     TextLine,
     Where,
+    blocks_text,
 )
 from .normalise.dates import parse_release_date
 from .normalise.frequency import parse_frequency, starts_a_phrase
@@ -1084,16 +1085,6 @@ def _merge_where(first: Where, more: Where) -> Where:
     return Where(page=first.page, line=first.line, boxes=first.boxes + more.boxes)
 
 
-def _document_text(blocks: list[Block]) -> str:
-    parts = []
-    for block in blocks:
-        if isinstance(block, TextLine):
-            parts.append(block.text)
-        else:
-            parts.extend(piece for cell in block.cells for piece in cell)
-    return "\n".join(parts)
-
-
 def _following(blocks: list[Block]) -> list[Block | None]:
     """For each block, the next one that is not page furniture: a category line at the foot of a
     page is right above the rows of the next, past the page number (and the repeated header)."""
@@ -1164,6 +1155,6 @@ def structure(document: Document, log: ProblemLog) -> StructuredPlan:
         header=header,
         sections=builder.sections,
         rows=builder.rows,
-        language=detect_language(_document_text(document.blocks)),
+        language=detect_language(blocks_text(document.blocks)),
         item_numbering=numbering,
     )

@@ -167,6 +167,7 @@ def name_key(text: str) -> str:
 # faster than finding thousands of one-character matches.
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _NOT_HAN = regex.compile(r"\P{Han}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
 HAN_SAMPLE = 400  # Han characters whose script decides zh-Hant or zh-Hans: half a page
 
 
@@ -174,6 +175,11 @@ def _only(others: regex.Pattern[str], text: str) -> str:
     """``text`` without what ``others`` matches: one string, at most the text's size (a list of
     every match would be many times larger on a big plan)."""
     return str(others.sub("", text))
+
+
+def han_and_latin(text: str) -> tuple[int, int]:
+    """How many Han characters and how many Latin letters ``text`` has."""
+    return len(_only(_NOT_HAN, text)), len(_only(_NOT_LATIN, text))
 
 
 @cache

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import regex
 
 from ..errors import DocumentError
-from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where
+from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where, blocks_text
 from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
@@ -1117,14 +1117,7 @@ def _unread_count(chars: list[Char], blocks: list[Block]) -> int:
     as a merged cell that once hid the row beside it: seed 1567), made a problem record instead
     of rows silently missing. Counted, not matched: a few joins of the page's text at C speed."""
     given = "".join([char.text for char in chars])
-    pieces: list[str] = []
-    for block in blocks:
-        if isinstance(block, TableRow):
-            pieces.extend(text for cell in block.cells for text in cell)
-        elif isinstance(block, TextLine):
-            pieces.append(block.text)
-    read = "".join(pieces)
-    return max(0, _letters(given) - _letters(read))
+    return max(0, _letters(given) - _letters(blocks_text(blocks)))
 
 
 def _letters(text: str) -> int:
