@@ -444,32 +444,35 @@ def _filled_columns(
 _Piece = tuple[int | None, float, str]  # a row line's piece of text: its column, x and text
 
 
+def _open_after(
+    column: int | None, starts: list[float], filled: list[int], used: set[int | None]
+) -> int | None:
+    """The column after ``column`` where it is empty on the line (none of ``used``) and filled
+    on others (by the header and a row at least): where pdftotext's pushed values belong."""
+    after = column + 1 if column is not None else len(starts)
+    return after if after < len(starts) and after not in used and filled[after] >= 2 else None
+
+
 def _crossing_parted(
-    pieces: list[_Piece],
-    starts: list[float],
-    filled: list[int],
-    settings: AlignmentSettings,
-    full: bool,
-    used: set[int | None],
+    pieces: list[_Piece], starts: list[float], filled: list[int], settings: AlignmentSettings
 ) -> list[_Piece]:
-    """A row line's pieces, one that runs on past the next column's start parted at its first
-    word from two tolerances left of that start, where the next column is empty on the line and
-    filled on others: pdftotext sets a value as wide as its column one space from the next
-    column's, a few characters left of it ("List of Children and Youth Centres Twice daily",
-    "… rating of Statistics Section": random layouts as text, seeds 2032, 2033). Only in a
-    ``full`` line; ``used`` (the columns with a piece) gains the column parted into."""
+    """The pieces, one that runs on past the next column's start parted at its first word from
+    two tolerances left of that start, where the next column is open (:func:`_open_after`):
+    pdftotext sets a value as wide as its column one space from the next column's, a few
+    characters left of it ("List of Children and Youth Centres Twice daily", "… rating of
+    Statistics Section": random layouts as text, seeds 2032, 2033)."""
     measure = settings.measure
-    if not full or measure is None:
-        return pieces
+    assert measure is not None
     tolerance = settings.column_tolerance
+    used = {column for column, _, _ in pieces}
     out: list[_Piece] = []
     for column, x0, text in pieces:
-        after = column + 1 if column is not None else len(starts)
-        start = starts[after] if after < len(starts) else 0.0
+        after = _open_after(column, starts, filled, used)
         end = x0 + measure(text)
-        if after >= len(starts) or after in used or filled[after] < 2 or end <= start + tolerance:
+        if after is None or end <= starts[after] + tolerance:
             out.append((column, x0, text))
             continue
+        start = starts[after]
         words = _inner_words(Segment(x0, end, text), measure)
         first = next(
             ((i, x) for i, x in words if start - 2 * tolerance <= x <= start + tolerance), None
@@ -483,6 +486,55 @@ def _crossing_parted(
     return out
 
 
+def _nearer_next(
+    pieces: list[_Piece], starts: list[float], filled: list[int], settings: AlignmentSettings
+) -> list[_Piece]:
+    """The pieces, one off its column's start and nearer the next column's that column's where
+    it is open (:func:`_open_after`): a value after one as wide as its column pushed left of its
+    own ("年底^  XLSX、XML" under 「目標發放日期」 and 「數據格式」; random layouts as text, seed
+    2025). A centred value starts in its column's left half and stays."""
+    used = {column for column, _, _ in pieces}
+    out: list[_Piece] = []
+    for column, x0, text in pieces:
+        after = _open_after(column, starts, filled, used)
+        if after is not None:
+            own, next_start = starts[after - 1], starts[after]
+            if x0 - own > settings.column_tolerance and next_start - x0 < x0 - own:
+                used.add(after)
+                column = after
+        out.append((column, x0, text))
+    return out
+
+
+def _parted_at_cjk_spaces(pieces: list[_Piece], filled: list[int]) -> list[tuple[int | None, str]]:
+    """The pieces' (column, text), one parted at its spaces between CJK characters (see
+    _CJK_SPACE) where as many columns right of it, before the next piece's, are empty on the
+    line and filled on others ("資訊科技管理組 每年" under 「負責組別」 and 「更新頻率」: seeds
+    2001, 2007, 2010). A column only the header fills (remarks no row has) takes nothing."""
+    # each piece's next piece's column (the table's end after the last): one pass from the right,
+    # so that a line of a million pieces stays linear
+    following: list[int] = []
+    column_after = len(filled)
+    for column, _, _ in reversed(pieces):
+        following.append(column_after)
+        if column is not None:
+            column_after = column
+    following.reverse()
+    out: list[tuple[int | None, str]] = []
+    for (column, _, text), before in zip(pieces, following, strict=True):
+        if column is None or not (spaces := [m.start() for m in _CJK_SPACE.finditer(text)]):
+            out.append((column, text))
+            continue
+        empty = [c for c in range(column + 1, before) if filled[c] >= 2]
+        if len(empty) != len(spaces):
+            out.append((column, text))
+            continue
+        bounds = [0, *spaces, len(text)]
+        parts = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+        out.extend(zip([column, *empty], parts, strict=True))
+    return out
+
+
 def _on_the_grid(
     pieces: list[_Piece],
     starts: list[float],
@@ -491,56 +543,18 @@ def _on_the_grid(
     full: bool,
 ) -> list[tuple[int | None, str]]:
     """A row line's pieces in their columns, where pdftotext set them off their columns' grid
-    positions: a value as wide as its column pushes the next one left, so that one starts
-    nearer the next column than its own, or one space after it (see _CJK_SPACE). Where the
-    column next to a piece's is empty on the line and filled on others (by the header and a
-    row at least), a piece not at its column's start but nearer the next column's is that
-    column's ("年底^  XLSX、XML" under 「目標發放日期」 and 「數據格式」; random layouts as text,
-    seed 2025); and a piece is parted at such spaces where as many columns right of it,
-    before the next piece's, are so empty ("資訊科技管理組 每年" under 「負責組別」 and
-    「更新頻率」: seeds 2001, 2007, 2010), only in a ``full`` line (the row's first: under it,
-    the columns a wrapped line leaves empty are most of them). A column only the header fills
-    (remarks no row has) takes nothing."""
-    used = {column for column, _, _ in pieces}
-    moved: list[tuple[int | None, str]] = []
-    for column, x0, text in _crossing_parted(pieces, starts, filled, settings, full, used):
-        after = column + 1 if column is not None else None
-        if (
-            after is not None
-            and after < len(starts)
-            and after not in used
-            and filled[after] >= 2
-            and x0 - starts[after - 1] > settings.column_tolerance
-            and starts[after] - x0 < x0 - starts[after - 1]
-        ):
-            used.add(after)
-            column = after
-        moved.append((column, text))
-    out: list[tuple[int | None, str]] = []
-    # each piece's next piece's column (the table's end after the last): one pass from the right,
-    # so that a line of a million pieces stays linear
-    following: list[int] = []
-    column_after = len(filled)
-    for column, _ in reversed(moved):
-        following.append(column_after)
-        if column is not None:
-            column_after = column
-    following.reverse()
-    for index, (column, text) in enumerate(moved):
-        spaces = (
-            [m.start() for m in _CJK_SPACE.finditer(text)] if full and column is not None else []
-        )
-        if not spaces or column is None:
-            out.append((column, text))
-            continue
-        empty = [c for c in range(column + 1, following[index]) if filled[c] >= 2]
-        if len(empty) != len(spaces):
-            out.append((column, text))
-            continue
-        bounds = [0, *spaces, len(text)]
-        parts = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
-        out.extend(zip([column, *empty], parts, strict=True))
-    return out
+    positions (a value as wide as its column pushes the next one left): parted where a value
+    runs on past the next column's start, moved where one is nearer the next column's start,
+    parted at spaces between CJK characters. The partings only in a ``full`` line (the row's
+    first: under it, the columns a wrapped line leaves empty are most of them)."""
+    if not full:
+        return [
+            (column, text) for column, _, text in _nearer_next(pieces, starts, filled, settings)
+        ]
+    pieces = _nearer_next(
+        _crossing_parted(pieces, starts, filled, settings), starts, filled, settings
+    )
+    return _parted_at_cjk_spaces(pieces, filled)
 
 
 def aligned_blocks(
