@@ -23,7 +23,8 @@ What PDFium does differently, and how the two are kept equal (tests/test_readers
 The whole list, with the one difference left (text rise), is in tests/fixtures/README.md.
 
 Each page and its text page are closed as soon as they are read, so memory does not grow with the
-page count.
+page count. Pages are read by a thread of their own, a page or two ahead of the page being turned
+into rows (:mod:`.prefetch`): PDFium's parse of one overlaps the Python work on the other.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from .page import (
     pdf_document,
     too_many,
 )
+from .prefetch import read_ahead
 from .tables import Edge, Point, polyline_edges
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -74,7 +76,11 @@ def _unchecked(function: Any, restype: Any = None) -> Any:
     """A PDFium function (as :mod:`.pdfium_lib` declares it) as a bare function pointer, without its declared argument types:
     ctypes then passes each argument as its own type (a Python int as a C int, a ctypes pointer
     or ``byref`` as a pointer) instead of checking it against the declaration, which halves the
-    cost of a call (0.2 µs, not 0.4-0.6). For the calls made per char, object and segment only;
+    cost of a call (0.2 µs, not 0.4-0.6). The call keeps Python's lock (``PYFUNCTYPE``): these
+    calls take a microsecond, and one that let the lock go would hand it to the thread turning
+    the page before into rows (:mod:`.prefetch`), to wait for it back a switch interval (5 ms);
+    the page loads (``FPDF_LoadPage``, ``FPDFText_LoadPage``), a millisecond each, let it go.
+    For the calls made per char, object and segment only;
     their callers pass exactly those types (``byref`` for every out-parameter: a bare ctypes
     value would be passed by value). A binding declaring any other argument type (an unsigned
     long, a double) is refused here, when the module is imported."""
@@ -83,7 +89,7 @@ def _unchecked(function: Any, restype: Any = None) -> Any:
             name = getattr(function, "__name__", "a PDFium function")
             raise TypeError(f"{name} takes a {declared.__name__}: it cannot be called unchecked")
     address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    bare: Any = ctypes.CFUNCTYPE(restype or function.restype)(address)
+    bare: Any = ctypes.PYFUNCTYPE(restype or function.restype)(address)
     bare.argtypes = None
     return bare
 
@@ -397,7 +403,7 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     DocumentError if the file cannot be read at all."""
     pdf = _open(data)
     count = c.FPDF_GetPageCount(pdf)
-    pages = _pages(pdf, count)
+    pages = read_ahead(lambda: _pages(pdf, count))
     try:
         return pdf_document(path, digest, count, pages, _notes(pdf))
     finally:

@@ -97,12 +97,21 @@ def library_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
-_library = ctypes.CDLL(str(library_path()))
+# The same library twice: functions of the first keep Python's lock while they run (a call of a
+# microsecond, made per char or object), those of the second let it go, for another thread to run
+# meanwhile (a page's parse, a millisecond: see read/prefetch.py).
+_library = ctypes.PyDLL(str(library_path()))
+_releasing = ctypes.CDLL(str(library_path()))
 DECLARED: list[str] = []  # the names declared here (tests compare them with pypdfium2_raw's)
+RELEASING: list[str] = []  # those that let Python's lock go
 
 
-def _declare(name: str, result: Any, *arguments: Any) -> Any:
-    function = getattr(_library, name)
+def _declare(name: str, result: Any, *arguments: Any, release: bool = False) -> Any:
+    """The function ``name`` with pypdfium2's argument and result types; ``release``: it lets
+    Python's lock go while it runs (for calls long enough to be worth a thread switch)."""
+    if release:
+        RELEASING.append(name)
+    function = getattr(_releasing if release else _library, name)
     function.restype, function.argtypes = result, arguments
     DECLARED.append(name)
     return function
@@ -113,7 +122,7 @@ FPDF_InitLibraryWithConfig = _declare(
     "FPDF_InitLibraryWithConfig", None, POINTER(FPDF_LIBRARY_CONFIG)
 )
 FPDF_LoadMemDocument64 = _declare(
-    "FPDF_LoadMemDocument64", FPDF_DOCUMENT, c_void_p, c_ulong, POINTER(c_char)
+    "FPDF_LoadMemDocument64", FPDF_DOCUMENT, c_void_p, c_ulong, POINTER(c_char), release=True
 )
 FPDF_GetLastError = _declare("FPDF_GetLastError", c_ulong)
 FPDF_GetPageCount = _declare("FPDF_GetPageCount", c_int, FPDF_DOCUMENT)
@@ -121,7 +130,7 @@ FPDF_CloseDocument = _declare("FPDF_CloseDocument", None, FPDF_DOCUMENT)
 FPDF_DocumentHasValidCrossReferenceTable = _declare(
     "FPDF_DocumentHasValidCrossReferenceTable", c_int, FPDF_DOCUMENT
 )
-FPDF_LoadPage = _declare("FPDF_LoadPage", FPDF_PAGE, FPDF_DOCUMENT, c_int)
+FPDF_LoadPage = _declare("FPDF_LoadPage", FPDF_PAGE, FPDF_DOCUMENT, c_int, release=True)
 FPDF_ClosePage = _declare("FPDF_ClosePage", None, FPDF_PAGE)
 FPDFPage_GetMediaBox = _declare(
     "FPDFPage_GetMediaBox", c_int, FPDF_PAGE, _FLOAT, _FLOAT, _FLOAT, _FLOAT
@@ -145,7 +154,7 @@ FPDFPathSegment_GetPoint = _declare(
     "FPDFPathSegment_GetPoint", c_int, FPDF_PATHSEGMENT, _FLOAT, _FLOAT
 )
 FPDFPathSegment_GetClose = _declare("FPDFPathSegment_GetClose", c_int, FPDF_PATHSEGMENT)
-FPDFText_LoadPage = _declare("FPDFText_LoadPage", FPDF_TEXTPAGE, FPDF_PAGE)
+FPDFText_LoadPage = _declare("FPDFText_LoadPage", FPDF_TEXTPAGE, FPDF_PAGE, release=True)
 FPDFText_ClosePage = _declare("FPDFText_ClosePage", None, FPDF_TEXTPAGE)
 FPDFText_CountChars = _declare("FPDFText_CountChars", c_int, FPDF_TEXTPAGE)
 FPDFText_GetText = _declare(
