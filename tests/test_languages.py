@@ -229,3 +229,31 @@ def test_the_latin_letters_check_spares_only_plans_that_cannot_be_bilingual() ->
             spared += 1
             assert not by_cells, path
     assert spared >= 20  # the Chinese fixtures, nearly all
+
+
+def test_a_line_of_digits_under_a_wrapped_bilingual_title_goes_with_the_words_it_ends(
+    tmp_path: Path,
+) -> None:
+    """ "… to be released in 2025 and" / "2026": a line of neither script ends the English
+    title it is printed under; in the Chinese version too it was read as a category (random HTML
+    layouts, seed 4036)."""
+    from plan_extract.pipeline import extract
+
+    rows = "\n".join(
+        f"{n}.\t數據{n} Data {n}\t12/2025\t每月 Monthly\t統計組 Statistics Section"
+        for n in range(1, 5)
+    )
+    header = "項目 Item\t數據集名稱 Dataset Name\t目標發放日期 Target Release Date"
+    header += "\t更新頻率 Update Frequency\t負責組別 Contact Unit"
+    text = (
+        "康樂及文化事務署 Leisure and Cultural Services Department\n\n"
+        "2023年年度開放數據計劃 Annual Open Data Plan 2023\n\n"
+        "B. 在2025年及2026年發放的部門數據集 Departmental datasets to be released in 2025 and\n"
+        f"2026\n\n{header}\n{rows}\n"
+    )
+    (tmp_path / "lcsd-2023.txt").write_text(text, encoding="utf-8")
+    extraction = extract([tmp_path / "lcsd-2023.txt"])
+    assert {d.language for d in extraction.datasets} == {"zh-Hant", "en"}
+    assert len(extraction.datasets) == 8
+    assert {d.category for d in extraction.datasets} == {None}
+    assert not [p for p in extraction.problems if p.code == "unparsed_line"]

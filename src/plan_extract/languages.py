@@ -37,6 +37,7 @@ _HEAD_TAIL = regex.compile(
 _WORD = regex.compile(r"\p{Ll}{2,}|^\p{Ll}+$")  # a word, or the end of one ("Developmen" / "t")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
+_LAST_CHARACTER = regex.compile(r"\S(?=\s*$)")
 # A heading's label ("A.", "(1)") that the English half must keep when only the Chinese has it.
 _LABEL = regex.compile(
     r"^\s*(?:[A-DＡ-Ｄ]\s*[.．、:：)）]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）])\s*"
@@ -290,10 +291,11 @@ def _continues(row: TableRow, first: TableRow) -> bool:
 
 
 def _split_block(
-    block: Block, row_so_far: _RowSoFar | None = None
+    block: Block, row_so_far: _RowSoFar | None = None, above: Block | None = None
 ) -> tuple[Block | None, Block | None]:
     """A block's Chinese and English versions; ``row_so_far``: the table row being read (its
-    first line) and its cells' halves so far, for a block that goes on with it."""
+    first line) and its cells' halves so far, for a block that goes on with it; ``above``: the
+    block before it."""
     if isinstance(block, TableRow):
         if row_so_far is not None and _continues(block, row_so_far[0]):
             _, zh_before, en_before = row_so_far
@@ -313,7 +315,21 @@ def _split_block(
         return block, None
     if _LATIN.search(block.text):
         return None, block
-    return block, block
+    return _neutral_line(block, above)
+
+
+def _neutral_line(line: TextLine, above: Block | None) -> tuple[Block | None, Block | None]:
+    """A line of neither script (a year, a number): the rest of the line of text above it where
+    that one stops on a letter, mid-sentence, and so goes with that letter's language ("B. 在2025年
+    及2026年發放的部門數據集 Departmental datasets to be released in 2025 and" / "2026": random HTML
+    layouts, seed 4036; in both versions, the Chinese took "2026" for a category); else in both."""
+    if isinstance(above, TextLine):
+        last = _LAST_CHARACTER.search(above.text)
+        if last is not None and _HAN.match(last.group()):
+            return line, None
+        if last is not None and _LATIN.match(last.group()):
+            return None, line
+    return line, line
 
 
 def _name_column(header: TableRow) -> int | None:
@@ -400,8 +416,10 @@ def split_languages(document: Document) -> list[tuple[str, Document]]:
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
     row_so_far: _RowSoFar | None = None
+    above: Block | None = None
     for block in _lines_joined(document.blocks):
-        zh, en = _split_block(block, row_so_far)
+        zh, en = _split_block(block, row_so_far, above)
+        above = block
         if _is_body_row(block) and isinstance(zh, TableRow) and isinstance(en, TableRow):
             row_so_far = _read_on(row_so_far, zh, en)
         if zh is not None:
