@@ -1804,3 +1804,25 @@ def test_words_a_browser_sets_without_space_glyphs_are_apart() -> None:
         Char(ch, 100 + 11.8 * i, 178, 110 + 11.8 * i, 188, 10) for i, ch in enumerate("數據集")
     ]
     assert [segment.text for line in text_lines(tracked) for segment in line.segments] == ["數據集"]
+
+
+def test_a_rule_drawn_a_piece_per_cell_is_one_rule_under_each_column() -> None:
+    """A browser draws each cell's border on its own (random HTML layouts, seed 4038): a row's
+    rule is a piece per cell, each a hair right of the column's vertical rule. No piece ran across
+    the column, the rows' squares had no rule under them, and the column's text was taken for a
+    merged cell's, moved up into the header. Pieces end to end are one rule."""
+    from plan_extract.read.page import page_blocks
+
+    xs = (0.0, 60.0, 180.0, 280.0)
+    starts = (0.0, 63.5, 183.5, 280.0)  # where each cell's pieces begin
+    edges = [Edge("v", x, 0.0, x, 60.0) for x in xs]
+    edges += [Edge("h", a, y, b, y) for y in (0.0, 20.0, 40.0, 60.0) for a, b in pairwise(starts)]
+    chars = _word("Item", 2, 5) + _word("Name", 65, 5) + _word("Date", 185, 5)
+    chars += _word("1.", 2, 25) + _word("Alpha", 65, 25) + _word("01/2020", 185, 25)
+    chars += _word("2.", 2, 45) + _word("Beta", 65, 45) + _word("02/2020", 185, 45)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Item",), ("Name",), ("Date",)),
+        (("1.",), ("Alpha",), ("01/2020",)),
+        (("2.",), ("Beta",), ("02/2020",)),
+    ]
