@@ -1826,3 +1826,24 @@ def test_a_rule_drawn_a_piece_per_cell_is_one_rule_under_each_column() -> None:
         (("1.",), ("Alpha",), ("01/2020",)),
         (("2.",), ("Beta",), ("02/2020",)),
     ]
+
+
+def test_columns_parted_by_text_end_right_before_a_column_set_left() -> None:
+    """Columns a table without vertical rules gets from its header's and first row's text
+    (Bands.columns_parted) part halfway between blocks of text, or right before a block whose
+    pieces all start where it starts: a longer value further down may reach past halfway (random
+    HTML layouts, seed 4035: "每年一月及七" under 「更新频率」 was read as no row). A block set
+    otherwise (centred) keeps the halfway line."""
+    from plan_extract.read.page import BAND_FIT, _Bands
+
+    chars = _word("Name", 10, 5) + _word("Freq", 100, 5) + _word("Unit", 200, 5)
+    chars += _word("Alpha", 10, 25) + _word("Weekly", 100, 25) + _word("Stats", 200, 25)
+    chars += _word("End", 310, 5) + _word("Ending", 301, 25)  # centred: starts apart
+    columns = _Bands(chars).columns_parted(0.0, 400.0, [(0.0, 20.0), (20.0, 40.0)])
+    assert columns is not None
+    assert [round(x1, 1) for _, x1 in columns] == [
+        100 - BAND_FIT,  # "Freq" and "Weekly" both start at 100
+        200 - BAND_FIT,
+        round((230 + 301) / 2, 1),
+        400.0,
+    ]

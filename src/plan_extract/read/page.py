@@ -947,7 +947,10 @@ class _Bands:
         (:func:`~.tables._seed`): its header's band and its row's (``parts``, each a top and a
         bottom) hold the header's labels and the row's values, each centred or set in its
         column; the columns part where no text of either crosses, halfway between the blocks of
-        text side by side. None where fewer than :data:`MIN_TABLE_COLUMNS` blocks are found."""
+        text side by side, or, before a block whose pieces all start where it starts (set left
+        in their column), right before it: the column before may hold longer values further on
+        (a wrapped frequency under its short label, random HTML layouts, seed 4035, crossed the
+        halfway line). None where fewer than :data:`MIN_TABLE_COLUMNS` blocks are found."""
         whole = [(x0, x1)]
         spans = sorted(
             (run[0].x0, max(c.x1 for c in run))
@@ -955,15 +958,20 @@ class _Bands:
             for line in _rows(self._between(whole, low, high))
             for run in _runs(line)
         )
-        blocks: list[list[float]] = []
+        blocks: list[list[float]] = []  # start, stop, and whether every piece starts at start
         for start, stop in spans:
             if blocks and start <= blocks[-1][1]:
                 blocks[-1][1] = max(blocks[-1][1], stop)
+                blocks[-1][2] = blocks[-1][2] and start - blocks[-1][0] <= BAND_FIT
             else:
-                blocks.append([start, stop])
+                blocks.append([start, stop, True])
         if len(blocks) < MIN_TABLE_COLUMNS:
             return None
-        bounds = [x0, *((a[1] + b[0]) / 2 for a, b in pairwise(blocks)), x1]
+        bounds = [
+            x0,
+            *(max((a[1] + b[0]) / 2, b[0] - BAND_FIT if b[2] else 0) for a, b in pairwise(blocks)),
+            x1,
+        ]
         return list(pairwise(bounds))
 
     def text_start(self, columns: Columns, bottom: float) -> float | None:
