@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import subprocess
+import sys
 import signal
 import threading
 from dataclasses import asdict
@@ -76,6 +78,27 @@ def test_a_document_over_the_memory_limit_is_a_problem(tmp_path: Path) -> None:
     assert [p.code for p in too_big.problems] == ["document_too_large"]
     assert "64 MiB" in too_big.problems[0].message and "OCR" not in too_big.problems[0].message
     assert good.plan.rows_total == 32  # a fresh worker took the next document
+
+
+def test_a_small_memory_limit_leaves_room_for_the_readers_thread(tmp_path: Path) -> None:
+    """The address-space backstop counts what the PDF reader's read-ahead thread reserves and
+    never touches (its stack, its heap's aligned reservation: ~140 MiB of address space, ~1 MiB
+    resident). Without it, under a limit of 10 MiB the worker could not map PDFium or start the
+    thread, and the plan was reported as a crash (exit code 127), not as too large. In a process
+    of its own: one that has run threads before (this one) has their heaps to reuse."""
+    pdf = next((FIXTURES / "seed-pdf-word" / "input").iterdir())
+    command = [sys.executable, "-m", "plan_extract.cli", "extract", str(pdf), "--no-cache"]
+    out = tmp_path / "out"
+    subprocess.run(
+        [*command, "--out", str(out), "--max-memory", "10M", "--jobs", "1"],
+        capture_output=True,
+        check=False,
+    )
+    problems = (out / "problems.csv").read_text("utf-8")
+    datasets = (out / "datasets.csv").read_text("utf-8").splitlines()
+    # too large, or (the watch on resident memory polls, a short extraction may end first) read
+    assert "document_too_large" in problems or len(datasets) == 33
+    assert "exited with code" not in problems and "OSError" not in problems
 
 
 def test_a_cache_hit_is_restamped_with_the_copy_it_stands_for(tmp_path: Path) -> None:

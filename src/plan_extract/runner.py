@@ -58,6 +58,7 @@ from .pipeline import (
     failed_result,
     note_copies,
 )
+from .read.prefetch import ADDRESS_SPACE
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
@@ -96,8 +97,9 @@ def _statm(pid: int | str, field: int) -> int:
 def _limit_memory(max_memory: int) -> None:
     """The backstop: cap the address space at what the worker has now plus twice ``max_memory``
     (the parent stops a worker whose resident memory passes ``max_memory``; this catches an
-    allocation too sudden for it to see)."""
-    limit = (_statm("self", 0) or max_memory) + 2 * max_memory
+    allocation too sudden for it to see), plus what the PDF reader's thread reserves without
+    using it (:data:`~.read.prefetch.ADDRESS_SPACE`)."""
+    limit = (_statm("self", 0) or max_memory) + 2 * max_memory + ADDRESS_SPACE
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
