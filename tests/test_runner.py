@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import signal
 import threading
 from dataclasses import asdict
 from pathlib import Path
