@@ -1847,3 +1847,23 @@ def test_columns_parted_by_text_end_right_before_a_column_set_left() -> None:
         round((230 + 301) / 2, 1),
         400.0,
     ]
+
+
+def test_a_whole_row_under_a_repeated_header_at_a_pages_top_goes_on_with_the_table() -> None:
+    """A table without vertical rules that goes on from the page before (random HTML layouts,
+    seed 4100): the repeated header, then a whole row whose first cell wraps over three lines.
+    The band under the header was taken only as the rest of a row the page break cut (its first
+    column on one line), and the row was read a line at a time, "Monthly" on the category's
+    second line."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 60.0), (60.0, 180.0), (180.0, 280.0)]
+    edges = [Edge("h", 0.0, y, 280.0, y) for y in (0.0, 20.0, 80.0)]
+    chars = _word("Cat", 2, 5) + _word("Freq", 65, 5) + _word("Date", 185, 5)
+    chars += _word("Commerce", 2, 25) + _word("Monthly", 65, 25) + _word("01/2020", 185, 25)
+    chars += _word("and", 2, 37) + _word("Industry", 2, 49)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [columns])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Cat",), ("Freq",), ("Date",)),
+        (("Commerce", "and", "Industry"), ("Monthly",), ("01/2020",)),
+    ]

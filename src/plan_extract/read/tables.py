@@ -876,6 +876,19 @@ def join_stacked(
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
+def _holds_next_band(
+    bands: Bands, columns: Columns, top: float, bottom: float, first: bool
+) -> bool:
+    """Whether a band at a page's top goes on with the table the page before ended with
+    (:func:`continued_rows`): the first, a row (or the repeated header); each after it, the rest
+    of a row the page break cut or one whole row, its first cell wrapped or not (random HTML
+    layouts, seed 4100: a bilingual category over three lines under the repeated header, which
+    "the rest of a row" refused, and the row was read a line at a time)."""
+    if first:
+        return bands.holds(columns, top, bottom, "row")
+    return bands.holds(columns, top, bottom, "rest") or bands.holds(columns, top, bottom, "one row")
+
+
 def rules_spanning(rules: Sequence[Edge], columns: Columns) -> list[float]:
     """The heights, top first, of the horizontal rules across exactly ``columns``' width (a
     table's own rules, not a wider one's or a narrower cell's)."""
@@ -926,7 +939,7 @@ def continued_rows(
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
             break
-        if not bands.holds(columns, top, bottom, "rest" if cells else "row"):
+        if not _holds_next_band(bands, columns, top, bottom, first=not cells):
             break
         cells.extend(_row_cells(columns, top, bottom))
         top = bottom
