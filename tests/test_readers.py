@@ -1867,3 +1867,19 @@ def test_a_whole_row_under_a_repeated_header_at_a_pages_top_goes_on_with_the_tab
         (("Cat",), ("Freq",), ("Date",)),
         (("Commerce", "and", "Industry"), ("Monthly",), ("01/2020",)),
     ]
+
+
+def test_a_value_a_little_past_a_column_parted_by_text_is_still_that_columns() -> None:
+    """Columns no rule draws part where a header's and first row's text part them; a longer value
+    further down may cross that line by a few points (random HTML layouts, seeds 4072, 4078: the
+    row was read as a table of its own). A run that starts in a column and ends within a quarter
+    of the next column is the first's; one reaching further (a line across the table) is no row
+    of these columns."""
+    from plan_extract.read.page import _Bands
+
+    columns = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]
+    near = _word("Alpha", 10, 5) + _word("A" * 17, 110, 5)  # to 212: 12 points on
+    far = _word("Alpha", 10, 25) + _word("A" * 22, 110, 25)  # to 242: 42 points on
+    bands = _Bands(near + far)
+    assert bands.holds(columns, 0.0, 20.0, "row")
+    assert not bands.holds(columns, 20.0, 40.0, "row")

@@ -860,6 +860,7 @@ def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[s
 
 
 BAND_FIT = 2.0  # points: text this far past a column's edge is still inside it
+OVERRUN = 0.25  # of the next column's width: a run starting in a column may end this far into it
 
 
 MAX_CHAR_HEIGHT = 60.0  # points: no glyph of a plan is taller (a band's chars are looked up
@@ -896,15 +897,19 @@ class _Bands:
 
     @staticmethod
     def _column(columns: Columns, run: list[Char]) -> int | None:
-        """The column a run of text lies inside, if any."""
-        return next(
-            (
-                n
-                for n, (x0, x1) in enumerate(columns)
-                if x0 - BAND_FIT <= run[0].x0 and run[-1].x1 <= x1 + BAND_FIT
-            ),
-            None,
-        )
+        """The column a run of text lies inside, if any; or starts in and runs on past by a
+        little (:data:`OVERRUN` of the next column's width): columns no rule draws are where
+        a header's and a first row's text part them (:meth:`columns_parted`), and a longer value
+        further down may cross that line (random HTML layouts, seeds 4072 and 4078: a name and
+        a description a few points past it, their rows read as tables of their own)."""
+        start, end = run[0].x0, run[-1].x1
+        for n, (x0, x1) in enumerate(columns):
+            if x0 - BAND_FIT <= start and end <= x1 + BAND_FIT:
+                return n
+        for n, ((x0, x1), (next_x0, next_x1)) in enumerate(pairwise(columns)):
+            if x0 <= start < x1:
+                return n if end <= next_x0 + OVERRUN * (next_x1 - next_x0) else None
+        return None
 
     def holds(self, columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
         """Whether a band of a table's columns holds what ``kind`` asks
