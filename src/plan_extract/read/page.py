@@ -774,18 +774,29 @@ class _HRules:
 
 def _joined_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Horizontal rules (top, x0, x1, sorted) with the pieces of one rule joined: pieces at the
-    same height, each starting where the one before ends (a browser draws each cell's border on
-    its own: a row's rule is as many pieces as it has cells, random HTML layouts, seed 4038,
-    where no piece ran across a column a hair wider than its cell and the column's rows were
-    taken for a merged cell's)."""
+    same height (within :data:`_SAME_HEIGHT`), each starting where the one before it, left to
+    right, ends (a browser draws each cell's border on its own: a row's rule is as many pieces
+    as it has cells, random HTML layouts, seed 4038, where no piece ran across a column a hair
+    wider than its cell and the column's rows were taken for a merged cell's). Sorted by top."""
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in rules:
+        if groups and rule[0] - groups[-1][0][0] <= _SAME_HEIGHT:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
     joined: list[tuple[float, float, float]] = []
-    for top, x0, x1 in rules:
-        if joined:
-            last_top, last_x0, last_x1 = joined[-1]
-            if top - last_top <= _SAME_HEIGHT and x0 <= last_x1 + _EDGE_TOLERANCE:
-                joined[-1] = (last_top, last_x0, max(last_x1, x1))
-                continue
+    for group in groups:
+        top = group[0][0]  # the group's highest
+        pieces = sorted(group, key=lambda rule: rule[1])
+        _, x0, x1 = pieces[0]
+        for _, piece_x0, piece_x1 in pieces[1:]:
+            if piece_x0 <= x1 + _EDGE_TOLERANCE:
+                x1 = max(x1, piece_x1)
+            else:
+                joined.append((top, x0, x1))
+                x0, x1 = piece_x0, piece_x1
         joined.append((top, x0, x1))
+    joined.sort()
     return joined
 
 
