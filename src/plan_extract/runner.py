@@ -30,6 +30,7 @@ size when it starts on its first document: the limit is what a document may add.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import faulthandler
 import gc
 import multiprocessing
@@ -119,6 +120,7 @@ def _worker_main(
 
     Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
     reaches the user as the document's problem record instead."""
+    _one_malloc_arena()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
@@ -133,6 +135,22 @@ def _worker_main(
         os._exit(_EXIT_MEMORY)
     except BaseException:  # the parent reports the document; no traceback here
         os._exit(70)
+
+
+def _one_malloc_arena() -> None:
+    """One heap for all the worker's threads: glibc gives a thread that allocates a heap of its
+    own (an arena), and the PDF reader's read-ahead thread's kept ~23 MiB of freed pages beside
+    the main one (the 190-page plan: a worker's peak 84 MiB, 61 MiB with one; as fast). The two
+    threads take turns under Python's lock anyway. Nothing where the C library has no
+    ``mallopt`` (not glibc)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(_M_ARENA_MAX, 1)
+
+
+_M_ARENA_MAX = -8  # glibc's malloc.h
 
 
 def _line_file(spool: str | None) -> LineFile | None:
