@@ -111,3 +111,37 @@ def test_pages_read_ahead_are_closed_before_their_document(
         pdfium_reader.read_pdf(pdf, pdf.read_bytes(), "0")
     assert calls[-1] == "document" and calls.count("document") == 1
     assert calls.count("load") == calls.count("page") >= 1
+
+
+def test_without_a_spare_core_pages_are_read_in_the_callers_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker started while every core has a worker reads without the thread (it would only
+    take turns with the other workers): the pages are read where they are asked for."""
+    from plan_extract.read import pdfium as pdfium_reader
+    from plan_extract.read import prefetch
+
+    threads: set[int] = set()
+    real = pdfium_reader._pages
+
+    def pages(*args: object) -> Iterator[object]:
+        for page in real(*args):  # type: ignore[arg-type]
+            threads.add(threading.get_ident())
+            yield page
+
+    monkeypatch.setattr(pdfium_reader, "_pages", pages)
+    pdf = FIXTURES / "seed-pdf-word" / "input" / "ogcio-2018-annual-open-data-plan.zh-hant.pdf"
+    for spare, in_caller in ((True, False), (False, True)):
+        threads.clear()
+        monkeypatch.setattr(prefetch, "_spare_core", spare)
+        pdfium_reader.read_pdf(pdf, pdf.read_bytes(), "0")
+        assert (threads == {threading.get_ident()}) is in_caller
+
+
+def test_workers_read_ahead_only_where_a_core_is_left_for_the_thread() -> None:
+    from plan_extract.runner import _reads_ahead
+
+    assert _reads_ahead(jobs=1, documents=40, cores=2)  # one job: the other core is free
+    assert _reads_ahead(jobs=2, documents=1, cores=2)  # a long plan alone
+    assert not _reads_ahead(jobs=2, documents=40, cores=2)  # a worker per core
+    assert not _reads_ahead(jobs=4, documents=3, cores=2)

@@ -59,7 +59,7 @@ from .pipeline import (
     failed_result,
     note_copies,
 )
-from .read.prefetch import ADDRESS_SPACE
+from .read.prefetch import ADDRESS_SPACE, use_spare_core
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
@@ -113,14 +113,16 @@ def _worker_main(
     max_memory: int,
     cache: ResultCache | None,
     spool: str | None,
+    read_ahead: bool = True,
 ) -> None:
-    """A worker: receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
+    """A worker (``read_ahead``: see :func:`_reads_ahead`): receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
     detail). It stores what it extracts in the cache itself and sends its results packed (see
     :meth:`~.pipeline.DocumentResult.pack`): all the work on a document is done in parallel.
 
     Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
     reaches the user as the document's problem record instead."""
     _one_malloc_arena()
+    use_spare_core(read_ahead)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
@@ -135,6 +137,13 @@ def _worker_main(
         os._exit(_EXIT_MEMORY)
     except BaseException:  # the parent reports the document; no traceback here
         os._exit(70)
+
+
+def _reads_ahead(jobs: int, documents: int, cores: int) -> bool:
+    """Whether a worker started with ``documents`` still to send out reads PDFs ahead in a
+    thread (:mod:`.read.prefetch`): where the workers at work leave a core free for it (one
+    job, or fewer documents than cores: a long plan alone), not where every core has a worker."""
+    return min(jobs, documents) < cores
 
 
 def _one_malloc_arena() -> None:
@@ -277,6 +286,7 @@ class _Pool:
                 self.options.max_memory,
                 self.options.cache,
                 self.spool,
+                _reads_ahead(self.options.jobs, len(self.todo), default_jobs()),
             ),
             daemon=True,
         )

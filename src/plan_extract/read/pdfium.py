@@ -49,7 +49,7 @@ from .page import (
     pdf_document,
     too_many,
 )
-from .prefetch import read_ahead
+from .prefetch import has_spare_core, read_ahead
 from .tables import Edge, Point, polyline_edges
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -403,7 +403,7 @@ def read_pdf(path: Path, data: bytes, digest: str) -> Document:
     DocumentError if the file cannot be read at all."""
     pdf = _open(data)
     count = c.FPDF_GetPageCount(pdf)
-    pages = read_ahead(lambda: _pages(pdf, count))
+    pages = read_ahead(lambda: _pages(pdf, count)) if has_spare_core() else _pages(pdf, count)
     try:
         return pdf_document(path, digest, count, pages, _notes(pdf))
     finally:

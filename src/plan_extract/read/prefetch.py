@@ -29,6 +29,23 @@ AHEAD = 2  # pages read and waiting: enough to keep the thread busy, little memo
 ADDRESS_SPACE = 160 * 2**20
 
 
+_spare_core = True  # whether the thread may count on a core the process's others leave free
+
+
+def use_spare_core(spare: bool) -> None:
+    """Whether PDFs read in this process read ahead (:func:`read_ahead`; the default). A worker
+    started while every core has a worker of its own turns it off (runner.py): the thread would
+    only take turns with the other workers for the cores (forty small PDFs, two jobs on two
+    cores: 4 % slower with it, 11 alternating pairs)."""
+    global _spare_core
+    _spare_core = spare
+
+
+def has_spare_core() -> bool:
+    """See :func:`use_spare_core`."""
+    return _spare_core
+
+
 class _End:
     """The thread's last message: the pages ended, or ``error`` stopped them."""
 
