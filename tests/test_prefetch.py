@@ -81,8 +81,9 @@ def test_an_error_in_the_caller_stops_the_thread() -> None:
 def test_pages_read_ahead_are_closed_before_their_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """An error on a plan's first page, with later pages already read by the thread: each page
-    PDFium loaded is closed, all of them before the document."""
+    """An error on a plan's first page (here in the shared page code), with later pages already
+    read by the thread: each page PDFium loaded is closed, all of them before the document
+    (PDFium must not close a page of a closed document)."""
     from plan_extract.read import page as page_module
     from plan_extract.read import pdfium as pdfium_reader
 

@@ -511,36 +511,6 @@ def test_a_broken_word_whose_last_piece_is_a_word_must_fill_its_line() -> None:
         assert wide == (("Information",) if joined else tuple(lines))
 
 
-def test_a_page_left_open_by_an_error_is_closed_before_its_document(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """An error while a page is being read (here in the shared page code) closes that page and
-    then the document, in that order: PDFium must not close a page of a closed document."""
-    from plan_extract.read import page as page_module
-    from plan_extract.read import pdfium as pdfium_reader
-
-    calls: list[str] = []
-    monkeypatch.setattr(
-        pdfium_reader.c,
-        "FPDF_ClosePage",
-        lambda page, real=pdfium_reader.c.FPDF_ClosePage: (calls.append("page"), real(page)),
-    )
-    monkeypatch.setattr(
-        pdfium_reader.c,
-        "FPDF_CloseDocument",
-        lambda pdf, real=pdfium_reader.c.FPDF_CloseDocument: (calls.append("document"), real(pdf)),
-    )
-
-    def fail(*_: object) -> None:
-        raise MemoryError
-
-    monkeypatch.setattr(page_module, "page_blocks", fail)
-    pdf = FIXTURES / "pdf-wraps" / "input" / "ogcio-2018-wraps.zh-hant.pdf"
-    with pytest.raises(MemoryError):
-        pdfium_reader.read_pdf(pdf, pdf.read_bytes(), "0")
-    assert calls == ["page", "document"]
-
-
 def test_rows_a_table_style_leaves_unruled_are_read_by_column() -> None:
     """A table ruled only in part (Word's "Light List": a ruled header, then rows with no inner
     lines) gives one cell across the table for its unruled rows: each line whose text starts in
