@@ -1859,10 +1859,16 @@ def test_pieces_of_a_rule_a_hair_apart_in_height_are_joined_left_to_right() -> N
     """Word draws a row's rule in pieces whose heights differ by hundredths of a point (random
     Word layouts, seed 1528): joined in the order of their heights, the middle piece came first
     and the rule lost its left part, the rows above were taken for a merged cell's."""
-    from plan_extract.read.page import _joined_rules
+    from plan_extract.read.page import _HRules
 
     pieces = [(540.95, 224.8, 296.35), (541.0, 51.3, 87.05), (541.0, 87.1, 224.75)]
     pieces += [(541.0, 296.4, 533.15), (568.55, 51.3, 533.15)]
-    assert _joined_rules(sorted(pieces)) == [(540.95, 51.3, 533.15), (568.55, 51.3, 533.15)]
-    apart = [(10.0, 0.0, 50.0), (10.0, 80.0, 120.0)]  # a gap under a merged cell stays
-    assert _joined_rules(apart) == apart
+    rules = _HRules(Edge("h", x0, y, x1, y) for y, x0, x1 in pieces)
+    assert [(round(y), x0, x1) for y, x0, x1 in rules.rules] == [
+        (541, 51.3, 533.15),
+        (569, 51.3, 533.15),
+    ]
+    assert rules.across(51.3, 533.15, 541.0)
+    apart = _HRules([Edge("h", 0.0, 10.0, 50.0, 10.0), Edge("h", 80.0, 10.0, 120.0, 10.0)])
+    assert [(x0, x1) for _, x0, x1 in apart.rules] == [(0.0, 50.0), (80.0, 120.0)]  # a gap stays
+    assert not apart.across(0.0, 120.0, 10.0)

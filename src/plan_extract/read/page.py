@@ -753,9 +753,12 @@ class _HRules:
     each of its squares: is there a rule under it (:meth:`under`)."""
 
     def __init__(self, edges: Iterable[Edge]) -> None:
-        self.rules = _joined_rules(
-            sorted((e.top, e.x0, e.x1) for e in edges if e.orientation == "h")
-        )
+        # merged (snapped and joined, as the table finder takes them): a rule drawn in pieces is
+        # one rule (a browser draws each cell's border on its own, random HTML layouts, seed
+        # 4038: no piece ran across a column a hair wider than its cell, whose rows were taken
+        # for a merged cell's; Word's pieces lie hundredths of a point apart in height, 1528)
+        horizontal = merge_edges(e for e in edges if e.orientation == "h")
+        self.rules = sorted((e.top, e.x0, e.x1) for e in horizontal)
         self.tops = [top for top, _, _ in self.rules]
 
     def under(self, columns: list[float], column: int, x_end: float, y: float) -> bool:
@@ -770,37 +773,6 @@ class _HRules:
             left <= x0 + _EDGE_TOLERANCE and right >= x1 - _EDGE_TOLERANCE
             for _, left, right in self.rules[start:end]
         )
-
-
-def _joined_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Horizontal rules (top, x0, x1, sorted) with the pieces of one rule joined: pieces at the
-    same height (within :data:`_SAME_HEIGHT`), each starting where the one before it, left to
-    right, ends (a browser draws each cell's border on its own: a row's rule is as many pieces
-    as it has cells, random HTML layouts, seed 4038, where no piece ran across a column a hair
-    wider than its cell and the column's rows were taken for a merged cell's). Sorted by top."""
-    groups: list[list[tuple[float, float, float]]] = []
-    for rule in rules:
-        if groups and rule[0] - groups[-1][0][0] <= _SAME_HEIGHT:
-            groups[-1].append(rule)
-        else:
-            groups.append([rule])
-    joined: list[tuple[float, float, float]] = []
-    for group in groups:
-        top = group[0][0]  # the group's highest
-        pieces = sorted(group, key=lambda rule: rule[1])
-        _, x0, x1 = pieces[0]
-        for _, piece_x0, piece_x1 in pieces[1:]:
-            if piece_x0 <= x1 + _EDGE_TOLERANCE:
-                x1 = max(x1, piece_x1)
-            else:
-                joined.append((top, x0, x1))
-                x0, x1 = piece_x0, piece_x1
-        joined.append((top, x0, x1))
-    joined.sort()
-    return joined
-
-
-_SAME_HEIGHT = 0.1  # points: pieces of one rule lie at the same height
 
 
 def _merged_up(
