@@ -82,16 +82,17 @@ def test_a_document_over_the_memory_limit_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_a_small_memory_limit_leaves_room_for_the_readers_thread(tmp_path: Path) -> None:
-    """The address-space backstop counts what the PDF reader's read-ahead thread reserves and
-    never touches (its stack, its heap's aligned reservation: ~140 MiB of address space, ~1 MiB
-    resident). Without it, under a limit of 10 MiB the worker could not map PDFium or start the
-    thread, and the plan was reported as a crash (exit code 127), not as too large. In a process
-    of its own: one that has run threads before (this one) has their heaps to reuse."""
+    """The address-space backstop counts what a worker maps after its limit is set and barely
+    touches (PDFium's library on its first PDF, the read-ahead thread's stack: runner's
+    _MAPPED_UNUSED). Without it, under a limit of 4 MiB the worker could not map PDFium or start
+    the thread, and the plan was reported as a crash (an OSError, exit code 127), not as too
+    large. In a process of its own: one that has run threads before (this one) has their heaps
+    to reuse."""
     pdf = next((FIXTURES / "seed-pdf-word" / "input").iterdir())
     command = [sys.executable, "-m", "plan_extract.cli", "extract", str(pdf), "--no-cache"]
     out = tmp_path / "out"
     subprocess.run(
-        [*command, "--out", str(out), "--max-memory", "10M", "--jobs", "1"],
+        [*command, "--out", str(out), "--max-memory", "4M", "--jobs", "1"],
         capture_output=True,
         check=False,
     )

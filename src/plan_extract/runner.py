@@ -59,7 +59,7 @@ from .pipeline import (
     failed_result,
     note_copies,
 )
-from .read.prefetch import ADDRESS_SPACE, use_spare_core
+from .read.prefetch import use_spare_core
 from .settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, default_jobs
 
 _WINDOW = 8  # documents sent out per worker ahead of the next result to hand on
@@ -95,12 +95,19 @@ def _statm(pid: int | str, field: int) -> int:
         return 0
 
 
+# Address space a worker maps after its limit is set without using most of it: PDFium's library
+# on its first PDF (an 8 MiB file), the read-ahead thread's stack (8 MiB), and where the C library
+# gives a thread a heap of its own (glibc, unless told otherwise: _one_malloc_arena), that heap
+# (64 MiB, mapped at twice that for a moment to be aligned). Without it a small --max-memory made a
+# worker fail to map PDFium or start the thread: a crash, not document_too_large.
+_MAPPED_UNUSED = 160 * 2**20
+
+
 def _limit_memory(max_memory: int) -> None:
     """The backstop: cap the address space at what the worker has now plus twice ``max_memory``
     (the parent stops a worker whose resident memory passes ``max_memory``; this catches an
-    allocation too sudden for it to see), plus what the PDF reader's thread reserves without
-    using it (:data:`~.read.prefetch.ADDRESS_SPACE`)."""
-    limit = (_statm("self", 0) or max_memory) + 2 * max_memory + ADDRESS_SPACE
+    allocation too sudden for it to see), plus :data:`_MAPPED_UNUSED`."""
+    limit = (_statm("self", 0) or max_memory) + 2 * max_memory + _MAPPED_UNUSED
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -115,8 +122,8 @@ def _worker_main(
     spool: str | None,
     read_ahead: bool = True,
 ) -> None:
-    """A worker (``read_ahead``: see :func:`_reads_ahead`): receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
-    detail). It stores what it extracts in the cache itself and sends its results packed (see
+    """A worker: receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
+    detail); ``read_ahead``: see :func:`_reads_ahead`. It stores what it extracts in the cache itself and sends its results packed (see
     :meth:`~.pipeline.DocumentResult.pack`): all the work on a document is done in parallel.
 
     Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)

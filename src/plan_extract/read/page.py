@@ -946,21 +946,22 @@ class _Bands:
             for line in _rows(self._between(whole, low, high))
             for run in _runs(line)
         )
-        blocks: list[list[float]] = []  # start, stop, and whether every piece starts at start
+        blocks: list[list[float]] = []  # start, stop
+        set_left: list[bool] = []  # each block's: every piece starts where the block starts
         for start, stop in spans:
             if blocks and start <= blocks[-1][1]:
                 blocks[-1][1] = max(blocks[-1][1], stop)
-                blocks[-1][2] = blocks[-1][2] and start - blocks[-1][0] <= BAND_FIT
+                set_left[-1] = set_left[-1] and start - blocks[-1][0] <= BAND_FIT
             else:
-                blocks.append([start, stop, True])
+                blocks.append([start, stop])
+                set_left.append(True)
         if len(blocks) < MIN_TABLE_COLUMNS:
             return None
-        bounds = [
-            x0,
-            *(max((a[1] + b[0]) / 2, b[0] - BAND_FIT if b[2] else 0) for a, b in pairwise(blocks)),
-            x1,
+        inner = [
+            max((a[1] + b[0]) / 2, b[0] - BAND_FIT) if left else (a[1] + b[0]) / 2
+            for (a, b), left in zip(pairwise(blocks), set_left[1:], strict=True)
         ]
-        return list(pairwise(bounds))
+        return list(pairwise([x0, *inner, x1]))
 
     def text_start(self, columns: Columns, bottom: float) -> float | None:
         """Where the lines right above ``bottom`` over ``columns`` begin, each inside the columns

@@ -23,10 +23,6 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 AHEAD = 2  # pages read and waiting: enough to keep the thread busy, little memory
-# Address space the thread reserves and does not use, which a worker's limit on its address space
-# (runner.py) must leave room for: its stack (8 MiB by default) and the heap the C library gives
-# a new thread (64 MiB, mapped at twice that for a moment to be aligned); ~1 MiB of it resident.
-ADDRESS_SPACE = 160 * 2**20
 
 
 _spare_core = True  # whether the thread may count on a core the process's others leave free
