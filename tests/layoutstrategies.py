@@ -136,7 +136,7 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
     year = draw(st.integers(2018, 2023))
     available = list(draw(st.permutations(rows_of(dept))))
     counts = {
-        "A": draw(st.integers(1, 3)),
+        "A": draw(st.integers(1, 4)),
         "B": draw(st.integers(0, 2)),
         "D": draw(st.integers(0, 3)),
     }
@@ -147,18 +147,37 @@ def plans_and_layouts(draw: Any, wraps: st.SearchStrategy[bool] = ANY_WRAPS) -> 
         if letter == "C":
             if not draw(st.booleans()):
                 continue
-            other = draw(st.sampled_from([d for d in DEPARTMENTS if d != dept]))
-            data, number, organisation = rows_of(other)[: draw(st.integers(1, 2))], 1, other
+            # Section C lists one table per organisation, numbered (1), (2), ...
+            others = draw(
+                st.lists(
+                    st.sampled_from([d for d in DEPARTMENTS if d != dept]),
+                    min_size=1,
+                    max_size=3,
+                    unique=True,
+                )
+            )
+            parts = [
+                (rows_of(other)[: draw(st.integers(1, 2))], number, other)
+                for number, other in enumerate(others, start=1)
+            ]
         else:
             data, available = available[: counts[letter]], available[counts[letter] :]
-            number, organisation = 0, None
+            parts = [(data, 0, None)]
         section = PlanSection(letter, years[letter], ())
-        rows = tuple(
-            draw(_row(item, draw(_due(section, layout.language, year)), layout, n, numbered))
-            for n, item in enumerate(data)
+        blocks = tuple(
+            Block(
+                number,
+                tuple(
+                    draw(
+                        _row(item, draw(_due(section, layout.language, year)), layout, n, numbered)
+                    )
+                    for n, item in enumerate(data)
+                ),
+                organisation,
+            )
+            for data, number, organisation in parts
         )
-        block = Block(number, rows, organisation)
-        sections.append(PlanSection(letter, years[letter], (block,)))
+        sections.append(PlanSection(letter, years[letter], blocks))
     suffix = "" if layout.language == "bilingual" else f".{layout.language.lower()}"
     # Introductory paragraphs move the tables down the page, so page breaks fall anywhere.
     intro = tuple(draw(st.lists(st.sampled_from(INTRO), max_size=12)))
