@@ -1,7 +1,7 @@
 """Lay every layout fixture's plan out again in another Word table style and compare the
 extraction with its truth: how the reader copes with styles that rule only part of a table.
 
-    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif] [CASE ...]
+    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif,header] [CASE ...]
 
 Prints, per case, how many truth fields differ and the first differences. Needs LibreOffice and
 the fonts of ``make fixtures`` (scripts/install_fixture_tools.sh); writes the PDFs to a temporary
@@ -9,7 +9,8 @@ folder. Styles tried: "Table Grid" (the fixtures'), "Light Shading", "Light List
 "Medium Shading 1", "Medium Shading 2", "Medium Grid 1", "Medium List 1", "Medium List 2" (README
 "Layout tests" says which still fail). ``--look`` changes how the text looks too (``WordLook``):
 cells vertically centred (``middle``), short values centred across (``centred``), a shaded bold
-header (``shaded``), Times New Roman and PMingLiU at 12 pt as LibreOffice renders them (``serif``).
+header (``shaded``), Times New Roman and PMingLiU at 12 pt as LibreOffice renders them (``serif``),
+the department and the plan's title atop every page (``header``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from test_layouts import compare  # noqa: E402
 def word_look(spec: str) -> WordLook:
     """The look ``--look`` names (comma-separated words; see the module's doc)."""
     words = set(filter(None, spec.split(",")))
-    unknown = words - {"middle", "centred", "shaded", "serif"}
+    unknown = words - {"middle", "centred", "shaded", "serif", "header"}
     if unknown:
         raise SystemExit(f"--look: unknown {sorted(unknown)}")
     serif = {"font": "AR PL UMing TW", "latin_font": "Liberation Serif", "size": 12.0}
@@ -41,6 +42,7 @@ def word_look(spec: str) -> WordLook:
         middle="middle" in words,
         centred="centred" in words,
         shaded_header="shaded" in words,
+        running_header="header" in words,
     )
 
 

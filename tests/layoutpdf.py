@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from layoutgen import Layout, Plan, PrintedRow, PrintedTable, printed
+from layoutmodel import departments, pick, to_simplified
+from layoutwords import title_line
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # for the few signs UMing lacks (†)
@@ -59,6 +61,8 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     _page_number_footer(section)
+    if look.running_header:
+        _running_header(section, plan, layout)
     usable = (29.7 if len(layout.columns) >= 7 else 21.0) - 4.0  # A4 less the margins, cm
     widths = [Cm(w) for w in _widths(layout, usable)]
     for part in printed(plan, layout):
@@ -121,6 +125,19 @@ def _page_number_footer(section: Any) -> None:
             element = OxmlElement("w:instrText")
             element.text = text
         run._r.append(element)
+
+
+def _running_header(section: Any, plan: Plan, layout: Layout) -> None:
+    """The department's abbreviation and the plan's title, right-aligned atop every page."""
+    abbr = departments()[plan.department].abbr
+    title = title_line(plan.year, layout.title, layout.language)
+    if layout.language == "bilingual":
+        text = f"{abbr[1]} {abbr[0]} {title}"
+    else:
+        text = f"{pick(abbr, layout.language)} {title}"
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = 2  # right
+    paragraph.add_run(to_simplified(text) if layout.language == "zh-Hans" else text)
 
 
 def _set_text(cell: Any, text: str) -> None:
