@@ -661,6 +661,17 @@ def dh_centred_light_shading() -> Case:
                 text_form=False, layout_text=False)  # fmt: skip
 
 
+def landsd_running_header() -> Case:
+    """The LandsD numbering plan with the department's name atop every page."""
+    case = landsd_numbering()
+    layout = replace(case.layout, word_look=WordLook(running_header="department"))
+    return Case("layout-landsd-running-header-en", "LandsD's plan with the department's name "
+                "printed atop every page (a Word page header): it is page furniture, not a section "
+                "C organisation nor a grouping row, and a row a page break cut is one row across "
+                "it; the PDF and its pdftotext -layout form, where it is every page's first "
+                "line", case.plan, layout, text_form=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
@@ -668,6 +679,7 @@ CASES = (
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
     afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
     landsd_no_items_bilingual_light_list, hko_centred_light_shading, dh_centred_light_shading,
+    landsd_running_header,
 )  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """Lay every layout fixture's plan out again in another Word table style and compare the
 extraction with its truth: how the reader copes with styles that rule only part of a table.
 
-    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif,header] [CASE ...]
+    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif,title|department] [CASE ...]
 
 Prints, per case, how many truth fields differ and the first differences. Needs LibreOffice and
 the fonts of ``make fixtures`` (scripts/install_fixture_tools.sh); writes the PDFs to a temporary
@@ -10,7 +10,8 @@ folder. Styles tried: "Table Grid" (the fixtures'), "Light Shading", "Light List
 "Layout tests" says which still fail). ``--look`` changes how the text looks too (``WordLook``):
 cells vertically centred (``middle``), short values centred across (``centred``), a shaded bold
 header (``shaded``), Times New Roman and PMingLiU at 12 pt as LibreOffice renders them (``serif``),
-the department and the plan's title atop every page (``header``).
+the department and the plan's title atop every page (``title``) or the department's name alone
+(``department``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from test_layouts import compare  # noqa: E402
 def word_look(spec: str) -> WordLook:
     """The look ``--look`` names (comma-separated words; see the module's doc)."""
     words = set(filter(None, spec.split(",")))
-    unknown = words - {"middle", "centred", "shaded", "serif", "header"}
+    unknown = words - {"middle", "centred", "shaded", "serif", "title", "department"}
     if unknown:
         raise SystemExit(f"--look: unknown {sorted(unknown)}")
     serif = {"font": "AR PL UMing TW", "latin_font": "Liberation Serif", "size": 12.0}
@@ -42,7 +43,7 @@ def word_look(spec: str) -> WordLook:
         middle="middle" in words,
         centred="centred" in words,
         shaded_header="shaded" in words,
-        running_header="header" in words,
+        running_header=next((w for w in ("title", "department") if w in words), ""),
     )
 
 

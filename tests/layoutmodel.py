@@ -123,7 +123,8 @@ class WordLook:
     """How a Word plan's text looks, beyond its table style (the Word exploration draws these):
     the font and size, cells vertically centred (a row's short values then sit on the middle
     line of its longest cell) and short values centred across their cell, a shaded bold header,
-    a running header (the department's abbreviation and the plan's title on every page)."""
+    a running header (the department's abbreviation and the plan's title, or its name alone, atop
+    every page)."""
 
     font: str = "Noto Sans CJK TC"  # the East Asian font
     latin_font: str | None = None  # None: the East Asian font's own Latin letters
@@ -131,7 +132,7 @@ class WordLook:
     middle: bool = False  # every cell vertically centred
     centred: bool = False  # item, date, frequency and format cells centred across
     shaded_header: bool = False  # the header row bold on a grey fill
-    running_header: bool = False  # the department and the plan's title atop every page
+    running_header: str = ""  # atop every page: "title" (abbreviation and title), "department"
 
 
 @dataclass(frozen=True)

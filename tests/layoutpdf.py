@@ -128,13 +128,17 @@ def _page_number_footer(section: Any) -> None:
 
 
 def _running_header(section: Any, plan: Plan, layout: Layout) -> None:
-    """The department's abbreviation and the plan's title, right-aligned atop every page."""
-    abbr = departments()[plan.department].abbr
+    """Right-aligned atop every page: the department's abbreviation and the plan's title
+    (``running_header`` "title") or the department's name alone ("department")."""
+    dept = departments()[plan.department]
     title = title_line(plan.year, layout.title, layout.language)
-    if layout.language == "bilingual":
-        text = f"{abbr[1]} {abbr[0]} {title}"
+    if layout.word_look.running_header == "department":
+        text = f"{dept.name[1]} {dept.name[0]}" if layout.language == "bilingual" else ""
+        text = text or pick(dept.name, layout.language)
+    elif layout.language == "bilingual":
+        text = f"{dept.abbr[1]} {dept.abbr[0]} {title}"
     else:
-        text = f"{pick(abbr, layout.language)} {title}"
+        text = f"{pick(dept.abbr, layout.language)} {title}"
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = 2  # right
     paragraph.add_run(to_simplified(text) if layout.language == "zh-Hans" else text)

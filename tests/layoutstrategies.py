@@ -206,5 +206,5 @@ def word_looks(draw: Any) -> WordLook:
         middle=draw(st.booleans()),
         centred=draw(st.booleans()),
         shaded_header=draw(st.booleans()),
-        running_header=draw(st.booleans()),
+        running_header=draw(st.sampled_from(("", "", "title", "department"))),
     )

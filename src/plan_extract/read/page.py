@@ -37,6 +37,7 @@ from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where,
 from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
+from .furniture import without_running_lines
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
@@ -1155,7 +1156,7 @@ def pdf_document(
     log = ProblemLog(path.stem, str(path))
     for code, detail in notes:
         log.add(code, detail)
-    blocks: list[Block] = []
+    pages_blocks: list[list[Block]] = []
     empty: list[int] = []
     tables = 0
     carry: list[Columns] = []  # the columns of the last row of the last table so far
@@ -1179,7 +1180,7 @@ def pdf_document(
         if bad:
             detail = f"page {page.number} has {bad} characters with no Unicode mapping"
             log.add("pdf_bad_text", detail, Where(page=page.number))
-        blocks.extend(clean)
+        pages_blocks.append(clean)
     if page_count == 0:
         raise DocumentError("pdf_corrupt", "the PDF has no pages")
     if len(empty) == page_count:
@@ -1187,4 +1188,5 @@ def pdf_document(
     for number in empty:
         log.add("pdf_scanned", f"page {number}", Where(page=number))
     source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
+    blocks = without_running_lines(pages_blocks)
     return Document(source=source, blocks=blocks, problems=log.problems)

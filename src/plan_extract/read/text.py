@@ -23,6 +23,7 @@ import regex
 
 from ..headings import is_furniture
 from ..model import Block, Cell, TableRow, TextLine, Where
+from .furniture import running_text, without_running_text
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks, aligned_count
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -126,7 +127,9 @@ def _aligned_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     shared = CellPool()
     tables = 0
+    header = running_text(_pages(text))  # a first pass over the pages: their first lines only
     for page in _pages(text):
+        page = without_running_text(page, header)
         by_chars = _layout_lines(page, display_width=False)
         if all(line.isascii() for _, line in page):
             best = by_chars  # display width is the character count
