@@ -34,7 +34,7 @@ from test_layouts import compare  # noqa: E402
 def word_look(spec: str) -> WordLook:
     """The look ``--look`` names (comma-separated words; see the module's doc)."""
     words = set(filter(None, spec.split(",")))
-    unknown = words - {"middle", "centred", "shaded", "serif", "title", "department"}
+    unknown = words - {"middle", "centred", "shaded", "serif", "title", "department", "once"}
     if unknown:
         raise SystemExit(f"--look: unknown {sorted(unknown)}")
     serif = {"font": "AR PL UMing TW", "latin_font": "Liberation Serif", "size": 12.0}
@@ -44,6 +44,7 @@ def word_look(spec: str) -> WordLook:
         centred="centred" in words,
         shaded_header="shaded" in words,
         running_header=next((w for w in ("title", "department") if w in words), ""),
+        repeat_header="once" not in words,
     )
 
 

@@ -133,6 +133,7 @@ class WordLook:
     centred: bool = False  # item, date, frequency and format cells centred across
     shaded_header: bool = False  # the header row bold on a grey fill
     running_header: str = ""  # atop every page: "title" (abbreviation and title), "department"
+    repeat_header: bool = True  # the table's header row repeated atop each page it goes on to
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,7 @@ class _TableLook:
     middle: bool = False
     centred: frozenset[int] = frozenset()  # columns whose cells are centred across
     shaded_header: bool = False
+    repeat_header: bool = True
 
 
 def _looks(layout: Layout, part: PrintedTable) -> _TableLook:
@@ -179,7 +180,7 @@ def _looks(layout: Layout, part: PrintedTable) -> _TableLook:
     assert len(part.header) == len(layout.columns)
     look = layout.word_look
     centred = {n for n, role in enumerate(layout.columns) if look.centred and role in _SHORT}
-    return _TableLook(look.middle, frozenset(centred), look.shaded_header)
+    return _TableLook(look.middle, frozenset(centred), look.shaded_header, look.repeat_header)
 
 
 def _align(cell: Any, look: _TableLook, column: int | None, header: bool = False) -> None:
@@ -212,7 +213,8 @@ def _word_table(
 ) -> None:
     table = doc.add_table(rows=1, cols=len(part.header))
     table.style = style
-    _row_property(table.rows[0], "w:tblHeader")
+    if look.repeat_header:
+        _row_property(table.rows[0], "w:tblHeader")
     for column, (cell, text) in enumerate(zip(table.rows[0].cells, part.header, strict=True)):
         _set_text(cell, text)
         _align(cell, look, column, header=True)

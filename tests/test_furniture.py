@@ -3,84 +3,82 @@ of) two or more pages, clear of the body, is left out; anything else is kept."""
 
 from __future__ import annotations
 
-from plan_extract.model import Block, Box, TableRow, TextLine, Where
-from plan_extract.read.furniture import running_text, without_running_lines, without_running_text
+from plan_extract.model import Box, TextLine, Where
+from plan_extract.read.furniture import (
+    EdgeLine,
+    RunningLines,
+    running_text,
+    without_running_text,
+)
+from plan_extract.read.page import Char, without_running
 
 
-def _line(text: str, page: int, top: float, height: float = 12.0) -> TextLine:
-    return TextLine(text, Where(page=page, boxes=(Box(page, 72.0, top, 300.0, top + height),)))
+def _chars(text: str, top: float, x0: float = 72.0, size: float = 10.0) -> list[Char]:
+    return [
+        Char(ch, x0 + 6 * i, top, x0 + 6 * i + 5, top + size, size) for i, ch in enumerate(text)
+    ]
 
 
-def _row(page: int, top: float) -> TableRow:
-    box = Box(page, 72.0, top, 500.0, top + 30.0)
-    return TableRow(cells=(("1.",), ("Street Name",)), where=Where(page=page, boxes=(box,)))
+def _page(*lines: tuple[str, float]) -> list[Char]:
+    return [char for text, top in lines for char in _chars(text, top)]
 
 
-def _texts(blocks: list[Block]) -> list[str]:
-    return [b.text if isinstance(b, TextLine) else "row" for b in blocks]
+def _text(chars: list[Char]) -> list[str]:
+    """The lines left, top to bottom."""
+    tops = sorted({char.top for char in chars})
+    return ["".join(c.text for c in chars if c.top == top) for top in tops]
+
+
+BODY = [("1. Street Name", 72.0), ("2. Land Sale Records", 86.0), ("3. Lease Extension", 100.0)]
 
 
 def test_a_department_name_atop_every_page_is_left_out() -> None:
-    pages: list[list[Block]] = [
-        [
-            _line("Lands Department", 1, 36),
-            _line("Lands Department (LandsD)", 1, 72),
-            _line("A. Datasets to be released in 2020", 1, 100),
-            _row(1, 130),
-        ],
-        [_line("Lands Department", 2, 36.5), _row(2, 72), _row(2, 102)],
-        [_line("Lands Department", 3, 36), _line("D. Progress", 3, 72), _row(3, 100)],
-    ]
-    assert _texts(without_running_lines(pages)) == [
-        "Lands Department (LandsD)",
-        "A. Datasets to be released in 2020",
-        "row",
-        "row",
-        "row",
-        "D. Progress",
-        "row",
-    ]
+    running = RunningLines()
+    first = without_running(_page(("Lands Department", 36.0), ("Lands Department (LandsD)", 72.0),
+                                  *BODY[1:]), running)  # fmt: skip
+    second = without_running(_page(("Lands Department", 36.5), *BODY), running)
+    assert _text(first)[0] == "Lands Department"  # the first page cannot tell yet
+    assert _text(second) == [text for text, _ in BODY]
+    # the first page's copy, a text line by then, is left out at the end
+    line = TextLine("Lands Department", Where(page=1, boxes=(Box(1, 72, 36, 168, 46),)))
+    kept = TextLine("Lands Department (LandsD)", Where(page=1, boxes=(Box(1, 72, 72, 222, 82),)))
+    assert running.without_earlier([[line, kept], []]) == [kept]
 
 
 def test_footers_and_two_line_headers_whatever_they_say() -> None:
-    def page(number: int) -> list[Block]:
-        return [
-            _line("Restricted", number, 20),
-            _line("Version 2 (12/2019)", number, 34),
-            _row(number, 72),
-            _line(f"Page {number} of 2", number, 780),
-            _line("Printed on 3.12.2019", number, 800),
+    running = RunningLines()
+    pages = [
+        _page(("Restricted", 20.0), ("Version 2 (12/2019)", 34.0), *BODY,
+              (f"Printed on {n}.12.2019", 800.0))
+        for n in (3, 4)
+    ]  # fmt: skip
+    without_running(pages[0], running)
+    assert _text(without_running(pages[1], running)) == [text for text, _ in BODY]
+
+
+def test_a_line_near_the_body_elsewhere_or_of_digits_is_kept() -> None:
+    """A table's header repeated atop each page is a line's spacing from the rows under it; a
+    line at another height is not the same line; "2021" may end two pages."""
+    header = ("Item Dataset Name Target Release Date", 58.0)
+    moved = [_page(("Note", 36.0), *BODY), _page(("Note", 50.0), *BODY)]
+    digits = [_page(*BODY, ("2021", 130.0)), _page(*BODY, ("2021", 130.0))]
+    for pages in ([_page(header, *BODY), _page(header, *BODY)], moved, digits):
+        running = RunningLines()
+        assert [len(without_running(page, running)) for page in pages] == [
+            len(page) for page in pages
         ]
 
-    assert _texts(without_running_lines([page(1), page(2)])) == ["row", "row"]
 
-
-def test_a_line_on_one_page_or_at_other_places_is_kept() -> None:
-    one = [[_line("Lands Department", 1, 36), _row(1, 72)], [_row(2, 72)]]
-    assert _texts(without_running_lines(one)) == ["Lands Department", "row", "row"]
-    moved = [[_line("Note", 1, 36), _row(1, 72)], [_line("Note", 2, 60), _row(2, 90)]]
-    assert _texts(without_running_lines(moved)) == ["Note", "row", "Note", "row"]
-
-
-def test_a_header_printed_as_text_where_the_body_begins_is_kept() -> None:
-    """A table's header read as a line of text atop two pages, where the first page's body
-    begins at the same height: not clear of the body, so not a running line."""
-    header = "Item Dataset Name Target Release Date"
-    pages: list[list[Block]] = [
-        [_line("Lands Department (LandsD)", 1, 72), _row(1, 100)],
-        [_line(header, 2, 72), _row(2, 90)],
-        [_line(header, 3, 72), _row(3, 90)],
-    ]
-    assert _texts(without_running_lines(pages)).count(header) == 2
-
-
-def test_lines_without_a_place_are_kept() -> None:
-    """Text files' lines have no boxes: nothing is taken for a running line there."""
-    pages: list[list[Block]] = [
-        [TextLine("Lands Department", Where(line=1))],
-        [TextLine("Lands Department", Where(line=9))],
-    ]
-    assert _texts(without_running_lines(pages)) == ["Lands Department"] * 2
+def test_only_edge_lines_apart_from_the_body_count() -> None:
+    running = RunningLines()
+    far = EdgeLine("Lands Department", 36.0, 46.0, 26.0)
+    near = EdgeLine("Lands Department", 36.0, 46.0, 4.0)
+    assert running.running([near], top=True) == 0
+    assert running.running([near], top=True) == 0  # seen before, but close to the body
+    assert running.running([far], top=True) == 1
+    assert running.running([far], top=False) == 0  # a footer is not a header
+    digits = EdgeLine("2021", 36.0, 46.0, 26.0)
+    assert [running.running([digits], top=True) for _ in range(2)] == [0, 0]
 
 
 def _text_pages(*pages: str) -> list[list[tuple[int, str]]]:

@@ -4,22 +4,25 @@ two or more pages, whatever it says — the department's name, the plan's title,
 
 Why by place and not by wording: the wordings of ``vocab/headings.tsv`` (``page_furniture``) catch
 page numbers and a running title, but a running header may say anything; the department's name
-alone atop each page was read as a section C organisation or a grouping row, and between a row
-and its remainder on the next page it split the row in two. What a running line is:
+alone atop each page was read as a section C organisation or a grouping row, and, being text above
+a table that goes on from the page before, it stopped the page's first rows from being read as the
+rest of the row a page break cut. So a PDF's running lines are found page by page, before the
+page's tables are (:class:`RunningLines`): a page's first (last) line is a running line when
 
-- the first (last) line of text of each of two or more pages, with the same text once digits are
-  set aside (so page numbers and dates meet) and spaces ignored;
-- at the same height on each of them (within :data:`SAME_PLACE`): Word prints headers and footers
-  in the page's margin, at one place;
-- clear of the body on every page: above (below) the first (last) block of every page that does not
-  have it, and of the block after (before) it on those that do. A table's header repeated atop each
-  page is not clear of the body: on the page where the table starts something else is there
-  (ruled headers are table rows anyway; this guards a header read as a line of text).
+- the page before's first (last) lines have one that says the same (digits set aside, so page
+  numbers and dates meet; spaces ignored) at the same height, within :data:`SAME_PLACE`: Word
+  prints headers and footers at one place on every page (the page before, not any earlier page: a
+  plan whose pages are printed twice has its title's lines at one place on two pages);
+- on both pages it stands apart from the body: the gap to the next (previous) line is at least
+  :data:`APART` times its own height (a header or footer is in the page's margin; a table's header
+  repeated atop each page, or the same last line of a row ending two pages, is a line's spacing from
+  the rest);
+- it has a letter: a line of digits and signs alone ("2021", "- 3 -") is never taken for one (a
+  date cut onto a line of its own may end two pages; page numbers are the vocabulary's).
 
-Up to :data:`DEPTH` lines at each end (a header of two lines, a footer under a page number).
-
-A line of digits and signs alone ("2021", "- 3 -") is never taken for one: a date cut onto a line of
-its own may end two pages at one height; page numbers are the vocabulary's.
+The earlier pages' copies, read before the second one told what they were, are left out of the
+document at its end (:meth:`RunningLines.without_earlier`). Up to :data:`DEPTH` lines at each end
+(a header of two lines, a footer under a page number).
 
 Text (``pdftotext -layout``'s pages, parted by form feeds) has no place to go by: there a running
 header is the first line of every page, the first page's too, the same on all (a table's header
@@ -30,24 +33,97 @@ pages may end with the same last line of a row).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from ..model import Block, TextLine
 
 SAME_PLACE = 2.0  # points between where a running line is printed on two pages, at most
+APART = 1.2  # a running line's gap to the body, at least, in its own height
 DEPTH = 2  # lines at each end of a page that may be running lines
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def without_running_lines(pages: Sequence[list[Block]]) -> list[Block]:
-    """The pages' blocks in order, running headers and footers left out."""
-    pages = [list(blocks) for blocks in pages]
-    for _ in range(DEPTH):
-        if not (_drop_edge(pages, top=True) | _drop_edge(pages, top=False)):
-            break
-    return [block for blocks in pages for block in blocks]
+@dataclass(frozen=True)
+class EdgeLine:
+    """A line at a page's top or foot, as the page's reader sees it: its text, where it is, and
+    the gap to the page's next line inwards (None: no other line)."""
+
+    text: str
+    top: float
+    bottom: float
+    gap: float | None
+
+
+@dataclass
+class RunningLines:
+    """The running lines of a document's pages, found as the pages go by."""
+
+    # at the top or not → the first (last) lines of the page before: key → where
+    _before: dict[bool, dict[str, float]] = field(default_factory=dict)
+    # (at the top, key, where) of the running lines found
+    _found: set[tuple[bool, str, float]] = field(default_factory=set)
+
+    def running(self, lines: Sequence[EdgeLine], top: bool) -> int:
+        """How many of a page's first (``top``) or last lines (``lines``, outermost first) are
+        running lines: the most, up to :data:`DEPTH`, that an earlier page has at their places,
+        the innermost of them apart from the body. The lines are remembered for the next page."""
+        lines = list(lines[:DEPTH])
+        before = self._before.get(top, {})
+        self._before[top] = {_key(line.text): _place(line, top) for line in lines}
+        matched = [_places(line, top, before) for line in lines]
+        count = 0
+        for n in range(1, len(lines) + 1):
+            if not all(matched[:n]):
+                break
+            inner = lines[n - 1]
+            if inner.gap is None or inner.gap >= APART * max(inner.bottom - inner.top, 1.0):
+                count = n
+        for line, places in zip(lines[:count], matched, strict=False):
+            key = (top, _key(line.text))
+            self._found.update((*key, place) for place in places)
+        return count
+
+    def without_earlier(self, pages: Sequence[list[Block]]) -> list[Block]:
+        """The pages' blocks in order, without the copies of running lines read before a later
+        page told what they were (a page's first or last text lines at their place)."""
+        if not self._found:
+            return [block for blocks in pages for block in blocks]
+        out: list[Block] = []
+        for blocks in pages:
+            first, last = 0, len(blocks)
+            while first < min(DEPTH, last) and self._known(blocks[first], top=True):
+                first += 1
+            while last > max(first, len(blocks) - DEPTH) and self._known(blocks[last - 1], False):
+                last -= 1
+            out.extend(blocks[first:last])
+        return out
+
+    def _known(self, block: Block, top: bool) -> bool:
+        if not isinstance(block, TextLine) or not block.where.boxes:
+            return False
+        boxes = block.where.boxes
+        place = min(b.top for b in boxes) if top else max(b.bottom for b in boxes)
+        key = _key(block.text)
+        return any((top, key) == (t, k) and abs(p - place) <= SAME_PLACE for t, k, p in self._found)
+
+
+def _place(line: EdgeLine, top: bool) -> float:
+    return line.top if top else line.bottom
+
+
+def _places(line: EdgeLine, top: bool, before: dict[str, float]) -> list[float]:
+    """Where the page before had this line, at its place (none: it had not, or the line has no
+    letter)."""
+    place = before.get(_key(line.text))
+    if (
+        place is None
+        or not _LETTER.search(line.text)
+        or abs(place - _place(line, top)) > SAME_PLACE
+    ):
+        return []
+    return [place]
 
 
 def running_text(pages: Iterable[list[tuple[int, str]]]) -> list[str]:
@@ -86,47 +162,3 @@ def _firsts(lines: list[tuple[int, str]]) -> list[str]:
 
 def _key(text: str) -> str:
     return _DIGITS.sub("#", "".join(text.split())).casefold()
-
-
-def _span(block: Block) -> tuple[float, float] | None:
-    """The block's top and bottom on its page; None without boxes (text files)."""
-    boxes = block.where.boxes
-    if not boxes:
-        return None
-    return min(box.top for box in boxes), max(box.bottom for box in boxes)
-
-
-def _drop_edge(pages: list[list[Block]], top: bool) -> bool:
-    """Drop the running lines at the top (``top``) or foot of the pages; whether any was."""
-    end, inner = (0, 1) if top else (-1, -2)
-    found: dict[str, list[int]] = defaultdict(list)
-    for index, blocks in enumerate(pages):
-        block = blocks[end] if blocks else None
-        if isinstance(block, TextLine) and _span(block) is not None and _LETTER.search(block.text):
-            found[_key(block.text)].append(index)
-    dropped = False
-    for indices in found.values():
-        if len(indices) < 2:
-            continue
-        spans = [_span(pages[i][end]) or (0.0, 0.0) for i in indices]
-        edge = 0 if top else 1
-        if max(s[edge] for s in spans) - min(s[edge] for s in spans) > SAME_PLACE:
-            continue
-        # The body, which must begin below where the line ends (end above where it begins):
-        # the block after (before) it on its pages, the first (last) block on the others.
-        having = set(indices)
-        body = [
-            _span(blocks[inner] if index in having else blocks[end])
-            for index, blocks in enumerate(pages)
-            if len(blocks) > (1 if index in having else 0)
-        ]
-        line_bottom = max(s[1] for s in spans)
-        line_top = min(s[0] for s in spans)
-        if all(
-            span is not None and (span[0] >= line_bottom if top else span[1] <= line_top)
-            for span in body
-        ):
-            for index in indices:
-                del pages[index][end]
-            dropped = True
-    return dropped

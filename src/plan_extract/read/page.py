@@ -37,7 +37,7 @@ from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where,
 from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
-from .furniture import without_running_lines
+from .furniture import DEPTH, EdgeLine, RunningLines
 from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
@@ -222,6 +222,55 @@ def _rows(chars: Iterable[Char]) -> list[list[Char]]:
             current, current_top = [char], top
             rows.append(current)
     return rows
+
+
+def _first_rows(chars: Iterable[Char], count: int) -> list[list[Char]]:
+    """The first ``count`` lines of chars in line order (as :func:`_rows` groups them), read no
+    further than they are; blank chars left out."""
+    rows: list[list[Char]] = []
+    current_top = 0.0
+    for char in chars:
+        if char.text.isspace():
+            continue
+        if rows and -LINE_TOLERANCE <= current_top - char.top <= LINE_TOLERANCE:
+            rows[-1].append(char)
+            continue
+        if len(rows) == count:
+            break
+        rows.append([char])
+        current_top = char.top
+    return rows
+
+
+def _edge_lines(rows: list[list[Char]], top: bool) -> list[EdgeLine]:
+    """A page's first (last) lines, outermost first, each with its gap to the next one inwards
+    (the last of ``rows`` is there for that gap only)."""
+    lines = []
+    for row, inner in pairwise(rows):
+        row_top, row_bottom = min(c.top for c in row), max(c.bottom for c in row)
+        if top:
+            gap = min(c.top for c in inner) - row_bottom
+        else:
+            gap = row_top - max(c.bottom for c in inner)
+        text = "".join(c.text for c in sorted(row, key=_x0))
+        lines.append(EdgeLine(text, row_top, row_bottom, gap))
+    return lines
+
+
+def without_running(chars: list[Char], running: RunningLines) -> list[Char]:
+    """A page's chars (in line order) without those of its running header and footer lines
+    (:class:`~.furniture.RunningLines`, which learns the page's first and last lines)."""
+    head = _first_rows(chars, DEPTH + 1)
+    if len(head) <= DEPTH:
+        return chars  # a page of a line or two: no body for a running line to stand apart from
+    tail = _first_rows(reversed(chars), DEPTH + 1)
+    tops = running.running(_edge_lines(head, top=True), top=True)
+    bottoms = running.running(_edge_lines(tail, top=False), top=False)
+    if not tops and not bottoms:
+        return chars
+    # the lines' chars, their spaces too: within LINE_TOLERANCE of a line's first char's top
+    lines = [row[0].top for row in head[:tops] + tail[:bottoms]]
+    return [c for c in chars if all(abs(c.top - top) > LINE_TOLERANCE for top in lines)]
 
 
 # of the font size: a gap this wide between two chars is a space where the PDF has no space glyph.
@@ -1157,6 +1206,7 @@ def pdf_document(
     for code, detail in notes:
         log.add(code, detail)
     pages_blocks: list[list[Block]] = []
+    running = RunningLines()
     empty: list[int] = []
     tables = 0
     carry: list[Columns] = []  # the columns of the last row of the last table so far
@@ -1166,7 +1216,7 @@ def pdf_document(
             continue
         if not page.chars:
             empty.append(page.number)
-        chars = dedupe_chars(page.chars)
+        chars = without_running(sorted(dedupe_chars(page.chars), key=_line_order), running)
         try:
             found, tables = page_blocks(chars, page.edges, page.number, tables, carry)
         except TooManyLinesError as error:
@@ -1188,5 +1238,5 @@ def pdf_document(
     for number in empty:
         log.add("pdf_scanned", f"page {number}", Where(page=number))
     source = SourceFile(path=str(path), sha256=digest, kind="pdf", pages=page_count)
-    blocks = without_running_lines(pages_blocks)
+    blocks = running.without_earlier(pages_blocks)
     return Document(source=source, blocks=blocks, problems=log.problems)
