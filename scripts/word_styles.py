@@ -1,7 +1,7 @@
 """Lay every layout fixture's plan out again in another Word table style and compare the
 extraction with its truth: how the reader copes with styles that rule only part of a table.
 
-    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif,title|department] [CASE ...]
+    .venv/bin/python scripts/word_styles.py "Light List" [--look middle,centred,shaded,serif,title|department,once] [CASE ...]
 
 Prints, per case, how many truth fields differ and the first differences. Needs LibreOffice and
 the fonts of ``make fixtures`` (scripts/install_fixture_tools.sh); writes the PDFs to a temporary
@@ -11,7 +11,7 @@ folder. Styles tried: "Table Grid" (the fixtures'), "Light Shading", "Light List
 cells vertically centred (``middle``), short values centred across (``centred``), a shaded bold
 header (``shaded``), Times New Roman and PMingLiU at 12 pt as LibreOffice renders them (``serif``),
 the department and the plan's title atop every page (``title``) or the department's name alone
-(``department``).
+(``department``), the header row printed once, not repeated atop the next page (``once``).
 """
 
 from __future__ import annotations

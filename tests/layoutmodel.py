@@ -124,7 +124,7 @@ class WordLook:
     the font and size, cells vertically centred (a row's short values then sit on the middle
     line of its longest cell) and short values centred across their cell, a shaded bold header,
     a running header (the department's abbreviation and the plan's title, or its name alone, atop
-    every page)."""
+    every page), a table's header row not repeated atop the next page."""
 
     font: str = "Noto Sans CJK TC"  # the East Asian font
     latin_font: str | None = None  # None: the East Asian font's own Latin letters

@@ -207,4 +207,5 @@ def word_looks(draw: Any) -> WordLook:
         centred=draw(st.booleans()),
         shaded_header=draw(st.booleans()),
         running_header=draw(st.sampled_from(("", "", "title", "department"))),
+        repeat_header=draw(st.sampled_from((True, True, False))),
     )
