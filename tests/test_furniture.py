@@ -109,3 +109,13 @@ def test_text_a_header_repeated_after_the_first_page_or_digits_are_kept() -> Non
     assert running_text(repeated) == []
     assert running_text(_text_pages("2021\nA. Datasets", "2021\n1.  Street Name")) == []
     assert running_text(_text_pages("Lands Department\nA. Datasets")) == []
+
+
+def test_a_title_line_saying_what_the_running_header_says() -> None:
+    """The first page's own first line of text may say what its running header says: both are
+    remembered, and the next page's header meets the header's place, not the title's."""
+    running = RunningLines()
+    title = [("地政總署 Lands Department", 36.0), ("地政總署 Lands Department", 72.0)]
+    without_running(_page(*title, *BODY[1:]), running)
+    second = without_running(_page(("地政總署 Lands Department", 36.0), *BODY), running)
+    assert _text(second) == [text for text, _ in BODY]

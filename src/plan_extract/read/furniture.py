@@ -60,8 +60,9 @@ class EdgeLine:
 class RunningLines:
     """The running lines of a document's pages, found as the pages go by."""
 
-    # at the top or not → the first (last) lines of the page before: key → where
-    _before: dict[bool, dict[str, float]] = field(default_factory=dict)
+    # at the top or not → the first (last) lines of the page before: key → where (a page's title
+    # line may say what its running header says)
+    _before: dict[bool, dict[str, list[float]]] = field(default_factory=dict)
     # (at the top, key, where) of the running lines found
     _found: set[tuple[bool, str, float]] = field(default_factory=set)
 
@@ -71,7 +72,9 @@ class RunningLines:
         the innermost of them apart from the body. The lines are remembered for the next page."""
         lines = list(lines[:DEPTH])
         before = self._before.get(top, {})
-        self._before[top] = {_key(line.text): _place(line, top) for line in lines}
+        self._before[top] = {}
+        for line in lines:
+            self._before[top].setdefault(_key(line.text), []).append(_place(line, top))
         matched = [_places(line, top, before) for line in lines]
         count = 0
         for n in range(1, len(lines) + 1):
@@ -113,17 +116,13 @@ def _place(line: EdgeLine, top: bool) -> float:
     return line.top if top else line.bottom
 
 
-def _places(line: EdgeLine, top: bool, before: dict[str, float]) -> list[float]:
+def _places(line: EdgeLine, top: bool, before: dict[str, list[float]]) -> list[float]:
     """Where the page before had this line, at its place (none: it had not, or the line has no
     letter)."""
-    place = before.get(_key(line.text))
-    if (
-        place is None
-        or not _LETTER.search(line.text)
-        or abs(place - _place(line, top)) > SAME_PLACE
-    ):
+    if not _LETTER.search(line.text):
         return []
-    return [place]
+    place = _place(line, top)
+    return [p for p in before.get(_key(line.text), []) if abs(p - place) <= SAME_PLACE]
 
 
 def running_text(pages: Iterable[list[tuple[int, str]]]) -> list[str]:
