@@ -672,6 +672,17 @@ def landsd_running_header() -> Case:
                 "line", case.plan, layout, text_form=False)  # fmt: skip
 
 
+def landsd_header_once() -> Case:
+    """LandsD's bilingual plan without item numbers, its header row printed once."""
+    case = landsd_no_items_bilingual_light_list()
+    layout = replace(case.layout, word_look=WordLook(repeat_header=False))
+    return Case("layout-landsd-header-once-bilingual", "LandsD's bilingual plan without item "
+                "numbers in \"Light List\" with each table's header row printed once, not again "
+                "atop the next page (Word's default): the rest of the row a page break cut, the "
+                "first lines of the next page, is one row of the columns the table ended with; "
+                "the PDF only", case.plan, layout, text_form=False, layout_text=False)  # fmt: skip
+
+
 CASES = (
     hko_columns, censtatd_merged, afcd_grouping, swd_numbering, landsd_numbering, dh_footnotes,
     td_titles, emsd_two_line_header, wsd_bilingual, lcsd_simplified, landsd_narrow_columns,
@@ -679,7 +690,7 @@ CASES = (
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
     afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
     landsd_no_items_bilingual_light_list, hko_centred_light_shading, dh_centred_light_shading,
-    landsd_running_header,
+    landsd_running_header, landsd_header_once,
 )  # fmt: skip
 
 

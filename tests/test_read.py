@@ -169,3 +169,29 @@ def test_a_page_number_under_a_column_is_not_a_row(tmp_path: Path) -> None:
         (3, None),
     ]
     assert "- 1 -" not in repr(result.datasets) and "- 2 -" not in repr(result.datasets)
+
+
+def test_the_rest_of_a_cut_row_under_no_repeated_header() -> None:
+    """A page whose table's header is not printed again starts with the rest of the row the page
+    before cut: its first lines, each segment in one of that table's columns, are one row of them;
+    a heading across the columns, text in the first column alone or a page number is not."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment
+    from plan_extract.read.page import _rest_of_cut_row
+
+    columns = [(50.0, 80.0), (80.0, 250.0), (250.0, 400.0)]
+
+    def line(top: float, *segments: tuple[float, float, str]) -> Line:
+        return Line(top, top + 10, [Segment(*s) for s in segments], Where(page=2))
+
+    rest = [
+        line(60, (85, 160, "Kong Special"), (255, 330, "Management")),
+        line(72, (85, 200, "Region")),
+    ]
+    rows, left = _rest_of_cut_row([*rest, line(300, (60, 70, "3"))], columns, [], 5)
+    assert [row.cells for _, row in rows] == [((), ("Kong Special", "Region"), ("Management",))]
+    assert rows[0][1].table == 5 and len(left) == 1
+    for first in (line(60, (50, 380, "B. Datasets to be released in 2025")),
+                  line(60, (55, 75, "(2)")), line(60, (200, 205, "2"))):  # fmt: skip
+        assert _rest_of_cut_row([first], columns, [], 5) == ([], [first])
+    assert _rest_of_cut_row(rest, None, [], 5) == ([], rest)

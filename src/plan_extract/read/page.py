@@ -33,6 +33,7 @@ from typing import NamedTuple
 import regex
 
 from ..errors import DocumentError
+from ..headings import is_furniture
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where, blocks_text
 from ..normalise.text import is_cjk
 from ..problems import ProblemLog
@@ -42,6 +43,7 @@ from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
+    COLUMN_EDGE_TOLERANCE,
     ROW_EDGE_TOLERANCE,
     BandKind,
     BBox,
@@ -1130,7 +1132,8 @@ def page_blocks(
     ``carry``: the columns of the last row of the table the page before ended with (its last
     item), which this page's rows at its top may go on, and where this page's is put in turn."""
     chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
-    tables = page_tables(edges, chars, carry[-1] if carry else None, in_line_order=True)
+    carried = carry[-1] if carry else None
+    tables = page_tables(edges, chars, carried, in_line_order=True)
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
@@ -1144,12 +1147,61 @@ def page_blocks(
             table, in_cells[index], number, table_base + index + 1, holes[index], rules
         )
         placed.extend(table_rows)
-    unruled, table_count = aligned_blocks(
-        text_lines(outside, number), ALIGNMENT, table_base + len(tables), _Rules(edges)
-    )
+    lines = text_lines(outside, number)
+    rest, lines = _rest_of_cut_row(lines, carried, tables, table_base)
+    placed.extend(rest)
+    unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed], table_count
+
+
+CUT_ROW_GAP = 1.0  # line heights between two lines of a cut row's rest, at most
+
+
+def _rest_of_cut_row(
+    lines: list[Line], columns: Columns | None, tables: list[Table], table: int
+) -> tuple[list[tuple[float, Block]], list[Line]]:
+    """The rest of the row a page break cut, where the table's header is not printed again and
+    no rule or fill frames it (random Word layouts, "Medium Shading 1" with the header printed
+    once): the page's first lines of text, above its tables and a line's spacing apart at most,
+    each of whose segments lies in one of the columns of the last row of the table the page before
+    ended with (``columns``), one of them in a column after the first (a heading or an
+    organisation's line there may fit the first column alone). They are one row of those columns
+    in table ``table`` (the page before's last), given as (top, row); the other lines are left."""
+    if not columns or not lines:
+        return [], lines
+    t = COLUMN_EDGE_TOLERANCE
+    first_table = min((table.bbox[1] for table in tables), default=math.inf)
+    cells: list[list[str]] = [[] for _ in columns]
+    taken: list[Line] = []
+    for line in lines:
+        height = line.bottom - line.top
+        if line.bottom > first_table + t:
+            break
+        if (taken and line.top - taken[-1].bottom > CUT_ROW_GAP * height) or is_furniture(
+            line.text
+        ):
+            break  # a page number alone on a page is no rest of a row
+        where = [
+            next(
+                (i for i, (x0, x1) in enumerate(columns) if x0 - t <= s.x0 and s.x1 <= x1 + t), None
+            )
+            for s in line.segments
+        ]
+        if None in where:
+            break
+        taken.append(line)
+        for index, segment in zip(where, line.segments, strict=True):
+            cells[index or 0].append(segment.text)
+    if not taken or not any(cells[1:]):
+        return [], lines
+    box = rounded_box(
+        taken[0].where.page or 0,
+        (columns[0][0], taken[0].top, columns[-1][1], taken[-1].bottom),
+    )
+    row = TableRow(tuple(tuple(c) for c in cells), Where(page=box.page, boxes=(box,)), table)
+    return [(taken[0].top, row)], lines[len(taken) :]
 
 
 def _may_be_bad(text: str) -> bool:
