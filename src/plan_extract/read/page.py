@@ -1127,11 +1127,14 @@ def page_blocks(
     number: int,
     table_base: int,
     carry: list[Columns] | None = None,
+    in_line_order: bool = False,
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it.
     ``carry``: the columns of the last row of the table the page before ended with (its last
-    item), which this page's rows at its top may go on, and where this page's is put in turn."""
-    chars = sorted(chars, key=_line_order)  # once: every cell's chars and the rest keep it
+    item), which this page's rows at its top may go on, and where this page's is put in turn;
+    ``in_line_order``: the chars are sorted as :func:`_line_order` sorts (else they are sorted)."""
+    if not in_line_order:  # once: every cell's chars and the rest keep it
+        chars = sorted(chars, key=_line_order)
     carried = carry[-1] if carry else None
     tables = page_tables(edges, chars, carried, in_line_order=True)
     if carry is not None:
@@ -1270,7 +1273,7 @@ def pdf_document(
             empty.append(page.number)
         chars = without_running(sorted(dedupe_chars(page.chars), key=_line_order), running)
         try:
-            found, tables = page_blocks(chars, page.edges, page.number, tables, carry)
+            found, tables = page_blocks(chars, page.edges, page.number, tables, carry, True)
         except TooManyLinesError as error:
             log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
             continue
