@@ -672,15 +672,20 @@ def landsd_running_header() -> Case:
                 "line", case.plan, layout, text_form=False)  # fmt: skip
 
 
-def landsd_header_once() -> Case:
-    """LandsD's bilingual plan without item numbers, its header row printed once."""
-    case = landsd_no_items_bilingual_light_list()
-    layout = replace(case.layout, word_look=WordLook(repeat_header=False))
-    return Case("layout-landsd-header-once-bilingual", "LandsD's bilingual plan without item "
-                "numbers in \"Light List\" with each table's header row printed once, not again "
-                "atop the next page (Word's default): the rest of the row a page break cut, the "
-                "first lines of the next page, is one row of the columns the table ended with; "
-                "the PDF only", case.plan, layout, text_form=False, layout_text=False)  # fmt: skip
+def hko_header_once() -> Case:
+    """The HKO plan in "Medium Shading 1" with its header row printed once, a row cut by a page
+    break (the intro's length puts the break there)."""
+    from layoutstrategies import INTRO
+
+    case = hko_columns()
+    plan = replace(case.plan, intro=tuple(INTRO[i % 2] for i in range(11)))
+    layout = replace(case.layout, word_style="Medium Shading 1",
+                     word_look=WordLook(repeat_header=False))  # fmt: skip
+    return Case("layout-hko-header-once-en", "HKO's plan in \"Medium Shading 1\" with each "
+                "table's header row printed once, not again atop the next page (Word's default): "
+                "the rest of the row a page break cut, the next page's first lines, no rule or "
+                "fill around them, is one row of the table's columns, merged back into the cut "
+                "row; the PDF only", plan, layout, text_form=False, layout_text=False)  # fmt: skip
 
 
 CASES = (
@@ -690,7 +695,7 @@ CASES = (
     emsd_light_list, wsd_medium_shading, landsd_narrow_unruled, censtatd_unruled_bilingual,
     afcd_rows_per_line_bilingual, afcd_no_items_light_shading,
     landsd_no_items_bilingual_light_list, hko_centred_light_shading, dh_centred_light_shading,
-    landsd_running_header, landsd_header_once,
+    landsd_running_header, hko_header_once,
 )  # fmt: skip
 
 

@@ -1131,16 +1131,19 @@ def page_blocks(
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it.
     ``carry``: the columns of the last row of the table the page before ended with (its last
-    item), which this page's rows at its top may go on, and where this page's is put in turn;
+    item), which this page's rows at its top may go on, and all that table's columns (a row's
+    rest under no repeated header is one row of them: :func:`_rest_of_cut_row`); where this
+    page's are put in turn;
     ``in_line_order``: the chars are sorted as :func:`_line_order` sorts (else they are sorted)."""
     if not in_line_order:  # once: every cell's chars and the rest keep it
         chars = sorted(chars, key=_line_order)
-    carried = carry[-1] if carry else None
+    carried = carry[0] if carry else None
+    grid = carry[-1] if carry else None  # the whole table's columns, the header's too
     tables = page_tables(edges, chars, carried, in_line_order=True)
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
-        carry[:] = [columns] if columns is not None else []
+        carry[:] = [columns, _grid(last)] if last is not None and columns is not None else []
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)
     placed: list[tuple[float, Block]] = []
@@ -1151,12 +1154,18 @@ def page_blocks(
         )
         placed.extend(table_rows)
     lines = text_lines(outside, number)
-    rest, lines = _rest_of_cut_row(lines, carried, tables, table_base)
+    rest, lines = _rest_of_cut_row(lines, grid, tables, table_base)
     placed.extend(rest)
     unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed], table_count
+
+
+def _grid(table: Table) -> Columns:
+    """Every column of a table (where any of its cells starts), each to where the next begins."""
+    starts = table.columns
+    return list(zip(starts, [*starts[1:], table.bbox[2]], strict=True))
 
 
 CUT_ROW_GAP = 1.0  # line heights between two lines of a cut row's rest, at most
@@ -1168,9 +1177,10 @@ def _rest_of_cut_row(
     """The rest of the row a page break cut, where the table's header is not printed again and
     no rule or fill frames it (random Word layouts, "Medium Shading 1" with the header printed
     once): the page's first lines of text, above its tables and a line's spacing apart at most,
-    each of whose segments lies in one of the columns of the last row of the table the page before
-    ended with (``columns``), one of them in a column after the first (a heading or an
-    organisation's line there may fit the first column alone). They are one row of those columns
+    each of whose segments lies in one of the columns of the table the page before ended with
+    (``columns``) but the first: a cut row's first cell, its item number's, is on the page before,
+    and a line with text there is a new row (a table without item numbers, whose line-at-a-time
+    reading sees to it), a footnote, a heading or a paragraph. They are one row of those columns
     in table ``table`` (the page before's last), given as (top, row); the other lines are left."""
     if not columns or not lines:
         return [], lines
@@ -1192,12 +1202,12 @@ def _rest_of_cut_row(
             )
             for s in line.segments
         ]
-        if None in where:
-            break
+        if None in where or 0 in where:
+            break  # text in the first column: a new row, a footnote, a heading, a paragraph
         taken.append(line)
         for index, segment in zip(where, line.segments, strict=True):
-            cells[index or 0].append(segment.text)
-    if not taken or not any(cells[1:]):
+            cells[index or 0].append(segment.text)  # (never 0: see above)
+    if not taken:
         return [], lines
     box = rounded_box(
         taken[0].where.page or 0,
@@ -1264,7 +1274,7 @@ def pdf_document(
     running = RunningLines()
     empty: list[int] = []
     tables = 0
-    carry: list[Columns] = []  # the columns of the last row of the last table so far
+    carry: list[Columns] = []  # the last table so far: its last row's columns, and all its columns
     for page in pages:
         if page.skipped is not None:
             log.add(*page.skipped, Where(page=page.number))
