@@ -195,3 +195,11 @@ def test_the_rest_of_a_cut_row_under_no_repeated_header() -> None:
                   line(60, (55, 75, "(2)")), line(60, (200, 205, "2"))):  # fmt: skip
         assert _rest_of_cut_row([first], columns, [], 5) == ([], [first])
     assert _rest_of_cut_row(rest, None, [], 5) == ([], rest)
+    # the end of an item label the break cut (「（二」 / 「）」), and a word the column broke
+    # ("Managemen" filling the column, less its padding, / "t Unit")
+    cut = [
+        line(60, (52, 60, "）"), (255, 394.6, "Managemen")),
+        line(72, (255, 280, "t Unit")),
+    ]
+    rows, _ = _rest_of_cut_row(cut, columns, [], 5)
+    assert [row.cells for _, row in rows] == [(("）",), (), ("Management Unit",))]

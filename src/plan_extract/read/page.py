@@ -1168,6 +1168,31 @@ def _grid(table: Table) -> Columns:
     return list(zip(starts, [*starts[1:], table.bbox[2]], strict=True))
 
 
+def _add_piece(
+    pieces: list[str], segment: Segment, column: tuple[float, float], ends: list[float], index: int
+) -> None:
+    """A line of a column's text after the ones above: one word with the last if it carries on a
+    word the column broke (as :func:`cell_pieces` reads a cell, the line above filling the
+    column, less the padding its text starts after, to within its first character's width)."""
+    text, end = segment.text, ends[index]
+    one = False
+    if pieces and end:
+        pieces_are = broken_word(pieces[-1], text)
+        if pieces_are is Pieces.ONE_WORD_IF_FULL:
+            padding = max(0.0, segment.x0 - column[0])
+            room = column[1] - padding - end
+            width = (segment.x1 - segment.x0) / max(len(text), 1)
+            one = -BROKEN_WORD_SLACK <= room < width + BROKEN_WORD_SLACK
+        else:
+            one = pieces_are is Pieces.ONE_WORD
+    if one:
+        pieces[-1] += text
+    else:
+        pieces.append(text)
+    ends[index] = segment.x1 if " " not in text else 0.0
+
+
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 CUT_ROW_GAP = 1.0  # line heights between two lines of a cut row's rest, at most
 
 
@@ -1178,15 +1203,17 @@ def _rest_of_cut_row(
     no rule or fill frames it (random Word layouts, "Medium Shading 1" with the header printed
     once): the page's first lines of text, above its tables and a line's spacing apart at most,
     each of whose segments lies in one of the columns of the table the page before ended with
-    (``columns``) but the first: a cut row's first cell, its item number's, is on the page before,
-    and a line with text there is a new row (a table without item numbers, whose line-at-a-time
-    reading sees to it), a footnote, a heading or a paragraph. They are one row of those columns
+    (``columns``), with no letter or digit in the first: a cut row's first cell, its item
+    number's, is on the page before but for a closing bracket (「（二」 / 「）」), and a line with words
+    there is a new row (a table without item numbers, whose line-at-a-time reading sees to it), a
+    footnote, a heading or a paragraph. They are one row of those columns
     in table ``table`` (the page before's last), given as (top, row); the other lines are left."""
     if not columns or not lines:
         return [], lines
     t = COLUMN_EDGE_TOLERANCE
     first_table = min((table.bbox[1] for table in tables), default=math.inf)
     cells: list[list[str]] = [[] for _ in columns]
+    ends: list[float] = [0.0 for _ in columns]  # where each column's last piece ends, if one word
     taken: list[Line] = []
     for line in lines:
         height = line.bottom - line.top
@@ -1202,11 +1229,12 @@ def _rest_of_cut_row(
             )
             for s in line.segments
         ]
-        if None in where or 0 in where:
-            break  # text in the first column: a new row, a footnote, a heading, a paragraph
+        first = [s.text for s, i in zip(line.segments, where, strict=True) if i == 0]
+        if None in where or any(_WORDLIKE.search(text) for text in first):
+            break  # words in the first column: a new row, a footnote, a heading, a paragraph
         taken.append(line)
         for index, segment in zip(where, line.segments, strict=True):
-            cells[index or 0].append(segment.text)  # (never 0: see above)
+            _add_piece(cells[index or 0], segment, columns[index or 0], ends, index or 0)
     if not taken:
         return [], lines
     box = rounded_box(
