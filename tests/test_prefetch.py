@@ -103,7 +103,7 @@ def test_pages_read_ahead_are_closed_before_their_document(
         lambda pdf, f=real.FPDF_CloseDocument: (calls.append("document"), f(pdf)),
     )
 
-    def fail(*_: object) -> None:
+    def fail(*_: object, **__: object) -> None:
         raise MemoryError
 
     monkeypatch.setattr(page_module, "page_blocks", fail)

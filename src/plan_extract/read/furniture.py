@@ -13,10 +13,10 @@ page's tables are (:class:`RunningLines`): a page's first (last) line is a runni
   numbers and dates meet; spaces ignored) at the same height, within :data:`SAME_PLACE`: Word
   prints headers and footers at one place on every page (the page before, not any earlier page: a
   plan whose pages are printed twice has its title's lines at one place on two pages);
-- on both pages it stands apart from the body: the gap to the next (previous) line is at least
-  :data:`APART` times its own height (a header or footer is in the page's margin; a table's header
-  repeated atop each page, or the same last line of a row ending two pages, is a line's spacing from
-  the rest);
+- on the page it stands apart from the body: the gap from it (from the innermost of two running
+  lines) to the next (previous) line is at least :data:`APART` times its height (a header or footer
+  is in the page's margin; a table's header repeated atop each page, or the same last line of a row
+  ending two pages, is a line's spacing from the rest);
 - it has a letter: a line of digits and signs alone ("2021", "- 3 -") is never taken for one (a
   date cut onto a line of its own may end two pages; page numbers are the vocabulary's).
 
@@ -68,7 +68,7 @@ class RunningLines:
 
     def running(self, lines: Sequence[EdgeLine], top: bool) -> int:
         """How many of a page's first (``top``) or last lines (``lines``, outermost first) are
-        running lines: the most, up to :data:`DEPTH`, that an earlier page has at their places,
+        running lines: the most, up to :data:`DEPTH`, that the page before has at their places,
         the innermost of them apart from the body. The lines are remembered for the next page."""
         lines = list(lines[:DEPTH])
         before = self._before.get(top, {})

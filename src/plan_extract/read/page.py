@@ -1169,18 +1169,19 @@ def _grid(table: Table) -> Columns:
 
 
 def _add_piece(
-    pieces: list[str], segment: Segment, column: tuple[float, float], ends: list[float], index: int
-) -> None:
-    """A line of a column's text after the ones above: one word with the last if it carries on a
-    word the column broke (as :func:`cell_pieces` reads a cell, the line above filling the
-    column, less the padding its text starts after, to within its first character's width)."""
-    text, end = segment.text, ends[index]
+    pieces: list[str], end: float, segment: Segment, column: tuple[float, float]
+) -> float:
+    """Add a line of a column's text (``segment``) to the lines above it (``pieces``, the last
+    ending at ``end`` if it is one word, else 0): one word with the last where it carries on a word
+    the column broke (as :func:`cell_pieces` reads a cell: the line above filled the column, less
+    the padding its text starts after, to within a character's width). Where the line ends, if it
+    is one word."""
+    text = segment.text
     one = False
     if pieces and end:
         pieces_are = broken_word(pieces[-1], text)
         if pieces_are is Pieces.ONE_WORD_IF_FULL:
-            padding = max(0.0, segment.x0 - column[0])
-            room = column[1] - padding - end
+            room = column[1] - max(0.0, segment.x0 - column[0]) - end
             width = (segment.x1 - segment.x0) / max(len(text), 1)
             one = -BROKEN_WORD_SLACK <= room < width + BROKEN_WORD_SLACK
         else:
@@ -1189,7 +1190,16 @@ def _add_piece(
         pieces[-1] += text
     else:
         pieces.append(text)
-    ends[index] = segment.x1 if " " not in text else 0.0
+    return segment.x1 if " " not in text else 0.0
+
+
+def _segment_column(columns: Columns, segment: Segment) -> int | None:
+    """The column a segment lies in (within :data:`~.tables.COLUMN_EDGE_TOLERANCE`); None."""
+    t = COLUMN_EDGE_TOLERANCE
+    return next(
+        (i for i, (x0, x1) in enumerate(columns) if x0 - t <= segment.x0 and segment.x1 <= x1 + t),
+        None,
+    )
 
 
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
@@ -1206,35 +1216,28 @@ def _rest_of_cut_row(
     (``columns``), with no letter or digit in the first: a cut row's first cell, its item
     number's, is on the page before but for a closing bracket (「（二」 / 「）」), and a line with words
     there is a new row (a table without item numbers, whose line-at-a-time reading sees to it), a
-    footnote, a heading or a paragraph. They are one row of those columns
-    in table ``table`` (the page before's last), given as (top, row); the other lines are left."""
+    footnote, a heading or a paragraph. They are one row of those columns in table ``table`` (the
+    page before's last), given as (top, row); the other lines are left."""
     if not columns or not lines:
         return [], lines
-    t = COLUMN_EDGE_TOLERANCE
     first_table = min((table.bbox[1] for table in tables), default=math.inf)
     cells: list[list[str]] = [[] for _ in columns]
-    ends: list[float] = [0.0 for _ in columns]  # where each column's last piece ends, if one word
+    ends = [0.0 for _ in columns]  # where each column's last piece ends, if it is one word
     taken: list[Line] = []
     for line in lines:
-        height = line.bottom - line.top
-        if line.bottom > first_table + t:
+        if line.bottom > first_table + COLUMN_EDGE_TOLERANCE:
             break
-        if (taken and line.top - taken[-1].bottom > CUT_ROW_GAP * height) or is_furniture(
-            line.text
-        ):
+        if taken and line.top - taken[-1].bottom > CUT_ROW_GAP * (line.bottom - line.top):
+            break
+        if is_furniture(line.text):
             break  # a page number alone on a page is no rest of a row
-        where = [
-            next(
-                (i for i, (x0, x1) in enumerate(columns) if x0 - t <= s.x0 and s.x1 <= x1 + t), None
-            )
-            for s in line.segments
-        ]
-        first = [s.text for s, i in zip(line.segments, where, strict=True) if i == 0]
-        if None in where or any(_WORDLIKE.search(text) for text in first):
+        where = [_segment_column(columns, segment) for segment in line.segments]
+        placed = [(i, s) for i, s in zip(where, line.segments, strict=True) if i is not None]
+        if len(placed) < len(where) or any(i == 0 and _WORDLIKE.search(s.text) for i, s in placed):
             break  # words in the first column: a new row, a footnote, a heading, a paragraph
         taken.append(line)
-        for index, segment in zip(where, line.segments, strict=True):
-            _add_piece(cells[index or 0], segment, columns[index or 0], ends, index or 0)
+        for index, segment in placed:
+            ends[index] = _add_piece(cells[index], ends[index], segment, columns[index])
     if not taken:
         return [], lines
     box = rounded_box(
@@ -1311,7 +1314,9 @@ def pdf_document(
             empty.append(page.number)
         chars = without_running(sorted(dedupe_chars(page.chars), key=_line_order), running)
         try:
-            found, tables = page_blocks(chars, page.edges, page.number, tables, carry, True)
+            found, tables = page_blocks(
+                chars, page.edges, page.number, tables, carry, in_line_order=True
+            )
         except TooManyLinesError as error:
             log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
             continue
