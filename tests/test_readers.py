@@ -17,7 +17,7 @@ from pdf_builders import flate_stream, minimal_pdf, page_pdf
 from plan_extract.model import TableRow, TextLine
 from plan_extract.pipeline import extract_document
 from plan_extract.read import read_document
-from plan_extract.read.page import Char, PageContent
+from plan_extract.read.page import Carried, Char, PageContent
 from plan_extract.read.pdf import page_content
 from plan_extract.read.tables import Edge, find_tables, polyline_edges
 from plan_extract.settings import READERS
@@ -769,7 +769,7 @@ def test_a_page_s_first_row_short_of_a_merged_cell_from_the_page_before_has_its_
     chars = _word("Item", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
     chars += _word("Category", 245.4, 5)
     chars += _word("(3)", 5.4, 25) + _word("Gamma", 45.4, 25) + _word("2024", 165.4, 25)
-    blocks, _ = page_blocks(chars, edges, 2, 0, [columns])
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
     assert [b for b in blocks if isinstance(b, TextLine)] == []
     assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
         (("Item",), ("Name",), ("Date",), ("Category",)),
@@ -1430,9 +1430,9 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
     columns = ((0, 40), (40, 160), (160, 260), (260, 340))
     filled = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
     first = _word("Item", 5.4, 5) + _word("1.", 5.4, 25) + _word("Managemen", 265.4, 25)
-    carry: list[list[tuple[float, float]]] = []
+    carry: list[Carried] = []
     page_blocks(first, filled, 1, 0, carry)
-    assert carry == [list(columns)] * 2  # its last row's columns, all its columns: the same here
+    assert carry == [Carried.of(list(columns))]  # its last row's columns, all its columns
     rules = [_rule(0, 340, y) for y in (0, 30, 50)]
     second = _word("Item", 14, 10) + _word("Name", 85, 10) + _word("Target", 185, 4)
     second += _word("Date", 194, 16) + _word("Contact", 280, 10) + _word("t Unit", 280, 35)
@@ -1443,7 +1443,7 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
         ((), (), (), ("t Unit",)),
     ]
     # the repeated header filled (a shaded header, seed 994): the rest under it joins it
-    carry = [list(columns)]
+    carry = [Carried.of(list(columns))]
     shaded = [e for x0, x1 in columns for e in _box(x0, 0, x1, 30)] + [_rule(0, 340, 50)]
     blocks, _ = page_blocks(second, shaded, 2, 1, carry)
     rows = [b for b in blocks if isinstance(b, TableRow)]
@@ -1451,14 +1451,14 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
     assert rows[0].table == rows[1].table
     # a whole table at the top (header and rows, Table Grid), a short heading under it that fits
     # the first column, then the next table: the heading is no row of the first (seed 1042)
-    carry = [list(columns)]
+    carry = [Carried.of(list(columns))]
     grid = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
     grid += [e for x0, x1 in columns for e in _box(x0, 70, x1, 90)]
     text = _word("Item", 5.4, 5) + _word("1.", 5.4, 25) + _word("Beta", 45.4, 25)
     text += _word("D. Done", 5.4, 52) + _word("Item", 5.4, 75)
     blocks, _ = page_blocks(text, grid, 2, 1, carry)
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["D. Done"]
-    carry = [list(columns)]
+    carry = [Carried.of(list(columns))]
     heading = _word("D. Datasets already released", 0, -20) + second
     blocks, _ = page_blocks(heading, rules, 2, 1, carry)
     assert not [b for b in blocks if isinstance(b, TableRow) and b.cells[3] == ("t Unit",)]
@@ -1570,7 +1570,7 @@ def test_a_section_whose_only_filled_row_is_its_grouping_row_has_the_tables_colu
     assert rows[2:] == [rows[0], (("Commerce",), (), (), ()), row]
     assert not [b for b in blocks if isinstance(b, TextLine)]
     # at the top of the next page, under the columns the page before ended with
-    carry = [list(columns)]
+    carry = [Carried.of(list(columns))]
     blocks, _ = page_blocks(above_chars, above, 1, 0, carry)
     blocks, _ = page_blocks(chars, section, 2, 1, carry)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
@@ -1657,9 +1657,9 @@ def test_a_row_beside_a_merged_cell_at_a_pages_foot_goes_on_under_the_next_pages
     chars += _word("Note", 265.4, 5) + _word("B-1", 5.4, 25) + _word("Lifts", 45.4, 25)
     chars += _word("Energy", 165.4, 25) + _word("B-2", 5.4, 45) + _word("Gas", 45.4, 45)
     chars += _word("Data will be", 265.4, 45)
-    carry: list[list[tuple[float, float]]] = []
+    carry: list[Carried] = []
     page_blocks(chars, edges, 1, 0, carry)
-    assert carry[0] == list(columns)
+    assert carry[0].last_row == list(columns)
     page2 = [
         e for x0, x1 in ((0, 40), (40, 160), (160, 260), (260, 340)) for e in _box(x0, 0, x1, 20)
     ]
@@ -1696,7 +1696,7 @@ def test_a_rows_rest_at_a_pages_top_above_a_row_filled_short_of_a_merged_cell(
     chars += _word("Name", 265.4, 5) + _word("Note: Data", 165.4, 23)
     chars += _word("since 2010", 165.4, 35) + _word("released", 165.4, 47)
     chars += _word("(3)", 5.4, 65) + _word("2023", 165.4, 65) + _word("Centres", 265.4, 65)
-    blocks, _ = page_blocks(chars, edges, 2, 1, [list(columns)])
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried.of(list(columns))])
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows == [
         (("Item",), ("Category",), ("Date",), ("Name",)),
@@ -1832,7 +1832,7 @@ def test_a_whole_row_under_a_repeated_header_at_a_pages_top_goes_on_with_the_tab
     chars = _word("Cat", 2, 5) + _word("Freq", 65, 5) + _word("Date", 185, 5)
     chars += _word("Commerce", 2, 25) + _word("Monthly", 65, 25) + _word("01/2020", 185, 25)
     chars += _word("and", 2, 37) + _word("Industry", 2, 49)
-    blocks, _ = page_blocks(chars, edges, 2, 0, [columns])
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
     assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
         (("Cat",), ("Freq",), ("Date",)),
         (("Commerce", "and", "Industry"), ("Monthly",), ("01/2020",)),
@@ -1872,3 +1872,35 @@ def test_pieces_of_a_rule_a_hair_apart_in_height_are_joined_left_to_right() -> N
     apart = _HRules([Edge("h", 0.0, 10.0, 50.0, 10.0), Edge("h", 80.0, 10.0, 120.0, 10.0)])
     assert [(x0, x1) for _, x0, x1 in apart.rules] == [(0.0, 50.0), (80.0, 120.0)]  # a gap stays
     assert not apart.across(0.0, 120.0, 10.0)
+
+
+def test_rows_under_a_header_that_ended_the_page_before_are_rows_of_its_columns() -> None:
+    """Random Word layouts with the header printed once, seed 1946: a table's header alone at
+    a page's foot (a page number under it), its rows on the next page with no rule or fill around
+    them, a grouping row's text across the table first. Read by alignment, the grouping row made
+    a column of its own and the rows had a cell too many (an `unexpected_columns` error); they are
+    rows of the header's columns, a row a line, the structure stage joining a row's lines."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 260), (260, 340))
+    header = [e for x0, x1 in columns for e in _box(x0, 600, x1, 620)]
+    first = _word("Item", 5.4, 605) + _word("Name", 45.4, 605) + _word("Date", 165.4, 605)
+    first += _word("Note", 265.4, 605) + _word("1", 170, 760)  # the page number
+    carry: list[Carried] = []
+    page_blocks(first, header, 1, 0, carry)
+    assert carry == [Carried(list(columns), list(columns), header_alone=True)]
+    second = _word("Climate and Weather", 5.4, 40)  # wider than the first column
+    second += _word("1", 5.4, 54) + _word("Quick earthquake", 45.4, 54) + _word("2019", 165.4, 54)
+    second += _word("messages", 45.4, 66)
+    second += _word("D. Datasets already released", 5.4, 100)  # a heading, a gap above it
+    blocks, _ = page_blocks(second, [], 2, 1, carry)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows == [
+        (("Climate and Weather",), (), (), ()),
+        (("1",), ("Quick earthquake",), ("2019",), ()),
+        ((), ("messages",), (), ()),
+    ]
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["D. Datasets already released"]
+    # a header with a row under it on its page is no header alone
+    page_blocks(first + _word("1", 5.4, 625), [*header, *_box(0, 620, 340, 640)], 1, 0, carry)
+    assert not carry[0].header_alone

@@ -1121,29 +1121,44 @@ class _Rules:
         )
 
 
+@dataclass(frozen=True)
+class Carried:
+    """What a page tells the next of the table it ended with."""
+
+    last_row: Columns  # its last row's columns, which the next page's top rows may go on
+    grid: Columns  # all its columns: a cut row's rest, or its rows, are read in them
+    header_alone: bool = False  # it is a header whose rows are all on the next page
+
+    @classmethod
+    def of(cls, columns: Columns) -> Carried:
+        """A table whose last row has ``columns``, as all its columns."""
+        return cls(columns, columns)
+
+
 def page_blocks(
     chars: list[Char],
     edges: list[Edge],
     number: int,
     table_base: int,
-    carry: list[Columns] | None = None,
+    carry: list[Carried] | None = None,
     in_line_order: bool = False,
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it.
-    ``carry``: the columns of the last row of the table the page before ended with (its last
-    item), which this page's rows at its top may go on, and all that table's columns (a row's
-    rest under no repeated header is one row of them: :func:`_rest_of_cut_row`); where this
-    page's are put in turn;
+    ``carry``: what the page before told of the table it ended with (:class:`Carried`; none:
+    it ended with none), which this page replaces with its own;
     ``in_line_order``: the chars are sorted as :func:`_line_order` sorts (else they are sorted)."""
     if not in_line_order:  # once: every cell's chars and the rest keep it
         chars = sorted(chars, key=_line_order)
     carried = carry[0] if carry else None
-    grid = carry[-1] if carry else None  # the whole table's columns, the header's too
-    tables = page_tables(edges, chars, carried, in_line_order=True)
+    tables = page_tables(edges, chars, carried.last_row if carried else None, in_line_order=True)
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
-        carry[:] = [columns, _grid(last)] if last is not None and columns is not None else []
+        carry[:] = []
+        if last is not None and columns is not None:
+            top = last.bbox[1]  # one row: every cell starts at its top (asked cell by cell)
+            alone = all(cell[1] == top for cell in last.cells) and _ends_page(last, chars)
+            carry.append(Carried(columns, _grid(last), alone))
     in_cells, outside = CellLocator(tables).group(chars)
     holes, outside = _hole_chars(tables, outside, edges)
     placed: list[tuple[float, Block]] = []
@@ -1154,8 +1169,10 @@ def page_blocks(
         )
         placed.extend(table_rows)
     lines = text_lines(outside, number)
-    rest, lines = _rest_of_cut_row(lines, grid, tables, table_base)
-    placed.extend(rest)
+    if carried is not None:
+        read = _rows_under_header if carried.header_alone else _rest_of_cut_row
+        rest, lines = read(lines, carried.grid, tables, table_base)
+        placed.extend(rest)
     unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
@@ -1248,6 +1265,56 @@ def _rest_of_cut_row(
     return [(taken[0].top, row)], lines[len(taken) :]
 
 
+def _ends_page(table: Table, chars: list[Char]) -> bool:
+    """Whether no text is under the table on its page but one line (a page number, a footer):
+    the text below spans twice its size at most."""
+    below = [c for c in chars if c.top >= table.bbox[3] and not c.text.isspace()]
+    if not below:
+        return True
+    return max(c.bottom for c in below) - min(c.top for c in below) <= 2 * max(
+        c.size for c in below
+    )
+
+
+ROWS_GAP = 1.5  # line heights between two lines of a table's rows, at most
+
+
+def _rows_under_header(
+    lines: list[Line], columns: Columns | None, tables: list[Table], table: int
+) -> tuple[list[tuple[float, Block]], list[Line]]:
+    """The rows of a table whose header alone ended the page before, where no rule or fill frames
+    them on this page (random Word layouts with the header printed once, seed 1946): the page's
+    first lines, above its tables and a line and a half apart at most, each segment in one of the
+    header's columns (a line of one segment from the first column on, the text of a grouping row
+    across the table), a row a line (the structure stage joins a row's lines, as in a table read a
+    line at a time); the other lines are left."""
+    if not columns or not lines:
+        return [], lines
+    first_table = min((t.bbox[1] for t in tables), default=math.inf)
+    rows: list[tuple[float, Block]] = []
+    last: Line | None = None
+    for line in lines:
+        if line.bottom > first_table + COLUMN_EDGE_TOLERANCE or is_furniture(line.text):
+            break
+        if last is not None and line.top - last.bottom > ROWS_GAP * (line.bottom - line.top):
+            break  # a heading or a paragraph after the table's rows
+        where = [_segment_column(columns, segment) for segment in line.segments]
+        if where == [None] and columns[0][0] - COLUMN_EDGE_TOLERANCE <= line.segments[0].x0:
+            where = [0] if line.segments[0].x0 < columns[0][1] else where  # a grouping row's text
+        if None in where:
+            break
+        last = line
+        cells: list[list[str]] = [[] for _ in columns]
+        for index, segment in zip(where, line.segments, strict=True):
+            cells[index or 0].append(segment.text)
+        box = rounded_box(
+            line.where.page or 0, (columns[0][0], line.top, columns[-1][1], line.bottom)
+        )
+        row = TableRow(tuple(tuple(c) for c in cells), Where(page=box.page, boxes=(box,)), table)
+        rows.append((line.top, row))
+    return rows, lines[len(rows) :]
+
+
 def _may_be_bad(text: str) -> bool:
     """Whether :data:`_BAD_TEXT` may match: two substring scans, not a regex per text."""
     return "\ufffd" in text or "(cid:" in text
@@ -1305,7 +1372,7 @@ def pdf_document(
     running = RunningLines()
     empty: list[int] = []
     tables = 0
-    carry: list[Columns] = []  # the last table so far: its last row's columns, and all its columns
+    carry: list[Carried] = []  # the last table so far
     for page in pages:
         if page.skipped is not None:
             log.add(*page.skipped, Where(page=page.number))
