@@ -203,3 +203,14 @@ def test_the_rest_of_a_cut_row_under_no_repeated_header() -> None:
     ]
     rows, _ = _rest_of_cut_row(cut, columns, [], 5)
     assert [row.cells for _, row in rows] == [(("）",), (), ("Management Unit",))]
+    # a line further down than a line's spacing, or in the page's first table, is no rest
+    from plan_extract.read.tables import Table
+
+    apart = [rest[0], line(90, (85, 200, "Region"))]
+    rows, left = _rest_of_cut_row(apart, columns, [], 5)
+    assert [row.cells for _, row in rows] == [((), ("Kong Special",), ("Management",))]
+    assert left == apart[1:]
+    table = Table(((50.0, 70.0, 400.0, 120.0),))  # a table from below the first line
+    rows, left = _rest_of_cut_row(rest, columns, [table], 5)
+    assert [row.cells for _, row in rows] == [((), ("Kong Special",), ("Management",))]
+    assert left == rest[1:]

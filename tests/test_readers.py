@@ -1904,3 +1904,7 @@ def test_rows_under_a_header_that_ended_the_page_before_are_rows_of_its_columns(
     # a header with a row under it on its page is no header alone
     page_blocks(first + _word("1", 5.4, 625), [*header, *_box(0, 620, 340, 640)], 1, 0, carry)
     assert not carry[0].header_alone
+    # nor is a header with text under it (a footnote and a paragraph) but a page number
+    below = _word("* Provisional", 5.4, 630) + _word("The department reviews it", 5.4, 650)
+    page_blocks(first + below, header, 1, 0, carry)
+    assert not carry[0].header_alone

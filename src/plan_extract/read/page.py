@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain, pairwise, repeat
@@ -270,9 +270,16 @@ def without_running(chars: list[Char], running: RunningLines) -> list[Char]:
     bottoms = running.running(_edge_lines(tail, top=False), top=False)
     if not tops and not bottoms:
         return chars
-    # the lines' chars, their spaces too: within LINE_TOLERANCE of a line's first char's top
-    lines = [row[0].top for row in head[:tops] + tail[:bottoms]]
-    return [c for c in chars if all(abs(c.top - top) > LINE_TOLERANCE for top in lines)]
+    # the lines' chars, their spaces too (within LINE_TOLERANCE of a line's first char's top):
+    # in line order, a run at the start and one at the end, the body a line and more away
+    heads = [row[0].top for row in head[:tops]]
+    tails = [row[0].top for row in tail[:bottoms]]
+    start, stop = 0, len(chars)
+    while start < stop and any(abs(chars[start].top - t) <= LINE_TOLERANCE for t in heads):
+        start += 1
+    while stop > start and any(abs(chars[stop - 1].top - t) <= LINE_TOLERANCE for t in tails):
+        stop -= 1
+    return chars[start:stop]
 
 
 # of the font size: a gap this wide between two chars is a space where the PDF has no space glyph.
@@ -1221,6 +1228,34 @@ def _segment_column(columns: Columns, segment: Segment) -> int | None:
 
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 CUT_ROW_GAP = 1.0  # line heights between two lines of a cut row's rest, at most
+ROWS_GAP = 1.5  # line heights between two lines of a table's rows, at most
+
+
+def _lines_atop(lines: list[Line], tables: list[Table], gap: float) -> Iterator[Line]:
+    """The page's first lines of text, above its tables, each ``gap`` line heights at most below
+    the one before, none of them a page number or other page furniture."""
+    first_table = min((table.bbox[1] for table in tables), default=math.inf)
+    last: Line | None = None
+    for line in lines:
+        if line.bottom > first_table + COLUMN_EDGE_TOLERANCE or is_furniture(line.text):
+            return
+        if last is not None and line.top - last.bottom > gap * (line.bottom - line.top):
+            return
+        yield line
+        last = line
+
+
+def _row_of(
+    cells: list[list[str]],
+    columns: Columns,
+    top: float,
+    bottom: float,
+    page: int | None,
+    table: int,
+) -> tuple[float, Block]:
+    """A row of ``columns`` from ``top`` to ``bottom``, in table ``table``, as (top, row)."""
+    box = rounded_box(page or 0, (columns[0][0], top, columns[-1][1], bottom))
+    return top, TableRow(tuple(tuple(c) for c in cells), Where(page=box.page, boxes=(box,)), table)
 
 
 def _rest_of_cut_row(
@@ -1228,7 +1263,7 @@ def _rest_of_cut_row(
 ) -> tuple[list[tuple[float, Block]], list[Line]]:
     """The rest of the row a page break cut, where the table's header is not printed again and
     no rule or fill frames it (random Word layouts, "Medium Shading 1" with the header printed
-    once): the page's first lines of text, above its tables and a line's spacing apart at most,
+    once): the page's first lines of text (:func:`_lines_atop`, a line's spacing apart at most),
     each of whose segments lies in one of the columns of the table the page before ended with
     (``columns``), with no letter or digit in the first: a cut row's first cell, its item
     number's, is on the page before but for a closing bracket (「（二」 / 「）」), and a line with words
@@ -1237,17 +1272,10 @@ def _rest_of_cut_row(
     page before's last), given as (top, row); the other lines are left."""
     if not columns or not lines:
         return [], lines
-    first_table = min((table.bbox[1] for table in tables), default=math.inf)
     cells: list[list[str]] = [[] for _ in columns]
     ends = [0.0 for _ in columns]  # where each column's last piece ends, if it is one word
     taken: list[Line] = []
-    for line in lines:
-        if line.bottom > first_table + COLUMN_EDGE_TOLERANCE:
-            break
-        if taken and line.top - taken[-1].bottom > CUT_ROW_GAP * (line.bottom - line.top):
-            break
-        if is_furniture(line.text):
-            break  # a page number alone on a page is no rest of a row
+    for line in _lines_atop(lines, tables, CUT_ROW_GAP):
         where = [_segment_column(columns, segment) for segment in line.segments]
         placed = [(i, s) for i, s in zip(where, line.segments, strict=True) if i is not None]
         if len(placed) < len(where) or any(i == 0 and _WORDLIKE.search(s.text) for i, s in placed):
@@ -1257,12 +1285,8 @@ def _rest_of_cut_row(
             ends[index] = _add_piece(cells[index], ends[index], segment, columns[index])
     if not taken:
         return [], lines
-    box = rounded_box(
-        taken[0].where.page or 0,
-        (columns[0][0], taken[0].top, columns[-1][1], taken[-1].bottom),
-    )
-    row = TableRow(tuple(tuple(c) for c in cells), Where(page=box.page, boxes=(box,)), table)
-    return [(taken[0].top, row)], lines[len(taken) :]
+    top, bottom = taken[0].top, taken[-1].bottom
+    return [_row_of(cells, columns, top, bottom, taken[0].where.page, table)], lines[len(taken) :]
 
 
 def _ends_page(table: Table, chars: list[Char]) -> bool:
@@ -1276,42 +1300,32 @@ def _ends_page(table: Table, chars: list[Char]) -> bool:
     )
 
 
-ROWS_GAP = 1.5  # line heights between two lines of a table's rows, at most
-
-
 def _rows_under_header(
     lines: list[Line], columns: Columns | None, tables: list[Table], table: int
 ) -> tuple[list[tuple[float, Block]], list[Line]]:
     """The rows of a table whose header alone ended the page before, where no rule or fill frames
     them on this page (random Word layouts with the header printed once, seed 1946): the page's
-    first lines, above its tables and a line and a half apart at most, each segment in one of the
-    header's columns (a line of one segment from the first column on, the text of a grouping row
-    across the table), a row a line (the structure stage joins a row's lines, as in a table read a
-    line at a time); the other lines are left."""
+    first lines (:func:`_lines_atop`, a line and a half apart at most), each segment in one of the
+    header's columns (a line of one segment starting in the first column, the text of a grouping
+    row across the table), a row a line (the structure stage joins a row's lines, as in a table
+    read a line at a time); the other lines are left."""
     if not columns or not lines:
         return [], lines
-    first_table = min((t.bbox[1] for t in tables), default=math.inf)
     rows: list[tuple[float, Block]] = []
-    last: Line | None = None
-    for line in lines:
-        if line.bottom > first_table + COLUMN_EDGE_TOLERANCE or is_furniture(line.text):
-            break
-        if last is not None and line.top - last.bottom > ROWS_GAP * (line.bottom - line.top):
-            break  # a heading or a paragraph after the table's rows
-        where = [_segment_column(columns, segment) for segment in line.segments]
-        if where == [None] and columns[0][0] - COLUMN_EDGE_TOLERANCE <= line.segments[0].x0:
-            where = [0] if line.segments[0].x0 < columns[0][1] else where  # a grouping row's text
-        if None in where:
-            break
-        last = line
+    for line in _lines_atop(lines, tables, ROWS_GAP):
+        segments = line.segments
+        where = [_segment_column(columns, segment) for segment in segments]
+        if (
+            where == [None]
+            and columns[0][0] - COLUMN_EDGE_TOLERANCE <= segments[0].x0 < columns[0][1]
+        ):
+            where = [0]  # a grouping row's text, across the table
         cells: list[list[str]] = [[] for _ in columns]
-        for index, segment in zip(where, line.segments, strict=True):
-            cells[index or 0].append(segment.text)
-        box = rounded_box(
-            line.where.page or 0, (columns[0][0], line.top, columns[-1][1], line.bottom)
-        )
-        row = TableRow(tuple(tuple(c) for c in cells), Where(page=box.page, boxes=(box,)), table)
-        rows.append((line.top, row))
+        for index, segment in zip(where, segments, strict=True):
+            if index is None:
+                return rows, lines[len(rows) :]
+            cells[index].append(segment.text)
+        rows.append(_row_of(cells, columns, line.top, line.bottom, line.where.page, table))
     return rows, lines[len(rows) :]
 
 
