@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from layoutgen import Layout, Plan, PrintedRow, PrintedTable, printed
-from layoutmodel import departments, pick, to_simplified
+from layoutmodel import departments, show
 from layoutwords import title_line
 
 UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -131,17 +131,14 @@ def _running_header(section: Any, plan: Plan, layout: Layout) -> None:
     """Right-aligned atop every page: the department's abbreviation and the plan's title
     (``running_header`` "title") or the department's name alone ("department")."""
     dept = departments()[plan.department]
-    title = title_line(plan.year, layout.title, layout.language)
     if layout.word_look.running_header == "department":
-        text = f"{dept.name[1]} {dept.name[0]}" if layout.language == "bilingual" else ""
-        text = text or pick(dept.name, layout.language)
-    elif layout.language == "bilingual":
-        text = f"{dept.abbr[1]} {dept.abbr[0]} {title}"
+        en, zh = dept.name
     else:
-        text = f"{pick(dept.abbr, layout.language)} {title}"
+        en = f"{dept.abbr[0]} {title_line(plan.year, layout.title, 'en')}"
+        zh = f"{dept.abbr[1]} {title_line(plan.year, layout.title, 'zh-Hant')}"
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = 2  # right
-    paragraph.add_run(to_simplified(text) if layout.language == "zh-Hans" else text)
+    paragraph.add_run(show((en, zh), layout).replace("\n", " "))
 
 
 def _set_text(cell: Any, text: str) -> None:
