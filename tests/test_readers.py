@@ -579,6 +579,31 @@ def test_a_merged_cell_without_its_rules_keeps_its_rows_in_the_table() -> None:
     assert not [b for b in blocks if not isinstance(b, TableRow)]
 
 
+def test_a_row_framed_at_the_top_of_a_page_without_its_top_rule_is_a_row_of_the_table() -> None:
+    """Word's "Light List" with the header printed once, a table without item numbers going on
+    from the page before (the LandsD bilingual fixture laid out so): the page's first row is
+    framed by the table's outer rules and ruled under, but has no rule above it, so no cell was
+    found there; its lines were read one at a time and the last line of a note in its first
+    column ("month") became the next rows' category. The row the outer rules enclose above the
+    first cells is a row of the table's columns."""
+    from plan_extract.read.page import page_blocks
+
+    edges = polyline_edges([(0, 0), (0, 90)]) + polyline_edges([(300, 0), (300, 90)])
+    for x0, x1 in ((0, 100), (100, 200), (200, 300)):
+        edges += _box(x0, 50, x1, 90)
+    chars = _word("31.01.2023", 5, 5) + _word("Street", 105, 5) + _word("Yearly", 205, 5)
+    chars += _word("Note:", 5, 18) + _word("Name", 105, 18) + _word("month", 5, 31)
+    chars += _word("05/2023", 5, 55) + _word("Facilities", 105, 55) + _word("Monthly", 205, 55)
+    blocks, _ = page_blocks(chars, edges, 2, 0)
+    assert [b.cells for b in blocks] == [
+        (("31.01.2023", "Note:", "month"), ("Street", "Name"), ("Yearly",)),
+        (("05/2023",), ("Facilities",), ("Monthly",)),
+    ]
+    # outer rules that stop at the first cells' top enclose nothing above them
+    blocks, _ = page_blocks(chars, edges[2:] + polyline_edges([(0, 50), (0, 90)]), 2, 0)
+    assert not isinstance(blocks[0], TableRow)
+
+
 def test_a_first_column_merged_beside_a_ruled_row_and_an_unruled_one_keeps_both_rows() -> None:
     """Random Word layouts with looks, seed 1567 ("Light List", no item column, the category
     merged over a table's two rows): the first row is ruled in every column but the category's,
@@ -1908,3 +1933,68 @@ def test_rows_under_a_header_that_ended_the_page_before_are_rows_of_its_columns(
     below = _word("* Provisional", 5.4, 630) + _word("The department reviews it", 5.4, 650)
     page_blocks(first + below, header, 1, 0, carry)
     assert not carry[0].header_alone
+
+
+def _filled_rows(
+    columns: tuple[tuple[float, float], ...], bands: list[tuple[float, float]]
+) -> list[Edge]:
+    """The edges of rows a table style fills (each a box per column, as Word's fills are drawn)."""
+    return [e for top, bottom in bands for x0, x1 in columns for e in _box(x0, top, x1, bottom)]
+
+
+def test_an_unframed_row_atop_a_page_over_the_table_going_on_is_a_row_of_it() -> None:
+    """Word's "Light Shading" with the header printed once, a table without item numbers going
+    on from the page before (the LandsD bilingual fixture laid out so): the page's first row is
+    unfilled and unruled, the next one filled. Its lines were read one at a time, and the last
+    line of a note in its first column ("month") became the next rows' category. The lines over
+    the page's first table, in that table's columns, the first with text in the first column,
+    nothing above them, are a row of it where the page before ended with a table of the same
+    columns; not where it did not, nor under a heading."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0.0, 100.0), (100.0, 200.0), (200.0, 300.0))
+    edges = _filled_rows(columns, [(78, 98)])
+    chars = _word("31.01.2023", 5.4, 40) + _word("Street", 105.4, 40) + _word("Yearly", 205.4, 40)
+    chars += _word("Note:", 5.4, 52) + _word("Name", 105.4, 52) + _word("month", 5.4, 64)
+    chars += _word("2023-09", 5.4, 83) + _word("Land sales", 105.4, 83) + _word("Daily", 205.4, 83)
+    carry = [Carried(list(columns), list(columns))]
+    blocks, _ = page_blocks(chars, edges, 2, 1, carry)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[0] == (("31.01.2023", "Note:", "month"), ("Street", "Name"), ("Yearly",))
+    assert rows[-1] == (("2023-09",), ("Land sales",), ("Daily",))
+    assert not [b for b in blocks if isinstance(b, TextLine)]
+    # without the table going on from the page before, the lines are not the table's
+    blocks, _ = page_blocks(chars, edges, 2, 1, [])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][-1] == rows[-1]
+    assert all(b.cells != rows[0] for b in blocks if isinstance(b, TableRow))
+    # under a heading, nor are they (a new table's first rows)
+    heading = _word("D. Progress: datasets uploaded onto DATA.GOV.HK", 5.4, 16)
+    blocks, _ = page_blocks(heading + chars, edges, 2, 1, [Carried(list(columns), list(columns))])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [rows[-1]]
+    # the rest of a row the page break cut (no text in the first column) is the cut row's
+    rest = [c for c in chars if c.x0 > 100 and c.top < 70] + _word("Unit", 105.4, 64)
+    table = [c for c in chars if c.top > 80]
+    blocks, _ = page_blocks(rest + table, edges, 2, 1, [Carried(list(columns), list(columns))])
+    assert next((b.cells, b.table) for b in blocks if isinstance(b, TableRow)) == (
+        ((), ("Street", "Name", "Unit"), ("Yearly",)),
+        1,
+    )
+
+
+def test_the_rest_of_a_page_first_row_whose_first_cell_alone_is_framed_is_that_row() -> None:
+    """Word's "Medium List 2" and "Medium Shading 2" with the header printed once: the page's
+    first row has a cell in the first column only (filled, or ruled apart), the rest of the row
+    no rule above it, framed by the table's outer rule ("Medium List 2") or by nothing but the
+    column's cells below ("Medium Shading 2"). Its text was read as a table of its own and the
+    row lost its values. It is the first row's."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0.0, 40.0), (40.0, 160.0), (160.0, 300.0))
+    below = [e for x0, x1 in columns for e in _box(x0, 40, x1, 60)]
+    chars = _word("2.", 5.4, 5) + _word("Weather", 45.4, 5) + _word("06/2020", 165.4, 5)
+    chars += _word("summary", 45.4, 17)
+    chars += _word("3.", 5.4, 45) + _word("Tremors", 45.4, 45) + _word("09/2020", 165.4, 45)
+    first_row = (("2.",), ("Weather", "summary"), ("06/2020",))
+    for outer in (polyline_edges([(300, 0), (300, 60)]), []):
+        blocks, _ = page_blocks(chars, [*_box(0, 0, 40, 40), *below, *outer], 2, 0)
+        assert [b.cells for b in blocks] == [first_row, (("3.",), ("Tremors",), ("09/2020",))]

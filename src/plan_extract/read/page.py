@@ -57,6 +57,7 @@ from .tables import (
     join_stacked,
     merge_edges,
     rules_spanning,
+    same_columns,
     tables_in,
 )
 
@@ -580,7 +581,38 @@ def _one_later_column(cell: BBox, starts: list[float], lines: list[list[list[Cha
 
 # points: a table's outer rules reaching this far below its last cells enclose rows
 EXTEND_MIN = 3.0
+ROW_PAD = 1.0  # points: a row found by its text (:func:`_row_above`) starts this far above it
 _EDGE_TOLERANCE = 3.0  # points: an outer rule this near the table's side is that side (as snapped)
+
+
+def _reach(edges: list[Edge], x: float, y: float, down: bool) -> float:
+    """How far the vertical rule at ``x`` goes on from ``y`` (down, or up), its pieces chained."""
+    if down:
+        pieces = sorted(
+            (e.top, e.bottom)
+            for e in edges
+            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.bottom > y
+        )
+        end = y
+        for top, bottom in pieces:
+            if top > end + _EDGE_TOLERANCE:
+                break
+            end = max(end, bottom)
+        return end
+    pieces = sorted(
+        (
+            (e.bottom, e.top)
+            for e in edges
+            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.top < y
+        ),
+        reverse=True,
+    )
+    end = y
+    for bottom, top in pieces:
+        if bottom < end - _EDGE_TOLERANCE:
+            break
+        end = min(end, top)
+    return end
 
 
 def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> Table:
@@ -589,26 +621,12 @@ def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> 
     rules between rows, and no cell is found below the row it starts at, though the table's left
     and right rules go on down to its end. Not into the ``others`` below it: a table there is
     its own (random Word layouts with looks, seed 1201: the rows a page's top continued, over a
-    filled row, had taken that row's text)."""
+    filled row, had taken that row's text). And above its first cells, the row they enclose
+    there (:func:`_extended_up`)."""
     x0, _, x1, bottom = table.bbox
-
-    def reach(x: float) -> float:
-        """How far down the rule at ``x`` goes on from the table's bottom, its pieces chained."""
-        pieces = sorted(
-            (e.top, e.bottom)
-            for e in edges
-            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.bottom > bottom
-        )
-        end = bottom
-        for top, piece_bottom in pieces:
-            if top > end + _EDGE_TOLERANCE:
-                break
-            end = max(end, piece_bottom)
-        return end
-
     end = min(
-        reach(x0),
-        reach(x1),
+        _reach(edges, x0, bottom, down=True),
+        _reach(edges, x1, bottom, down=True),
         *(
             o.bbox[1]
             for o in others
@@ -618,9 +636,32 @@ def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> 
             and o.bbox[2] > x0
         ),
     )
-    if end <= bottom + EXTEND_MIN:
+    if end > bottom + EXTEND_MIN:
+        table = Table((*table.cells, (x0, bottom, x1, end)))
+    return _extended_up(table, edges, others)
+
+
+def _extended_up(table: Table, edges: list[Edge], others: Sequence[Table]) -> Table:
+    """The table with the row its outer rules enclose above its first cells, in the table's
+    columns: a table going on from the page before in a style that rules its rows but draws no
+    top rule at a page break (Word's "Light List" with the header printed once, the page's first
+    row framed left and right and ruled under only). Not into the ``others`` above it."""
+    x0, top, x1, _ = table.bbox
+    start = max(
+        _reach(edges, x0, top, down=False),
+        _reach(edges, x1, top, down=False),
+        *(
+            o.bbox[3]
+            for o in others
+            if o is not table
+            and o.bbox[3] <= top + _EDGE_TOLERANCE
+            and o.bbox[0] < x1
+            and o.bbox[2] > x0
+        ),
+    )
+    if start >= top - EXTEND_MIN:
         return table
-    return Table((*table.cells, (x0, bottom, x1, end)))
+    return Table((*table.cells, *((a, start, b, top) for a, b in _grid(table))))
 
 
 _Holes = dict[tuple[int, int], list[Char]]  # (row, column) of a table → its chars
@@ -631,7 +672,7 @@ def _hole_chars(
 ) -> tuple[list[_Holes], list[Char]]:
     """Of the chars in no cell, those inside a table where a cell is missing (:func:`_a_hole`: a
     merged cell whose closing rules a table style left out: its text, 「城市管理」, at the row
-    where it starts; :func:`_rest_of_last_row` and :func:`_in_band`), per table by (row,
+    where it starts; :func:`_rest_of_edge_row` and :func:`_in_band`), per table by (row,
     column); and the others, in the order given."""
     holes: list[_Holes] = [{} for _ in tables]
     boxes = [table.bbox for table in tables]
@@ -657,7 +698,7 @@ def _hole_chars(
                     holes[number].setdefault((row, column), []).append(char)
                     placed.add(id(char))
                     break
-                if _rest_of_last_row(rows, row, column) or _in_band(rows, row, column):
+                if _rest_of_edge_row(rows, row, column) or _in_band(rows, row, column):
                     last_rows.setdefault((number, row), {}).setdefault(key[1:], []).append(char)
                     break
     for (number, _), squares in last_rows.items():
@@ -667,19 +708,20 @@ def _hole_chars(
     return holes, [char for char in chars if id(char) not in placed]
 
 
-def _rest_of_last_row(rows: list[GridRow], row: int, column: int) -> bool:
-    """Whether a square of a table's last row (on its page) without a cell may hold the rest of
-    that row: a cell left of it in the row, the column's cells above. Word's "Medium Shading 2"
-    fills only the first cell of every other row, and at a page's foot no rule closes the row.
-    Taken where the row has such text in two columns or more (:func:`_hole_chars`), not a lone
-    text beside a table narrower in its last row."""
+def _rest_of_edge_row(rows: list[GridRow], row: int, column: int) -> bool:
+    """Whether a square of a table's last row (on its page), or of its first, without a cell may
+    hold the rest of that row: a cell left of it in the row, the column's cells above (below, in
+    the first row). Word's "Medium Shading 2" fills only the first cell of every other row, and
+    at a page's foot no rule closes the row; with the header printed once, none opens the next
+    page's first row. Taken where the row has such text in two columns or more
+    (:func:`_hole_chars`), not a lone text beside a table narrower in that row."""
     cells = rows[row].cells
-    return (
-        row == len(rows) - 1
-        and cells[column] is None
-        and any(cell is not None for cell in cells[:column])
-        and any(r.cells[column] is not None for r in rows[:row])
-    )
+    if cells[column] is None and any(cell is not None for cell in cells[:column]):
+        if row == len(rows) - 1:
+            return any(r.cells[column] is not None for r in rows[:row])
+        if row == 0:
+            return any(r.cells[column] is not None for r in rows[1:])
+    return False
 
 
 def _in_band(rows: list[GridRow], row: int, column: int) -> bool:
@@ -697,9 +739,9 @@ def _a_hole(
     rows: list[GridRow], row: int, column: int, grid: _Grid, y: float, edges: list[Edge]
 ) -> bool:
     """Whether a row has no cell at ``column`` where the table goes on around it: cells on both
-    sides of it; or, at the table's first or last column, a cell on the inner side and the
-    table's outer rule on the other at that height (a merged category cell in the last column,
-    Word's "Light List"); or the column's cells or rules above it and below it (Word's "Medium
+    sides of it; or a cell on one side and the table's outer rule on the other at that height (a
+    merged category cell in the last column, Word's "Light List"; the rest of a page's first row,
+    whose first cell alone is framed, Word's "Medium List 2" with the header printed once); or the column's cells or rules above it and below it (Word's "Medium
     Shading 2" fills every other row's first cell only: the rest of the row has no cell at all).
     A cell whose rules are missing, not the outside of a table narrower in that row (an L-shaped
     table)."""
@@ -710,9 +752,9 @@ def _a_hole(
     after = any(cell is not None for cell in cells[column + 1 :])
     if before and after:
         return True
-    if before and column == len(cells) - 1 and _outer_rule(edges, grid[2][2], y):
+    if before and _outer_rule(edges, grid[2][2], y):
         return True
-    if after and column == 0 and _outer_rule(edges, grid[2][0], y):
+    if after and _outer_rule(edges, grid[2][0], y):
         return True
     return _enclosed(rows, row, column, grid, edges)
 
@@ -918,7 +960,7 @@ class _Bands:
         self.sorted = in_line_order
         self.tops: list[int] = []  # each char's rounded top, the line order's first key
 
-    def _between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
+    def chars_between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
         """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``, in line
         order."""
         if not self.sorted:
@@ -938,7 +980,7 @@ class _Bands:
         ]
 
     @staticmethod
-    def _column(columns: Columns, run: list[Char]) -> int | None:
+    def column_of(columns: Columns, run: list[Char]) -> int | None:
         """The column a run of text lies inside, if any; or starts in and runs on past by a
         little (:data:`OVERRUN` of the next column's width): columns no rule draws are where
         a header's and a first row's text part them (:meth:`columns_parted`), and a longer value
@@ -960,7 +1002,7 @@ class _Bands:
         first column on one line at most or with one line at most holding text in all its
         columns (a wrapped first cell); for "rest", in one column or more, the first on one line
         at most; for "line", one line of any text."""
-        inside = self._between(columns, top, bottom)
+        inside = self.chars_between(columns, top, bottom)
         if kind == "line":
             return len(_rows(inside)) == 1
         found: set[int] = set()
@@ -973,7 +1015,7 @@ class _Bands:
             )
             per_line.append(set())
             for run in runs:
-                column = self._column(columns, run)
+                column = self.column_of(columns, run)
                 if column is None:
                     return False
                 found.add(column)
@@ -1002,7 +1044,7 @@ class _Bands:
         spans = sorted(
             (run[0].x0, max(c.x1 for c in run))
             for low, high in parts
-            for line in _rows(self._between(whole, low, high))
+            for line in _rows(self.chars_between(whole, low, high))
             for run in _runs(line)
         )
         blocks: list[list[float]] = []  # start, stop
@@ -1038,7 +1080,7 @@ class _Bands:
         """How far the lines from ``edge`` go on, down or up, each inside the columns and at
         most a line's height from the one before."""
         low, high = (edge, edge + BAND_MAX) if down else (edge - BAND_MAX, edge)
-        lines = _rows(self._between(columns, low, high))
+        lines = _rows(self.chars_between(columns, low, high))
         reached: float | None = None
         for line in lines if down else reversed(lines):
             line_top = min(c.top for c in line)
@@ -1047,7 +1089,7 @@ class _Bands:
             gap = line_top - before if down else before - line_bottom
             if gap > line_bottom - line_top:
                 break
-            if any(self._column(columns, run) is None for run in _runs(line)):
+            if any(self.column_of(columns, run) is None for run in _runs(line)):
                 break
             reached = line_bottom if down else line_top
         return reached
@@ -1058,6 +1100,7 @@ def page_tables(
     chars: list[Char] | None = None,
     carried: Columns | None = None,
     in_line_order: bool = False,
+    grid: Columns | None = None,
 ) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
@@ -1066,7 +1109,9 @@ def page_tables(
     ``chars``: the page's, which tell the rows between filled ones (none: no such rows);
     ``carried``: the columns of the last row of the table the page before ended with, which the
     rows at this page's top may go on (:func:`~.tables.continued_rows`); ``in_line_order``: the
-    chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed)."""
+    chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed);
+    ``grid``: all the columns of that table, whose row at this page's top no rule or fill may
+    frame (:func:`_row_above`)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
@@ -1077,7 +1122,33 @@ def page_tables(
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables)
-    return [_extended(table, edges, tables) for table in tables]
+    tables = [_extended(table, edges, tables) for table in tables]
+    return _row_above(tables, grid, bands) if grid else tables
+
+
+def _row_above(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+    """The page's tables with the row right above the first, where nothing frames it: the top of
+    a page holding a table that goes on from the page before (its columns, ``grid``), in a style
+    that fills its rows one in two and draws no rule at a page break (Word's "Light Shading" with
+    the header printed once: the page's first row unfilled, the next one filled). The lines over
+    the first table, each a line's height at most above the next, every run inside one of its
+    columns, in two columns or more, the first with text in the first column (a new row: the
+    rest of a row the page break cut is :func:`_rest_of_cut_row`'s), and nothing above them
+    across the table: one row of its columns. Where the style rules or fills every row, no
+    lines are there; where it fills one in two, one row at most is."""
+    first = min(tables, key=lambda table: table.bbox[1], default=None)
+    if first is None or not same_columns(columns := _grid(first), grid):
+        return tables
+    top = first.bbox[1]
+    start = bands.text_start(columns, top)
+    if start is None or bands.chars_between(columns, 0.0, start - ROW_PAD):
+        return tables
+    lines = _rows(bands.chars_between(columns, start, top))
+    found = {_Bands.column_of(columns, run) for line in lines for run in _runs(line)}
+    if len(found) < 2 or not _starts_first_column([a for a, _ in columns], _runs(lines[0])):
+        return tables
+    row = [(a, start - ROW_PAD, b, top) for a, b in columns]
+    return [Table((*row, *first.cells)) if t is first else t for t in tables]
 
 
 def _text_above(chars: list[Char], columns: Columns, rules: list[Edge]) -> bool:
@@ -1157,7 +1228,13 @@ def page_blocks(
     if not in_line_order:  # once: every cell's chars and the rest keep it
         chars = sorted(chars, key=_line_order)
     carried = carry[0] if carry else None
-    tables = page_tables(edges, chars, carried.last_row if carried else None, in_line_order=True)
+    tables = page_tables(
+        edges,
+        chars,
+        carried.last_row if carried else None,
+        in_line_order=True,
+        grid=carried.grid if carried else None,
+    )
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None

@@ -539,7 +539,7 @@ def _gaps_filled(columns: Columns, table: Table) -> Columns | None:
     return filled
 
 
-def _same_columns(a: Columns | None, b: Columns | None) -> bool:
+def same_columns(a: Columns | None, b: Columns | None) -> bool:
     t = COLUMN_EDGE_TOLERANCE
     return (
         a is not None
@@ -593,7 +593,7 @@ def _fits(table: Table, columns: Columns | None) -> bool:
         return False
     if len(table.cells) == 1:
         return _as_wide(table, columns)
-    return _same_columns(columns, table.first_columns)
+    return same_columns(columns, table.first_columns)
 
 
 def _padded(table: Table, columns: Columns | None) -> Table | None:
@@ -609,7 +609,7 @@ def _padded(table: Table, columns: Columns | None) -> Table | None:
         (columns[len(own) :], columns[: len(own)]),
         (columns[: -len(own)], columns[-len(own) :]),
     ):
-        if _same_columns(kept, own):
+        if same_columns(kept, own):
             return Table((*table.cells, *((x0, top, x1, bottom) for x0, x1 in missing)))
     return None
 
@@ -921,7 +921,7 @@ def continued_rows(
             for table in tables
             if abs(table.bbox[1] - across[0]) <= t
             and len(_row_edges(table)) == 2  # a header alone, not a table of rows
-            and _same_columns(table.last_columns, columns)
+            and same_columns(table.last_columns, columns)
         ),
         None,
     )
