@@ -371,6 +371,7 @@ def _left_margin(rows: list[list[Char]], box: BBox) -> float:
 
 
 BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the cell's padding
+SPACE_WIDTH = 0.25  # of the font size: a space between two Latin words, at least
 
 
 def _broken_word(
@@ -436,7 +437,11 @@ def _lines_as_rows(
     first = table.columns.index(starts[0])
     several = [runs for runs in lines if len({_column_of(starts, run) for run in runs}) > 1]
     texts: list[tuple[str, ...]] = [()] * len(table.columns)
-    if several and _one_row_of_lines(starts, lines) and (spread := _spread(cell, chars, starts)):
+    if (
+        several
+        and (_one_row_of_lines(starts, lines) or _wrapped_row(starts, lines, x1))
+        and (spread := _spread(cell, chars, starts))
+    ):
         # one row's lines (cells centred top to bottom put its short values on a middle line):
         # read as one row, each column's lines in order
         texts[first : first + len(spread)] = spread
@@ -502,6 +507,55 @@ def _one_row_of_lines(starts: list[float], lines: list[list[list[Char]]]) -> boo
     return len(lines) > 1 and (
         sum(map(_starts_first_column, repeat(starts), lines)) <= 1 or _centred_blocks(starts, lines)
     )
+
+
+def _wrapped_row(starts: list[float], lines: list[list[list[Char]]], right: float) -> bool:
+    """Whether a cell's lines across several columns are one row whose values wrap, though its
+    first cell takes more than a line (a table without item numbers, its first column a name:
+    random Word layouts, seed 1928, "Medium Shading 1" ruling each row apart but not its
+    columns): text in the first column on the first line, fewer columns on the second, each
+    later line's text only in columns with text on the line above, and the first column's text
+    under a line of it that left no room for its first word (:func:`_no_room`). Rows a line each
+    (Word's "Light List") fill their columns alike line after line, and a row's first cell
+    starts on a line whose cell above ended short of its column's end."""
+    if len(lines) < 2:
+        return False
+    by_line = [_runs_by_column(starts, line) for line in lines]
+    end = _column_end(starts, 0, right)
+    if 0 not in by_line[0] or not by_line[1].keys() < by_line[0].keys():
+        return False
+    for above, below in pairwise(by_line):
+        if not below.keys() <= above.keys():
+            return False
+        if 0 in below and not _no_room(above[0][-1], below[0][0], starts[0], end):
+            return False
+    return True
+
+
+def _runs_by_column(starts: list[float], runs: list[list[Char]]) -> dict[int, list[list[Char]]]:
+    """A line's runs by the column each starts in."""
+    columns: dict[int, list[list[Char]]] = defaultdict(list)
+    for run in runs:
+        columns[_column_of(starts, run)].append(run)
+    return columns
+
+
+def _no_room(above: list[Char], below: list[Char], x0: float, x1: float) -> bool:
+    """Whether the run ``above``, in the column from ``x0`` to ``x1``, left no room for the first
+    word of the run ``below`` it (one character where it is CJK), less the padding its text
+    starts after: the column wrapped there (a word carried on is a space wider than a Latin
+    word set after a Latin word)."""
+    padding = min(max(0.0, above[0].x0 - x0), SET_LEFT)
+    room = x1 - padding - above[-1].x1
+    word = below[:1] if is_cjk(below[0].text) else below
+    for end, char in enumerate(word):
+        if char.text.isspace() or is_cjk(char.text):
+            word = word[:end]
+            break
+    width = sum(char.x1 - char.x0 for char in word) or below[0].x1 - below[0].x0
+    if not is_cjk(above[-1].text) and not is_cjk(below[0].text):
+        width += SPACE_WIDTH * below[0].size
+    return room < width - BROKEN_WORD_SLACK
 
 
 def _centred_blocks(starts: list[float], lines: list[list[list[Char]]]) -> bool:
