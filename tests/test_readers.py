@@ -1998,3 +1998,31 @@ def test_the_rest_of_a_page_first_row_whose_first_cell_alone_is_framed_is_that_r
     for outer in (polyline_edges([(300, 0), (300, 60)]), []):
         blocks, _ = page_blocks(chars, [*_box(0, 0, 40, 40), *below, *outer], 2, 0)
         assert [b.cells for b in blocks] == [first_row, (("3.",), ("Tremors",), ("09/2020",))]
+
+
+def test_a_cell_across_the_table_holding_one_row_whose_first_cell_wraps_is_that_row() -> None:
+    """Random Word layouts with looks, seed 1928 ("Medium Shading 1", no item numbers): a row
+    ruled apart from the next but not into columns is one cell across the table; its name wraps
+    in the first column, so its lines were read as rows, one a line, and the row split into
+    datasets. A cell's lines are one row where the second line fills fewer columns than the
+    first, each later line's text lies under text of its column, and the first column's under a
+    line that left no room for its first word; rows a line each are still rows."""
+    from plan_extract.read.page import page_blocks
+
+    edges = [e for x0, x1 in ((0, 100), (100, 200), (200, 300)) for e in _box(x0, 0, x1, 20)]
+    edges += _box(0, 20, 300, 60)
+    header = _word("Name", 5.4, 5) + _word("Date", 105.4, 5) + _word("Update", 205.4, 5)
+    wrapped = _word("Earnings and", 5.4, 25) + _word("Oct 2022", 105.4, 25)
+    wrapped += _word("Yearly", 205.4, 25) + _word("hours", 5.4, 37) + _word("or before", 105.4, 37)
+    blocks, _ = page_blocks(header + wrapped, edges, 1, 0)
+    assert [b.cells for b in blocks][1:] == [
+        (("Earnings and", "hours"), ("Oct 2022", "or before"), ("Yearly",))
+    ]
+    # a short first cell: the name under it is a new row's, had it fitted on its line
+    rows = _word("Alpha", 5.4, 25) + _word("04/2019", 105.4, 25) + _word("Monthly", 205.4, 25)
+    rows += _word("Beta", 5.4, 37) + _word("05/2019", 105.4, 37)
+    blocks, _ = page_blocks(header + rows, edges, 1, 0)
+    assert [b.cells for b in blocks][1:] == [
+        (("Alpha",), ("04/2019",), ("Monthly",)),
+        (("Beta",), ("05/2019",), ()),
+    ]

@@ -639,34 +639,40 @@ ROW_PAD = 1.0  # points: a row found by its text (:func:`_row_above`) starts thi
 _EDGE_TOLERANCE = 3.0  # points: an outer rule this near the table's side is that side (as snapped)
 
 
-def _reach(edges: list[Edge], x: float, y: float, down: bool) -> float:
-    """How far the vertical rule at ``x`` goes on from ``y`` (down, or up), its pieces chained."""
-    if down:
+def _outer_reach(table: Table, edges: list[Edge], others: Sequence[Table], down: bool) -> float:
+    """How far both of the table's side rules go on from its bottom (``down``) or its top, each
+    one's pieces chained, and not into another of the page's tables there. Heights are mirrored
+    going up, so that one walk serves both ways."""
+    x0, top, x1, bottom = table.bbox
+    sign = 1.0 if down else -1.0
+    start = sign * (bottom if down else top)
+
+    def span(top: float, bottom: float) -> tuple[float, float]:
+        return (top, bottom) if down else (-bottom, -top)
+
+    def reach(x: float) -> float:
         pieces = sorted(
-            (e.top, e.bottom)
+            span(e.top, e.bottom)
             for e in edges
-            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.bottom > y
+            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE
         )
-        end = y
-        for top, bottom in pieces:
-            if top > end + _EDGE_TOLERANCE:
+        end = start
+        for low, high in pieces:
+            if high <= start:
+                continue
+            if low > end + _EDGE_TOLERANCE:
                 break
-            end = max(end, bottom)
+            end = max(end, high)
         return end
-    pieces = sorted(
-        (
-            (e.bottom, e.top)
-            for e in edges
-            if e.orientation == "v" and abs(e.x0 - x) <= _EDGE_TOLERANCE and e.top < y
-        ),
-        reverse=True,
+
+    beyond = (
+        span(*o.bbox[1::2])[0]
+        for o in others
+        if o is not table and o.bbox[0] < x1 and o.bbox[2] > x0
     )
-    end = y
-    for bottom, top in pieces:
-        if bottom < end - _EDGE_TOLERANCE:
-            break
-        end = min(end, top)
-    return end
+    return sign * min(
+        reach(x0), reach(x1), *(low for low in beyond if low >= start - _EDGE_TOLERANCE)
+    )
 
 
 def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> Table:
@@ -675,47 +681,19 @@ def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> 
     rules between rows, and no cell is found below the row it starts at, though the table's left
     and right rules go on down to its end. Not into the ``others`` below it: a table there is
     its own (random Word layouts with looks, seed 1201: the rows a page's top continued, over a
-    filled row, had taken that row's text). And above its first cells, the row they enclose
-    there (:func:`_extended_up`)."""
-    x0, _, x1, bottom = table.bbox
-    end = min(
-        _reach(edges, x0, bottom, down=True),
-        _reach(edges, x1, bottom, down=True),
-        *(
-            o.bbox[1]
-            for o in others
-            if o is not table
-            and o.bbox[1] >= bottom - _EDGE_TOLERANCE
-            and o.bbox[0] < x1
-            and o.bbox[2] > x0
-        ),
-    )
+    filled row, had taken that row's text). And the row its outer rules enclose above its first
+    cells, in the table's columns: a table going on from the page before in a style that rules
+    its rows but draws no top rule at a page break (Word's "Light List" with the header printed
+    once, the page's first row framed left and right and ruled under only)."""
+    x0, top, x1, bottom = table.bbox
+    cells = table.cells
+    end = _outer_reach(table, edges, others, down=True)
     if end > bottom + EXTEND_MIN:
-        table = Table((*table.cells, (x0, bottom, x1, end)))
-    return _extended_up(table, edges, others)
-
-
-def _extended_up(table: Table, edges: list[Edge], others: Sequence[Table]) -> Table:
-    """The table with the row its outer rules enclose above its first cells, in the table's
-    columns: a table going on from the page before in a style that rules its rows but draws no
-    top rule at a page break (Word's "Light List" with the header printed once, the page's first
-    row framed left and right and ruled under only). Not into the ``others`` above it."""
-    x0, top, x1, _ = table.bbox
-    start = max(
-        _reach(edges, x0, top, down=False),
-        _reach(edges, x1, top, down=False),
-        *(
-            o.bbox[3]
-            for o in others
-            if o is not table
-            and o.bbox[3] <= top + _EDGE_TOLERANCE
-            and o.bbox[0] < x1
-            and o.bbox[2] > x0
-        ),
-    )
-    if start >= top - EXTEND_MIN:
-        return table
-    return Table((*table.cells, *((a, start, b, top) for a, b in _grid(table))))
+        cells = (*cells, (x0, bottom, x1, end))
+    start = _outer_reach(table, edges, others, down=False)
+    if start < top - EXTEND_MIN:
+        cells = (*cells, *((a, start, b, top) for a, b in _grid(table)))
+    return table if cells is table.cells else Table(cells)
 
 
 _Holes = dict[tuple[int, int], list[Char]]  # (row, column) of a table → its chars
