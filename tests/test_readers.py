@@ -1957,7 +1957,7 @@ def test_an_unframed_row_atop_a_page_over_the_table_going_on_is_a_row_of_it() ->
     chars = _word("31.01.2023", 5.4, 40) + _word("Street", 105.4, 40) + _word("Yearly", 205.4, 40)
     chars += _word("Note:", 5.4, 52) + _word("Name", 105.4, 52) + _word("month", 5.4, 64)
     chars += _word("2023-09", 5.4, 83) + _word("Land sales", 105.4, 83) + _word("Daily", 205.4, 83)
-    carry = [Carried(list(columns), list(columns))]
+    carry = [Carried.of(list(columns))]
     blocks, _ = page_blocks(chars, edges, 2, 1, carry)
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[0] == (("31.01.2023", "Note:", "month"), ("Street", "Name"), ("Yearly",))
@@ -1969,12 +1969,12 @@ def test_an_unframed_row_atop_a_page_over_the_table_going_on_is_a_row_of_it() ->
     assert all(b.cells != rows[0] for b in blocks if isinstance(b, TableRow))
     # under a heading, nor are they (a new table's first rows)
     heading = _word("D. Progress: datasets uploaded onto DATA.GOV.HK", 5.4, 16)
-    blocks, _ = page_blocks(heading + chars, edges, 2, 1, [Carried(list(columns), list(columns))])
+    blocks, _ = page_blocks(heading + chars, edges, 2, 1, [Carried.of(list(columns))])
     assert [b.cells for b in blocks if isinstance(b, TableRow)] == [rows[-1]]
     # the rest of a row the page break cut (no text in the first column) is the cut row's
     rest = [c for c in chars if c.x0 > 100 and c.top < 70] + _word("Unit", 105.4, 64)
     table = [c for c in chars if c.top > 80]
-    blocks, _ = page_blocks(rest + table, edges, 2, 1, [Carried(list(columns), list(columns))])
+    blocks, _ = page_blocks(rest + table, edges, 2, 1, [Carried.of(list(columns))])
     assert next((b.cells, b.table) for b in blocks if isinstance(b, TableRow)) == (
         ((), ("Street", "Name", "Unit"), ("Yearly",)),
         1,

@@ -123,8 +123,9 @@ def _worker_main(
     read_ahead: bool = True,
 ) -> None:
     """A worker: receive (path, plan_id, sha256), send back ("ok"|"memory"|"crash", results or
-    detail); ``read_ahead``: see :func:`_reads_ahead`. It stores what it extracts in the cache itself and sends its results packed (see
-    :meth:`~.pipeline.DocumentResult.pack`): all the work on a document is done in parallel.
+    detail); ``read_ahead``: see :func:`_reads_ahead`. It stores what it extracts in the cache
+    itself and sends its results packed (see :meth:`~.pipeline.DocumentResult.pack`): all the
+    work on a document is done in parallel.
 
     Its stderr is discarded: library chatter (pdfminer's warnings, a C library's abort message)
     reaches the user as the document's problem record instead."""

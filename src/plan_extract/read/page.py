@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import chain, pairwise, repeat
+from itertools import chain, pairwise, repeat, takewhile
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -371,7 +371,6 @@ def _left_margin(rows: list[list[Char]], box: BBox) -> float:
 
 
 BROKEN_WORD_SLACK = 1.0  # points: rounding between where a line ends and the cell's padding
-SPACE_WIDTH = 0.25  # of the font size: a space between two Latin words, at least
 
 
 def _broken_word(
@@ -543,18 +542,18 @@ def _runs_by_column(starts: list[float], runs: list[list[Char]]) -> dict[int, li
 def _no_room(above: list[Char], below: list[Char], x0: float, x1: float) -> bool:
     """Whether the run ``above``, in the column from ``x0`` to ``x1``, left no room for the first
     word of the run ``below`` it (one character where it is CJK), less the padding its text
-    starts after: the column wrapped there (a word carried on is a space wider than a Latin
-    word set after a Latin word)."""
+    starts after: the column wrapped there (a Latin word after a Latin word needs a space
+    too)."""
     padding = min(max(0.0, above[0].x0 - x0), SET_LEFT)
     room = x1 - padding - above[-1].x1
-    word = below[:1] if is_cjk(below[0].text) else below
-    for end, char in enumerate(word):
-        if char.text.isspace() or is_cjk(char.text):
-            word = word[:end]
-            break
-    width = sum(char.x1 - char.x0 for char in word) or below[0].x1 - below[0].x0
-    if not is_cjk(above[-1].text) and not is_cjk(below[0].text):
-        width += SPACE_WIDTH * below[0].size
+    first = below[0]
+    if is_cjk(first.text):
+        width = first.x1 - first.x0
+    else:
+        word = takewhile(lambda char: not char.text.isspace() and not is_cjk(char.text), below)
+        width = sum(char.x1 - char.x0 for char in word)
+        if not is_cjk(above[-1].text):
+            width += WORD_GAP * first.size  # the narrowest space that parts two words
     return room < width - BROKEN_WORD_SLACK
 
 
@@ -773,8 +772,9 @@ def _a_hole(
     """Whether a row has no cell at ``column`` where the table goes on around it: cells on both
     sides of it; or a cell on one side and the table's outer rule on the other at that height (a
     merged category cell in the last column, Word's "Light List"; the rest of a page's first row,
-    whose first cell alone is framed, Word's "Medium List 2" with the header printed once); or the column's cells or rules above it and below it (Word's "Medium
-    Shading 2" fills every other row's first cell only: the rest of the row has no cell at all).
+    whose first cell alone is framed, Word's "Medium List 2" with the header printed once); or
+    the column's cells or rules above it and below it (Word's "Medium Shading 2" fills every
+    other row's first cell only: the rest of the row has no cell at all).
     A cell whose rules are missing, not the outside of a table narrower in that row (an L-shaped
     table)."""
     cells = rows[row].cells
