@@ -847,6 +847,23 @@ def test_a_rows_first_cell_alone_left_of_an_unfilled_cell_is_the_rows() -> None:
     assert [len(b.cells) for b in blocks if isinstance(b, TableRow)] == [3]
 
 
+def test_a_rows_last_cell_alone_right_of_an_unruled_cell_is_the_rows() -> None:
+    """The same on the right (random Word layouts with looks, seed 1966, "Light List": the rest
+    of a category merged across a page break left unruled at the next page's top, between the
+    row's cells and its last, the description): the description was read as lines of text and
+    lost to the row."""
+    from plan_extract.read.page import page_blocks
+
+    edges = [e for x0, x1 in ((0, 40), (40, 120), (120, 200)) for e in _box(x0, 0, x1, 30)]
+    edges += _box(280, 0, 400, 30)  # the description; no cell 200-280 (the category's rest)
+    chars = _word("iii", 5, 5) + _word("Daily", 45, 5) + _word("2021", 125, 5)
+    chars += _word("Supply", 285, 5) + _word("of food", 285, 17)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [(b.table, b.cells) for b in blocks] == [
+        (1, (("iii",), ("Daily",), ("2021",), (), ("Supply", "of food")))
+    ]
+
+
 def test_the_rest_of_one_cell_across_an_unruled_table_goes_to_its_column() -> None:
     """A page break cuts a row of a table without inner rules ("Medium Shading 1"): under the
     repeated header, the rest of the one cell the break cut ("2010年以來" / "的歷史數據" of a note)
@@ -2026,3 +2043,63 @@ def test_a_cell_across_the_table_holding_one_row_whose_first_cell_wraps_is_that_
         (("Alpha",), ("04/2019",), ("Monthly",)),
         (("Beta",), ("05/2019",), ()),
     ]
+
+
+def test_a_page_s_first_row_ruled_in_wide_cells_is_read_in_the_columns_of_the_page_before() -> None:
+    """Random Word layouts with looks, seed 1978 ("Medium Shading 1", header printed once, a
+    merged category): the page's first row is ruled into a few wide cells, each over columns
+    the table's header on the page before parts, and was read one cell each (its values joined
+    to the row above as the rest of a cut row). With nothing above it on the page, a cell whose
+    text lies in two columns or more of the page before's table is parted into them; a cell
+    whose text is one run across (a grouping row) is not."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 100.0), (100.0, 160.0), (160.0, 220.0), (220.0, 300.0), (300.0, 360.0)]
+    # three wide cells over five columns, the middle one empty (a merged category's square)
+    edges = _box(0, 50, 160, 70) + _box(160, 50, 220, 70) + _box(220, 50, 360, 70)
+    edges += _box(0, 70, 360, 90)  # a grouping row's cell across the table
+    chars = _word("Aerial", 5.4, 55) + _word("KML", 105.4, 55)
+    chars += _word("Survey", 225.4, 55) + _word("Yearly", 305.4, 55)
+    chars += _word("Lands and maps", 5.4, 75)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks] == [
+        (("Aerial",), ("KML",), (), ("Survey",), ("Yearly",)),
+        (("Lands and maps",), (), (), (), ()),
+    ]
+    # text above the table: a table of the page's own, not the page before's going on
+    heading = _word("B. Datasets", 5.4, 20)
+    blocks, _ = page_blocks(heading + chars, edges, 2, 0, [Carried.of(columns)])
+    assert len(next(b for b in blocks if isinstance(b, TableRow)).cells) == 3
+
+
+def test_a_merged_cell_s_text_in_its_third_row_and_the_next_row_s_own_are_two_cells() -> None:
+    """Random Word layouts with looks, seed 1966 ("Light List", cells centred top to bottom): a
+    category merged over three rows, the third the tallest, prints its text in the third; the
+    style leaves the rules under the merged cell out, and under the next row's category too.
+    The first two rows' squares were empty, so the second row took the text, and the next row's
+    category was joined to it ("FoodLand"), the first row left without one. The merged cell is
+    the first row's, down through the empty squares to its text; text more than a line below
+    that is the next row's own."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 60), (60, 120), (120, 180), (180, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    for y in (35, 50, 80):  # the rules under each row, but in the category's column
+        edges += polyline_edges([(0, y), (120, y)]) + polyline_edges([(180, y), (300, y)])
+    # as LibreOffice draws it: the outer rules, the merged cell's sides, the other columns'
+    # sides in the first and third rows only
+    edges += [e for x in (0, 300) for e in polyline_edges([(x, 20), (x, 100)])]
+    edges += [e for x in (120, 180) for e in polyline_edges([(x, 20), (x, 80)])]
+    for top, bottom in ((20, 35), (50, 80)):
+        edges += [e for x in (60, 180) for e in polyline_edges([(x, top), (x, bottom)])]
+    edges += polyline_edges([(0, 100), (300, 100)])
+    chars = _word("Item", 5, 5) + _word("Name", 65, 5) + _word("Cat", 125, 5)
+    chars += _word("Date", 185, 5)
+    for n, (name, y) in enumerate((("Alpha", 22), ("Beta", 37), ("Gamma", 52), ("Delta", 85))):
+        chars += _word(f"{n + 1}.", 5, y) + _word(name, 65, y) + _word("2024", 185, y)
+    chars += _word("Gamma", 65, 66)  # the third row's name wraps: the tallest row
+    chars += _word("Food", 125, 58) + _word("Land", 125, 85)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [b.cells[2] for b in rows] == [("Cat",), ("Food",), (), (), ("Land",)]
+    assert [b.covered for b in rows] == [set(), set(), {2}, {2}, set()]

@@ -834,9 +834,9 @@ def _table_rows(
 ) -> list[tuple[float, Block]]:
     placed: list[tuple[float, Block]] = []
     columns = table.columns
-    # column → the row holding a merged cell's text (index in placed) and the bottom of its part
-    # in the row above, where no rule closes it
-    open_below: dict[int, tuple[int, float]] = {}
+    x_end = table.bbox[2]
+    # column → where a merged cell no rule closes goes on from the row above (_Open)
+    open_below: dict[int, _Open] = {}
     for row_number, row in enumerate(table.rows):
         bbox = row.bbox
         top = bbox[1]
@@ -864,21 +864,52 @@ def _table_rows(
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
-        held = _merged_up(placed, cells, covered, row, open_below) if open_below else {}
-        x_end = table.bbox[2]
-        open_below = (
-            {}
-            if rules is None or rules.across(columns[0], x_end, bbox[3])  # a rule under all
-            else {
-                column: (held.get(column, len(placed)), bbox[3])
-                for column, cell in enumerate(row.cells)
-                if (cell is not None or column not in covered or column in held)
-                and not rules.under(columns, column, x_end, bbox[3])
-            }
-        )
+        ruled = rules is None or rules.across(columns[0], x_end, bbox[3])  # a rule under all
+        open_now = [
+            column
+            for column in range(len(columns))
+            if not ruled and rules is not None and not rules.under(columns, column, x_end, bbox[3])
+        ]
+        squares = {
+            column: _text_span(
+                (holes or {}).get((row_number, column))
+                or (chars_in.get(square, []) if (square := row.cells[column]) else []),
+                columns[column],
+                _column_end(columns, column, x_end),
+            )
+            for column in {*open_below, *open_now}
+        }
+        held = _merged_up(placed, cells, covered, row, open_below, squares) if open_below else {}
+        above, open_below = open_below, {}
+        for column in open_now:
+            if row.cells[column] is None and column in covered and column not in held:
+                continue
+            span = squares[column]
+            text_bottom = span[1] if span else above[column].text_bottom if column in held else None
+            open_below[column] = _Open(held.get(column, len(placed)), bbox[3], text_bottom)
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
     return placed
+
+
+class _Open(NamedTuple):
+    """A square of a table's column that no rule closes below: the row holding the merged
+    cell's text (its index among the rows placed), the square's bottom, and the bottom of the
+    cell's text so far (None: none yet)."""
+
+    holder: int
+    bottom: float
+    text_bottom: float | None
+
+
+def _text_span(chars: Iterable[Char], x0: float, x1: float) -> tuple[float, float, float] | None:
+    """The top and bottom of the text of ``chars`` in a column from ``x0`` to ``x1``, and its
+    first char's height; None where there is none."""
+    inside = [c for c in chars if x0 <= (c.x0 + c.x1) / 2 < x1 and not c.text.isspace()]
+    if not inside:
+        return None
+    first = min(inside, key=_line_order)
+    return first.top, max(c.bottom for c in inside), first.bottom - first.top
 
 
 class _HRules:
@@ -913,23 +944,30 @@ def _merged_up(
     cells: list[tuple[str, ...]],
     covered: set[int],
     row: GridRow,
-    open_below: dict[int, tuple[int, float]],
+    open_below: dict[int, _Open],
+    squares: dict[int, tuple[float, float, float] | None],
 ) -> dict[int, int]:
     """A merged cell whose rules a table style cut (Word's "Light List": no rule between the
     rows it spans, in its column) starts at a row whose square in the column has no rule under
     it, and goes on down through the squares right under it: its text, printed where the cell's
     middle is (cells centred top to bottom put a category merged over two rows beside the
-    taller, or across the rows in the middle), is the first row's, joined from the parts each
+    taller, or across the rows in the middle, or in the last of three where that one is the
+    tallest: random Word layouts, seed 1966), is the first row's, joined from the parts each
     row holds (a word the column broke between two rows' parts one again: "Developme" / "nt"),
-    and the rows under it are covered by it, as a ruled merged cell's are. Returns
-    the columns this row's square goes on (the row holding the text, by its index in
-    ``placed``)."""
+    and the rows under it are covered by it, as a ruled merged cell's are. Text more than a
+    line below the cell's text so far is a cell of its own (1966: the next row's category,
+    which the style leaves open under the merged cell): ``squares`` has each open column's
+    text's top, bottom and line height in this row (:func:`_text_span`). Returns the columns
+    this row's square goes on (the row holding the text, by its index in ``placed``)."""
     held: dict[int, int] = {}
-    for column, (holder, bottom) in open_below.items():
+    for column, (holder, bottom, text_bottom) in open_below.items():
         square = row.cells[column]
         square_top = square[1] if square is not None else row.bbox[1]
         if (square is None and column in covered) or abs(square_top - bottom) > ROW_EDGE_TOLERANCE:
             continue
+        span = squares.get(column)
+        if span is not None and text_bottom is not None and span[0] - text_bottom > span[2]:
+            continue  # a text of its own
         top, above = placed[holder]
         assert isinstance(above, TableRow)
         if cells[column]:
@@ -937,10 +975,14 @@ def _merged_up(
             merged[column] = tuple(carried_on(merged[column], cells[column]))
             above = replace(above, cells=tuple(merged))
             placed[holder] = (top, above)
+            for between in range(holder + 1, len(placed)):  # the cell's rows above, empty
+                at, under = placed[between]
+                assert isinstance(under, TableRow)
+                placed[between] = (at, replace(under, covered=under.covered | {column}))
         if above.cells[column]:
             cells[column] = ()
             covered.add(column)
-            held[column] = holder
+        held[column] = holder  # an empty square under an empty first row: the cell goes on
     return held
 
 
@@ -1154,8 +1196,55 @@ def page_tables(
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables)
+    if grid:
+        tables = _in_grid(tables, grid, bands)
     tables = [_extended(table, edges, tables) for table in tables]
     return _row_above(tables, grid, bands) if grid else tables
+
+
+def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+    """The page's first table with its cells parted in the columns of the table the page before
+    ended with (``grid``), where it has only some of them: a table going on at the page's top,
+    with nothing above it, whose style rules a row in a few wide cells at a page break (random
+    Word layouts, seed 1978: "Medium Shading 1" with the header printed once and a merged
+    category, the page's first row three cells over seven columns). A cell is parted where its
+    text does as :func:`_spread` parts a cell's text, so a grouping row's text across the table
+    stays one cell."""
+    first = min(tables, key=lambda table: table.bbox[1], default=None)
+    if first is None:
+        return tables
+    starts = [a for a, _ in grid]
+    x0, top, x1, _ = first.bbox
+    t = COLUMN_EDGE_TOLERANCE
+    if (
+        len(first.columns) >= len(starts)
+        or abs(x0 - starts[0]) > t
+        or abs(x1 - grid[-1][1]) > t
+        or not all(any(abs(x - s) <= t for s in starts) for x in first.columns)
+        or bands.chars_between(grid, 0.0, top - ROW_PAD)
+    ):
+        return tables
+    cells: list[BBox] = []
+    for cell in first.cells:
+        inside = [s for s in starts if cell[0] - t <= s < cell[2] - t]
+        if len(inside) < 2 or not _parted(cell, inside, bands):
+            cells.append(cell)
+            continue
+        _, low, high, bottom = cell
+        ends = [*inside[1:], high]
+        cells.extend((max(a, cell[0]), low, b, bottom) for a, b in zip(inside, ends, strict=True))
+    if len(cells) == len(first.cells):
+        return tables
+    return [Table(tuple(cells)) if table is first else table for table in tables]
+
+
+def _parted(cell: BBox, starts: list[float], bands: _Bands) -> bool:
+    """Whether a cell's text lies in parts of the columns starting at ``starts`` (see
+    :func:`_spread`)."""
+    x0, top, x1, bottom = cell
+    lines = [_runs(line) for line in _rows(bands.chars_between([(x0, x1)], top, bottom))]
+    found = {_column_of(starts, run) for runs in lines for run in runs}
+    return len(found) > 1 or (bool(found) and _one_later_column(cell, starts, lines) is not None)
 
 
 def _row_above(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:

@@ -444,8 +444,8 @@ def join_side_by_side(tables: list[Table], lone: Sequence[BBox] = ()) -> list[Ta
     """Tables side by side whose rows have the same edges are one table with a gap: a row whose
     cells a table style draws as fills (Word's "Light Shading") and one cell of which it leaves
     unfilled (the rest of a merged cell from the page before) is found as two tables, left and
-    right of that cell; where the left part is the row's first cell alone, it is one of the
-    ``lone`` cells (touching no other). The gap is a column of its own, a cell in each row. A
+    right of that cell; where the left or the right part is one cell alone (the row's first or
+    last), it is one of the ``lone`` cells (touching no other). The gap is a column of its own, a cell in each row. A
     table inside another's bounds whose rows are some of the other's is part of it
     (:func:`_part_of`)."""
     beside = [Table((cell,)) for cell in lone if _beside_a_table(cell, tables)]
@@ -465,13 +465,15 @@ def join_side_by_side(tables: list[Table], lone: Sequence[BBox] = ()) -> list[Ta
 
 
 def _beside_a_table(cell: BBox, tables: list[Table]) -> bool:
-    """Whether a lone cell is left of a table of one row with the same top and bottom."""
+    """Whether a lone cell is left or right of a table of one row with the same top and bottom
+    (random Word layouts with looks, seed 1966: "Light List", a merged category's rest left
+    unruled at a page's top between the row's last cell and the rest)."""
     t = ROW_EDGE_TOLERANCE
     return any(
         len(_row_edges(table)) == 2
         and abs(table.bbox[1] - cell[1]) <= t
         and abs(table.bbox[3] - cell[3]) <= t
-        and cell[2] <= table.bbox[0] + t
+        and (cell[2] <= table.bbox[0] + t or cell[0] >= table.bbox[2] - t)
         for table in tables
     )
 
