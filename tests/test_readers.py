@@ -2103,3 +2103,37 @@ def test_a_merged_cell_s_text_in_its_third_row_and_the_next_row_s_own_are_two_ce
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [b.cells[2] for b in rows] == [("Cat",), ("Food",), (), (), ("Land",)]
     assert [b.covered for b in rows] == [set(), set(), {2}, {2}, set()]
+
+
+@pytest.mark.parametrize(
+    ("category_top", "categories", "covered"),
+    [
+        (63.0, [(), ("Finance",)], [set(), set()]),  # centred in the second row: its own
+        (51.0, [("Finance",), ()], [set(), {2}]),  # centred across both: the merged cell's
+    ],
+)
+def test_a_row_s_own_category_under_an_open_square_is_not_the_square_s(
+    category_top: float, categories: list[tuple[str, ...]], covered: list[set[int]]
+) -> None:
+    """Random Word layouts with looks, seed 2005 ("Medium Shading 1", cells centred top to
+    bottom): under the rest of a category merged across a page break (its square in the page's
+    first row unfilled, no rule under it), the next row's own category, centred in that row as
+    its other texts are, was taken for the merged cell's text and moved up a row, and the cut
+    category's rows lost theirs. A text set in its row as the row's others are is that row's; a
+    text centred across the open squares is still the first's."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 140), (140, 220), (220, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += [e for x0, x1 in (columns[0], columns[1], columns[3]) for e in _box(x0, 20, x1, 44)]
+    edges += polyline_edges([(0, 44), (0, 92), (300, 92), (300, 44)])
+    chars = _word("Item", 5, 5) + _word("Name", 45, 5) + _word("Cat", 145, 5)
+    chars += _word("Date", 225, 5)
+    chars += _word("3.", 5, 27) + _word("Trade", 45, 27) + _word("10.2023", 225, 27)
+    chars += _word("4.", 5, 63) + _word("Rates", 45, 53) + _word("for HK", 45, 63)
+    chars += _word("Dollar", 45, 73) + _word("Mid 2023", 225, 63)
+    chars += _word("Finance", 145, category_top)
+    blocks, _ = page_blocks(chars, edges, 2, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)][1:]
+    assert [row.cells[2] for row in rows] == categories
+    assert [row.covered for row in rows] == covered

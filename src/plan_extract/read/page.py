@@ -870,23 +870,30 @@ def _table_rows(
             for column in range(len(columns))
             if not ruled and rules is not None and not rules.under(columns, column, x_end, bbox[3])
         ]
-        squares = {
-            column: _text_span(
-                (holes or {}).get((row_number, column))
-                or (chars_in.get(square, []) if (square := row.cells[column]) else []),
-                columns[column],
-                _column_end(columns, column, x_end),
-            )
-            for column in {*open_below, *open_now}
-        }
-        held = _merged_up(placed, cells, covered, row, open_below, squares) if open_below else {}
+        squares = (
+            {
+                column: _text_span(
+                    (holes or {}).get((row_number, column))
+                    or (chars_in.get(square, []) if (square := row.cells[column]) else []),
+                    columns[column],
+                    _column_end(columns, column, x_end),
+                )
+                for column in range(len(columns))
+            }
+            if open_below or open_now
+            else {}
+        )
+        goes_on = _merged_up(placed, cells, covered, row, open_below, squares) if open_below else {}
         above, open_below = open_below, {}
         for column in open_now:
-            if row.cells[column] is None and column in covered and column not in held:
+            if row.cells[column] is None and column in covered and column not in goes_on:
                 continue
+            holder, start = goes_on.get(column, (len(placed), len(placed)))
             span = squares[column]
-            text_bottom = span[1] if span else above[column].text_bottom if column in held else None
-            open_below[column] = _Open(held.get(column, len(placed)), bbox[3], text_bottom)
+            text_bottom = (
+                span[1] if span else above[column].text_bottom if column in goes_on else None
+            )
+            open_below[column] = _Open(holder, bbox[3], text_bottom, start)
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
     return placed
@@ -894,12 +901,41 @@ def _table_rows(
 
 class _Open(NamedTuple):
     """A square of a table's column that no rule closes below: the row holding the merged
-    cell's text (its index among the rows placed), the square's bottom, and the bottom of the
-    cell's text so far (None: none yet)."""
+    cell's text (its index among the rows placed), the square's bottom, the bottom of the
+    cell's text so far (None: none yet), and the row the open squares start at."""
 
     holder: int
     bottom: float
     text_bottom: float | None
+    start: int  # the first row of the open squares (the holder, unless its text is its own)
+
+
+ALIGNED = 1.5  # points: texts whose middles (tops) lie this near their cells' are set alike
+
+
+def _set_in_own_row(
+    row: GridRow, column: int, squares: dict[int, tuple[float, float, float] | None]
+) -> bool:
+    """Whether the text of a row's square is set in the row as its other texts are in their
+    cells: centred top to bottom where they all are, else at their tops (within the spread of
+    their tops: a Latin and a CJK font set a line's top apart). A merged cell's text printed
+    in a lower row, where its middle falls, is set neither way."""
+    span = squares.get(column)
+    others = [
+        (cell, other)
+        for i, cell in enumerate(row.cells)
+        if i != column and cell is not None and (other := squares.get(i)) is not None
+    ]
+    if span is None or not others:
+        return False
+    present = [cell for cell in row.cells if cell is not None]
+    top, bottom = row.bbox[1], min(cell[3] for cell in present)  # the row's own height
+    if (square := row.cells[column]) is not None:
+        top, bottom = square[1], square[3]
+    if all(abs((a + b) / 2 - (c[1] + c[3]) / 2) <= ALIGNED for c, (a, b, _) in others):
+        return abs((span[0] + span[1]) / 2 - (top + bottom) / 2) <= ALIGNED
+    tops = [a - c[1] for c, (a, _, _) in others]
+    return min(tops) - ALIGNED <= span[0] - top <= max(tops) + ALIGNED
 
 
 def _text_span(chars: Iterable[Char], x0: float, x1: float) -> tuple[float, float, float] | None:
@@ -946,7 +982,7 @@ def _merged_up(
     row: GridRow,
     open_below: dict[int, _Open],
     squares: dict[int, tuple[float, float, float] | None],
-) -> dict[int, int]:
+) -> dict[int, tuple[int, int]]:
     """A merged cell whose rules a table style cut (Word's "Light List": no rule between the
     rows it spans, in its column) starts at a row whose square in the column has no rule under
     it, and goes on down through the squares right under it: its text, printed where the cell's
@@ -954,36 +990,70 @@ def _merged_up(
     taller, or across the rows in the middle, or in the last of three where that one is the
     tallest: random Word layouts, seed 1966), is the first row's, joined from the parts each
     row holds (a word the column broke between two rows' parts one again: "Developme" / "nt"),
-    and the rows under it are covered by it, as a ruled merged cell's are. Text more than a
-    line below the cell's text so far is a cell of its own (1966: the next row's category,
-    which the style leaves open under the merged cell): ``squares`` has each open column's
-    text's top, bottom and line height in this row (:func:`_text_span`). Returns the columns
-    this row's square goes on (the row holding the text, by its index in ``placed``)."""
-    held: dict[int, int] = {}
-    for column, (holder, bottom, text_bottom) in open_below.items():
+    and the rows under it are covered by it, as a ruled merged cell's are.
+
+    A text is a cell of its own where it lies more than a line below the cell's text so far
+    (1966: the next row's category, which the style leaves open under the merged cell), or,
+    the cell empty so far, where it is set in its row as the row's other texts are, and does not
+    go on into the row below (:func:`_set_in_own_row`; seed 2005: "Medium Shading 1", cells
+    centred, a row's category under the rest of a merged one from the page before, no rule
+    between). ``squares`` has the text's top, bottom and line height of each of this row's
+    squares (:func:`_text_span`). Returns, for each column whose open square this row's goes
+    on, the row holding the text and the row the open squares start at (indexes in ``placed``;
+    the holder is this row, ``len(placed)``, where the text is its own)."""
+    goes_on: dict[int, tuple[int, int]] = {}
+    here = len(placed)
+    for column, (holder, bottom, text_bottom, start) in open_below.items():
         square = row.cells[column]
         square_top = square[1] if square is not None else row.bbox[1]
         if (square is None and column in covered) or abs(square_top - bottom) > ROW_EDGE_TOLERANCE:
             continue
         span = squares.get(column)
-        if span is not None and text_bottom is not None and span[0] - text_bottom > span[2]:
-            continue  # a text of its own
-        top, above = placed[holder]
+        if span is not None and cells[column]:
+            if text_bottom is not None and span[0] - text_bottom > span[2]:
+                continue  # more than a line below the text above: a cell of its own
+            if text_bottom is None and _set_in_own_row(row, column, squares):
+                goes_on[column] = (here, start)  # this row's own, unless it goes on below
+                continue
+            if text_bottom is not None and holder != start:
+                # the text above, taken for its row's own, goes on into this row: a merged
+                # cell's, held by the first of the open squares
+                holder = _move_text(placed, column, holder, start)
+            _merge_into(placed, column, holder, cells[column])
+        _, above = placed[holder]
         assert isinstance(above, TableRow)
-        if cells[column]:
-            merged = list(above.cells)
-            merged[column] = tuple(carried_on(merged[column], cells[column]))
-            above = replace(above, cells=tuple(merged))
-            placed[holder] = (top, above)
-            for between in range(holder + 1, len(placed)):  # the cell's rows above, empty
-                at, under = placed[between]
-                assert isinstance(under, TableRow)
-                placed[between] = (at, replace(under, covered=under.covered | {column}))
         if above.cells[column]:
             cells[column] = ()
             covered.add(column)
-        held[column] = holder  # an empty square under an empty first row: the cell goes on
-    return held
+        goes_on[column] = (holder, start)  # an empty square under an empty one: it goes on
+    return goes_on
+
+
+def _merge_into(
+    placed: list[tuple[float, Block]], column: int, holder: int, text: tuple[str, ...]
+) -> None:
+    """Add ``text`` to the holder's square in the column, the rows placed under it covered."""
+    top, above = placed[holder]
+    assert isinstance(above, TableRow)
+    merged = list(above.cells)
+    merged[column] = tuple(carried_on(merged[column], text))
+    placed[holder] = (top, replace(above, cells=tuple(merged)))
+    for between in range(holder + 1, len(placed)):  # the cell's rows under its first
+        at, under = placed[between]
+        assert isinstance(under, TableRow)
+        placed[between] = (at, replace(under, covered=under.covered | {column}))
+
+
+def _move_text(placed: list[tuple[float, Block]], column: int, holder: int, start: int) -> int:
+    """Move the text of the holder's square in the column to the start row's; returns it."""
+    at, row = placed[holder]
+    assert isinstance(row, TableRow)
+    text = row.cells[column]
+    emptied = list(row.cells)
+    emptied[column] = ()
+    placed[holder] = (at, replace(row, cells=tuple(emptied)))
+    _merge_into(placed, column, start, text)
+    return start
 
 
 def _spread(cell: BBox, chars: list[Char], columns: list[float]) -> list[tuple[str, ...]] | None:
