@@ -1009,8 +1009,8 @@ def _merged_up(
         if (square is None and column in covered) or abs(square_top - bottom) > ROW_EDGE_TOLERANCE:
             continue
         span = squares.get(column)
-        if span is not None and cells[column]:
-            if text_bottom is not None and span[0] - text_bottom > span[2]:
+        if cells[column]:
+            if span is not None and text_bottom is not None and span[0] - text_bottom > span[2]:
                 continue  # more than a line below the text above: a cell of its own
             if text_bottom is None and _set_in_own_row(row, column, squares):
                 goes_on[column] = (here, start)  # this row's own, unless it goes on below
