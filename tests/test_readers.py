@@ -2137,3 +2137,34 @@ def test_a_row_s_own_category_under_an_open_square_is_not_the_square_s(
     rows = [b for b in blocks if isinstance(b, TableRow)][1:]
     assert [row.cells[2] for row in rows] == categories
     assert [row.covered for row in rows] == covered
+
+
+def test_a_header_row_at_a_page_s_foot_ruled_above_and_below_is_read_in_its_columns() -> None:
+    """Random Word layouts with looks, seeds 1926 and 2014 ("Light Shading", the header printed
+    once, cells centred): a table's header row a page break cut leaves its first lines at the
+    page's foot between two rules across the table, no other rule; read by its text's
+    alignment, a label centred in the first column was taken for the second of a table with an
+    empty first column, and the rows on the next page had a column too few for that header.
+    Rules across a table of the page as wide, round text that repeats part of that table's
+    header row in its columns, are a row of those columns; an unruled table's rows under its
+    top rule (no header's text) are not."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0.0, 60.0), (60.0, 180.0), (180.0, 300.0))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    header = _word("Item", 18, 5) + _word("Frequency", 93, 5) + _word("Dataset Name", 204, 5)
+    rows = _word("1.", 24, 25) + _word("Monthly", 99, 25) + _word("Rainfall", 216, 25)
+    edges += [_rule(0, 300, 100), _rule(0, 300, 115)]  # the next table's header, cut
+    cut = _word("Item", 18, 103) + _word("Frequency", 93, 103) + _word("Dataset", 216, 103)
+    blocks, _ = page_blocks(header + rows + cut, edges, 1, 0)
+    assert [b.cells for b in blocks][2:] == [(("Item",), ("Frequency",), ("Dataset",))]
+    # rows under a rule, no header's text: read by their alignment, as before
+    rows_below = _word("2.", 24, 103) + _word("Yearly", 99, 103) + _word("Tides", 216, 103)
+    rows_below += _word("3.", 24, 116) + _word("Daily", 99, 116) + _word("Winds", 216, 116)
+    edges[-1] = _rule(0, 300, 130)
+    blocks, _ = page_blocks(header + rows + rows_below, edges, 1, 0)
+    below = [b.cells for b in blocks if isinstance(b, TableRow)][2:]
+    assert [[text for cell in cells for text in cell] for cells in below] == [
+        ["2.", "Yearly", "Tides"],
+        ["3.", "Daily", "Winds"],
+    ]

@@ -43,6 +43,7 @@ from .layout import AlignmentSettings, Line, Segment, aligned_blocks
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
+    BAND_MIN,
     COLUMN_EDGE_TOLERANCE,
     ROW_EDGE_TOLERANCE,
     BandKind,
@@ -1266,10 +1267,63 @@ def page_tables(
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables)
+    if chars:
+        tables = _ruled_bands(tables, merged, bands)
     if grid:
         tables = _in_grid(tables, grid, bands)
     tables = [_extended(table, edges, tables) for table in tables]
     return _row_above(tables, grid, bands) if grid else tables
+
+
+def _ruled_bands(tables: list[Table], rules: list[Edge], bands: _Bands) -> list[Table]:
+    """The page's tables with the rows between two rules across a table's width, clear of
+    every table, that repeat part of that table's header row: each run of their text inside
+    one of its columns, in two or more, and a part of its header's text in that column (a
+    header printed again for the next table of the page). A table of one row each. A header
+    row a page break cut in a style that rules it above and below only (Word's "Light Shading"
+    with the header printed once: its first lines at the page's foot, the rest atop the next
+    page) was read by its text's alignment: a label centred in the first column taken for the
+    second of a table with an empty first column (random Word layouts with looks, seed 1926),
+    a bilingual header a row a line, parted where no column is (2014); the next page's rows
+    then had a column too few for it. Rows between two rules that are no header (an unruled
+    table's rows under its top rule) stay the alignment's to read."""
+    added: list[Table] = []
+    for table in tables:
+        grid = _grid(table)
+        header: list[str] | None = None  # the table's first row's text, per column
+        for top, bottom in pairwise(rules_spanning(rules, grid)):
+            if not BAND_MIN <= bottom - top <= BAND_MAX or any(
+                other.bbox[1] < bottom + ROW_EDGE_TOLERANCE
+                and top - ROW_EDGE_TOLERANCE < other.bbox[3]
+                and other.bbox[0] < grid[-1][1]
+                and grid[0][0] < other.bbox[2]
+                for other in (*tables, *added)
+            ):
+                continue
+            texts = _column_texts(bands, grid, top, bottom)
+            if texts is None or sum(map(bool, texts)) < 2:
+                continue
+            if header is None:
+                first = min(cell[3] for cell in table.cells if cell[1] == table.bbox[1])
+                header = _column_texts(bands, grid, table.bbox[1], first) or []
+            if len(header) == len(texts) and all(
+                text in label for text, label in zip(texts, header, strict=True)
+            ):
+                added.append(Table(tuple((a, top, b, bottom) for a, b in grid)))
+    return [*tables, *added] if added else tables
+
+
+def _column_texts(bands: _Bands, columns: Columns, top: float, bottom: float) -> list[str] | None:
+    """The text between ``top`` and ``bottom`` in each of ``columns``, without spaces; None
+    where a run of it lies in none of them."""
+    texts = [""] * len(columns)
+    for line in _rows(bands.chars_between(columns, top, bottom)):
+        for run in _runs(line):
+            column = _Bands.column_of(columns, run)
+            if column is None:
+                return None
+            texts[column] += "".join(char.text for char in run if not char.text.isspace())
+    return texts
 
 
 def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
