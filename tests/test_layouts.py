@@ -182,7 +182,13 @@ def _round_trip(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{plan.stem}{suffix}"
         write(plan, layout, path)
-        diffs = compare(expected(plan, layout), [path]) + accounting(path)
+        wanted = expected(plan, layout)
+        if suffix == ".pdf":
+            # LibreOffice now and then leaves a row out of the PDF altogether (random Word
+            # layouts with looks, seed 1990: "Medium Shading 2", a row at a page break, none of
+            # its text printed): no reader can give what is not there
+            assume(not _unprinted(path, wanted))
+        diffs = compare(wanted, [path]) + accounting(path)
         if diffs:
             if keep := os.environ.get("LAYOUT_KEEP"):  # a folder to keep failing documents in
                 Path(keep).mkdir(parents=True, exist_ok=True)
@@ -191,6 +197,28 @@ def _round_trip(
             pytest.fail(
                 _report(diffs, f"{layout}\n--- the plan as text:\n{shown}\n--- differences:\n")
             )
+
+
+def _unprinted(path: Path, wanted: list[dict[str, Any]]) -> list[str]:
+    """The dataset names of ``wanted`` whose start (four characters, spaces aside) is nowhere in
+    the PDF's text as PDFium gives it, not as the reader lays it out."""
+    import unicodedata
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+    printed = unicodedata.normalize("NFKC", "".join(text.split()))
+    return [
+        name
+        for plan in wanted
+        for row in plan["datasets"]
+        if (name := row.get("dataset_name"))
+        and unicodedata.normalize("NFKC", "".join(name.split()))[:4] not in printed
+    ]
 
 
 def _write_text(plan: Plan, layout: Layout, path: Path) -> None:

@@ -2168,3 +2168,33 @@ def test_a_header_row_at_a_page_s_foot_ruled_above_and_below_is_read_in_its_colu
         ["2.", "Yearly", "Tides"],
         ["3.", "Daily", "Winds"],
     ]
+
+
+def test_a_grouping_row_atop_a_page_going_on_from_the_page_before_keeps_the_rows_under_it() -> None:
+    """Random Word layouts with looks, seed 1937 ("Medium Shading 2", the header printed once,
+    no item numbers): the page's first band between rules across the table's columns is a
+    grouping row, one line across them; the bands were read as rows only while each held a
+    row, so none was, and the rows under it were read a line at a time (a bilingual description
+    over five lines made five datasets). A band holding one line the rules hold tight is a
+    grouping row, one cell across the table, and the bands under it go on; a heading between
+    the table and the next, with room round it, is no row."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]
+    edges = [_rule(0, 300, y) for y in (0, 14, 50, 64, 100, 150)]
+    chars = _word("Finance", 5, 2)
+    chars += _word("Trade-weighted", 5, 17) + _word("Monthly", 105, 17) + _word("HK$", 205, 17)
+    chars += _word("indices", 5, 29) + _word("Index", 205, 29)
+    chars += _word("Trade", 5, 52)
+    chars += _word("Imports", 5, 67) + _word("Monthly", 105, 67) + _word("Trade", 205, 67)
+    chars += _word("B. Datasets to be released in 2022", 5, 120)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("Finance",), (), ()),
+        (("Trade-weighted", "indices"), ("Monthly",), ("HK$", "Index")),
+        (("Trade",), (), ()),
+        (("Imports",), ("Monthly",), ("Trade",)),
+    ]
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == [
+        "B. Datasets to be released in 2022"
+    ]

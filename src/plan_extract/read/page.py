@@ -1146,10 +1146,17 @@ class _Bands:
         line across the table is no row), in two columns or more, and for "one row" in the
         first column on one line at most or with one line at most holding text in all its
         columns (a wrapped first cell); for "rest", in one column or more, the first on one line
-        at most; for "line", one line of any text."""
+        at most; for "line", one line of any text; for "grouping", that line no less than
+        half the band's height."""
         inside = self.chars_between(columns, top, bottom)
         if kind == "line":
             return len(_rows(inside)) == 1
+        if kind == "grouping":
+            lines = _rows(inside)
+            if len(lines) != 1:
+                return False
+            height = max(c.bottom for c in lines[0]) - min(c.top for c in lines[0])
+            return bottom - top <= 2 * height
         found: set[int] = set()
         first_column = 0  # lines with text in the first column
         per_line: list[set[int]] = []  # the columns each line has text in

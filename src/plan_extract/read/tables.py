@@ -710,8 +710,10 @@ def _seed(
 # row's text in two columns or more, every piece of it inside one column (not a heading, nor a
 # line across the table); "one row", that and text in the first column on one line at most (not
 # rows under rows); "rest", the rest of one row a page break cut, in one column or more; "line",
-# one line of text, wherever it lies (a grouping row across the table).
-BandKind = Literal["row", "one row", "rest", "line"]
+# one line of text, wherever it lies (a grouping row across the table); "grouping", one line of
+# text that the band's rules hold tight (no more than twice its height: not a heading between
+# two tables).
+BandKind = Literal["row", "one row", "rest", "line", "grouping"]
 
 
 class Bands(Protocol):
@@ -910,7 +912,8 @@ def continued_rows(
     last row's ``columns``), where the style fills none of them ("Light Shading" on a page holding
     the repeated header and the rest of a row): from the top-most rule across exactly those
     columns, each band down to the next such rule that holds a row (the header's may hold labels
-    over two lines; the rest, one row's text), until one does not, or a table of the page begins.
+    over two lines; the rest, one row's text) or one line across them (a grouping row), until
+    one does not, or a table of the page begins.
     A table at the top with those columns (the repeated header, filled) is the header, and the
     bands under it join it. ``tables`` as they are where no table goes on at the page's top."""
     t = COLUMN_EDGE_TOLERANCE
@@ -941,9 +944,15 @@ def continued_rows(
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
             break
-        if not _holds_next_band(bands, columns, top, bottom, first=not cells):
+        if _holds_next_band(bands, columns, top, bottom, first=not cells):
+            cells.extend(_row_cells(columns, top, bottom))
+        elif bands.holds(columns, top, bottom, "grouping"):
+            # one line across the columns: a grouping row, one cell across the table (random
+            # Word layouts with looks, seed 1937: "Medium Shading 2", a category filled across
+            # atop the page, which stopped the rows under it from being read as rows)
+            cells.append((columns[0][0], top, columns[-1][1], bottom))
+        else:
             break
-        cells.extend(_row_cells(columns, top, bottom))
         top = bottom
     if not cells or (header is not None and len(cells) == len(header.cells)):
         return list(tables)
