@@ -2198,3 +2198,23 @@ def test_a_grouping_row_atop_a_page_going_on_from_the_page_before_keeps_the_rows
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "B. Datasets to be released in 2022"
     ]
+
+
+def test_a_wrapped_row_whose_columns_lines_interleave_is_one_row() -> None:
+    """Random Word layouts with looks, seed 1944 ("Medium Shading 1", no item numbers, a Latin
+    and a CJK font): a row's cell across the table held formats on four Latin lines beside a
+    note on CJK lines, the two fonts' lines at different heights, so a line held text in a
+    column the line right above had none in, and the row was read a line at a time (a dataset
+    lost, a note cut). Each line's text in a column right under the column's text above is the
+    same row's; a value a line or more below its column's text above is a new row's."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)] + _box(0, 20, 300, 70)
+    header = _word("Fmt", 5.4, 5) + _word("Name", 45.4, 5) + _word("Date", 165.4, 5)
+    row = _word("GML /", 5.4, 25) + _word("Survey", 45.4, 25) + _word("9/2022", 165.4, 25)
+    row += _word("MDB /", 5.4, 37) + _word("Note:", 165.4, 41) + _word("ZIP", 5.4, 49)
+    blocks, _ = page_blocks(header + row, edges, 1, 0)
+    assert [b.cells for b in blocks][1:] == [
+        (("GML /", "MDB /", "ZIP"), ("Survey",), ("9/2022", "Note:"))
+    ]

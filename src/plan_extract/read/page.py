@@ -514,8 +514,10 @@ def _wrapped_row(starts: list[float], lines: list[list[list[Char]]], right: floa
     first cell takes more than a line (a table without item numbers, its first column a name:
     random Word layouts, seed 1928, "Medium Shading 1" ruling each row apart but not its
     columns): text in the first column on the first line, fewer columns on the second, each
-    later line's text only in columns with text on the line above, and the first column's text
-    under a line of it that left no room for its first word (:func:`_no_room`). Rows a line each
+    later line's text in a column right under its text above (:func:`_right_under`; not only
+    under the line right above: a Latin and a CJK font set their lines at different heights,
+    seed 1944, and the columns' lines interleave), and the first column's text under a line of
+    it that left no room for its first word (:func:`_no_room`). Rows a line each
     (Word's "Light List") fill their columns alike line after line, and a row's first cell
     starts on a line whose cell above ended short of its column's end."""
     if len(lines) < 2:
@@ -524,12 +526,24 @@ def _wrapped_row(starts: list[float], lines: list[list[list[Char]]], right: floa
     end = _column_end(starts, 0, right)
     if 0 not in by_line[0] or not by_line[1].keys() < by_line[0].keys():
         return False
-    for above, below in pairwise(by_line):
-        if not below.keys() <= above.keys():
+    last = dict(by_line[0])  # each column's runs on the last line with text in it
+    for below in by_line[1:]:
+        if not all(
+            column in last and _right_under(last[column], below[column]) for column in below
+        ):
             return False
-        if 0 in below and not _no_room(above[0][-1], below[0][0], starts[0], end):
+        if 0 in below and not _no_room(last[0][-1], below[0][0], starts[0], end):
             return False
+        last.update(below)
     return True
+
+
+def _right_under(above: list[list[Char]], below: list[list[Char]]) -> bool:
+    """Whether the runs ``below`` start no more than a line's height under the runs ``above``
+    (the next line of one cell's text, not a value of the next row)."""
+    first = below[0][0]
+    bottom = max(char.bottom for run in above for char in run)
+    return min(char.top for run in below for char in run) - bottom <= first.bottom - first.top
 
 
 def _runs_by_column(starts: list[float], runs: list[list[Char]]) -> dict[int, list[list[Char]]]:
