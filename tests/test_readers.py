@@ -2218,3 +2218,22 @@ def test_a_wrapped_row_whose_columns_lines_interleave_is_one_row() -> None:
     assert [b.cells for b in blocks][1:] == [
         (("GML /", "MDB /", "ZIP"), ("Survey",), ("9/2022", "Note:"))
     ]
+
+
+def test_a_short_heading_after_a_table_going_on_atop_a_page_is_no_row_of_it() -> None:
+    """The rows atop a page that go on with the table the page before ended with are read band
+    by band between rules across its columns, and a band holding text in one column is the
+    rest of a row or a sparse row; a heading short enough to fit the first column, between
+    the table's last rule and the next table's first, was read as a row of it (section B's
+    heading a dataset of section A). A band whose text starts more than a line and a half under
+    its top rule, room above it as above a heading, ends the table."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]
+    edges = [_rule(0, 300, y) for y in (0, 36, 72, 120)]
+    chars = _word("Trade", 5, 3) + _word("Monthly", 105, 3) + _word("HK$", 205, 3)
+    chars += _word("Imports", 5, 39) + _word("Monthly", 105, 39) + _word("Trade", 205, 39)
+    chars += _word("B. Nil", 5, 92)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["B. Nil"]
+    assert len([b for b in blocks if isinstance(b, TableRow)]) == 2

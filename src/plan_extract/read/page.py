@@ -1230,6 +1230,16 @@ class _Bands:
         ]
         return list(pairwise([x0, *inner, x1]))
 
+    def spaced(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether the text between ``top`` and ``bottom`` over ``columns`` starts more than a
+        line and a half under ``top`` (a row's text starts right under its rule; a heading's has
+        room above it)."""
+        lines = _rows(self.chars_between(columns, top, bottom))
+        if not lines:
+            return False
+        first = min(lines[0], key=attrgetter("top"))
+        return first.top - top > 1.5 * (first.bottom - first.top)
+
     def text_start(self, columns: Columns, bottom: float) -> float | None:
         """Where the lines right above ``bottom`` over ``columns`` begin, each inside the columns
         and at most a line's height above the one below it (a header above a table's first row,

@@ -727,6 +727,10 @@ class Bands(Protocol):
         """Where the lines right under ``top`` over ``columns`` end (a row a page break cut)."""
         ...
 
+    def spaced(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether the band's text starts more than a line and a half under its top."""
+        ...
+
     def text_start(self, columns: Columns, bottom: float) -> float | None:
         """Where the lines right above ``bottom`` over ``columns`` begin (an unruled header)."""
         ...
@@ -913,7 +917,8 @@ def continued_rows(
     the repeated header and the rest of a row): from the top-most rule across exactly those
     columns, each band down to the next such rule that holds a row (the header's may hold labels
     over two lines; the rest, one row's text) or one line across them (a grouping row), until
-    one does not, or a table of the page begins.
+    one does not, or one's text starts more than a line and a half under its top (a heading
+    between this table and the next: a short one fits a column), or a table of the page begins.
     A table at the top with those columns (the repeated header, filled) is the header, and the
     bands under it join it. ``tables`` as they are where no table goes on at the page's top."""
     t = COLUMN_EDGE_TOLERANCE
@@ -944,6 +949,8 @@ def continued_rows(
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
             break
+        if cells and bands.spaced(columns, top, bottom):
+            break  # a heading with room above it, between this table and the next
         if _holds_next_band(bands, columns, top, bottom, first=not cells):
             cells.extend(_row_cells(columns, top, bottom))
         elif bands.holds(columns, top, bottom, "grouping"):
