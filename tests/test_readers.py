@@ -2237,3 +2237,20 @@ def test_a_short_heading_after_a_table_going_on_atop_a_page_is_no_row_of_it() ->
     blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["B. Nil"]
     assert len([b for b in blocks if isinstance(b, TableRow)]) == 2
+
+
+def test_the_rest_of_a_cut_row_alone_atop_a_page_between_rules_is_a_row() -> None:
+    """Random Word layouts with looks, seed 1493 ("Light Shading", the header printed once): the
+    rest of a row a page break cut, a note's last lines in one column, is ruled above and below
+    across the table atop the next page; the first band there was read as a row only where it
+    held text in two columns, so these lines were text, and the note lost to its row. The first
+    band may be the rest of a row too."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]
+    edges = [_rule(0, 300, 0), _rule(0, 300, 24)]
+    # its first line 2.5 pt past its column's end (its last char's middle inside), as a CJK
+    # line set to the cell's width may be
+    chars = _word("Note: on systems", 106.5, 2) + _word("upgrade", 106.5, 12)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks] == [((), ("Note: on systems", "upgrade"), ())]

@@ -888,12 +888,14 @@ def _holds_next_band(
     bands: Bands, columns: Columns, top: float, bottom: float, first: bool
 ) -> bool:
     """Whether a band at a page's top goes on with the table the page before ended with
-    (:func:`continued_rows`): the first, a row (or the repeated header); each after it, the rest
-    of a row the page break cut or one whole row, its first cell wrapped or not (random HTML
-    layouts, seed 4100: a bilingual category over three lines under the repeated header, which
-    "the rest of a row" refused, and the row was read a line at a time)."""
-    if first:
-        return bands.holds(columns, top, bottom, "row")
+    (:func:`continued_rows`): the first, a row (or the repeated header); any, the rest of a row
+    the page break cut (random Word layouts with looks, seed 1493: a note's last lines alone
+    atop the page, "Light Shading" ruling them above and below, read as lines and lost to the
+    row) or one whole row, its first cell wrapped or not (random HTML layouts, seed 4100: a
+    bilingual category over three lines under the repeated header, which "the rest of a row"
+    refused, and the row was read a line at a time)."""
+    if first and bands.holds(columns, top, bottom, "row"):
+        return True
     return bands.holds(columns, top, bottom, "rest") or bands.holds(columns, top, bottom, "one row")
 
 
@@ -949,7 +951,7 @@ def continued_rows(
             continue
         if bottom - top > BAND_MAX or any(bottom > start + t for start in starts):
             break
-        if cells and bands.spaced(columns, top, bottom):
+        if bands.spaced(columns, top, bottom):
             break  # a heading with room above it, between this table and the next
         if _holds_next_band(bands, columns, top, bottom, first=not cells):
             cells.extend(_row_cells(columns, top, bottom))
