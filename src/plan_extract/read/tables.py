@@ -445,9 +445,9 @@ def join_side_by_side(tables: list[Table], lone: Sequence[BBox] = ()) -> list[Ta
     cells a table style draws as fills (Word's "Light Shading") and one cell of which it leaves
     unfilled (the rest of a merged cell from the page before) is found as two tables, left and
     right of that cell; where the left or the right part is one cell alone (the row's first or
-    last), it is one of the ``lone`` cells (touching no other). The gap is a column of its own, a cell in each row. A
-    table inside another's bounds whose rows are some of the other's is part of it
-    (:func:`_part_of`)."""
+    last), it is one of the ``lone`` cells (touching no other). The gap is a column of its own,
+    a cell in each row. A table inside another's bounds whose rows are some of the other's is
+    part of it (:func:`_part_of`)."""
     beside = [Table((cell,)) for cell in lone if _beside_a_table(cell, tables)]
     joined: list[Table] = []
     for table in [*tables, *beside]:
