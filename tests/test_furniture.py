@@ -119,3 +119,16 @@ def test_a_title_line_saying_what_the_running_header_says() -> None:
     without_running(_page(*title, *BODY[1:]), running)
     second = without_running(_page(("地政總署 Lands Department", 36.0), *BODY), running)
     assert _text(second) == [text for text, _ in BODY]
+
+
+def test_a_page_of_only_its_running_header_and_page_number_is_left_empty() -> None:
+    """Random Word layouts with looks, seed 2072: a page holding nothing but the department's
+    name atop it and its page number (the table's last row ended the page before, and Word began
+    a page after it) kept its header: a page of two lines was taken for one without a body to
+    stand apart from, and the header was read as the rest of the table's last row ("換地交易地政
+    總署"). Its gap to the page number sets it apart; the page before says what it is."""
+    running = RunningLines()
+    without_running(_page(("地政總署", 36.0), *BODY), running)
+    assert _text(without_running(_page(("地政總署", 36.0), ("2", 560.0)), running)) == ["2"]
+    # a page of one line keeps it
+    assert _text(without_running(_page(("地政總署", 36.0)), running)) == ["地政總署"]

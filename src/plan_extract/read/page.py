@@ -265,8 +265,12 @@ def without_running(chars: list[Char], running: RunningLines) -> list[Char]:
     """A page's chars (in line order) without those of its running header and footer lines
     (:class:`~.furniture.RunningLines`, which learns the page's first and last lines)."""
     head = _first_rows(chars, DEPTH + 1)
-    if len(head) <= DEPTH:
-        return chars  # a page of a line or two: no body for a running line to stand apart from
+    if len(head) < 2:
+        return chars  # a page of one line: nothing for a running line to stand apart from
+    # (a page of two, its running header and its page number, has no body: the header's gap to
+    # the number tells it apart, and the page before tells what it is; random Word layouts with
+    # looks, seed 2072: atop a page the table's last row left empty, it was read as the rest of
+    # that row, its name "換地交易地政總署")
     tail = _first_rows(reversed(chars), DEPTH + 1)
     tops = running.running(_edge_lines(head, top=True), top=True)
     bottoms = running.running(_edge_lines(tail, top=False), top=False)
