@@ -2254,3 +2254,25 @@ def test_the_rest_of_a_cut_row_alone_atop_a_page_between_rules_is_a_row() -> Non
     chars = _word("Note: on systems", 106.5, 2) + _word("upgrade", 106.5, 12)
     blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
     assert [b.cells for b in blocks] == [((), ("Note: on systems", "upgrade"), ())]
+
+
+def test_the_rest_of_a_cut_row_beside_its_framed_first_cell_atop_a_page_is_that_row() -> None:
+    """Random Word layouts with looks, seed 2112: atop the next page, the rest of a row a page
+    break cut has its first cell (empty) framed and the rest of the row no rule at all, its
+    text, a note's last line, in one column. Text in one square of such a row was left out as
+    text beside a narrower table, and became the next row's category. In the first row of the
+    table going on from the page before it is the row's."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 60.0), (60.0, 180.0), (180.0, 300.0)]
+    edges = _box(0, 0, 60, 17) + [e for x0, x1 in columns for e in _box(x0, 17, x1, 34)]
+    chars = _word("upgrade", 185, 3)
+    chars += _word("C-2", 5, 20) + _word("Water", 65, 20) + _word("Yearly", 185, 20)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks] == [
+        ((), (), ("upgrade",)),
+        (("C-2",), ("Water",), ("Yearly",)),
+    ]
+    # on a page of its own, no table going on: text beside the table's narrower first row
+    blocks, _ = page_blocks(chars, edges, 2, 0)
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["upgrade"]
