@@ -2188,13 +2188,18 @@ def test_a_grouping_row_atop_a_page_going_on_from_the_page_before_keeps_the_rows
     chars += _word("Trade", 5, 52)
     chars += _word("Imports", 5, 67) + _word("Monthly", 105, 67) + _word("Trade", 205, 67)
     chars += _word("B. Datasets to be released in 2022", 5, 120)
-    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
-    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+    # the page before ended with the table's header alone: no row was cut, the first band is no
+    # row's rest
+    header_alone = Carried(columns, columns, header_alone=True)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [header_alone])
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [b.cells for b in rows] == [
         (("Finance",), (), ()),
         (("Trade-weighted", "indices"), ("Monthly",), ("HK$", "Index")),
         (("Trade",), (), ()),
         (("Imports",), ("Monthly",), ("Trade",)),
     ]
+    assert rows[0].covered == {1, 2}  # one cell across the table: a grouping row
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "B. Datasets to be released in 2022"
     ]

@@ -1286,6 +1286,7 @@ def page_tables(
     carried: Columns | None = None,
     in_line_order: bool = False,
     grid: Columns | None = None,
+    header_alone: bool = False,
 ) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
@@ -1296,7 +1297,8 @@ def page_tables(
     rows at this page's top may go on (:func:`~.tables.continued_rows`); ``in_line_order``: the
     chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed);
     ``grid``: all the columns of that table, whose row at this page's top no rule or fill may
-    frame (:func:`_row_above`)."""
+    frame (:func:`_row_above`); ``header_alone``: that table was its header alone (no row of it
+    cut)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
@@ -1306,7 +1308,7 @@ def page_tables(
         if len(table.columns) >= MIN_TABLE_COLUMNS
     ]
     if carried is not None and chars and not _text_above(chars, carried, merged):
-        tables = continued_rows(carried, merged, bands, tables)
+        tables = continued_rows(carried, merged, bands, tables, rest_first=not header_alone)
     if chars:
         tables = _ruled_bands(tables, merged, bands)
     if grid:
@@ -1519,6 +1521,7 @@ def page_blocks(
         carried.last_row if carried else None,
         in_line_order=True,
         grid=carried.grid if carried else None,
+        header_alone=carried.header_alone if carried else False,
     )
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)

@@ -885,7 +885,7 @@ def join_stacked(
 
 
 def _holds_next_band(
-    bands: Bands, columns: Columns, top: float, bottom: float, first: bool
+    bands: Bands, columns: Columns, top: float, bottom: float, first: bool, rest_first: bool
 ) -> bool:
     """Whether a band at a page's top goes on with the table the page before ended with
     (:func:`continued_rows`): the first, a row (or the repeated header); any, the rest of a row
@@ -893,9 +893,11 @@ def _holds_next_band(
     atop the page, "Light Shading" ruling them above and below, read as lines and lost to the
     row) or one whole row, its first cell wrapped or not (random HTML layouts, seed 4100: a
     bilingual category over three lines under the repeated header, which "the rest of a row"
-    refused, and the row was read a line at a time)."""
-    if first and bands.holds(columns, top, bottom, "row"):
-        return True
+    refused, and the row was read a line at a time). ``rest_first``: whether the first may be
+    the rest of a row (not where the page before ended with the header alone: no row was cut,
+    and a grouping row's short text in the first column is no row's rest, seed 1937)."""
+    if first and (bands.holds(columns, top, bottom, "row") or not rest_first):
+        return bands.holds(columns, top, bottom, "row")
     return bands.holds(columns, top, bottom, "rest") or bands.holds(columns, top, bottom, "one row")
 
 
@@ -912,7 +914,11 @@ def rules_spanning(rules: Sequence[Edge], columns: Columns) -> list[float]:
 
 
 def continued_rows(
-    columns: Columns, rules: Sequence[Edge], bands: Bands, tables: Sequence[Table]
+    columns: Columns,
+    rules: Sequence[Edge],
+    bands: Bands,
+    tables: Sequence[Table],
+    rest_first: bool = True,
 ) -> list[Table]:
     """The tables of a page with the rows at its top of a table the page before ended with (its
     last row's ``columns``), where the style fills none of them ("Light Shading" on a page holding
@@ -922,7 +928,8 @@ def continued_rows(
     one does not, or one's text starts more than a line and a half under its top (a heading
     between this table and the next: a short one fits a column), or a table of the page begins.
     A table at the top with those columns (the repeated header, filled) is the header, and the
-    bands under it join it. ``tables`` as they are where no table goes on at the page's top."""
+    bands under it join it. ``tables`` as they are where no table goes on at the page's top;
+    ``rest_first``: see :func:`_holds_next_band`."""
     t = COLUMN_EDGE_TOLERANCE
     across = rules_spanning(rules, columns)
     if not across or any(table.bbox[1] < across[0] - t for table in tables):
@@ -953,7 +960,7 @@ def continued_rows(
             break
         if bands.spaced(columns, top, bottom):
             break  # a heading with room above it, between this table and the next
-        if _holds_next_band(bands, columns, top, bottom, first=not cells):
+        if _holds_next_band(bands, columns, top, bottom, not cells, rest_first):
             cells.extend(_row_cells(columns, top, bottom))
         elif bands.holds(columns, top, bottom, "grouping"):
             # one line across the columns: a grouping row, one cell across the table (random
