@@ -21,11 +21,13 @@ import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+import pypdfium2
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -202,10 +204,6 @@ def _round_trip(
 def _unprinted(path: Path, wanted: list[dict[str, Any]]) -> list[str]:
     """The dataset names of ``wanted`` whose start (four characters, spaces aside) is nowhere in
     the PDF's text as PDFium gives it, not as the reader lays it out."""
-    import unicodedata
-
-    import pypdfium2
-
     pdf = pypdfium2.PdfDocument(path)
     try:
         text = "".join(page.get_textpage().get_text_range() for page in pdf)

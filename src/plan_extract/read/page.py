@@ -888,12 +888,11 @@ def _table_rows(
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
-        ruled = rules is None or rules.across(columns[0], x_end, bbox[3])  # a rule under all
-        open_now = [
-            column
-            for column in range(len(columns))
-            if not ruled and rules is not None and not rules.under(columns, column, x_end, bbox[3])
-        ]
+        open_now = (
+            []
+            if rules is None or rules.across(columns[0], x_end, bbox[3])  # a rule under all
+            else [c for c in range(len(columns)) if not rules.under(columns, c, x_end, bbox[3])]
+        )
         squares = (
             {
                 column: _text_span(
@@ -1368,6 +1367,20 @@ def _column_texts(bands: _Bands, columns: Columns, top: float, bottom: float) ->
     return texts
 
 
+def _first_table(tables: Sequence[Table]) -> Table | None:
+    """The page's top-most table, if any."""
+    return min(tables, key=lambda table: table.bbox[1], default=None)
+
+
+def _going_on(tables: Sequence[Table], grid: Columns, bands: _Bands) -> Table | None:
+    """The page's first table where no text lies above it across ``grid`` (the columns of the
+    table the page before ended with): that table going on, if any."""
+    first = _first_table(tables)
+    if first is None or bands.chars_between(grid, 0.0, first.bbox[1] - ROW_PAD):
+        return None
+    return first
+
+
 def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
     """The page's first table with its cells parted in the columns of the table the page before
     ended with (``grid``), where it has only some of them: a table going on at the page's top,
@@ -1376,18 +1389,17 @@ def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
     category, the page's first row three cells over seven columns). A cell is parted where its
     text does as :func:`_spread` parts a cell's text, so a grouping row's text across the table
     stays one cell."""
-    first = min(tables, key=lambda table: table.bbox[1], default=None)
+    first = _going_on(tables, grid, bands)
     if first is None:
         return tables
     starts = [a for a, _ in grid]
-    x0, top, x1, _ = first.bbox
+    x0, _, x1, _ = first.bbox
     t = COLUMN_EDGE_TOLERANCE
     if (
         len(first.columns) >= len(starts)
         or abs(x0 - starts[0]) > t
         or abs(x1 - grid[-1][1]) > t
         or not all(any(abs(x - s) <= t for s in starts) for x in first.columns)
-        or bands.chars_between(grid, 0.0, top - ROW_PAD)
     ):
         return tables
     cells: list[BBox] = []
@@ -1423,7 +1435,7 @@ def _row_above(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]
     rest of a row the page break cut is :func:`_rest_of_cut_row`'s), and nothing above them
     across the table: one row of its columns. Where the style rules or fills every row, no
     lines are there; where it fills one in two, one row at most is."""
-    first = min(tables, key=lambda table: table.bbox[1], default=None)
+    first = _first_table(tables)
     if first is None or not same_columns(columns := _grid(first), grid):
         return tables
     top = first.bbox[1]
@@ -1532,11 +1544,8 @@ def page_blocks(
             alone = all(cell[1] == top for cell in last.cells) and _ends_page(last, chars)
             carry.append(Carried(columns, _grid(last), alone))
     in_cells, outside = CellLocator(tables).group(chars)
-    going_on = (
-        min(range(len(tables)), key=lambda n: tables[n].bbox[1])
-        if carried is not None and tables
-        else None
-    )
+    first = _going_on(tables, carried.grid, _Bands(chars, True)) if carried else None
+    going_on = tables.index(first) if first is not None else None
     holes, outside = _hole_chars(tables, outside, edges, going_on)
     placed: list[tuple[float, Block]] = []
     rules = _HRules(edges) if tables else None

@@ -896,8 +896,10 @@ def _holds_next_band(
     refused, and the row was read a line at a time). ``rest_first``: whether the first may be
     the rest of a row (not where the page before ended with the header alone: no row was cut,
     and a grouping row's short text in the first column is no row's rest, seed 1937)."""
-    if first and (bands.holds(columns, top, bottom, "row") or not rest_first):
-        return bands.holds(columns, top, bottom, "row")
+    if first:
+        return bands.holds(columns, top, bottom, "row") or (
+            rest_first and bands.holds(columns, top, bottom, "rest")
+        )
     return bands.holds(columns, top, bottom, "rest") or bands.holds(columns, top, bottom, "one row")
 
 
