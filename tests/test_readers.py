@@ -2281,3 +2281,35 @@ def test_the_rest_of_a_cut_row_beside_its_framed_first_cell_atop_a_page_is_that_
     # on a page of its own, no table going on: text beside the table's narrower first row
     blocks, _ = page_blocks(chars, edges, 2, 0)
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["upgrade"]
+
+
+def test_rows_atop_a_page_whose_rules_leave_out_a_merged_cells_column_are_rows() -> None:
+    """Random Word layouts with looks, seed 2101 ("Medium Shading 2", cells centred): a category
+    merged down from the page before goes on at the next page's top, and the style rules and
+    fills every column of the rows there but that one, so no rule ran across the table; the
+    rows were read by their text's alignment, the first line of a row whose item number is
+    centred a line lower taken for the rest of the row before, and the rest a column short.
+    Rules in pieces with whole columns between them run across the table."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 220.0), (220.0, 320.0)]
+    edges = _box(0, 0, 40, 36) + _box(40, 0, 140, 36) + _box(220, 0, 320, 36)
+    edges += _box(0, 36, 40, 72) + [_rule(0, 140, 72), _rule(220, 320, 72)]
+    chars = _word("Yearly", 45, 3) + _word("Tides", 225, 3)
+    chars += _word("3.", 5, 14) + _word("updated", 45, 14) + _word("tables", 225, 14)
+    chars += _word("4.", 5, 44) + _word("Daily", 45, 44) + _word("Winds", 225, 44)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks] == [
+        (("3.",), ("Yearly", "updated"), (), ("Tides", "tables")),
+        (("4.",), ("Daily",), (), ("Winds",)),
+    ]
+    # pieces: across where a gap runs between columns' edges, not where it ends inside one,
+    # nor where a piece runs past the table
+    from plan_extract.read.tables import rules_spanning
+
+    def across(*pieces: tuple[float, float]) -> bool:
+        return rules_spanning([_rule(x0, x1, 9) for x0, x1 in pieces], columns) == [9]
+
+    assert across((0, 140), (220, 320)) and across((0, 40), (140, 320))
+    assert not across((0, 130), (220, 320)) and not across((0, 140), (220, 330))
+    assert not across((40, 140), (220, 320))

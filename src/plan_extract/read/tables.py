@@ -905,14 +905,37 @@ def _holds_next_band(
 
 def rules_spanning(rules: Sequence[Edge], columns: Columns) -> list[float]:
     """The heights, top first, of the horizontal rules across exactly ``columns``' width (a
-    table's own rules, not a wider one's or a narrower cell's)."""
+    table's own rules, not a wider one's or a narrower cell's). A rule may be in pieces with
+    whole columns between them: a merged cell going on across the row's rules, which the style
+    leaves out there (random Word layouts with looks, seed 2101: "Medium Shading 2", a category
+    merged down from the page before, its column unruled at the next page's top, and the rows
+    there were read by their text's alignment, a line too early and a column short)."""
     x0, x1 = columns[0][0], columns[-1][1]
     t = COLUMN_EDGE_TOLERANCE
+    heights: dict[float, list[Edge]] = defaultdict(list)
+    for rule in rules:
+        if rule.orientation == "h" and rule.x1 > x0 + t and rule.x0 < x1 - t:
+            heights[rule.top].append(rule)
     return sorted(
-        rule.top
-        for rule in rules
-        if rule.orientation == "h" and abs(rule.x0 - x0) <= t and abs(rule.x1 - x1) <= t
+        top for top, pieces in heights.items() if _across(sorted(pieces), x0, x1, columns)
     )
+
+
+def _across(pieces: list[Edge], x0: float, x1: float, columns: Columns) -> bool:
+    """Whether rules at one height, left to right, run from ``x0`` to ``x1`` with nothing
+    beyond, and any gap between two of them runs from a column's edge to another's."""
+    t = COLUMN_EDGE_TOLERANCE
+    if abs(pieces[0].x0 - x0) > t or abs(max(piece.x1 for piece in pieces) - x1) > t:
+        return False
+    edges = [edge for column in columns for edge in column]
+    reach = pieces[0].x1
+    for piece in pieces[1:]:
+        if piece.x0 > reach + t and not (
+            any(abs(reach - e) <= t for e in edges) and any(abs(piece.x0 - e) <= t for e in edges)
+        ):
+            return False
+        reach = max(reach, piece.x1)
+    return True
 
 
 def continued_rows(
