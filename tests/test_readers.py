@@ -2313,3 +2313,27 @@ def test_rows_atop_a_page_whose_rules_leave_out_a_merged_cells_column_are_rows()
     assert across((0, 140), (220, 320)) and across((0, 40), (140, 320))
     assert not across((0, 130), (220, 320)) and not across((0, 140), (220, 330))
     assert not across((40, 140), (220, 320))
+
+
+def test_the_rest_of_a_cut_row_under_a_repeated_header_ruled_apart_is_not_the_headers() -> None:
+    """Random Word layouts with looks, seed 2129 ("Light Shading", the header repeated, grouping
+    rows): atop the next page, the repeated header is ruled above and below, the rest of a row
+    the page break cut under it (a note's last lines in one column), then a grouping row filled
+    alone. The lines above such a grouping row were taken for its table's header, as in "Medium
+    List 1", whose header no rule parts from the grouping row: header and rest became one row,
+    the note's last lines lost to the header. With a rule between, they are rows of their own."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 300.0)]
+    edges = [_rule(0, 300, 0), _rule(0, 300, 20), *_box(0, 60, 300, 72), _rule(0, 300, 92)]
+    chars = _word("Item", 5, 5) + _word("Date", 45, 5) + _word("Name", 145, 5)
+    chars += _word("05.2020", 45, 23) + _word("Note:", 45, 35) + _word("since 2010", 45, 47)
+    chars += _word("Finance", 5, 62)
+    chars += _word("2.", 5, 76) + _word("2021-01", 45, 76) + _word("Survey", 145, 76)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells for b in blocks] == [
+        (("Item",), ("Date",), ("Name",)),
+        ((), ("05.2020", "Note:", "since 2010"), ()),
+        (("Finance",), (), ()),
+        (("2.",), ("2021-01",), ("Survey",)),
+    ]

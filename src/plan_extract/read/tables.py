@@ -843,10 +843,18 @@ def join_stacked(
             above = _bands_above(rules, stack[0], first, bands, others)
             if not above and len(stack[0].cells) == 1:
                 # a grouping row begins the table, its header above it not ruled apart from the
-                # text above (Word's "Medium List 1"): the lines right above it, inside the columns
+                # text above (Word's "Medium List 1"): the lines right above it, inside the
+                # columns, no rule between them and it (random Word layouts with looks, seed
+                # 2129: "Light Shading", the header repeated atop a page and ruled above and
+                # below, the rest of a cut row under it, then a grouping row: the header and the
+                # rest were one row, the rest of the row lost to the header)
                 top = stack[0].bbox[1]
                 start = bands.text_start(first, top - BAND_MIN / 2)
-                if start is not None and bands.holds(first, start - BAND_MIN / 2, top, "row"):
+                if (
+                    start is not None
+                    and not _rules_across(rules, stack[0], start, top - BAND_MIN)
+                    and bands.holds(first, start - BAND_MIN / 2, top, "row")
+                ):
                     above = [(start - BAND_MIN / 2, top, False)]
             for band_top, band_bottom, across in above:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
