@@ -2337,3 +2337,32 @@ def test_the_rest_of_a_cut_row_under_a_repeated_header_ruled_apart_is_not_the_he
         (("Finance",), (), ()),
         (("2.",), ("2021-01",), ("Survey",)),
     ]
+
+
+def test_rows_atop_a_page_framed_in_their_first_cell_alone_have_the_tables_columns() -> None:
+    """Random Word layouts with looks, seed 2097 ("Medium Shading 2", cells centred, grouping
+    rows): the style fills a row's item cell black and leaves the rest of an odd row unruled; at
+    the last page's top the rest of a cut row, a grouping row filled across and a row made a
+    table of one column and a grouping row, too few columns to be a table, and the row was read
+    by its text's alignment (a dataset too many, its item number lost). Such a table going on
+    from the page before, as wide as it, has its columns where its rows have no cell."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 220.0), (220.0, 300.0)]
+    edges = _box(0, 0, 40, 30) + _box(0, 30, 300, 44) + _box(0, 44, 40, 80)
+    edges += [_rule(0, 300, 80)]
+    chars = _word("use Data", 45, 10) + _word("2023", 145, 10)
+    chars += _word("Commerce and Industry", 5, 33)
+    chars += _word("Registered", 45, 50) + _word("Weekly*", 145, 47) + _word("(iii)", 5, 58)
+    chars += _word("Assessors", 45, 62) + _word("Note:", 145, 59) + _word("XLSX", 225, 58)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [Carried.of(columns)])
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        ((), ("use Data",), ("2023",), ()),
+        (("Commerce and Industry",), (), (), ()),
+        (("(iii)",), ("Registered", "Assessors"), ("Weekly*", "Note:"), ("XLSX",)),
+    ]
+    # on a page of its own, no table going on: no columns to add
+    blocks, _ = page_blocks(chars, edges, 2, 0)
+    assert (("(iii)",), ("Registered", "Assessors"), ("Weekly*", "Note:"), ("XLSX",)) not in [
+        b.cells for b in blocks if isinstance(b, TableRow)
+    ]

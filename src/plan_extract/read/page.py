@@ -1301,11 +1301,10 @@ def page_tables(
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
-    tables = [
-        table
-        for table in join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
-        if len(table.columns) >= MIN_TABLE_COLUMNS
-    ]
+    joined = join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
+    if grid:
+        joined = _filled_out(joined, grid, bands)
+    tables = [table for table in joined if len(table.columns) >= MIN_TABLE_COLUMNS]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables, rest_first=not header_alone)
     if chars:
@@ -1414,6 +1413,40 @@ def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
     if len(cells) == len(first.cells):
         return tables
     return [Table(tuple(cells)) if table is first else table for table in tables]
+
+
+def _filled_out(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+    """The page's first table with the columns of the table the page before ended with
+    (``grid``) added where its rows have no cell: a table going on at the page's top, nothing
+    above it, as wide as that table and its cells' sides on its columns' edges, whose style
+    frames a row in its first cell alone (random Word layouts with looks, seed 2097: "Medium
+    Shading 2" fills the item cell black and leaves the rest of an odd row unruled; at the last
+    page's top a row's rest, a grouping row filled across and a row were one column and a
+    grouping row, fewer columns than a table has, and read by their text's alignment: a
+    dataset too many, its item number lost). Each row's uncovered part is a cell per column."""
+    first = _going_on(tables, grid, bands)
+    if first is None or len(first.columns) >= len(grid):
+        return tables
+    edges = [x for column in grid for x in column]
+    t = COLUMN_EDGE_TOLERANCE
+    x0, _, x1, _ = first.bbox
+    if (
+        abs(x0 - grid[0][0]) > t
+        or abs(x1 - grid[-1][1]) > t
+        or not all(any(abs(x - e) <= t for e in edges) for c in first.cells for x in (c[0], c[2]))
+    ):
+        return tables
+    added: list[BBox] = []
+    for top, bottom in pairwise(sorted({y for c in first.cells for y in (c[1], c[3])})):
+        spans = sorted((c[0], c[2]) for c in first.cells if c[1] < bottom and c[3] > top)
+        reach = x0
+        for a, b in [*spans, (x1, x1)]:
+            if a > reach + t:
+                added.extend((c0, top, c1, bottom) for c0, c1 in grid if reach - t <= c0 < a - t)
+            reach = max(reach, b)
+    if not added:
+        return tables
+    return [Table((*first.cells, *added)) if table is first else table for table in tables]
 
 
 def _parted(cell: BBox, starts: list[float], bands: _Bands) -> bool:
