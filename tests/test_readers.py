@@ -2294,7 +2294,7 @@ def test_rows_atop_a_page_whose_rules_leave_out_a_merged_cells_column_are_rows()
 
     columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 220.0), (220.0, 320.0)]
     edges = _box(0, 0, 40, 36) + _box(40, 0, 140, 36) + _box(220, 0, 320, 36)
-    edges += _box(0, 36, 40, 72) + [_rule(0, 140, 72), _rule(220, 320, 72)]
+    edges += [*_box(0, 36, 40, 72), _rule(0, 140, 72), _rule(220, 320, 72)]
     chars = _word("Yearly", 45, 3) + _word("Tides", 225, 3)
     chars += _word("3.", 5, 14) + _word("updated", 45, 14) + _word("tables", 225, 14)
     chars += _word("4.", 5, 44) + _word("Daily", 45, 44) + _word("Winds", 225, 44)
@@ -2365,4 +2365,23 @@ def test_rows_atop_a_page_framed_in_their_first_cell_alone_have_the_tables_colum
     blocks, _ = page_blocks(chars, edges, 2, 0)
     assert (("(iii)",), ("Registered", "Assessors"), ("Weekly*", "Note:"), ("XLSX",)) not in [
         b.cells for b in blocks if isinstance(b, TableRow)
+    ]
+
+
+def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_it() -> None:
+    """Random Word layouts with looks, seed 2103 ("Light Shading", no rules between columns): a
+    section's columns were those of the section above, whose names were shorter, and the edge
+    between the name and the description fell inside "Rate": its last letter, its centre past
+    the edge, was read as the description's first (HTML layouts, seed 4072, the same). A word
+    parted between two cells side by side goes to the cell holding more of it; words apart
+    (a space's gap) and CJK characters (each a word) stay where their centres are."""
+    from plan_extract.read.page import page_blocks
+
+    edges = _box(0, 0, 40, 40) + _box(40, 0, 140, 40) + _box(140, 0, 260, 40)
+    chars = _word("(i)", 5, 3) + _word("Exchange Rate", 67, 3) + _word("Trade", 152, 3)
+    chars += _word("Indices", 45, 15) + _word("Terms", 136, 15)  # its "T" left of the edge
+    chars += _word("指數", 131, 27) + _word("價格", 143, 27)  # 數's centre past the edge
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("(i)",), ("Exchange Rate", "Indices", "指"), ("Trade", "Terms", "數價格")),
     ]

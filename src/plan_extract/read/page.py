@@ -1577,6 +1577,7 @@ def page_blocks(
             alone = all(cell[1] == top for cell in last.cells) and _ends_page(last, chars)
             carry.append(Carried(columns, _grid(last), alone))
     in_cells, outside = CellLocator(tables).group(chars)
+    in_cells = [_whole_words(cells) for cells in in_cells]
     first = _going_on(tables, carried.grid, _Bands(chars, True)) if carried else None
     going_on = tables.index(first) if first is not None else None
     holes, outside = _hole_chars(tables, outside, edges, going_on)
@@ -1596,6 +1597,84 @@ def page_blocks(
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed], table_count
+
+
+def _whole_words(cells: dict[BBox, list[Char]]) -> dict[BBox, list[Char]]:
+    """A table's chars by cell, no word parted between two cells side by side: a word whose
+    chars are in both goes whole to the one holding more of them (the first, on a tie). No cell
+    of a page prints a word past its edge, but a column's edge that the text's alignment gives
+    (no rule there) may fall inside the longest line (random Word layouts with looks, seed 2103:
+    "Light Shading", a section's columns those of the one above, whose names were shorter; the
+    last letter of "Rate" was read as the first of the description). CJK characters are words
+    each: a CJK line may run a little past its cell's edge. Two chars of a line are of one word
+    where less than :data:`WORD_GAP` of their size parts them, as :func:`_split` reads words."""
+    by_left: dict[float, list[BBox]] = defaultdict(list)
+    for cell in cells:
+        by_left[cell[0]].append(cell)
+    changed: set[BBox] = set()
+    for left in list(cells):
+        edge = left[2]
+        for right in by_left.get(edge, ()):
+            if right[1] < left[3] and left[1] < right[3]:
+                _join_parted_words(cells, left, right, changed)
+    for cell in changed:
+        cells[cell].sort(key=_line_order)
+    return cells
+
+
+def _join_parted_words(
+    cells: dict[BBox, list[Char]], left: BBox, right: BBox, changed: set[BBox]
+) -> None:
+    """Move the smaller part of each word parted between ``left`` and ``right`` (side by side)
+    to the other cell (see :func:`_whole_words`)."""
+    edge = left[2]
+    ends = [c for c in cells[left] if c.x1 > edge - c.size and _in_word(c)]
+    if not ends:
+        return
+    starts = [c for c in cells[right] if c.x0 < edge + c.size and _in_word(c)]
+    pairs = [
+        (end, start)
+        for end in ends
+        for start in starts
+        if abs(start.top - end.top) <= LINE_TOLERANCE and _abut(end, start)
+    ]
+    for end, start in pairs:
+        before = _word_part(cells[left], end, -1)
+        after = _word_part(cells[right], start, 1)
+        if not before or not after:
+            continue  # moved already
+        source, target, part = (
+            (right, left, after) if len(before) >= len(after) else (left, right, before)
+        )
+        moved = set(map(id, part))
+        cells[source] = [c for c in cells[source] if id(c) not in moved]
+        cells[target].extend(part)
+        changed.add(target)
+
+
+def _abut(first: Char, second: Char) -> bool:
+    """Whether ``second`` follows ``first`` in a word: no wider gap than a space's between."""
+    return abs(second.x0 - first.x1) <= WORD_GAP * first.size
+
+
+def _in_word(char: Char) -> bool:
+    return not char.text.isspace() and not is_cjk(char.text)
+
+
+def _word_part(chars: list[Char], char: Char, step: int) -> list[Char]:
+    """``char`` and the chars of its word next to it on its line in ``chars``, going left
+    (``step`` -1) or right (1); none if ``char`` is not in ``chars`` (moved)."""
+    if not any(c is char for c in chars):
+        return []
+    line = sorted(
+        (c for c in chars if abs(c.top - char.top) <= LINE_TOLERANCE), key=_x0, reverse=step < 0
+    )
+    part = [char]
+    for c in line[next(i for i, c in enumerate(line) if c is char) + 1 :]:
+        if not _in_word(c) or not (_abut(part[-1], c) if step > 0 else _abut(c, part[-1])):
+            break
+        part.append(c)
+    return part
 
 
 def _grid(table: Table) -> Columns:
