@@ -2385,3 +2385,35 @@ def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_
     assert [b.cells for b in blocks] == [
         (("(i)",), ("Exchange Rate", "Indices", "指"), ("Trade", "Terms", "數價格")),
     ]
+
+
+def test_the_rest_of_a_cut_row_is_read_in_its_rows_columns_as_its_text_parts_them() -> None:
+    """Random Word layouts with looks, seed 2171 ("Medium Shading 2"): the style rules only the
+    cells it fills, so a row it does not fill had one cell over its frequency and date columns
+    (their values read apart by their text) and none over its name; the rest of that row on the
+    next page, its name's last line, was read in the row's columns, a column short, and the
+    name's end became its category. The last row's columns the next page is told of are parted
+    as its text parts them."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 220.0), (220.0, 300.0), (300.0, 420.0)]
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += _box(0, 20, 40, 40) + _box(40, 20, 220, 40) + _box(220, 20, 300, 40)
+    edges += [_rule(300, 420, 40)]
+    header = _word("Item", 5, 5) + _word("Frequency", 45, 5) + _word("Date", 145, 5)
+    header += _word("Category", 225, 5) + _word("Name", 305, 5)
+    row = _word("2", 5, 25) + _word("Monthly", 45, 25) + _word("By 2020", 145, 25)
+    row += _word("Number of", 305, 25)
+    carry: list[Carried] = []
+    page_blocks(header + row, edges, 1, 0, carry)
+    assert carry[0].last_row == columns
+    rest = _word("diseases", 305, 3)
+    blocks, _ = page_blocks(
+        rest, [*_box(0, 0, 40, 16), _rule(0, 420, 0), _rule(0, 420, 16)], 2, 1, carry
+    )
+    assert [b.cells for b in blocks] == [((), (), (), (), ("diseases",))]
+    # one cell over two columns whose text crosses their edge stays one (a merged note)
+    crossing = _word("2", 5, 25) + _word("Within the year", 100, 25) + _word("Number of", 305, 25)
+    carry = []
+    page_blocks(header + crossing, edges, 1, 0, carry)
+    assert carry[0].last_row[1] == (40.0, 220.0)

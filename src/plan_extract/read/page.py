@@ -1449,6 +1449,28 @@ def _filled_out(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table
     return [Table((*first.cells, *added)) if table is first else table for table in tables]
 
 
+def _last_row_parted(table: Table, columns: Columns, bands: _Bands) -> Columns:
+    """A table's last row's ``columns``, a cell over several of the table's columns parted in
+    them where its text lies in parts of them (:func:`_parted`): a style that rules only the
+    cells it fills ("Medium Shading 2") leaves one cell over two columns in a row it does not
+    fill, and the rest of that row on the next page was read in the row's columns, a column
+    short, its name taken for its category (random Word layouts with looks, seed 2171)."""
+    starts = table.columns
+    bottom = table.bbox[3]
+    t = COLUMN_EDGE_TOLERANCE
+    parted: Columns = []
+    for a, b in columns:
+        inside = [s for s in starts if a - t <= s < b - t]
+        cell = next(
+            (c for c in table.cells if abs(c[0] - a) <= t and abs(c[3] - bottom) <= t), None
+        )
+        if len(inside) < 2 or cell is None or not _parted(cell, inside, bands):
+            parted.append((a, b))
+            continue
+        parted.extend(zip([a, *inside[1:]], [*inside[1:], b], strict=True))
+    return parted
+
+
 def _parted(cell: BBox, starts: list[float], bands: _Bands) -> bool:
     """Whether a cell's text lies in parts of the columns starting at ``starts`` (see
     :func:`_spread`)."""
@@ -1575,6 +1597,7 @@ def page_blocks(
         if last is not None and columns is not None:
             top = last.bbox[1]  # one row: every cell starts at its top (asked cell by cell)
             alone = all(cell[1] == top for cell in last.cells) and _ends_page(last, chars)
+            columns = _last_row_parted(last, columns, _Bands(chars, True))
             carry.append(Carried(columns, _grid(last), alone))
     in_cells, outside = CellLocator(tables).group(chars)
     in_cells = [_whole_words(cells) for cells in in_cells]
