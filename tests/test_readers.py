@@ -2417,3 +2417,34 @@ def test_the_rest_of_a_cut_row_is_read_in_its_rows_columns_as_its_text_parts_the
     carry = []
     page_blocks(header + crossing, edges, 1, 0, carry)
     assert carry[0].last_row[1] == (40.0, 220.0)
+
+
+def test_a_merged_cells_text_centred_in_a_middle_row_it_goes_on_under_is_the_first_rows() -> None:
+    """Random HTML layouts, seed 4227 ("Light Shading", cells centred top to bottom): a category
+    merged over three rows, its text printed in the middle one, which the style fills but for
+    that cell, at the same height as the middle row's own values; the text was taken for the
+    middle row's own (set in its row as its other texts are), the first row's category lost
+    (it took the one above's). Where the cell goes on under that row too, no rule between, the
+    text is the merged cell's, from the first of its squares."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 100.0), (100.0, 180.0), (180.0, 260.0), (260.0, 340.0)]
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += [e for x0, x1 in columns if x0 != 100 for e in _box(x0, 60, x1, 90)]
+    edges += [_rule(0, 340, 130)]
+    header = _word("No.", 5, 5) + _word("Freq", 45, 5) + _word("Class", 105, 5)
+    header += _word("Name", 185, 5) + _word("About", 265, 5)
+    rows = _word("2.", 5, 35) + _word("Daily", 45, 35) + _word("Alpha", 185, 35)
+    rows += _word("3.", 5, 70) + _word("Food", 105, 70) + _word("Beta", 185, 70)
+    rows += _word("4.", 5, 105) + _word("Daily", 45, 105) + _word("Gamma", 185, 105)
+    blocks, _ = page_blocks(header + rows, edges, 1, 0)
+    found = [(b.cells, b.covered) for b in blocks if isinstance(b, TableRow)][1:]
+    assert found == [
+        ((("2.",), ("Daily",), ("Food",), ("Alpha",), ()), frozenset()),
+        ((("3.",), (), (), ("Beta",), ()), {2}),
+        ((("4.",), ("Daily",), (), ("Gamma",), ()), {2}),
+    ]
+    # a rule under the middle row closes the cell there: the text is that row's own
+    blocks, _ = page_blocks(header + rows, [*edges, _rule(100, 180, 90)], 1, 0)
+    found = [(b.cells, b.covered) for b in blocks if isinstance(b, TableRow)][1:]
+    assert [cells[2] for cells, _ in found] == [(), ("Food",), ()]

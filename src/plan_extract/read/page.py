@@ -1043,6 +1043,12 @@ def _merged_up(
                 # cell's, held by the first of the open squares
                 holder = _move_text(placed, column, holder, start)
             _merge_into(placed, column, holder, cells[column])
+        elif text_bottom is not None and holder != start:
+            # the text above, taken for its row's own, has the cell go on under it: a merged
+            # cell's, from the first of the open squares, printed where its middle falls
+            # (random HTML layouts, seed 4227: "Light Shading", cells centred, a category
+            # merged over three rows beside the filled middle one, the first row's lost)
+            holder = _move_text(placed, column, holder, start)
         _, above = placed[holder]
         assert isinstance(above, TableRow)
         if above.cells[column]:
