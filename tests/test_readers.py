@@ -2448,3 +2448,26 @@ def test_a_merged_cells_text_centred_in_a_middle_row_it_goes_on_under_is_the_fir
     blocks, _ = page_blocks(header + rows, [*edges, _rule(100, 180, 90)], 1, 0)
     found = [(b.cells, b.covered) for b in blocks if isinstance(b, TableRow)][1:]
     assert [cells[2] for cells, _ in found] == [(), ("Food",), ()]
+
+
+def test_a_short_value_set_left_under_a_wide_centred_label_is_in_the_labels_column() -> None:
+    """Random HTML layouts, seed 4231 (no vertical rules, centred labels, values set left): the
+    columns a grouping row's table takes from its header's and first row's text part where no
+    text crosses, so a short name, 「汇率」, left of its wide centred label, made a column of its
+    own, and the row's values were read a column off. A block of the row with no label over it
+    belongs to the labelled block right of it where that label, centred, leaves its column room
+    to reach it; the first block (an item column, often unlabelled) stays a column."""
+    from plan_extract.read.page import _Bands
+
+    chars = _word("Freq", 60, 5) + _word("Dataset Name", 160, 5) + _word("Date", 300, 5)
+    chars += _word("A-1", 5, 25) + _word("Monthly", 55, 25) + _word("FX", 130, 25)
+    chars += _word("10/2022", 290, 25)
+    columns = _Bands(chars).columns_parted(0.0, 400.0, [(0.0, 20.0), (20.0, 40.0)])
+    assert columns is not None
+    assert len(columns) == 4 and columns[2][0] < 130 < columns[2][1]
+    # a label too near the next column to reach so far: the value is a column of its own
+    chars = _word("Freq", 60, 5) + _word("Name", 190, 5) + _word("Date", 240, 5)
+    chars += _word("A-1", 5, 25) + _word("Monthly", 55, 25) + _word("FX", 130, 25)
+    chars += _word("10/2022", 240, 25)
+    columns = _Bands(chars).columns_parted(0.0, 400.0, [(0.0, 20.0), (20.0, 40.0)])
+    assert columns is not None and len(columns) == 5

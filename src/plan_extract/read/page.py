@@ -1124,6 +1124,31 @@ MAX_CHAR_HEIGHT = 60.0  # points: no glyph of a plan is taller (a band's chars a
 # from this far above it)
 
 
+def _join_unlabelled(
+    blocks: list[list[float]], set_left: list[bool], labels: list[tuple[float, float] | None]
+) -> None:
+    """Join each block of a row's text with no header text over it, but the first (the item
+    column's, whose label a plan may leave out), to the block right of it where that one's
+    label, centred in its column, has room for the column to reach the value: the next block
+    starts past the value's start mirrored about the label's middle (random HTML layouts, seed
+    4231: a short name set left, 「汇率」, under a wide centred label, 「数据集名称 Dataset Name」,
+    was a column of its own, and the row's values one column off)."""
+    n = 1
+    while n < len(blocks) - 1:
+        label = labels[n + 1]
+        value = blocks[n][0]
+        if labels[n] is not None or label is None or value >= label[0]:
+            n += 1
+            continue
+        reach = label[0] + label[1] - value  # the value's start mirrored about the label's middle
+        if n + 2 < len(blocks) and blocks[n + 2][0] <= reach:
+            n += 1
+            continue
+        blocks[n + 1][0] = value
+        set_left[n + 1] = set_left[n]
+        del blocks[n], set_left[n], labels[n]
+
+
 class _Bands:
     """What the bands of a page's tables hold, from the page's chars (in line order, as
     :func:`page_blocks` sorts them, or sorted so on the first question: most pages ask none)."""
@@ -1222,20 +1247,28 @@ class _Bands:
         halfway line). None where fewer than :data:`MIN_TABLE_COLUMNS` blocks are found."""
         whole = [(x0, x1)]
         spans = sorted(
-            (run[0].x0, max(c.x1 for c in run))
-            for low, high in parts
+            (run[0].x0, max(c.x1 for c in run), n == 0)
+            for n, (low, high) in enumerate(parts)
             for line in _rows(self.chars_between(whole, low, high))
             for run in _runs(line)
         )
         blocks: list[list[float]] = []  # start, stop
         set_left: list[bool] = []  # each block's: every piece starts where the block starts
-        for start, stop in spans:
+        labels: list[tuple[float, float] | None] = []  # each block's header text's extent
+        for start, stop, label in spans:
             if blocks and start <= blocks[-1][1]:
                 blocks[-1][1] = max(blocks[-1][1], stop)
                 set_left[-1] = set_left[-1] and start - blocks[-1][0] <= BAND_FIT
+                if label:
+                    seen = labels[-1]
+                    labels[-1] = (
+                        (min(seen[0], start), max(seen[1], stop)) if seen else (start, stop)
+                    )
             else:
                 blocks.append([start, stop])
                 set_left.append(True)
+                labels.append((start, stop) if label else None)
+        _join_unlabelled(blocks, set_left, labels)
         if len(blocks) < MIN_TABLE_COLUMNS:
             return None
         inner = [
