@@ -1930,7 +1930,7 @@ def test_rows_under_a_header_that_ended_the_page_before_are_rows_of_its_columns(
     first += _word("Note", 265.4, 605) + _word("1", 170, 760)  # the page number
     carry: list[Carried] = []
     page_blocks(first, header, 1, 0, carry)
-    assert carry == [Carried(list(columns), list(columns), header_alone=True)]
+    assert carry == [Carried(list(columns), list(columns), nothing_cut=True)]
     second = _word("Climate and Weather", 5.4, 40)  # wider than the first column
     second += _word("1", 5.4, 54) + _word("Quick earthquake", 45.4, 54) + _word("2019", 165.4, 54)
     second += _word("messages", 45.4, 66)
@@ -1943,13 +1943,20 @@ def test_rows_under_a_header_that_ended_the_page_before_are_rows_of_its_columns(
         ((), ("messages",), (), ()),
     ]
     assert [b.text for b in blocks if isinstance(b, TextLine)] == ["D. Datasets already released"]
-    # a header with a row under it on its page is no header alone
-    page_blocks(first + _word("1", 5.4, 625), [*header, *_box(0, 620, 340, 640)], 1, 0, carry)
-    assert not carry[0].header_alone
+    # a header with a row under it on its page has its row cut or not: the next page's lines
+    # may be its rest (a row drawn in one cell across the table, its values in their columns)
+    row = _word("1", 5.4, 625) + _word("Alpha", 45.4, 625)
+    page_blocks(first + row, [*header, *_box(0, 620, 340, 640)], 1, 0, carry)
+    assert not carry[0].nothing_cut
+    # a grouping row under it, one line of one run from the first column, is no row a page
+    # break cuts (random Word layouts with looks, seed 2214)
+    grouping = _word("Social Welfare", 5.4, 625)
+    page_blocks(first + grouping, [*header, *_box(0, 620, 340, 640)], 1, 0, carry)
+    assert carry[0].nothing_cut
     # nor is a header with text under it (a footnote and a paragraph) but a page number
     below = _word("* Provisional", 5.4, 630) + _word("The department reviews it", 5.4, 650)
     page_blocks(first + below, header, 1, 0, carry)
-    assert not carry[0].header_alone
+    assert not carry[0].nothing_cut
 
 
 def _filled_rows(
@@ -2190,8 +2197,8 @@ def test_a_grouping_row_atop_a_page_going_on_from_the_page_before_keeps_the_rows
     chars += _word("B. Datasets to be released in 2022", 5, 120)
     # the page before ended with the table's header alone: no row was cut, the first band is no
     # row's rest
-    header_alone = Carried(columns, columns, header_alone=True)
-    blocks, _ = page_blocks(chars, edges, 2, 0, [header_alone])
+    nothing_cut = Carried(columns, columns, nothing_cut=True)
+    blocks, _ = page_blocks(chars, edges, 2, 0, [nothing_cut])
     rows = [b for b in blocks if isinstance(b, TableRow)]
     assert [b.cells for b in rows] == [
         (("Finance",), (), ()),
@@ -2471,3 +2478,35 @@ def test_a_short_value_set_left_under_a_wide_centred_label_is_in_the_labels_colu
     chars += _word("10/2022", 240, 25)
     columns = _Bands(chars).columns_parted(0.0, 400.0, [(0.0, 20.0), (20.0, 40.0)])
     assert columns is not None and len(columns) == 5
+
+
+def test_a_whole_row_atop_a_page_after_a_grouping_row_is_read_with_its_item_centred_lower() -> None:
+    """Random Word layouts with looks, seed 2214 ("Light Shading", the header printed once,
+    cells centred top to bottom): the page before ended with the header and a grouping row,
+    and the page's first row, unfilled above a filled one, wraps its description and name over
+    two lines, its item number and short values centred on neither. The row above the page's
+    first table was read as one only where its first line had text in the first column (else
+    it was the rest of a row the page break cut); no row was cut, and the lines were read as
+    the rest of one and as rows by alignment. Where the page before ended with a grouping row,
+    any of the lines may hold the first column's text."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 240.0), (240.0, 360.0)]
+    carry = [Carried(columns, columns, nothing_cut=True)]
+    chars = _word("Basic data of", 45, 2) + _word("Homes for the", 245, 2)
+    chars += _word("1", 5, 8) + _word("XML", 165, 8)
+    chars += _word("each home", 45, 14) + _word("elderly", 245, 14)
+    edges = [e for x0, x1 in columns for e in _box(x0, 28, x1, 44)] + [_rule(0, 360, 62)]
+    chars += _word("2", 5, 31) + _word("Schools", 45, 31) + _word("CSV", 165, 31)
+    chars += _word("Social work", 245, 31)
+    chars += _word("3", 5, 48) + _word("Centres", 45, 48) + _word("CSV", 165, 48)
+    chars += _word("Drug centres", 245, 48)
+    blocks, _ = page_blocks(chars, edges, 2, 1, carry)
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        (("1",), ("Basic data of", "each home"), ("XML",), ("Homes for the", "elderly")),
+        (("2",), ("Schools",), ("CSV",), ("Social work",)),
+        (("3",), ("Centres",), ("CSV",), ("Drug centres",)),
+    ]
+    # where a row may have been cut, lines with no item are its rest: left to the cut row
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns)])
+    assert isinstance(blocks[0], TableRow) and blocks[0].cells[0] == ()

@@ -1324,7 +1324,7 @@ def page_tables(
     carried: Columns | None = None,
     in_line_order: bool = False,
     grid: Columns | None = None,
-    header_alone: bool = False,
+    nothing_cut: bool = False,
 ) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
@@ -1335,8 +1335,8 @@ def page_tables(
     rows at this page's top may go on (:func:`~.tables.continued_rows`); ``in_line_order``: the
     chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed);
     ``grid``: all the columns of that table, whose row at this page's top no rule or fill may
-    frame (:func:`_row_above`); ``header_alone``: that table was its header alone (no row of it
-    cut)."""
+    frame (:func:`_row_above`); ``nothing_cut``: that table ended with no row cut (its header
+    alone, or a grouping row; :class:`Carried`)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
     bands = _Bands(chars or [], in_line_order)
@@ -1345,13 +1345,13 @@ def page_tables(
         joined = _filled_out(joined, grid, bands)
     tables = [table for table in joined if len(table.columns) >= MIN_TABLE_COLUMNS]
     if carried is not None and chars and not _text_above(chars, carried, merged):
-        tables = continued_rows(carried, merged, bands, tables, rest_first=not header_alone)
+        tables = continued_rows(carried, merged, bands, tables, rest_first=not nothing_cut)
     if chars:
         tables = _ruled_bands(tables, merged, bands)
     if grid:
         tables = _in_grid(tables, grid, bands)
     tables = [_extended(table, edges, tables) for table in tables]
-    return _row_above(tables, grid, bands) if grid else tables
+    return _row_above(tables, grid, bands, nothing_cut) if grid else tables
 
 
 def _ruled_bands(tables: list[Table], rules: list[Edge], bands: _Bands) -> list[Table]:
@@ -1519,14 +1519,18 @@ def _parted(cell: BBox, starts: list[float], bands: _Bands) -> bool:
     return len(found) > 1 or (bool(found) and _one_later_column(cell, starts, lines) is not None)
 
 
-def _row_above(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+def _row_above(
+    tables: list[Table], grid: Columns, bands: _Bands, nothing_cut: bool = False
+) -> list[Table]:
     """The page's tables with the row right above the first, where nothing frames it: the top of
     a page holding a table that goes on from the page before (its columns, ``grid``), in a style
     that fills its rows one in two and draws no rule at a page break (Word's "Light Shading" with
     the header printed once: the page's first row unfilled, the next one filled). The lines over
     the first table, each a line's height at most above the next, every run inside one of its
     columns, in two columns or more, the first with text in the first column (a new row: the
-    rest of a row the page break cut is :func:`_rest_of_cut_row`'s), and nothing above them
+    rest of a row the page break cut is :func:`_rest_of_cut_row`'s; where the page before cut
+    no row, ``nothing_cut``, any line of them: a value centred top to bottom in its cell starts
+    lower than a wrapped one, random Word layouts with looks, seed 2214), and nothing above them
     across the table: one row of its columns. Where the style rules or fills every row, no
     lines are there; where it fills one in two, one row at most is."""
     first = _first_table(tables)
@@ -1538,7 +1542,10 @@ def _row_above(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]
         return tables
     lines = _rows(bands.chars_between(columns, start, top))
     found = {_Bands.column_of(columns, run) for line in lines for run in _runs(line)}
-    if len(found) < 2 or not _starts_first_column([a for a, _ in columns], _runs(lines[0])):
+    starts = [a for a, _ in columns]
+    if len(found) < 2 or not any(
+        _starts_first_column(starts, _runs(line)) for line in (lines if nothing_cut else lines[:1])
+    ):
         return tables
     row = [(a, start - ROW_PAD, b, top) for a, b in columns]
     return [Table((*row, *first.cells)) if t is first else t for t in tables]
@@ -1598,7 +1605,10 @@ class Carried:
 
     last_row: Columns  # its last row's columns, which the next page's top rows may go on
     grid: Columns  # all its columns: a cut row's rest, or its rows, are read in them
-    header_alone: bool = False  # it is a header whose rows are all on the next page
+    # it ended with no row a page break could cut: its header alone, or its header or rows and
+    # a grouping row of one line under them (random Word layouts with looks, seed 2214), its
+    # rows (or that grouping row's) all on the next page
+    nothing_cut: bool = False
 
     @classmethod
     def of(cls, columns: Columns) -> Carried:
@@ -1627,17 +1637,17 @@ def page_blocks(
         carried.last_row if carried else None,
         in_line_order=True,
         grid=carried.grid if carried else None,
-        header_alone=carried.header_alone if carried else False,
+        nothing_cut=carried.nothing_cut if carried else False,
     )
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
         carry[:] = []
         if last is not None and columns is not None:
-            top = last.bbox[1]  # one row: every cell starts at its top (asked cell by cell)
-            alone = all(cell[1] == top for cell in last.cells) and _ends_page(last, chars)
-            columns = _last_row_parted(last, columns, _Bands(chars, True))
-            carry.append(Carried(columns, _grid(last), alone))
+            bands = _Bands(chars, True)
+            uncut = _ends_uncut(last, bands) and _ends_page(last, chars)
+            columns = _last_row_parted(last, columns, bands)
+            carry.append(Carried(columns, _grid(last), uncut))
     in_cells, outside = CellLocator(tables).group(chars)
     in_cells = [_whole_words(cells) for cells in in_cells]
     first = _going_on(tables, carried.grid, _Bands(chars, True)) if carried else None
@@ -1652,7 +1662,7 @@ def page_blocks(
         placed.extend(table_rows)
     lines = text_lines(outside, number)
     if carried is not None:
-        read = _rows_under_header if carried.header_alone else _rest_of_cut_row
+        read = _rows_under_header if carried.nothing_cut else _rest_of_cut_row
         rest, lines = read(lines, carried.grid, tables, table_base)
         placed.extend(rest)
     unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
@@ -1840,6 +1850,25 @@ def _rest_of_cut_row(
         return [], lines
     top, bottom = taken[0].top, taken[-1].bottom
     return [_row_of(cells, columns, top, bottom, taken[0].where.page, table)], lines[len(taken) :]
+
+
+def _ends_uncut(table: Table, bands: _Bands) -> bool:
+    """Whether a table ends with no row a page break could cut: it is one row (its header), or
+    its last row is a grouping row: one cell across it holding one line of one run of text,
+    from its first column (a row's values part into runs in their columns)."""
+    top = table.bbox[1]  # one row: every cell starts at its top
+    if all(cell[1] == top for cell in table.cells):
+        return True
+    x0, _, x1, bottom = table.bbox
+    t = COLUMN_EDGE_TOLERANCE
+    last = [cell for cell in table.cells if abs(cell[3] - bottom) <= t]
+    if len(last) != 1 or abs(last[0][0] - x0) > t or abs(last[0][2] - x1) > t:
+        return False
+    lines = _rows(bands.chars_between([(x0, x1)], last[0][1], bottom))
+    if len(lines) != 1 or len(runs := _runs(lines[0])) != 1:
+        return False
+    starts = table.columns
+    return len(starts) > 1 and runs[0][0].x0 < starts[1]
 
 
 def _ends_page(table: Table, chars: list[Char]) -> bool:
