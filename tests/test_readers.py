@@ -2510,3 +2510,38 @@ def test_a_whole_row_atop_a_page_after_a_grouping_row_is_read_with_its_item_cent
     # where a row may have been cut, lines with no item are its rest: left to the cut row
     blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns)])
     assert isinstance(blocks[0], TableRow) and blocks[0].cells[0] == ()
+
+
+def test_filled_rows_beside_a_merged_cell_inside_the_table_are_rows_of_it() -> None:
+    """Random HTML layouts, seed 4004 ("Medium Shading 1", a category merged down four rows):
+    the header, the first row and the merged cell, filled, made a table down to the merged
+    cell's foot, and the third row, filled too, a table inside it whose rows were none of its
+    own; the two were read apart, the third and fourth rows a column short (their name read as
+    the category). A table inside another, as far right, its columns the other's, beside a
+    merged cell of it that spans it, is part of it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 60.0), (60.0, 120.0), (120.0, 180.0), (180.0, 300.0)]
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += [e for x0, x1 in columns[1:] for e in _box(x0, 20, x1, 40)] + _box(0, 20, 60, 100)
+    edges += [e for x0, x1 in columns[1:] for e in _box(x0, 60, x1, 80)] + [_rule(0, 300, 100)]
+    chars = _word("Class", 5, 5) + _word("Unit", 65, 5) + _word("Freq", 125, 5)
+    chars += _word("Name", 185, 5)
+    for top, unit, freq, name in (
+        (23, "Stats", "Daily", "Fund"),
+        (43, "IT", "Weekly", "Schools"),
+        (63, "Stats", "Monthly", "Centres"),
+        (83, "IT", "Yearly", "Homes"),
+    ):
+        chars += _word(unit, 65, top) + _word(freq, 125, top) + _word(name, 185, top)
+    chars += _word("Welfare", 5, 23)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert [r.cells for r in rows][1:] == [
+        (("Welfare",), ("Stats",), ("Daily",), ("Fund",)),
+        ((), ("IT",), ("Weekly",), ("Schools",)),
+        ((), ("Stats",), ("Monthly",), ("Centres",)),
+        ((), ("IT",), ("Yearly",), ("Homes",)),
+    ]
+    assert [r.covered for r in rows][2:] == [{0}, {0}, {0}]

@@ -488,7 +488,31 @@ def _part_of(part: Table, whole: Table) -> bool:
     if not (x0 - t <= px0 and px1 <= x1 + t and top - t <= ptop and pbottom <= bottom + t):
         return False
     edges = _row_edges(whole)
-    return all(any(abs(y - e) <= t for e in edges) for y in _row_edges(part))
+    if all(any(abs(y - e) <= t for e in edges) for y in _row_edges(part)):
+        return True
+    return _beside_merged(part, whole)
+
+
+def _beside_merged(part: Table, whole: Table) -> bool:
+    """Whether ``part``, inside ``whole``, is rows of it right of a merged cell of it that spans
+    them: its columns ``whole``'s, to its right edge, and a cell of ``whole`` left of it from
+    above its top to below its bottom (random HTML layouts, seed 4004: "Medium Shading 1", a
+    category merged down four rows and filled, the third row filled too: found inside the table
+    of the header, the first row and the merged cell, its rows none of that table's)."""
+    t = COLUMN_EDGE_TOLERANCE
+    px0, ptop, px1, pbottom = part.bbox
+    starts = whole.columns
+    return (
+        abs(px1 - whole.bbox[2]) <= t
+        and all(any(abs(x - s) <= t for s in starts) for x in part.columns)
+        and any(
+            c[2] <= px0 + t
+            and c[1] <= ptop + t
+            and c[3] >= pbottom - t
+            and c[3] - c[1] > pbottom - ptop
+            for c in whole.cells
+        )
+    )
 
 
 COLUMN_EDGE_TOLERANCE = 2.0  # points: two tables' column edges this close are the same column's
