@@ -2545,3 +2545,31 @@ def test_filled_rows_beside_a_merged_cell_inside_the_table_are_rows_of_it() -> N
         ((), ("IT",), ("Yearly",), ("Homes",)),
     ]
     assert [r.covered for r in rows][2:] == [{0}, {0}, {0}]
+
+
+def test_a_row_too_wide_for_the_columns_of_the_table_above_gets_its_own() -> None:
+    """Random HTML layouts, seed 4274 (no vertical rules, each section's table a header ruled
+    above and below, a grouping row filled alone, rows unruled): a grouping row takes the
+    columns of the table above it on the page, which that table's short values parted; a note
+    centred under the next table's frequency, wider than them, crossed into the column before,
+    and the row was read by its text's alignment, a column a piece. Where the row under a
+    grouping row does not fit those columns and fits those its own header and row part, it
+    gets its own."""
+    from plan_extract.read.page import page_blocks
+
+    def section(top: float, category: str, row: list[Char]) -> tuple[list[Edge], list[Char]]:
+        edges = [_rule(0, 330, top), _rule(0, 330, top + 20), *_box(0, top + 20, 330, top + 34)]
+        edges.append(_rule(0, 330, top + 66))
+        chars = _word("Name", 80, top + 5) + _word("Target", 160, top + 5)
+        chars += _word("Freq", 250, top + 5) + _word(category, 5, top + 22)
+        return edges, chars + row
+
+    first, text = section(0, "Trade", _word("1)", 5, 37) + _word("Survey", 45, 37))
+    text += _word("2022", 160, 37) + _word("Yearly", 244, 37)
+    row = _word("1)", 5, 137) + _word("Census", 45, 137) + _word("TBC", 160, 137)
+    row += _word("Yearly", 244, 137) + _word("Note: 2010 on it", 214, 149)
+    second, more = section(100, "People", row)
+    blocks, _ = page_blocks(text + more, first + second, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (("1)",), ("Census",), ("TBC",), ("Yearly", "Note: 2010 on it"))
+    assert rows[2] == (("1)",), ("Survey",), ("2022",), ("Yearly",))

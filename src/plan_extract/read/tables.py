@@ -710,24 +710,51 @@ def _seed(
     above = [s for s in stacks if s[-1].bbox[3] <= bar.bbox[1] + ROW_EDGE_TOLERANCE]
     for stack in sorted(above, key=lambda s: s[-1].bbox[3], reverse=True):
         columns = _running_columns(stack, stack.seed)
-        if _as_wide(bar, columns):
-            return columns
-    if _as_wide(bar, carried):
-        return carried
+        if columns is not None and _as_wide(bar, columns):
+            return _fitting(columns, bar, rules, bands)
+    if carried is not None and _as_wide(bar, carried):
+        return _fitting(carried, bar, rules, bands)
     below = [
         t for t in tables if len(t.cells) > 1 and t.bbox[1] >= bar.bbox[3] - ROW_EDGE_TOLERANCE
     ]
     for table in sorted(below, key=lambda t: t.bbox[1]):
         if _as_wide(bar, table.first_columns):
             return table.first_columns
-    x0, top, x1, bottom = bar.bbox
+    return _own_columns(bar, rules, bands)
+
+
+def _own_columns(bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns | None:
+    """The columns the text of a grouping row's header and row parts (see :func:`_seed`)."""
+    x0, top, x1, _ = bar.bbox
     header = _rules_across(rules, bar, top - BAND_MAX, top - BAND_MIN)
     if not header:
         return None
+    row = _row_under(bar, rules, bands)
+    parts = [(max(header), top)] + ([row] if row is not None else [])
+    return bands.columns_parted(x0, x1, parts)
+
+
+def _row_under(bar: Table, rules: Sequence[Edge], bands: Bands) -> tuple[float, float] | None:
+    """The band of the row under a grouping row: down to the next rule across, or, with none,
+    to where its lines end."""
+    x0, _, x1, bottom = bar.bbox
     under = _rules_across(rules, bar, bottom + BAND_MIN, bottom + BAND_MAX)
     end = min(under) if under else bands.text_end([(x0, x1)], bottom + BAND_MIN / 2)
-    parts = [(max(header), top)] + ([(bottom, end)] if end is not None else [])
-    return bands.columns_parted(x0, x1, parts)
+    return (bottom, end) if end is not None else None
+
+
+def _fitting(columns: Columns, bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns:
+    """``columns`` (a table's above, or the page before's), or, where the row under the grouping
+    row does not fit them (a piece of its text across two) and fits the columns its own header
+    and row part, those: columns a table without vertical rules takes from its text may be too
+    narrow for the next table's (random HTML layouts, seed 4274: a note centred under its
+    frequency, wider than the column the table above's short values gave, and the row was read
+    by its text's alignment, a column a piece)."""
+    row = _row_under(bar, rules, bands)
+    if row is None or bands.holds(columns, *row, "row"):
+        return columns
+    own = _own_columns(bar, rules, bands)
+    return own if own is not None and bands.holds(own, *row, "row") else columns
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
