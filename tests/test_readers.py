@@ -2573,3 +2573,37 @@ def test_a_row_too_wide_for_the_columns_of_the_table_above_gets_its_own() -> Non
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[-1] == (("1)",), ("Census",), ("TBC",), ("Yearly", "Note: 2010 on it"))
     assert rows[2] == (("1)",), ("Survey",), ("2022",), ("Yearly",))
+
+
+def test_filled_rows_left_and_right_of_a_merged_cell_inside_the_table_are_rows_of_it() -> None:
+    """Random Word layouts with looks, seed 2254 ("Light Shading", a category merged down four
+    rows between the description and the name, filled): the third row's fill left of the merged
+    cell was a table of its own inside the table of the header, the first row and the merged
+    cell, and the rows under the second were read a column short, their names a row early."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 100.0), (100.0, 140.0), (140.0, 200.0), (200.0, 300.0)]
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    edges += [e for x0, x1 in columns if x0 != 140 for e in _box(x0, 20, x1, 40)]
+    edges += _box(140, 20, 200, 100)  # the category, merged down four rows
+    edges += [e for x0, x1 in columns if x0 != 140 for e in _box(x0, 60, x1, 80)]
+    edges += [_rule(0, 300, 100)]
+    chars = _word("No.", 5, 5) + _word("Freq", 45, 5) + _word("Date", 105, 5)
+    chars += _word("Class", 145, 5) + _word("Name", 205, 5) + _word("Land", 145, 53)
+    for top, item, freq, name in (
+        (23, "1", "Daily", "Survey"),
+        (43, "2", "Weekly", "Leases"),
+        (63, "3", "Monthly", "Facilities"),
+        (83, "4", "Yearly", "Streets"),
+    ):
+        chars += _word(item, 5, top) + _word(freq, 45, top) + _word("2024", 105, top)
+        chars += _word(name, 205, top)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert [r.cells for r in rows][1:] == [
+        (("1",), ("Daily",), ("2024",), ("Land",), ("Survey",)),
+        (("2",), ("Weekly",), ("2024",), (), ("Leases",)),
+        (("3",), ("Monthly",), ("2024",), (), ("Facilities",)),
+        (("4",), ("Yearly",), ("2024",), (), ("Streets",)),
+    ]

@@ -494,24 +494,24 @@ def _part_of(part: Table, whole: Table) -> bool:
 
 
 def _beside_merged(part: Table, whole: Table) -> bool:
-    """Whether ``part``, inside ``whole``, is rows of it right of a merged cell of it that spans
-    them: its columns ``whole``'s, to its right edge, and a cell of ``whole`` left of it from
-    above its top to below its bottom (random HTML layouts, seed 4004: "Medium Shading 1", a
-    category merged down four rows and filled, the third row filled too: found inside the table
-    of the header, the first row and the merged cell, its rows none of that table's)."""
+    """Whether ``part``, inside ``whole``, is rows of it beside a merged cell of it that spans
+    them: its columns ``whole``'s, from the merged cell to ``whole``'s edge on the other side
+    (random HTML layouts, seed 4004: "Medium Shading 1", a category merged down four rows and
+    filled, the third row filled too: found inside the table of the header, the first row and
+    the merged cell, its rows none of that table's; Word seed 2254, "Light Shading", the same
+    with the category between the description and the name: the row's cells left of it)."""
     t = COLUMN_EDGE_TOLERANCE
+    x0, _, x1, _ = whole.bbox
     px0, ptop, px1, pbottom = part.bbox
     starts = whole.columns
-    return (
-        abs(px1 - whole.bbox[2]) <= t
-        and all(any(abs(x - s) <= t for s in starts) for x in part.columns)
-        and any(
-            c[2] <= px0 + t
-            and c[1] <= ptop + t
-            and c[3] >= pbottom - t
-            and c[3] - c[1] > pbottom - ptop
-            for c in whole.cells
-        )
+    if not all(any(abs(x - s) <= t for s in starts) for x in part.columns):
+        return False
+    return any(
+        c[1] <= ptop + t
+        and c[3] >= pbottom - t
+        and c[3] - c[1] > pbottom - ptop
+        and ((c[2] <= px0 + t and abs(px1 - x1) <= t) or (c[0] >= px1 - t and abs(px0 - x0) <= t))
+        for c in whole.cells
     )
 
 
