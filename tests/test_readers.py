@@ -2607,3 +2607,30 @@ def test_filled_rows_left_and_right_of_a_merged_cell_inside_the_table_are_rows_o
         (("3",), ("Monthly",), ("2024",), (), ("Facilities",)),
         (("4",), ("Yearly",), ("2024",), (), ("Streets",)),
     ]
+
+
+def test_a_footnote_under_the_foot_of_rows_under_a_header_alone_is_no_grouping_row() -> None:
+    """Random Word layouts with looks, seed 2256 ("Medium Shading 1", grouping rows filled
+    across, the table ruled below): the page before ended with the header and a grouping row,
+    and this page's rows, no rule or fill around them but the grouping rows', were read a line
+    at a time, a line of one run from the first column a grouping row's: so were the footnotes
+    under the table's last rule, their notes lost to the rows. A line under a rule across the
+    table that no rule closes right under it is no grouping row, and the rows end there."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 300.0)]
+    carry = [Carried(columns, columns, nothing_cut=True)]
+    # the grouping row's fill, the table's last rule and its sides, from the page's top
+    edges = [*_box(0, 20, 300, 34), _rule(0, 300, 52), Edge("v", 0, 0, 0, 52)]
+    edges.append(Edge("v", 300, 0, 300, 52))
+    chars = _word("1", 5, 5) + _word("Survey", 45, 5) + _word("Yearly", 165, 5)
+    chars += _word("Housing", 5, 22)
+    chars += _word("2", 5, 37) + _word("Land sales", 45, 37) + _word("Monthly", 165, 37)
+    chars += _word("^ Provisional figures", 5, 55)
+    blocks, _ = page_blocks(chars, edges, 2, 1, carry)
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        (("1",), ("Survey",), ("Yearly",)),
+        (("Housing",), (), ()),
+        (("2",), ("Land sales",), ("Monthly",)),
+        "^ Provisional figures",
+    ]

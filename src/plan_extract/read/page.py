@@ -1662,8 +1662,11 @@ def page_blocks(
         placed.extend(table_rows)
     lines = text_lines(outside, number)
     if carried is not None:
-        read = _rows_under_header if carried.nothing_cut else _rest_of_cut_row
-        rest, lines = read(lines, carried.grid, tables, table_base)
+        if carried.nothing_cut:
+            across = rules_spanning(merge_edges(edges), carried.grid)
+            rest, lines = _rows_under_header(lines, carried.grid, tables, table_base, across)
+        else:
+            rest, lines = _rest_of_cut_row(lines, carried.grid, tables, table_base)
         placed.extend(rest)
     unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
     placed.extend(unruled)
@@ -1883,17 +1886,26 @@ def _ends_page(table: Table, chars: list[Char]) -> bool:
 
 
 def _rows_under_header(
-    lines: list[Line], columns: Columns | None, tables: list[Table], table: int
+    lines: list[Line],
+    columns: Columns | None,
+    tables: list[Table],
+    table: int,
+    rules: Sequence[float] = (),
 ) -> tuple[list[tuple[float, Block]], list[Line]]:
-    """The rows of a table whose header alone ended the page before, where no rule or fill frames
-    them on this page (random Word layouts with the header printed once, seed 1946): the page's
-    first lines (:func:`_lines_atop`, a line and a half apart at most), each segment in one of the
-    header's columns (a line of one segment starting in the first column, the text of a grouping
-    row across the table), a row a line (the structure stage joins a row's lines, as in a table
-    read a line at a time); the other lines are left."""
+    """The rows of a table whose header alone (or with a grouping row) ended the page before,
+    where no rule or fill frames them on this page (random Word layouts with the header printed
+    once, seed 1946): the page's first lines (:func:`_lines_atop`, a line and a half apart at
+    most), each segment in one of the header's columns (a line of one segment starting in the
+    first column, the text of a grouping row across the table), a row a line (the structure
+    stage joins a row's lines, as in a table read a line at a time); the other lines are left.
+    Such a line under a rule across the table (``rules``: their heights) that no rule closes
+    right under it is under the table's foot, a footnote (random Word layouts with looks, seed
+    2256: "Medium Shading 1", grouping rows filled across, the table ruled below: the
+    footnotes under it were read as grouping rows, their notes lost to the rows)."""
     if not columns or not lines:
         return [], lines
     rows: list[tuple[float, Block]] = []
+    above = -math.inf  # the bottom of the line before
     for line in _lines_atop(lines, tables, ROWS_GAP):
         segments = line.segments
         where = [_segment_column(columns, segment) for segment in segments]
@@ -1901,6 +1913,8 @@ def _rows_under_header(
             where == [None]
             and columns[0][0] - COLUMN_EDGE_TOLERANCE <= segments[0].x0 < columns[0][1]
         ):
+            if _under_foot(line, above, rules):
+                break
             where = [0]  # a grouping row's text, across the table
         cells: list[list[str]] = [[] for _ in columns]
         for index, segment in zip(where, segments, strict=True):
@@ -1908,7 +1922,18 @@ def _rows_under_header(
                 return rows, lines[len(rows) :]
             cells[index].append(segment.text)
         rows.append(_row_of(cells, columns, line.top, line.bottom, line.where.page, table))
+        above = line.bottom
     return rows, lines[len(rows) :]
+
+
+def _under_foot(line: Line, above: float, rules: Sequence[float]) -> bool:
+    """Whether a rule across the table lies between ``line`` and the line before (whose bottom
+    is ``above``) and none closes it right under it (a grouping row's fill frames its line)."""
+    t = COLUMN_EDGE_TOLERANCE
+    height = line.bottom - line.top
+    return any(above - t <= y <= line.top + t for y in rules) and not any(
+        line.bottom - t <= y <= line.bottom + height for y in rules
+    )
 
 
 def _may_be_bad(text: str) -> bool:
