@@ -2380,8 +2380,9 @@ def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_
     section's columns were those of the section above, whose names were shorter, and the edge
     between the name and the description fell inside "Rate": its last letter, its centre past
     the edge, was read as the description's first (HTML layouts, seed 4072, the same). A word
-    parted between two cells side by side goes to the cell holding more of it; words apart
-    (a space's gap) and CJK characters (each a word) stay where their centres are."""
+    parted between two cells side by side goes to the cell holding more of it, a CJK line that
+    abuts its neighbours too (HTML seed 4289: 「－第」 of a name read as the date's); words
+    apart (a space's gap) stay where their centres are."""
     from plan_extract.read.page import page_blocks
 
     edges = _box(0, 0, 40, 40) + _box(40, 0, 140, 40) + _box(140, 0, 260, 40)
@@ -2390,7 +2391,7 @@ def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_
     chars += _word("指數", 131, 27) + _word("價格", 143, 27)  # 數's centre past the edge
     blocks, _ = page_blocks(chars, edges, 1, 0)
     assert [b.cells for b in blocks] == [
-        (("(i)",), ("Exchange Rate", "Indices", "指"), ("Trade", "Terms", "數價格")),
+        (("(i)",), ("Exchange Rate", "Indices"), ("Trade", "Terms", "指數價格")),
     ]
 
 
@@ -2634,3 +2635,26 @@ def test_a_footnote_under_the_foot_of_rows_under_a_header_alone_is_no_grouping_r
         (("2",), ("Land sales",), ("Monthly",)),
         "^ Provisional figures",
     ]
+
+
+def test_a_row_over_a_grouping_row_too_wide_for_the_page_befores_columns_gets_its_own() -> None:
+    """Random HTML layouts, seed 4289 (no vertical rules, the header repeated): the page before
+    ended with the header and a grouping row, whose columns its labels alone parted; on this
+    page a name's lines ran past the name's column into the date's, a little, which reading
+    allows (:meth:`_Bands.column_of`), and their last word and 「－第」 were read as the date's.
+    Where the bands over and under a grouping row do not fit the columns it would take, and fit
+    those their own text parts, it takes those."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 130.0), (130.0, 200.0), (200.0, 300.0)]
+    edges = [_rule(0, 300, 0), _rule(0, 300, 20), *_box(0, 50, 300, 64), _rule(0, 300, 90)]
+    chars = _word("Item", 5, 5) + _word("Name", 45, 5) + _word("Date", 150, 5)
+    chars += _word("Format", 205, 5)
+    chars += _word("(1)", 5, 30) + _word("Licensee List -", 45, 30) + _word("11.2024", 150, 30)
+    chars += _word("CSV", 205, 30) + _word("Environment", 5, 52)
+    chars += _word("(2)", 5, 70) + _word("Red Tide", 45, 70) + _word("2024", 150, 70)
+    chars += _word("CSV", 205, 70)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns, nothing_cut=True)])
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[1] == (("(1)",), ("Licensee List -",), ("11.2024",), ("CSV",))
+    assert rows[3] == (("(2)",), ("Red Tide",), ("2024",), ("CSV",))

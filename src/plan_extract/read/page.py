@@ -1193,6 +1193,18 @@ class _Bands:
                 return n if end <= next_x0 + OVERRUN * (next_x1 - next_x0) else None
         return None
 
+    def fits(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether every run of the text between two heights lies inside one of ``columns``
+        (within :data:`BAND_FIT`; :meth:`column_of` lets a run cross into the next a little)."""
+        return all(
+            any(
+                x0 - BAND_FIT <= run[0].x0 and max(c.x1 for c in run) <= x1 + BAND_FIT
+                for x0, x1 in columns
+            )
+            for line in _rows(self.chars_between(columns, top, bottom))
+            for run in _runs(line)
+        )
+
     def holds(self, columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
         """Whether a band of a table's columns holds what ``kind`` asks
         (:data:`~.tables.BandKind`): every run of its text inside one column (a heading or a
@@ -1680,9 +1692,11 @@ def _whole_words(cells: dict[BBox, list[Char]]) -> dict[BBox, list[Char]]:
     of a page prints a word past its edge, but a column's edge that the text's alignment gives
     (no rule there) may fall inside the longest line (random Word layouts with looks, seed 2103:
     "Light Shading", a section's columns those of the one above, whose names were shorter; the
-    last letter of "Rate" was read as the first of the description). CJK characters are words
-    each: a CJK line may run a little past its cell's edge. Two chars of a line are of one word
-    where less than :data:`WORD_GAP` of their size parts them, as :func:`_split` reads words."""
+    last letter of "Rate" was read as the first of the description; HTML seed 4289: 「－第」 of
+    a name's first line, set with no gap, as the date's). Two chars of a line are of one word
+    where less than :data:`WORD_GAP` of their size parts them, as :func:`_split` reads words:
+    CJK text has no spaces, so a CJK line that abuts its neighbours is one word; two cells' texts
+    are parted by the cells' padding."""
     by_left: dict[float, list[BBox]] = defaultdict(list)
     for cell in cells:
         by_left[cell[0]].append(cell)
@@ -1733,7 +1747,7 @@ def _abut(first: Char, second: Char) -> bool:
 
 
 def _in_word(char: Char) -> bool:
-    return not char.text.isspace() and not is_cjk(char.text)
+    return not char.text.isspace()
 
 
 def _word_part(chars: list[Char], char: Char, step: int) -> list[Char]:

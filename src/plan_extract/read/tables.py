@@ -725,13 +725,11 @@ def _seed(
 
 def _own_columns(bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns | None:
     """The columns the text of a grouping row's header and row parts (see :func:`_seed`)."""
-    x0, top, x1, _ = bar.bbox
-    header = _rules_across(rules, bar, top - BAND_MAX, top - BAND_MIN)
-    if not header:
+    over = _band_over(bar, rules)
+    if over is None:
         return None
     row = _row_under(bar, rules, bands)
-    parts = [(max(header), top)] + ([row] if row is not None else [])
-    return bands.columns_parted(x0, x1, parts)
+    return bands.columns_parted(bar.bbox[0], bar.bbox[2], [over] + ([row] if row else []))
 
 
 def _row_under(bar: Table, rules: Sequence[Edge], bands: Bands) -> tuple[float, float] | None:
@@ -744,17 +742,27 @@ def _row_under(bar: Table, rules: Sequence[Edge], bands: Bands) -> tuple[float, 
 
 
 def _fitting(columns: Columns, bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns:
-    """``columns`` (a table's above, or the page before's), or, where the row under the grouping
-    row does not fit them (a piece of its text across two) and fits the columns its own header
-    and row part, those: columns a table without vertical rules takes from its text may be too
-    narrow for the next table's (random HTML layouts, seed 4274: a note centred under its
-    frequency, wider than the column the table above's short values gave, and the row was read
-    by its text's alignment, a column a piece)."""
-    row = _row_under(bar, rules, bands)
-    if row is None or bands.holds(columns, *row, "row"):
+    """``columns`` (a table's above, or the page before's), or, where the bands over and under
+    the grouping row do not fit them (:meth:`Bands.fits`: a run of their text across two) and
+    fit the columns their own text parts, those: columns a table without vertical rules takes
+    from its text may be too narrow for the next table's (random HTML layouts, seed 4274: a
+    note centred under its frequency, wider than the column the table above's short values
+    gave, and the row was read by its text's alignment, a column a piece; 4289: the columns the
+    page before's header alone parted, a name's line crossing into the date's)."""
+    parts = [part for part in (_band_over(bar, rules), _row_under(bar, rules, bands)) if part]
+    if all(bands.fits(columns, *part) for part in parts):
         return columns
     own = _own_columns(bar, rules, bands)
-    return own if own is not None and bands.holds(own, *row, "row") else columns
+    if own is None or not all(bands.fits(own, *part) for part in parts):
+        return columns
+    return own
+
+
+def _band_over(bar: Table, rules: Sequence[Edge]) -> tuple[float, float] | None:
+    """The band over a grouping row, from the nearest rule across above it: its table's header,
+    or the row between the header and it."""
+    header = _rules_across(rules, bar, bar.bbox[1] - BAND_MAX, bar.bbox[1] - BAND_MIN)
+    return (max(header), bar.bbox[1]) if header else None
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
@@ -772,6 +780,10 @@ class Bands(Protocol):
 
     def holds(self, columns: Columns, top: float, bottom: float, kind: BandKind) -> bool:
         """Whether the band of ``columns`` between two heights holds what ``kind`` asks."""
+        ...
+
+    def fits(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether every run of the text between two heights lies inside one of ``columns``."""
         ...
 
     def text_end(self, columns: Columns, top: float) -> float | None:
