@@ -116,6 +116,32 @@ def test_continuation_after_a_repeated_header_is_not_a_header() -> None:
     assert codes == ["department_missing"]
 
 
+def test_a_rows_rest_in_a_label_column_under_the_whole_header_repeated_is_the_rows() -> None:
+    """Random Word layouts with looks, seed 2288: a formats cell a narrow column and a page break
+    cut mid-word (「KML、KMZ、XL」 / 「S」), its rest alone under the header repeated whole atop
+    the next page, in the formats column: it ended no label (「數據格式 Data Format S」 left
+    the label known) and was taken for the header's, the format lost. Under the last complete
+    header repeated whole, a line is no label's end."""
+    header = _row(
+        ("項目", "Item"),
+        ("數據格式", "Data", "Format"),
+        ("目標發放日期", "Target", "Release Date"),
+        ("更新頻率", "Update", "Frequency"),
+        ("數據種類／數據集名稱", "Data Category / Dataset", "Name"),
+    )
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("1.", "KML、KMZ、XL", "2020年底", "每年", "發展／航空照片航線索引"),
+        header,
+        _row("", "S", "", "", ""),
+    )
+    assert len(plan.rows) == 1
+    assert plan.rows[0].cells["formats"] == ["KML、KMZ、XLS"]
+    assert codes == ["department_missing"]
+
+
 def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     """「（一）」 wrapped in a narrow item column, 「（一」 at a page's foot and 「）」 on the next
     (random Word layouts, seed 47: two rows, neither numbered)."""

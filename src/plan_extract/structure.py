@@ -666,6 +666,13 @@ class _Builder:
         header = self.header
         if header is None or not any(texts):
             return False
+        if self.last_labels is not None and list(map(match_key, header.texts)) == list(
+            map(match_key, self.last_labels)
+        ):
+            # the last complete header again, whole: a line under it ends no label of it, but
+            # is the rest of a row a page break cut (random Word layouts with looks, seed 2288:
+            # 「S」 of 「KML、KMZ、XL」 / 「S」 under the repeated 「數據格式 Data Format」)
+            return False
         width = max(len(header.texts), len(texts))
         padded = [*header.texts, *[""] * (width - len(header.texts))]
         more = [*texts, *[""] * (width - len(texts))]
