@@ -2658,3 +2658,31 @@ def test_a_row_over_a_grouping_row_too_wide_for_the_page_befores_columns_gets_it
     rows = [b.cells for b in blocks if isinstance(b, TableRow)]
     assert rows[1] == (("(1)",), ("Licensee List -",), ("11.2024",), ("CSV",))
     assert rows[3] == (("(2)",), ("Red Tide",), ("2024",), ("CSV",))
+
+
+def test_two_cells_texts_a_narrow_padding_parts_are_two_runs_of_a_row() -> None:
+    """Random HTML layouts, seed 4314 ("Light Shading", cells padded narrowly): a name filling its
+    column lay 3 pt from the contact unit beside it, one run of text across two columns, so the
+    last row, unfilled under a filled one, held no row in the table's columns and was read by
+    its text's alignment, name and unit one cell. A gap between two CJK characters at a
+    column's edge parts a run there (Chinese text has no spaces; between Latin words, a gap
+    is a space)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 260.0), (260.0, 340.0)]
+    edges = [_rule(0, 340, 0), _rule(0, 340, 20), _rule(0, 340, 62)]
+    edges += [e for x0, x1 in columns for e in _box(x0, 20, x1, 40)]
+    chars = _word("No.", 5, 5) + _word("Name", 45, 5) + _word("Unit", 165, 5)
+    chars += _word("Date", 265, 5)
+    chars += _word("C1", 5, 25) + _word("Wholesale prices", 45, 25) + _word("Stats", 165, 25)
+    chars += _word("12/2020", 265, 25)
+    chars += _word("C2", 5, 45) + _word("主要新鮮糧食供應量（參考數字）", 69, 45)  # to 159
+    chars += _word("資訊科技管理組", 162, 45) + _word("11/2020", 265, 45)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b.cells for b in blocks if isinstance(b, TableRow)]
+    assert rows[-1] == (
+        ("C2",),
+        ("主要新鮮糧食供應量（參考數字）",),
+        ("資訊科技管理組",),
+        ("11/2020",),
+    )
