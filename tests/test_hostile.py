@@ -164,5 +164,7 @@ def test_a_long_line_is_read_in_linear_time(separator: str, cell: str) -> None:
 
 def test_joining_a_million_pieces_is_linear() -> None:
     pieces = ["word"] * 50_000
-    ratio = _seconds(join_pieces, pieces * 4, 2) / max(_seconds(join_pieces, pieces), 1e-3)
+    # the best of five each (~0.1 s the larger): with two, a run beside other work on the
+    # machine's two cores once measured 13.9x for linear code (quadratic would take 16x)
+    ratio = _seconds(join_pieces, pieces * 4, 5) / max(_seconds(join_pieces, pieces, 5), 1e-3)
     assert ratio < 10
