@@ -2686,3 +2686,37 @@ def test_two_cells_texts_a_narrow_padding_parts_are_two_runs_of_a_row() -> None:
         ("資訊科技管理組",),
         ("11/2020",),
     )
+
+
+def test_rows_right_of_a_merged_cell_a_style_leaves_unruled_are_the_tables_rows() -> None:
+    """Random Word layouts with looks, seed 2375 ("Medium Shading 2", the header printed once):
+    atop a page, a category merged down from the page before; left of its right edge the rows'
+    cells are framed, right of it only the row the style fills, so that row was a table of its
+    own, and the rows above and below it, framed left of the category only, were read by their
+    text's alignment, a column a piece. A table touching another side by side whose row edges
+    are some of the other's, one after another, gets its columns in the other's rows."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 100.0), (100.0, 160.0), (160.0, 220.0), (220.0, 320.0)]
+    edges = [e for top, bottom in ((0, 30), (30, 60), (60, 100)) for e in _box(0, top, 40, bottom)]
+    edges += [
+        e for top, bottom in ((0, 30), (30, 60), (60, 100)) for e in _box(40, top, 100, bottom)
+    ]
+    edges += _box(100, 0, 160, 100) + _box(160, 30, 220, 60) + _box(220, 30, 320, 60)
+    edges += [_rule(0, 320, 100)]
+    chars: list[Char] = []
+    for top, item, freq, name in (
+        (5, "2)", "Hourly", "Report"),
+        (35, "3)", "Hourly", "Forecast"),
+        (65, "4)", "Daily", "Quakes"),
+    ):
+        chars += _word(item, 5, top) + _word(freq, 45, top) + _word("RSS", 165, top)
+        chars += _word(name, 225, top)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried.of(columns)])
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert [r.cells for r in rows] == [
+        (("2)",), ("Hourly",), (), ("RSS",), ("Report",)),
+        (("3)",), ("Hourly",), (), ("RSS",), ("Forecast",)),
+        (("4)",), ("Daily",), (), ("RSS",), ("Quakes",)),
+    ]

@@ -54,6 +54,7 @@ from .tables import (
     Table,
     TooManyLinesError,
     continued_rows,
+    grid_columns,
     join_side_by_side,
     join_stacked,
     merge_edges,
@@ -734,7 +735,7 @@ def _extended(table: Table, edges: list[Edge], others: Sequence[Table] = ()) -> 
         cells = (*cells, (x0, bottom, x1, end))
     start = _outer_reach(table, edges, others, down=False)
     if start < top - EXTEND_MIN:
-        cells = (*cells, *((a, start, b, top) for a, b in _grid(table)))
+        cells = (*cells, *((a, start, b, top) for a, b in grid_columns(table)))
     return table if cells is table.cells else Table(cells)
 
 
@@ -1404,7 +1405,7 @@ def _ruled_bands(tables: list[Table], rules: list[Edge], bands: _Bands) -> list[
     table's rows under its top rule) stay the alignment's to read."""
     added: list[Table] = []
     for table in tables:
-        grid = _grid(table)
+        grid = grid_columns(table)
         header: list[str] | None = None  # the table's first row's text, per column
         for top, bottom in pairwise(rules_spanning(rules, grid)):
             if not BAND_MIN <= bottom - top <= BAND_MAX or any(
@@ -1570,7 +1571,7 @@ def _row_above(
     across the table: one row of its columns. Where the style rules or fills every row, no
     lines are there; where it fills one in two, one row at most is."""
     first = _first_table(tables)
-    if first is None or not same_columns(columns := _grid(first), grid):
+    if first is None or not same_columns(columns := grid_columns(first), grid):
         return tables
     top = first.bbox[1]
     start = bands.text_start(columns, top)
@@ -1683,7 +1684,7 @@ def page_blocks(
             bands = _Bands(chars, True)
             uncut = _ends_uncut(last, bands) and _ends_page(last, chars)
             columns = _last_row_parted(last, columns, bands)
-            carry.append(Carried(columns, _grid(last), uncut))
+            carry.append(Carried(columns, grid_columns(last), uncut))
     in_cells, outside = CellLocator(tables).group(chars)
     in_cells = [_whole_words(cells) for cells in in_cells]
     first = _going_on(tables, carried.grid, _Bands(chars, True)) if carried else None
@@ -1788,12 +1789,6 @@ def _word_part(chars: list[Char], char: Char, step: int) -> list[Char]:
             break
         part.append(c)
     return part
-
-
-def _grid(table: Table) -> Columns:
-    """Every column of a table (where any of its cells starts), each to where the next begins."""
-    starts = table.columns
-    return list(zip(starts, [*starts[1:], table.bbox[2]], strict=True))
 
 
 def _add_piece(

@@ -456,12 +456,45 @@ def join_side_by_side(tables: list[Table], lone: Sequence[BBox] = ()) -> list[Ta
             if left.bbox[2] <= right.bbox[0] + ROW_EDGE_TOLERANCE and _same_rows(left, right):
                 joined[index] = Table(left.cells + _gap_cells(left, right) + right.cells)
                 break
+            if abs(left.bbox[2] - right.bbox[0]) <= ROW_EDGE_TOLERANCE and (
+                rows := _rows_around(left, right) or _rows_around(right, left)
+            ):
+                joined[index] = Table(left.cells + right.cells + rows)
+                break
             if _part_of(table, other) or _part_of(other, table):
                 joined[index] = Table(other.cells + table.cells)
                 break
         else:
             joined.append(table)
     return joined
+
+
+def _rows_around(short: Table, tall: Table) -> tuple[BBox, ...]:
+    """Where ``short`` touches ``tall`` side by side and its row edges are some of ``tall``'s
+    one after another, fewer: a cell of each of ``short``'s columns in each of ``tall``'s rows
+    above and below it. A style that fills a row's cells leaves a row it does not fill unruled
+    right of a merged cell, and at a page's top ("Medium Shading 2", the header printed once, a
+    category merged down from the page before: random Word layouts with looks, seed 2375) the
+    rows right of it were a table of the filled row alone, and the rows above and below it read
+    by their text's alignment, a column a piece. Empty where not so."""
+    edges, taller = _row_edges(short), _row_edges(tall)
+    t = ROW_EDGE_TOLERANCE
+    if len(edges) < 2 or len(edges) >= len(taller):
+        return ()
+    first = next((n for n, y in enumerate(taller) if abs(y - edges[0]) <= t), None)
+    if first is None or first + len(edges) > len(taller):
+        return ()
+    if any(abs(y - z) > t for y, z in zip(edges, taller[first:], strict=False)):
+        return ()
+    columns = grid_columns(short)
+    bands = [*pairwise(taller[: first + 1]), *pairwise(taller[first + len(edges) - 1 :])]
+    return tuple((x0, top, x1, bottom) for top, bottom in bands for x0, x1 in columns)
+
+
+def grid_columns(table: Table) -> Columns:
+    """Every column of a table, each from where a cell starts to where the next begins."""
+    starts = table.columns
+    return list(zip(starts, [*starts[1:], table.bbox[2]], strict=True))
 
 
 def _beside_a_table(cell: BBox, tables: list[Table]) -> bool:
