@@ -1477,15 +1477,9 @@ def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
         or not all(any(abs(x - s) <= t for s in starts) for x in first.columns)
     ):
         return tables
-    cells: list[BBox] = []
-    for cell in first.cells:
-        inside = [s for s in starts if cell[0] - t <= s < cell[2] - t]
-        if len(inside) < 2 or not _parted(cell, inside, bands):
-            cells.append(cell)
-            continue
-        _, low, high, bottom = cell
-        ends = [*inside[1:], high]
-        cells.extend((max(a, cell[0]), low, b, bottom) for a, b in zip(inside, ends, strict=True))
+    cells = [
+        (a, cell[1], b, cell[3]) for cell in first.cells for a, b in _spans(cell, starts, bands)
+    ]
     if len(cells) == len(first.cells):
         return tables
     return [Table(tuple(cells)) if table is first else table for table in tables]
@@ -1531,20 +1525,27 @@ def _last_row_parted(table: Table, columns: Columns, bands: _Bands) -> Columns:
     cells it fills ("Medium Shading 2") leaves one cell over two columns in a row it does not
     fill, and the rest of that row on the next page was read in the row's columns, a column
     short, its name taken for its category (random Word layouts with looks, seed 2171)."""
-    starts = table.columns
     bottom = table.bbox[3]
     t = COLUMN_EDGE_TOLERANCE
     parted: Columns = []
     for a, b in columns:
-        inside = [s for s in starts if a - t <= s < b - t]
         cell = next(
             (c for c in table.cells if abs(c[0] - a) <= t and abs(c[3] - bottom) <= t), None
         )
-        if len(inside) < 2 or cell is None or not _parted(cell, inside, bands):
-            parted.append((a, b))
-            continue
-        parted.extend(zip([a, *inside[1:]], [*inside[1:], b], strict=True))
+        parted += (
+            [(a, b)] if cell is None else _spans((a, cell[1], b, cell[3]), table.columns, bands)
+        )
     return parted
+
+
+def _spans(cell: BBox, starts: list[float], bands: _Bands) -> Columns:
+    """The spans of the columns starting at ``starts`` that a cell's text parts it into (see
+    :func:`_parted`), from its left edge to its right; the cell's own span where it does not."""
+    t = COLUMN_EDGE_TOLERANCE
+    inside = [s for s in starts if cell[0] - t <= s < cell[2] - t]
+    if len(inside) < 2 or not _parted(cell, inside, bands):
+        return [(cell[0], cell[2])]
+    return list(zip([cell[0], *inside[1:]], [*inside[1:], cell[2]], strict=True))
 
 
 def _parted(cell: BBox, starts: list[float], bands: _Bands) -> bool:
@@ -1676,18 +1677,18 @@ def page_blocks(
         grid=carried.grid if carried else None,
         nothing_cut=carried.nothing_cut if carried else False,
     )
+    bands = _Bands(chars, True)  # what the page's bands hold, asked on demand
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
         carry[:] = []
         if last is not None and columns is not None:
-            bands = _Bands(chars, True)
             uncut = _ends_uncut(last, bands) and _ends_page(last, chars)
             columns = _last_row_parted(last, columns, bands)
             carry.append(Carried(columns, grid_columns(last), uncut))
     in_cells, outside = CellLocator(tables).group(chars)
     in_cells = [_whole_words(cells) for cells in in_cells]
-    first = _going_on(tables, carried.grid, _Bands(chars, True)) if carried else None
+    first = _going_on(tables, carried.grid, bands) if carried else None
     going_on = tables.index(first) if first is not None else None
     holes, outside = _hole_chars(tables, outside, edges, going_on)
     placed: list[tuple[float, Block]] = []

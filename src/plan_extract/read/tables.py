@@ -488,7 +488,7 @@ def _rows_around(short: Table, tall: Table) -> tuple[BBox, ...]:
         return ()
     columns = grid_columns(short)
     bands = [*pairwise(taller[: first + 1]), *pairwise(taller[first + len(edges) - 1 :])]
-    return tuple((x0, top, x1, bottom) for top, bottom in bands for x0, x1 in columns)
+    return tuple(cell for top, bottom in bands for cell in _row_cells(columns, top, bottom))
 
 
 def grid_columns(table: Table) -> Columns:
@@ -753,49 +753,40 @@ def _seed(
     for table in sorted(below, key=lambda t: t.bbox[1]):
         if _as_wide(bar, table.first_columns):
             return table.first_columns
-    return _own_columns(bar, rules, bands)
+    parts = _grouping_bands(bar, rules, bands)
+    return bands.columns_parted(bar.bbox[0], bar.bbox[2], parts) if parts else None
 
 
-def _own_columns(bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns | None:
-    """The columns the text of a grouping row's header and row parts (see :func:`_seed`)."""
-    over = _band_over(bar, rules)
-    if over is None:
-        return None
-    row = _row_under(bar, rules, bands)
-    return bands.columns_parted(bar.bbox[0], bar.bbox[2], [over] + ([row] if row else []))
-
-
-def _row_under(bar: Table, rules: Sequence[Edge], bands: Bands) -> tuple[float, float] | None:
-    """The band of the row under a grouping row: down to the next rule across, or, with none,
-    to where its lines end."""
-    x0, _, x1, bottom = bar.bbox
+def _grouping_bands(bar: Table, rules: Sequence[Edge], bands: Bands) -> list[tuple[float, float]]:
+    """The bands round a grouping row that its columns must fit (see :func:`_seed`): over it,
+    from the nearest rule across above it (its table's header, or a row between the header and
+    it), and, where there is one, the row under it (down to the next rule across, or, with none,
+    to where its lines end); none without a rule above it."""
+    x0, top, x1, bottom = bar.bbox
+    header = _rules_across(rules, bar, top - BAND_MAX, top - BAND_MIN)
+    if not header:
+        return []
     under = _rules_across(rules, bar, bottom + BAND_MIN, bottom + BAND_MAX)
     end = min(under) if under else bands.text_end([(x0, x1)], bottom + BAND_MIN / 2)
-    return (bottom, end) if end is not None else None
+    return [(max(header), top)] + ([(bottom, end)] if end is not None else [])
 
 
 def _fitting(columns: Columns, bar: Table, rules: Sequence[Edge], bands: Bands) -> Columns:
-    """``columns`` (a table's above, or the page before's), or, where the bands over and under
-    the grouping row do not fit them (:meth:`Bands.fits`: a run of their text across two) and
-    fit the columns their own text parts, those: columns a table without vertical rules takes
-    from its text may be too narrow for the next table's (random HTML layouts, seed 4274: a
-    note centred under its frequency, wider than the column the table above's short values
-    gave, and the row was read by its text's alignment, a column a piece; 4289: the columns the
-    page before's header alone parted, a name's line crossing into the date's)."""
-    parts = [part for part in (_band_over(bar, rules), _row_under(bar, rules, bands)) if part]
+    """``columns`` (a table's above, or the page before's), or, where the bands round the
+    grouping row (:func:`_grouping_bands`) do not fit them (:meth:`Bands.fits`: a run of their
+    text across two) and fit the columns their own text parts, those: columns a table without
+    vertical rules takes from its text may be too narrow for the next table's (random HTML
+    layouts, seed 4274: a note centred under its frequency, wider than the column the table
+    above's short values gave, and the row was read by its text's alignment, a column a piece;
+    4289: the columns the page before's header alone parted, a name's line crossing into the
+    date's)."""
+    parts = _grouping_bands(bar, rules, bands)
     if all(bands.fits(columns, *part) for part in parts):
         return columns
-    own = _own_columns(bar, rules, bands)
+    own = bands.columns_parted(bar.bbox[0], bar.bbox[2], parts)
     if own is None or not all(bands.fits(own, *part) for part in parts):
         return columns
     return own
-
-
-def _band_over(bar: Table, rules: Sequence[Edge]) -> tuple[float, float] | None:
-    """The band over a grouping row, from the nearest rule across above it: its table's header,
-    or the row between the header and it."""
-    header = _rules_across(rules, bar, bar.bbox[1] - BAND_MAX, bar.bbox[1] - BAND_MIN)
-    return (max(header), bar.bbox[1]) if header else None
 
 
 # What a band must hold to be a row (see :func:`join_stacked`, :func:`continued_rows`): "row", a
@@ -998,8 +989,9 @@ def _holds_next_band(
     row) or one whole row, its first cell wrapped or not (random HTML layouts, seed 4100: a
     bilingual category over three lines under the repeated header, which "the rest of a row"
     refused, and the row was read a line at a time). ``rest_first``: whether the first may be
-    the rest of a row (not where the page before ended with the header alone: no row was cut,
-    and a grouping row's short text in the first column is no row's rest, seed 1937)."""
+    the rest of a row (not where the page before ended with its header, or a grouping row: no
+    row was cut, and a grouping row's short text in the first column is no row's rest, seed
+    1937)."""
     if first:
         return bands.holds(columns, top, bottom, "row") or (
             rest_first and bands.holds(columns, top, bottom, "rest")
