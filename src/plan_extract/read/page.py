@@ -1186,6 +1186,14 @@ class _Bands:
     def chars_between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
         """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``, in line
         order."""
+        return list(self._between(columns, top, bottom))
+
+    def any_between(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether any char lies between ``top`` and ``bottom`` over ``columns`` (as
+        :meth:`chars_between` finds them, stopping at the first)."""
+        return any(True for _ in self._between(columns, top, bottom))
+
+    def _between(self, columns: Columns, top: float, bottom: float) -> Iterator[Char]:
         if not self.sorted:
             self.chars, self.sorted = sorted(self.chars, key=_line_order), True
         if not self.tops:
@@ -1193,14 +1201,14 @@ class _Bands:
         left, right = columns[0][0] - BAND_FIT, columns[-1][1] + BAND_FIT
         start = bisect_left(self.tops, math.floor(top - MAX_CHAR_HEIGHT))
         end = bisect_right(self.tops, math.ceil(bottom))
-        return [
+        return (
             char
             for char in self.chars[start:end]
             if top <= (char.top + char.bottom) / 2 <= bottom
             and char.x1 > left
             and char.x0 < right
             and not char.text.isspace()
-        ]
+        )
 
     @staticmethod
     def column_of(columns: Columns, run: list[Char]) -> int | None:
@@ -1362,6 +1370,7 @@ def page_tables(
     in_line_order: bool = False,
     grid: Columns | None = None,
     nothing_cut: bool = False,
+    bands: _Bands | None = None,
 ) -> list[Table]:
     """The ruled tables of a page as the reader takes them: parts of one table side by side
     joined (:func:`~.tables.join_side_by_side`), rows filled one in two joined with the rows
@@ -1373,10 +1382,12 @@ def page_tables(
     chars are sorted as :func:`page_blocks` sorts them (else they are sorted where needed);
     ``grid``: all the columns of that table, whose row at this page's top no rule or fill may
     frame (:func:`_row_above`); ``nothing_cut``: that table ended with no row cut (its header
-    alone, or a grouping row; :class:`Carried`)."""
+    alone, or a grouping row; :class:`Carried`); ``bands``: the page's, where the caller has
+    them (else made of ``chars``)."""
     merged = merge_edges(edges)
     found, lone = tables_in(merged, containers=False)
-    bands = _Bands(chars or [], in_line_order)
+    if bands is None:
+        bands = _Bands(chars or [], in_line_order)
     joined = join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
     if grid:
         joined = _filled_out(joined, grid, bands)
@@ -1451,7 +1462,7 @@ def _going_on(tables: Sequence[Table], grid: Columns, bands: _Bands) -> Table | 
     """The page's first table where no text lies above it across ``grid`` (the columns of the
     table the page before ended with): that table going on, if any."""
     first = _first_table(tables)
-    if first is None or bands.chars_between(grid, 0.0, first.bbox[1] - ROW_PAD):
+    if first is None or bands.any_between(grid, 0.0, first.bbox[1] - ROW_PAD):
         return None
     return first
 
@@ -1576,7 +1587,7 @@ def _row_above(
         return tables
     top = first.bbox[1]
     start = bands.text_start(columns, top)
-    if start is None or bands.chars_between(columns, 0.0, start - ROW_PAD):
+    if start is None or bands.any_between(columns, 0.0, start - ROW_PAD):
         return tables
     lines = _rows(bands.chars_between(columns, start, top))
     found = {_Bands.column_of(columns, run) for line in lines for run in _runs(line)}
@@ -1669,6 +1680,7 @@ def page_blocks(
     if not in_line_order:  # once: every cell's chars and the rest keep it
         chars = sorted(chars, key=_line_order)
     carried = carry[0] if carry else None
+    bands = _Bands(chars, True)  # what the page's bands hold, asked on demand
     tables = page_tables(
         edges,
         chars,
@@ -1676,8 +1688,8 @@ def page_blocks(
         in_line_order=True,
         grid=carried.grid if carried else None,
         nothing_cut=carried.nothing_cut if carried else False,
+        bands=bands,
     )
-    bands = _Bands(chars, True)  # what the page's bands hold, asked on demand
     if carry is not None:
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         columns = last.last_columns if last is not None else None
