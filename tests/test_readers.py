@@ -2688,6 +2688,65 @@ def test_two_cells_texts_a_narrow_padding_parts_are_two_runs_of_a_row() -> None:
     )
 
 
+def test_a_cjk_value_a_narrow_padding_parts_from_latin_text_is_a_run_of_its_own() -> None:
+    """Random HTML layouts, seed 4380 ("Medium Shading 2", cells padded narrowly): a name's
+    closing 「）」 ran 0.4 pt past its column's edge, 4 pt from the format 「CSV」 beside it, one run
+    across two columns; the row under a grouping row filled alone did not fit the columns it
+    would take, the columns its text parts were taken instead, name and format one column, and
+    the next row, filled cell by cell, was a table of its own. A gap at a column's edge after
+    or before a CJK character parts a run there, as between two (Chinese text has no spaces)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 220.0), (220.0, 300.0)]
+    edges = [_rule(0, 300, 0), _rule(0, 300, 20), *_box(0, 20, 300, 40), _rule(0, 300, 60)]
+    edges += [e for x0, x1 in columns for e in _box(x0, 60, x1, 80)]
+    chars = _word("No.", 5, 5) + _word("名稱", 45, 5) + _word("Format", 165, 5)
+    chars += _word("Note", 225, 5) + _word("城市管理", 5, 25)
+    chars += _word("B1", 5, 45) + _word("食水水質（A部：微生物質素）", 76.4, 45)  # to 160.4
+    chars += _word("CSV", 164.4, 45)
+    chars += _word("B2", 5, 65) + _word("食水水質", 45, 65) + _word("CSV", 165, 65)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns, nothing_cut=True)])
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert [r.cells for r in rows[2:]] == [
+        (("B1",), ("食水水質（A部：微生物質素）",), ("CSV",), ()),
+        (("B2",), ("食水水質",), ("CSV",), ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "gap", "space", "parted"),
+    [
+        ("質素）", "CSV", 4.0, False, True),  # two cells' texts a narrow padding parts (4380)
+        ("運輸署", "Transport", 2.7, False, False),  # a space's width, no glyph drawn (Chromium)
+        ("運輸署", "Transport", 5.0, True, False),  # a wide space's glyph (PMingLiU: 0.5 em)
+        ("Quality", "CSV", 4.0, False, False),  # between Latin words a gap is a space's
+        ("參考數字）", "資訊科技", 2.5, False, True),  # two CJK texts (seed 4314)
+        ("參考數字）", "資訊科技", 1.5, False, False),  # CJK set with a little tracking
+    ],
+)
+def test_a_gap_at_a_columns_edge_parts_a_run_where_no_space_is(
+    left: str, right: str, gap: float, space: bool, parted: bool
+) -> None:
+    """A run of a line's text crossing a column's edge is parted at a gap there between two CJK
+    characters, or between a CJK character and Latin text where the gap is wider than a space
+    and holds no space's glyph (:func:`_runs_in`)."""
+    from plan_extract.read.page import _runs_in
+
+    chars = [Char(ch, 10 * i, 0, 10 * (i + 1), 10, 10) for i, ch in enumerate(left)]
+    end = 10 * len(left)
+    if space:
+        chars.append(Char(" ", end, 0, end + gap, 10, 10))
+    chars += [
+        Char(ch, end + gap + 6 * i, 0, end + gap + 6 * (i + 1), 10, 10)
+        for i, ch in enumerate(right)
+    ]
+    runs = _runs_in(chars, [(0.0, end + 0.5), (end + 0.5, 300.0)])
+    assert ["".join(c.text for c in run) for run in runs] == (
+        [left, right] if parted else [left + right]
+    )
+
+
 def test_rows_right_of_a_merged_cell_a_style_leaves_unruled_are_the_tables_rows() -> None:
     """Random Word layouts with looks, seed 2375 ("Medium Shading 2", the header printed once):
     atop a page, a category merged down from the page before; left of its right edge the rows'

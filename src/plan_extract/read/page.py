@@ -296,6 +296,10 @@ def without_running(chars: list[Char], running: RunningLines) -> list[Char]:
 # rule stays a fifth (CJK_GAP): Chinese text set with a little tracking is no words apart.
 WORD_GAP = 0.15
 CJK_GAP = 0.2
+# of the font size: wider than a space (Arial's and Liberation Sans's 0.28, Times's 0.25, the
+# CJK fonts' 0.22), a gap between a CJK character and Latin text that parts two cells' texts
+# where a column's edge lies in it (:func:`_runs_in`)
+MIXED_GAP = 0.3
 
 
 def _split(row: list[Char]) -> list[tuple[float, float, str]]:
@@ -394,27 +398,46 @@ def _broken_word(
 
 
 def _runs_in(line: list[Char], columns: Columns) -> list[list[Char]]:
-    """A line's runs (:func:`_runs`), each parted too where a gap between two CJK characters
-    (:data:`CJK_GAP`: Chinese text has no spaces) holds a column's edge: two cells' texts a
-    narrow padding parts (random HTML layouts, seed 4314: a name filling its column, 3 pt from
-    the contact unit beside it, one run across two columns, and the row read by its text's
-    alignment, the two one cell). Between Latin words such a gap is a space's."""
+    """A line's runs (:func:`_runs`, its spaces dropped), each parted too where a gap between two
+    CJK characters (:data:`CJK_GAP`: Chinese text has no spaces) holds a column's edge: two
+    cells' texts a narrow padding parts (random HTML layouts, seed 4314: a name filling its
+    column, 3 pt from the contact unit beside it, one run across two columns, and the row read
+    by its text's alignment, the two one cell). So too a gap between a CJK character and Latin
+    text wider than a space (:data:`MIXED_GAP`) and holding no space's glyph (4380: a name's
+    「）」 0.4 pt past its column's edge, 4 pt from the format 「CSV」 beside it; 「運輸署 Transport」,
+    a heading a column's edge crosses, is 0.27 of its size apart). Between Latin words such a
+    gap is a space's. ``line``: its chars, its spaces' too (:meth:`_Bands.chars_between`)."""
     edges = [x1 for _, x1 in columns[:-1]]
     parted: list[list[Char]] = []
     for run in _runs(line):
         parted.append([run[0]])
-        for before, char in pairwise(run):
-            gap = char.x0 - before.x1
-            if (
-                gap > CJK_GAP * before.size
-                and is_cjk(before.text)
-                and is_cjk(char.text)
-                and any(before.x1 - BAND_FIT <= edge <= char.x0 + BAND_FIT for edge in edges)
+        spaced = False  # a space's glyph since the last char
+        for char in run[1:]:
+            if char.text.isspace():
+                spaced = True
+                continue
+            before = parted[-1][-1]
+            if _cells_apart(before, char, spaced) and any(
+                before.x1 - BAND_FIT <= edge <= char.x0 + BAND_FIT for edge in edges
             ):
                 parted.append([char])
             else:
                 parted[-1].append(char)
+            spaced = False
     return parted
+
+
+def _cells_apart(before: Char, char: Char, spaced: bool) -> bool:
+    """Whether the gap between two chars of a run, at a column's edge, parts two cells' texts
+    (:func:`_runs_in`)."""
+    gap = char.x0 - before.x1
+    if is_cjk(before.text) and is_cjk(char.text):
+        return gap > CJK_GAP * before.size
+    return (
+        not spaced
+        and (is_cjk(before.text) or is_cjk(char.text))
+        and gap > MIXED_GAP * max(before.size, char.size)
+    )
 
 
 def _runs(line: list[Char]) -> list[list[Char]]:
@@ -1183,17 +1206,21 @@ class _Bands:
         self.sorted = in_line_order
         self.tops: list[int] = []  # each char's rounded top, the line order's first key
 
-    def chars_between(self, columns: Columns, top: float, bottom: float) -> list[Char]:
+    def chars_between(
+        self, columns: Columns, top: float, bottom: float, spaces: bool = False
+    ) -> list[Char]:
         """The chars whose middle lies between ``top`` and ``bottom`` over ``columns``, in line
-        order."""
-        return list(self._between(columns, top, bottom))
+        order; their spaces' glyphs too with ``spaces``."""
+        return list(self._between(columns, top, bottom, spaces))
 
     def any_between(self, columns: Columns, top: float, bottom: float) -> bool:
         """Whether any char lies between ``top`` and ``bottom`` over ``columns`` (as
         :meth:`chars_between` finds them, stopping at the first)."""
         return any(True for _ in self._between(columns, top, bottom))
 
-    def _between(self, columns: Columns, top: float, bottom: float) -> Iterator[Char]:
+    def _between(
+        self, columns: Columns, top: float, bottom: float, spaces: bool = False
+    ) -> Iterator[Char]:
         if not self.sorted:
             self.chars, self.sorted = sorted(self.chars, key=_line_order), True
         if not self.tops:
@@ -1207,7 +1234,7 @@ class _Bands:
             if top <= (char.top + char.bottom) / 2 <= bottom
             and char.x1 > left
             and char.x0 < right
-            and not char.text.isspace()
+            and (spaces or not char.text.isspace())
         )
 
     @staticmethod
@@ -1234,7 +1261,7 @@ class _Bands:
                 x0 - BAND_FIT <= run[0].x0 and max(c.x1 for c in run) <= x1 + BAND_FIT
                 for x0, x1 in columns
             )
-            for line in _rows(self.chars_between(columns, top, bottom))
+            for line in _rows(self.chars_between(columns, top, bottom, spaces=True))
             for run in _runs_in(line, columns)
         )
 
@@ -1246,7 +1273,7 @@ class _Bands:
         columns (a wrapped first cell); for "rest", in one column or more, the first on one line
         at most; for "line", one line of any text; for "grouping", that line no less than
         half the band's height."""
-        inside = self.chars_between(columns, top, bottom)
+        inside = self.chars_between(columns, top, bottom, spaces=kind not in ("line", "grouping"))
         if kind == "line":
             return len(_rows(inside)) == 1
         if kind == "grouping":
