@@ -2375,6 +2375,27 @@ def test_rows_atop_a_page_framed_in_their_first_cell_alone_have_the_tables_colum
     ]
 
 
+def test_a_row_atop_a_page_framed_by_rules_across_its_fills_short_has_the_tables_columns() -> None:
+    """Random Word layouts with looks, seed 2408 ("Medium Shading 2", a merged category): at the
+    last page's top the rest of the table, one row, ruled above and below across the table, its
+    item cell filled black and the category merged down from the page before filled grey, no
+    other cell framed; the cells the fills and rules made ended at the category's right side,
+    the row's description and date were one cell and its frequency and name read as lines (a
+    dataset with no name, no date, no frequency). A table going on from the page before whose
+    top and foot are rules across that table's width is as wide as it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 200.0), (200.0, 250.0), (250.0, 320.0)]
+    columns += [(320.0, 400.0)]
+    edges = [_rule(0, 400, 0), _rule(0, 400, 50), *_box(0, 0, 40, 50), *_box(200, 0, 250, 50)]
+    chars = _word("二、", 5, 5) + _word("Escalator list", 45, 5) + _word("02/2021", 145, 5)
+    chars += _word("As needed", 255, 5) + _word("Workers", 325, 5)
+    blocks, _ = page_blocks(chars, edges, 4, 0, [Carried.of(columns)])
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        (("二、",), ("Escalator list",), ("02/2021",), (), ("As needed",), ("Workers",)),
+    ]
+
+
 def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_it() -> None:
     """Random Word layouts with looks, seed 2103 ("Light Shading", no rules between columns): a
     section's columns were those of the section above, whose names were shorter, and the edge

@@ -1417,7 +1417,7 @@ def page_tables(
         bands = _Bands(chars or [], in_line_order)
     joined = join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
     if grid:
-        joined = _filled_out(joined, grid, bands)
+        joined = _filled_out(joined, grid, bands, merged)
     tables = [table for table in joined if len(table.columns) >= MIN_TABLE_COLUMNS]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables, rest_first=not nothing_cut)
@@ -1523,7 +1523,9 @@ def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
     return [Table(tuple(cells)) if table is first else table for table in tables]
 
 
-def _filled_out(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+def _filled_out(
+    tables: list[Table], grid: Columns, bands: _Bands, rules: Sequence[Edge]
+) -> list[Table]:
     """The page's first table with the columns of the table the page before ended with
     (``grid``) added where its rows have no cell: a table going on at the page's top, nothing
     above it, as wide as that table and its cells' sides on its columns' edges, whose style
@@ -1531,13 +1533,20 @@ def _filled_out(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table
     Shading 2" fills the item cell black and leaves the rest of an odd row unruled; at the last
     page's top a row's rest, a grouping row filled across and a row were one column and a
     grouping row, fewer columns than a table has, and read by their text's alignment: a
-    dataset too many, its item number lost). Each row's uncovered part is a cell per column."""
+    dataset too many, its item number lost). Each row's uncovered part is a cell per column.
+    The table is as wide as that table too where rules across its top and its foot are
+    (:func:`_framed_across`), its cells short of a side: a style that fills the first column
+    and a merged category's cell, and frames no other, leaves the columns right of them no
+    cell (seed 2408: "Medium Shading 2", a row's description and date one cell, its
+    frequency and name read as lines). ``rules``: the page's, merged."""
     first = _going_on(tables, grid, bands)
     if first is None or len(first.columns) >= len(grid):
         return tables
     edges = [x for column in grid for x in column]
     t = COLUMN_EDGE_TOLERANCE
-    x0, _, x1, _ = first.bbox
+    x0, top, x1, bottom = first.bbox
+    if _framed_across(rules, grid, top, bottom):
+        x0, x1 = min(x0, grid[0][0]), max(x1, grid[-1][1])
     if (
         abs(x0 - grid[0][0]) > t
         or abs(x1 - grid[-1][1]) > t
@@ -1555,6 +1564,21 @@ def _filled_out(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table
     if not added:
         return tables
     return [Table((*first.cells, *added)) if table is first else table for table in tables]
+
+
+def _framed_across(rules: Sequence[Edge], grid: Columns, top: float, bottom: float) -> bool:
+    """Whether horizontal rules at ``top`` and at ``bottom`` run across all of ``grid``."""
+    t = COLUMN_EDGE_TOLERANCE
+    return all(
+        any(
+            rule.orientation == "h"
+            and abs(rule.top - y) <= ROW_EDGE_TOLERANCE
+            and rule.x0 <= grid[0][0] + t
+            and rule.x1 >= grid[-1][1] - t
+            for rule in rules
+        )
+        for y in (top, bottom)
+    )
 
 
 def _last_row_parted(table: Table, columns: Columns, bands: _Bands) -> Columns:
