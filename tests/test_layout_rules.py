@@ -788,8 +788,8 @@ def test_a_value_run_on_past_the_next_columns_start_is_parted_at_its_word(
     """Random layouts as pdftotext text, seeds 2032 and 2033: a value as wide as its column runs
     on, one space on, into the next column's value, set a few characters left of its column
     ("… Youth Centres Twice daily", "… rating of Statistics Section"). A piece running on past
-    the next column's start is parted at its first word from two tolerances left of that start,
-    where the next column is empty on the line and filled on others."""
+    the next column's start is parted at a word from two tolerances left of that start, where
+    the next column is empty on the line and filled on others."""
     text = (
         "Social Welfare Department (SWD)\n\n2023 Annual Open Data Plan\n\n"
         "A. Departmental datasets to be released in 2024\n\n"
@@ -807,6 +807,35 @@ def test_a_value_run_on_past_the_next_columns_start_is_parted_at_its_word(
         ("List of Children and Youth Centres", "Twice daily"),
         ("Basic Information", "Daily"),
         ("Community Centres", "Monthly"),
+    ]
+
+
+def test_a_value_run_on_past_the_next_columns_start_is_parted_at_the_word_nearest_it(
+    tmp_path: Path,
+) -> None:
+    """Random layouts as pdftotext text, seed 9018: "… List - Part II Every 3 months", the
+    frequency 3 characters left of its column's start and the name's last word, "II", 6: both
+    within the reach of a pushed value's first word, and the first was taken, "II" lost to the
+    frequency (an unknown one). The last word there at or left of the next column's start is
+    taken (the first right of it where none is: "… Centres Twice daily", seed 2032)."""
+    text = (
+        "Agriculture, Fisheries and Conservation Department (AFCD)\n\n"
+        "2018 Annual Open Data Plan\n\n"
+        "A. Departmental datasets to be released in 2019\n\n"
+        + _aligned_line(
+            (0, "Item"), (11, "Dataset Name"), (50, "Update Frequency"), (69, "Contact Unit")
+        )
+        + _aligned_line(
+            (0, "B1"), (11, "Pesticides Licensees List - Part II Every 3 months"), (69, "IT Unit")
+        )
+        + _aligned_line((0, "B2"), (11, "Red Tide"), (50, "Every Week"), (69, "IT Unit"))
+        + _aligned_line((0, "B3"), (11, "Sports Grounds"), (50, "Monthly"), (69, "IT Unit"))
+    )
+    _, rows, _ = _extract(tmp_path, "afcd.txt", text)
+    assert [(r.dataset_name, r.update_frequency_raw) for r in rows] == [
+        ("Pesticides Licensees List - Part II", "Every 3 months"),
+        ("Red Tide", "Every Week"),
+        ("Sports Grounds", "Monthly"),
     ]
 
 

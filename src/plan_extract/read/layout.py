@@ -456,8 +456,9 @@ def _open_after(
 def _crossing_parted(
     pieces: list[_Piece], starts: list[float], filled: list[int], settings: AlignmentSettings
 ) -> list[_Piece]:
-    """The pieces, one that runs on past the next column's start parted at its first word from
-    two tolerances left of that start, where the next column is open (:func:`_open_after`):
+    """The pieces, one that runs on past the next column's start parted at a word from two
+    tolerances left of that start to one right of it (the last at or left of the start, else the
+    first), where the next column is open (:func:`_open_after`):
     pdftotext sets a value as wide as its column one space from the next column's, a few
     characters left of it ("List of Children and Youth Centres Twice daily", "… rating of
     Statistics Section": random layouts as text, seeds 2032, 2033)."""
@@ -474,13 +475,14 @@ def _crossing_parted(
             continue
         start = starts[after]
         words = _inner_words(Segment(x0, end, text), measure)
-        first = next(
-            ((i, x) for i, x in words if start - 2 * tolerance <= x <= start + tolerance), None
-        )
-        if first is None:
+        near = [(i, x) for i, x in words if start - 2 * tolerance <= x <= start + tolerance]
+        if not near:
             out.append((column, x0, text))
             continue
-        cut, x = first  # the first word there: the next value's, pushed left
+        # the next value's first word, pushed left: the last there at or left of the start
+        # ("… Part II Every 3 months": "Every", not "II"), else the first
+        left = [word for word in near if word[1] <= start + SPLIT_TOLERANCE]
+        cut, x = left[-1] if left else near[0]
         out += [(column, x0, text[:cut].rstrip()), (after, x, text[cut:])]
         used.add(after)
     return out
