@@ -2396,6 +2396,45 @@ def test_a_row_atop_a_page_framed_by_rules_across_its_fills_short_has_the_tables
     ]
 
 
+def test_a_header_a_page_break_cuts_before_its_tables_rules_is_the_next_pages_first_row() -> None:
+    """Random Word layouts with looks, seed 2445 ("Medium Shading 1", the header printed once):
+    a section's table began two lines above the page's foot, its header's first lines there
+    between the table's top rule and the border the break drew, no other rule, and the rest of
+    the header ("Format", "Frequency") and the row on the next page. The lines were read as
+    text and the table had no labels (a dataset with no name, no date). Lines under a rule across
+    at a page's foot, nothing under them but furniture, go atop the next page's first row, its
+    table as wide as the rule and going on at its top; the page before keeps no block of them."""
+    from plan_extract.read.page import PageContent, pdf_document
+
+    columns = [(0.0, 40.0), (40.0, 120.0), (120.0, 200.0), (200.0, 300.0)]
+    first = _word("D. Datasets already released", 5, 60)
+    first += _word("No.", 5, 105) + _word("Data", 45, 105) + _word("Update", 125, 105)
+    first += _word("Dataset", 205, 105) + _word("1", 150, 380)  # the page number
+    second = _word("Format", 45, 5) + _word("Frequency", 125, 5) + _word("Name", 205, 5)
+    second += _word("1", 5, 25) + _word("CSV", 45, 25) + _word("Monthly", 125, 25)
+    second += _word("Parking", 205, 25) + _word("2", 150, 380)
+    page_two = [_rule(0, 300, 0), _rule(0, 300, 20)]
+    page_two += [e for x0, x1 in columns for e in _box(x0, 20, x1, 50)]
+    document = pdf_document(
+        Path("plan.pdf"),
+        "0" * 64,
+        2,
+        [
+            PageContent(1, first, [_rule(0, 300, 100), _rule(0, 300, 118)]),
+            PageContent(2, second, page_two),
+        ],
+    )
+    blocks = [b.cells if isinstance(b, TableRow) else b.text for b in document.blocks]
+    assert blocks == [
+        "D. Datasets already released",
+        "1",
+        (("No.",), ("Data", "Format"), ("Update", "Frequency"), ("Dataset", "Name")),
+        (("1",), ("CSV",), ("Monthly",), ("Parking",)),
+        "2",
+    ]
+    assert document.blocks[2].where.boxes[0].page == 1  # the header's first lines: page 1's
+
+
 def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_it() -> None:
     """Random Word layouts with looks, seed 2103 ("Light Shading", no rules between columns): a
     section's columns were those of the section above, whose names were shorter, and the edge

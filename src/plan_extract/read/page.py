@@ -1716,21 +1716,120 @@ class Carried:
         return cls(columns, columns)
 
 
+@dataclass
+class CutHead:
+    """A page's last lines under a rule across, nothing under them but page furniture: a table's
+    first row, cut by the page break before any other rule of the table (random Word layouts
+    with looks, seed 2445: a section's table begun two lines above the page's foot, its
+    header's first lines there and the rest on the next page atop the row). The next page's
+    first table, as wide as the rule and going on at its top, takes them into its first row
+    (:func:`_head_joined`), and ``taken`` says so: the page's blocks of them are dropped."""
+
+    lines: tuple[Line, ...]
+    x0: float
+    x1: float
+    taken: bool = False
+
+    def wheres(self) -> set[Where]:
+        return {line.where for line in self.lines}
+
+
+def _cut_head(lines: list[Line], edges: list[Edge], tables: list[Table]) -> CutHead | None:
+    """The lines under the page's lowest rule across, below its tables, or, with none under it,
+    between it and the rule above it (a style draws the cut row's border at the break): one
+    line right under the rule and the lines right under it (a row's spacing apart), inside the
+    rule's width, one of them of :data:`MIN_TABLE_COLUMNS` segments or more (a header's labels,
+    a row's values), and under them nothing but page furniture (:class:`CutHead`); None where
+    there are none."""
+    below = max((t.bbox[3] for t in tables), default=-math.inf) + COLUMN_EDGE_TOLERANCE
+    rules = sorted(
+        (e for e in merge_edges(edges) if e.orientation == "h" and e.top > below),
+        key=attrgetter("top"),
+    )
+    if not rules or not lines:
+        return None
+    t = COLUMN_EDGE_TOLERANCE
+    rule = rules[-1]
+    if len(rules) > 1 and not any(
+        line.top >= rule.top for line in lines if not is_furniture(line.text)
+    ):
+        above = rules[-2]
+        if abs(above.x0 - rule.x0) > t or abs(above.x1 - rule.x1) > t:
+            return None
+        rule = above
+    head: list[Line] = []
+    bottom = rule.top
+    for line in lines:
+        if line.top < rule.top:
+            continue
+        height = line.bottom - line.top
+        if line.top - bottom > ROWS_GAP * height or is_furniture(line.text):
+            break
+        if any(s.x0 < rule.x0 - t or s.x1 > rule.x1 + t for s in line.segments):
+            return None
+        head.append(line)
+        bottom = line.bottom
+    if not head or max(len(line.segments) for line in head) < MIN_TABLE_COLUMNS:
+        return None
+    if any(other.top >= bottom and not is_furniture(other.text) for other in lines):
+        return None  # text under the lines: they are no table's start
+    return CutHead(tuple(head), rule.x0, rule.x1)
+
+
+def _head_joined(
+    head: CutHead,
+    placed: list[tuple[float, Block]],
+    tables: list[Table],
+    table_base: int,
+    bands: _Bands,
+) -> None:
+    """The first row of the page's first table, going on at its top and as wide as the rule over
+    ``head`` on the page before, with the head's lines atop each of its cells (each segment in
+    one of its columns); ``head.taken`` then. Nothing where there is no such table or row."""
+    first = _going_on(tables, [(head.x0, head.x1)], bands)
+    t = COLUMN_EDGE_TOLERANCE
+    if first is None or abs(first.bbox[0] - head.x0) > t or abs(first.bbox[2] - head.x1) > t:
+        return
+    table = table_base + tables.index(first) + 1
+    rows = [(n, row) for n, (_, row) in enumerate(placed) if isinstance(row, TableRow)]
+    mine = [(n, row) for n, row in rows if row.table == table]
+    if not mine:
+        return
+    n, row = min(mine, key=lambda item: placed[item[0]][0])
+    columns = grid_columns(first)
+    if len(columns) != len(row.cells):
+        return
+    cells: list[list[str]] = [[] for _ in columns]
+    ends = [0.0 for _ in columns]
+    for line in head.lines:
+        for segment in line.segments:
+            column = _segment_column(columns, segment)
+            if column is None:
+                return
+            ends[column] = _add_piece(cells[column], ends[column], segment, columns[column])
+    joined = tuple((*above, *below) for above, below in zip(cells, row.cells, strict=True))
+    boxes = tuple(box for line in head.lines for box in line.where.boxes) + row.where.boxes
+    placed[n] = (placed[n][0], replace(row, cells=joined, where=replace(row.where, boxes=boxes)))
+    head.taken = True
+
+
 def page_blocks(
     chars: list[Char],
     edges: list[Edge],
     number: int,
     table_base: int,
-    carry: list[Carried] | None = None,
+    carry: list[Carried | CutHead] | None = None,
     in_line_order: bool = False,
 ) -> tuple[list[Block], int]:
     """The blocks of one page in reading order, and the document's table count after it.
     ``carry``: what the page before told of the table it ended with (:class:`Carried`; none:
-    it ended with none), which this page replaces with its own;
+    it ended with none), or of the table its foot cut before any row (:class:`CutHead`), which
+    this page replaces with its own;
     ``in_line_order``: the chars are sorted as :func:`_line_order` sorts (else they are sorted)."""
     if not in_line_order:  # once: every cell's chars and the rest keep it
         chars = sorted(chars, key=_line_order)
-    carried = carry[0] if carry else None
+    carried = carry[0] if carry and isinstance(carry[0], Carried) else None
+    head = carry[0] if carry and isinstance(carry[0], CutHead) else None
     bands = _Bands(chars, True)  # what the page's bands hold, asked on demand
     tables = page_tables(
         edges,
@@ -1769,9 +1868,13 @@ def page_blocks(
         else:
             rest, lines = _rest_of_cut_row(lines, carried.grid, tables, table_base)
         placed.extend(rest)
+    if carry is not None and (cut := _cut_head(lines, edges, tables)) is not None:
+        carry[:] = [cut]
     unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
+    if head is not None:
+        _head_joined(head, placed, tables, table_base, bands)
     return [block for _, block in placed], table_count
 
 
@@ -2090,7 +2193,7 @@ def pdf_document(
     running = RunningLines()
     empty: list[int] = []
     tables = 0
-    carry: list[Carried] = []  # the last table so far
+    carry: list[Carried | CutHead] = []  # the last table so far
     for page in pages:
         if page.skipped is not None:
             log.add(*page.skipped, Where(page=page.number))
@@ -2098,6 +2201,7 @@ def pdf_document(
         if not page.chars:
             empty.append(page.number)
         chars = without_running(sorted(dedupe_chars(page.chars), key=_line_order), running)
+        head = carry[0] if carry and isinstance(carry[0], CutHead) else None
         try:
             found, tables = page_blocks(
                 chars, page.edges, page.number, tables, carry, in_line_order=True
@@ -2105,6 +2209,10 @@ def pdf_document(
         except TooManyLinesError as error:
             log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
             continue
+        if head is not None and head.taken and pages_blocks:
+            # the page before's last lines are this page's first row's (see CutHead)
+            wheres = head.wheres()
+            pages_blocks[-1] = [b for b in pages_blocks[-1] if b.where not in wheres]
         lost = _unread_count(chars, found)
         if lost:
             detail = f"page {page.number}: {lost} of its characters are in no row or line"
