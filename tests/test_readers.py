@@ -2435,6 +2435,38 @@ def test_a_header_a_page_break_cuts_before_its_tables_rules_is_the_next_pages_fi
     assert document.blocks[2].where.boxes[0].page == 1  # the header's first lines: page 1's
 
 
+def test_rows_atop_a_page_under_a_rest_its_frame_runs_up_beside_have_the_tables_columns() -> None:
+    """Random Word layouts with looks, seed 2461 (a style that draws the table's outer frame and
+    fills its grouping rows, cells centred top to bottom): atop the page the rest of a cut row,
+    no rule across over it, then a grouping row filled across and a row under it, framed as one
+    cell across the table; the text above stopped the table from going on in the page before's
+    columns, the one-column table was none, and the row was read by its text's alignment, a row
+    a line (a dataset too many, one with no name). Text above a table that its side rules run up
+    beside is the rest of a row: the table goes on, its cells parted in the columns."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 140.0), (140.0, 220.0), (220.0, 300.0)]
+    edges = [Edge("v", 0, 0, 0, 130), Edge("v", 300, 0, 300, 130), *_box(0, 20, 300, 34)]
+    edges += [_rule(0, 300, 130)]
+    chars = _word("coordinate systems", 45, 5) + _word("Housing", 5, 22)
+    chars += _word("Land exchange", 45, 40) + _word("transactions", 45, 55)
+    chars += _word("executed", 45, 70) + _word("(ii)", 5, 55) + _word("09/2022", 145, 55)
+    chars += _word("Land", 225, 48) + _word("Exchange", 225, 62)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried.of(columns)])
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert [r.cells for r in rows] == [
+        ((), ("coordinate systems",), (), ()),
+        (("Housing",), (), (), ()),
+        (
+            ("(ii)",),
+            ("Land exchange", "transactions", "executed"),
+            ("09/2022",),
+            ("Land", "Exchange"),
+        ),
+    ]
+
+
 def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_it() -> None:
     """Random Word layouts with looks, seed 2103 ("Light Shading", no rules between columns): a
     section's columns were those of the section above, whose names were shorter, and the edge

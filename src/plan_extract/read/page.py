@@ -1417,14 +1417,14 @@ def page_tables(
         bands = _Bands(chars or [], in_line_order)
     joined = join_stacked(join_side_by_side(found, lone), merged, bands, lone, carried)
     if grid:
-        joined = _filled_out(joined, grid, bands, merged)
+        joined = _in_grid(_filled_out(joined, grid, bands, merged), grid, bands, merged)
     tables = [table for table in joined if len(table.columns) >= MIN_TABLE_COLUMNS]
     if carried is not None and chars and not _text_above(chars, carried, merged):
         tables = continued_rows(carried, merged, bands, tables, rest_first=not nothing_cut)
     if chars:
         tables = _ruled_bands(tables, merged, bands)
     if grid:
-        tables = _in_grid(tables, grid, bands)
+        tables = _in_grid(tables, grid, bands, merged)
     tables = [_extended(table, edges, tables) for table in tables]
     return _row_above(tables, grid, bands, nothing_cut) if grid else tables
 
@@ -1485,24 +1485,53 @@ def _first_table(tables: Sequence[Table]) -> Table | None:
     return min(tables, key=lambda table: table.bbox[1], default=None)
 
 
-def _going_on(tables: Sequence[Table], grid: Columns, bands: _Bands) -> Table | None:
+def _going_on(
+    tables: Sequence[Table], grid: Columns, bands: _Bands, edges: Sequence[Edge] = ()
+) -> Table | None:
     """The page's first table where no text lies above it across ``grid`` (the columns of the
-    table the page before ended with): that table going on, if any."""
+    table the page before ended with), or only text its side rules (of ``edges``, the page's)
+    run up beside, from the page's top (the rest of a row the break cut, above the table's
+    first rule across): that table going on, if any."""
     first = _first_table(tables)
-    if first is None or bands.any_between(grid, 0.0, first.bbox[1] - ROW_PAD):
+    if first is None:
+        return None
+    above = bands.chars_between(grid, 0.0, first.bbox[1] - ROW_PAD)
+    if above and not _framed_above(first, min(c.top for c in above), edges):
         return None
     return first
 
 
-def _in_grid(tables: list[Table], grid: Columns, bands: _Bands) -> list[Table]:
+def _framed_above(table: Table, top: float, edges: Sequence[Edge]) -> bool:
+    """Whether vertical rules on both sides of ``table`` run from ``top`` or above down to it
+    (random Word layouts with looks, seed 2461: a style that draws a table's outer frame and
+    fills its grouping rows, no rule across at a page's top; the rest of a row there, its
+    rows below framed as one cell across, were read by their text's alignment, a row a line)."""
+    x0, first, x1, _ = table.bbox
+    sides = merge_edges(e for e in edges if e.orientation == "v")
+    return all(
+        any(
+            abs(e.x0 - x) <= COLUMN_EDGE_TOLERANCE
+            and e.top <= top + ROW_EDGE_TOLERANCE
+            and e.bottom >= first - ROW_EDGE_TOLERANCE
+            for e in sides
+        )
+        for x in (x0, x1)
+    )
+
+
+def _in_grid(
+    tables: list[Table], grid: Columns, bands: _Bands, edges: Sequence[Edge] = ()
+) -> list[Table]:
     """The page's first table with its cells parted in the columns of the table the page before
     ended with (``grid``), where it has only some of them: a table going on at the page's top,
     with nothing above it, whose style rules a row in a few wide cells at a page break (random
     Word layouts, seed 1978: "Medium Shading 1" with the header printed once and a merged
     category, the page's first row three cells over seven columns). A cell is parted where its
     text does as :func:`_spread` parts a cell's text, so a grouping row's text across the table
-    stays one cell."""
-    first = _going_on(tables, grid, bands)
+    stays one cell. Before tables of too few columns are dropped too: a style that frames the
+    table's outside alone leaves its rows one cell across (seed 2461). ``edges``: the page's
+    (:func:`_going_on`)."""
+    first = _going_on(tables, grid, bands, edges)
     if first is None:
         return tables
     starts = [a for a, _ in grid]
@@ -1539,7 +1568,7 @@ def _filled_out(
     and a merged category's cell, and frames no other, leaves the columns right of them no
     cell (seed 2408: "Medium Shading 2", a row's description and date one cell, its
     frequency and name read as lines). ``rules``: the page's, merged."""
-    first = _going_on(tables, grid, bands)
+    first = _going_on(tables, grid, bands, rules)
     if first is None or len(first.columns) >= len(grid):
         return tables
     edges = [x for column in grid for x in column]
@@ -1850,7 +1879,7 @@ def page_blocks(
             carry.append(Carried(columns, grid_columns(last), uncut))
     in_cells, outside = CellLocator(tables).group(chars)
     in_cells = [_whole_words(cells) for cells in in_cells]
-    first = _going_on(tables, carried.grid, bands) if carried else None
+    first = _going_on(tables, carried.grid, bands, edges) if carried else None
     going_on = tables.index(first) if first is not None else None
     holes, outside = _hole_chars(tables, outside, edges, going_on)
     placed: list[tuple[float, Block]] = []
