@@ -142,6 +142,45 @@ def test_a_rows_rest_in_a_label_column_under_the_whole_header_repeated_is_the_ro
     assert codes == ["department_missing"]
 
 
+def test_an_item_labels_rest_one_cell_across_under_the_repeated_header_is_no_category() -> None:
+    """Random Word layouts with looks, seed 2466: 「（二」 at a page's foot, and its 「）」 atop the
+    next, under the header repeated, in the rest of the cut row that the style left one cell
+    across the table: a category row of 「）」, the item label left open and no number. A lone
+    text that ends the open row's item label is that label's rest, one cell across or not."""
+    header = _row("", "更新頻率", "數據集描述", "目標發放日期", "數據種類／數據集名稱")
+    rest = TableRow((("）",), (), (), (), ()), Where(line=0), 2, frozenset({1, 2, 3, 4}))
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        header,
+        _row("（一）", "每日", "天氣預報", "12/2024", "氣候及天氣／天氣預報"),
+        _row("（二", "每日兩次", "九天天氣預報", "12/2024", "氣候及天氣／九天天氣預報"),
+        _row(*header.cells, table=2),
+        rest,
+        _row("（三）", "每小時", "天氣報告", "05/2024", "氣候及天氣／天氣報告", table=2),
+    )
+    assert [r.item_cell for r in plan.rows] == ["（一）", "（二）", "（三）"]
+    assert [r.category for r in plan.rows] == [None, None, None]
+    assert codes == ["department_missing"]
+
+
+def test_an_item_label_a_page_break_cut_in_the_header_ends_it() -> None:
+    """Random Word layouts with looks, seed 2464: a header row a page break cut, 「項」 of 「項目」
+    at the page's foot and 「目」 atop the next page over 「/ / /」; the line under the header
+    ended no label but the item's, which a line under a header could not end (a first cell
+    filled is a row's), and 「目」 was a dataset. A line under a header whose first label is
+    unknown ends it where the two make a known label, the item's too."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("項", "更新頻率", "備註", "目標發放日期", "數據集描述", "數據集名稱"),
+        _row("目", "", "", "", "", "", table=2),
+        _row("/", "/", "/", "/", "/", "/", table=2),
+    )
+    assert plan.rows == []
+    assert codes == ["department_missing"]
+
+
 def test_an_item_label_a_page_break_cut_is_joined_with_its_row() -> None:
     """「（一）」 wrapped in a narrow item column, 「（一」 at a page's foot and 「）」 on the next
     (random Word layouts, seed 47: two rows, neither numbered)."""

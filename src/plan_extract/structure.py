@@ -549,14 +549,13 @@ class _Builder:
         filled = [i for i, t in enumerate(texts) if t]
         if len(filled) != 1 or len(texts) < 2:
             return False
+        if item and filled[0] == 0 and self._label_ended_by(item) is not None:
+            # 「）」 under 「（三」: a row per line, or the rest of a cut row one cell across the
+            # table under the header repeated (random Word layouts with looks, seed 2466)
+            return False
         if len(row.covered) >= len(texts) - 1:
             return True
-        return (
-            bool(item)
-            and filled[0] == 0
-            and parse_item_no(item) is None
-            and self._label_ended_by(item) is None  # 「）」 under 「（三」, a row per line
-        )
+        return bool(item) and filled[0] == 0 and parse_item_no(item) is None
 
     def _new_row(
         self,
@@ -1077,10 +1076,17 @@ def _ends_first_label(header: _Header, merged: list[str]) -> bool:
     """Whether a line under a header whose first label is unknown makes it known ("Update" /
     "Frequency"), or the start of a known one still ("目標發放日期 Target" / "Release" / "Date"):
     in a header without an item column, the first cell of the label's next line is part of the
-    label, not a row's first value."""
-    if role_of(header.texts[0]) is not None:
+    label, not a row's first value. The item's label too where the header has its start (「項」 /
+    「目」, a header row a page break cut: random Word layouts with looks, seed 2464)."""
+    first = header.texts[0]
+    if role_of(first) is not None:
         return False
-    return role_of(merged[0]) not in (None, "item_no") or starts_a_label(merged[0])
+    role = role_of(merged[0])
+    return (
+        role not in (None, "item_no")
+        or (role == "item_no" and bool(first.strip()))
+        or starts_a_label(merged[0])
+    )
 
 
 def _carry_on(pieces: list[str], remainder: list[str]) -> None:
