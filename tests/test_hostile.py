@@ -155,9 +155,9 @@ def test_a_long_line_is_read_in_linear_time(separator: str, cell: str) -> None:
         hostile.huge_line(2**17, separator, cell),
         hostile.huge_line(2**19, separator, cell),
     )
-    ratio = _seconds(text_blocks, large + large, 2) / max(
-        _seconds(text_blocks, small + small), 1e-3
-    )
+    # the best of three each: beside other work on the machine's two cores, the best of two
+    # of the larger once measured over 10x for linear code
+    ratio = _seconds(text_blocks, large + large) / max(_seconds(text_blocks, small + small), 1e-3)
     assert ratio < 10  # 4× the input: quadratic code would take 16×
     assert _seconds(text_blocks, hostile.huge_line(2**20, separator, cell), 1) < 10  # make bench
 

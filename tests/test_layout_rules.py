@@ -839,6 +839,66 @@ def test_a_value_run_on_past_the_next_columns_start_is_parted_at_the_word_neares
     ]
 
 
+def test_a_rows_columns_set_off_the_tables_are_its_columns_and_part_its_lines(
+    tmp_path: Path,
+) -> None:
+    """Random layouts as pdftotext text, seeds 9040 and 9001: pdftotext set two rows'
+    descriptions four characters left of their label (a frequency as wide as its column before
+    them), and their starts were a column of their own, with no label; and the second line of
+    one, 「Note: Data of the Hong Kong」, ran the frequency's note into the description's last
+    words one space on. Two clusters of starts that no line fills both, two tolerances apart at
+    most, are one column; a word of a row's line right where another of its lines starts a later
+    column's text, that column empty on the line, begins that column's piece."""
+    text = (
+        "Hong Kong Observatory (HKO)\n\nAnnual Open Data Plan (2022)\n\n"
+        "A. Departmental datasets to be released in 2023\n\n"
+        + _aligned_line(
+            (0, "Item"), (9, "Update Frequency"), (31, "Dataset Description"), (63, "Contact Unit")
+        )
+        + _aligned_line((0, "A1"), (9, "Twice daily"), (31, "Weather forecast"), (63, "Stats"))
+        + _aligned_line((0, "A2"), (9, "Hourly"), (27, "Current weather report of"), (63, "IT"))
+        + _aligned_line((9, "Note: Data of the Hong Kong"))
+        + _aligned_line((9, "previous month"))
+        + _aligned_line((0, "A3"), (9, "As and when"), (27, "A summary of warnings"), (63, "IT"))
+        + _aligned_line((9, "necessary"))
+    )
+    _, rows, _ = _extract(tmp_path, "hko.en.txt", text)
+    assert [(r.description, [c["text"] for c in r.other_columns]) for r in rows] == [
+        ("Weather forecast", ["Stats"]),
+        ("Current weather report of Hong Kong", ["IT"]),
+        ("A summary of warnings", ["IT"]),
+    ]
+    assert rows[1].note == "Data of the previous month"
+
+
+def test_a_word_where_another_line_of_its_row_starts_a_later_column_begins_it(
+    tmp_path: Path,
+) -> None:
+    """Random layouts as pdftotext text, seed 9008: a row's description set two characters off
+    its column (within the column's tolerance, so no cut there), and its last word one space
+    after the date's note on the row's second line (「注：视乎系统提 号码」): read as the note's.
+    pdftotext keeps a row's columns at one place down its lines: a word of a line right where
+    another line of the row starts a later column's text, that column empty on the line, begins
+    that column's piece."""
+    text = (
+        "Social Welfare Department (SWD)\n\n2020 Annual Open Data Plan\n\n"
+        "A. Departmental datasets to be released in 2021\n\n"
+        + _aligned_line((0, "Item"), (5, "Target Date"), (20, "Description"), (45, "Format"))
+        + _aligned_line((0, "1"), (5, "Sep 2021"), (20, "Community centres"), (45, "CSV"))
+        + _aligned_line((0, "2"), (5, "Mid-2021"), (22, "Names, addresses and"), (45, "CSV"))
+        + _aligned_line((5, "Note: upgrading, phone numbers"))
+        + _aligned_line((5, "first"))
+        + _aligned_line((0, "3"), (5, "2022"), (20, "Youth centres"), (45, "CSV"))
+    )
+    _, rows, _ = _extract(tmp_path, "swd.en.txt", text)
+    assert [r.description for r in rows] == [
+        "Community centres",
+        "Names, addresses and phone numbers",
+        "Youth centres",
+    ]
+    assert rows[1].note == "upgrading, first"
+
+
 def test_a_label_with_an_empty_columns_label_run_into_it(tmp_path: Path) -> None:
     """Random layouts as pdftotext text, seeds 2059 and 2066: the remarks column is empty on the
     page, so pdftotext sets its label one space after the release date's first line ("Target

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import regex
@@ -92,14 +92,46 @@ def column_starts(
             groups[-1].append(x)
         else:
             groups.append([x])
-    starts = [min(group) for group in groups if len(group) >= 2]
     full = [line for line in lines if len(line.segments) >= settings.min_columns]
+    starts = _alternatives_joined(
+        [group for group in groups if len(group) >= 2], full, settings.column_tolerance
+    )
     if len(full) == 1 and _lone_header(full[0], lines, settings, rules):
         # A page holding only a repeated header and the remainder of a row split by the page
         # break: the header's labels are the columns.
         return [s.x0 for s in full[0].segments]
     lone = [group[0] for group in groups if len(group) == 1]
     return _leftmost_from_header(lines, starts, settings, lone)
+
+
+def _alternatives_joined(
+    groups: list[list[float]], full: list[Line], tolerance: float
+) -> list[float]:
+    """The starts of ``groups`` (ascending clusters of segment starts, each of two or more), two
+    next to each other one column where they lie within two tolerances and no line of ``full``
+    starts segments in both: pdftotext sets a row's columns a few characters off the others'
+    where a value before them is as wide as its column, and that row's starts were a column of
+    their own, with no label, between two of the table's (random layouts as pdftotext text,
+    seeds 9001, 9040: a name and a description four characters left of their labels, the
+    row's texts parted between the two)."""
+    if len(groups) < 2:
+        return [min(group) for group in groups]
+    lows = [min(group) for group in groups]
+    highs = [max(group) for group in groups]
+
+    def group_of(x: float) -> int | None:
+        index = bisect.bisect_right(lows, x) - 1
+        return index if index >= 0 and x <= highs[index] else None
+
+    together: set[int] = set()  # i: groups i and i + 1 both start segments of a line
+    for line in full:
+        found = sorted({g for s in line.segments if (g := group_of(s.x0)) is not None})
+        together.update(a for a, b in itertools.pairwise(found) if b == a + 1)
+    starts = [lows[0]]
+    for index in range(1, len(groups)):
+        if lows[index] - highs[index - 1] > 2 * tolerance or index - 1 in together:
+            starts.append(lows[index])
+    return starts
 
 
 def _lone_header(
@@ -508,7 +540,9 @@ def _nearer_next(
     return out
 
 
-def _parted_at_cjk_spaces(pieces: list[_Piece], filled: list[int]) -> list[tuple[int | None, str]]:
+def _parted_at_cjk_spaces(
+    pieces: list[_Piece], filled: list[int], measure: Callable[[str], float]
+) -> list[_Piece]:
     """The pieces' (column, text), one parted at its spaces between CJK characters (see
     _CJK_SPACE) where as many columns right of it, before the next piece's, are empty on the
     line and filled on others ("資訊科技管理組 每年" under 「負責組別」 and 「更新頻率」: seeds
@@ -522,18 +556,22 @@ def _parted_at_cjk_spaces(pieces: list[_Piece], filled: list[int]) -> list[tuple
         if column is not None:
             column_after = column
     following.reverse()
-    out: list[tuple[int | None, str]] = []
-    for (column, _, text), before in zip(pieces, following, strict=True):
+    out: list[_Piece] = []
+    for (column, x0, text), before in zip(pieces, following, strict=True):
         if column is None or not (spaces := [m.start() for m in _CJK_SPACE.finditer(text)]):
-            out.append((column, text))
+            out.append((column, x0, text))
             continue
         empty = [c for c in range(column + 1, before) if filled[c] >= 2]
         if len(empty) != len(spaces):
-            out.append((column, text))
+            out.append((column, x0, text))
             continue
-        bounds = [0, *spaces, len(text)]
-        parts = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
-        out.extend(zip([column, *empty], parts, strict=True))
+        bounds = [0, *[space + 1 for space in spaces], len(text)]
+        out.extend(
+            (part_column, x0 + measure(text[:a]), text[a:b].strip())
+            for part_column, (a, b) in zip(
+                [column, *empty], itertools.pairwise(bounds), strict=True
+            )
+        )
     return out
 
 
@@ -543,20 +581,70 @@ def _on_the_grid(
     filled: list[int],
     settings: AlignmentSettings,
     full: bool,
-) -> list[tuple[int | None, str]]:
+) -> list[_Piece]:
     """A row line's pieces in their columns, where pdftotext set them off their columns' grid
     positions (a value as wide as its column pushes the next one left): parted where a value
     runs on past the next column's start, moved where one is nearer the next column's start,
     parted at spaces between CJK characters. The partings only in a ``full`` line (the row's
     first: under it, the columns a wrapped line leaves empty are most of them)."""
     if not full:
-        return [
-            (column, text) for column, _, text in _nearer_next(pieces, starts, filled, settings)
-        ]
+        return _nearer_next(pieces, starts, filled, settings)
     pieces = _nearer_next(
         _crossing_parted(pieces, starts, filled, settings), starts, filled, settings
     )
-    return _parted_at_cjk_spaces(pieces, filled)
+    assert settings.measure is not None
+    return _parted_at_cjk_spaces(pieces, filled, settings.measure)
+
+
+def _row_parted(lines: list[list[_Piece]], measure: Callable[[str], float]) -> list[list[_Piece]]:
+    """A row's lines' pieces (as :func:`_on_the_grid` places them), a piece parted where a word
+    of it starts right at (within :data:`SPLIT_TOLERANCE`) where another line of the row starts
+    a later column's text, that column empty on the piece's line: pdftotext keeps a row's columns
+    at one place down its lines, and sets a value one space from the next column's where it is
+    as wide as its column (random layouts as pdftotext text, seeds 9001, 9040: "Management Unit
+    C. Radiological quality)", "Note: Data of the Hong Kong", the name's and the description's
+    last lines run into the contact unit and the note). A row of one line is as it is."""
+    if len(lines) < 2:
+        return lines
+    # where pieces start: rounded x → column → (x, its line, or None for several), so that a
+    # word finds them by a look-up, and a row of a million lines stays linear
+    at: dict[int, dict[int, tuple[float, int | None]]] = {}
+    for number, line in enumerate(lines):
+        for column, x0, _ in line:
+            if column is not None:
+                here = at.setdefault(round(x0), {})
+                seen = here.get(column)
+                here[column] = (x0, number if seen is None or seen[1] == number else None)
+    parted: list[list[_Piece]] = []
+    for number, line in enumerate(lines):
+        used = {column for column, _, _ in line}
+        out: list[_Piece] = []
+        for column, x0, text in line:
+            if column is None:
+                out.append((column, x0, text))
+                continue
+            cut, cut_x = 0, x0
+            for index, x in _inner_words(Segment(x0, x0 + measure(text), text), measure):
+                later = min(
+                    (
+                        c
+                        for key in range(round(x) - 1, round(x) + 2)
+                        for c, (start, n) in at.get(key, {}).items()
+                        if c > column
+                        and c not in used
+                        and n != number
+                        and abs(start - x) <= SPLIT_TOLERANCE
+                    ),
+                    default=None,
+                )
+                if later is None:
+                    continue
+                out.append((column, cut_x, text[cut:index].rstrip()))
+                used.add(later)
+                column, cut, cut_x = later, index, x
+            out.append((column, cut_x, text[cut:]))
+        parted.append(out)
+    return parted
 
 
 def aligned_blocks(
@@ -580,6 +668,17 @@ def aligned_blocks(
         starts = [starts[0] - EMPTY_START * settings.column_tolerance, *starts]
     filled = _filled_columns(lines, starts, settings) if settings.measure is not None else []
     placed: list[tuple[float, Block]] = []
+    group: list[tuple[int, list[_Piece]]] = []  # the row's lines so far: where placed, pieces
+
+    def end_row() -> None:
+        if settings.measure is not None and len(group) > 1:
+            parted = _row_parted([pieces for _, pieces in group], settings.measure)
+            for (index, _), pieces in zip(group, parted, strict=True):
+                top, row = placed[index]
+                assert isinstance(row, TableRow)
+                placed[index] = (top, replace(row, cells=_cells(pieces, len(starts))))
+        group.clear()
+
     tables = table_base
     in_table = False
     table_top = previous_bottom = float("-inf")
@@ -601,26 +700,34 @@ def aligned_blocks(
             if not in_table:
                 tables += 1
                 table_top = line.top
+            if full or not in_table:
+                end_row()
             in_table = True
-            cells: list[list[str]] = [[] for _ in starts]
             pieces = [
                 (column_of(segment.x0, starts, settings), segment.x0, segment.text)
                 for whole in line.segments
                 for segment in split_at_columns(whole, starts, settings)
             ]
-            placed_pieces = (
-                _on_the_grid(pieces, starts, filled, settings, full)
-                if settings.measure is not None
-                else [(column, text) for column, _, text in pieces]
-            )
-            for column, text in placed_pieces:
-                cells[column if column is not None else 0].append(text)
-            row = TableRow(cells=tuple(tuple(c) for c in cells), where=line.where, table=tables)
+            if settings.measure is not None:
+                pieces = _on_the_grid(pieces, starts, filled, settings, full)
+            group.append((len(placed), pieces))
+            row = TableRow(cells=_cells(pieces, len(starts)), where=line.where, table=tables)
             placed.append((line.top, row))
         else:
             # A line of text right under the table's rows (the last line of a header label in
             # the first column, "Target Release" / "Date") does not end the table: the rows' lines
             # below it are still its rows' ("Manageme" / "nt Unit" of a row a page break cut).
             in_table = in_table and close
+            end_row()
             placed.append((line.top, TextLine(text=line.text, where=line.where)))
+    end_row()
     return placed, tables
+
+
+def _cells(pieces: list[_Piece], count: int) -> tuple[tuple[str, ...], ...]:
+    """A line's pieces as the cells of a row of ``count`` columns (a piece of no column: the
+    first's)."""
+    cells: list[list[str]] = [[] for _ in range(count)]
+    for column, _, text in pieces:
+        cells[column if column is not None else 0].append(text)
+    return tuple(tuple(c) for c in cells)
