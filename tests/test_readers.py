@@ -2467,6 +2467,29 @@ def test_rows_atop_a_page_under_a_rest_its_frame_runs_up_beside_have_the_tables_
     ]
 
 
+def test_a_row_atop_a_page_beside_a_merged_cell_alone_framed_has_the_tables_columns() -> None:
+    """Random Word layouts with looks, seed 2517 ("Medium Shading 1", a merged category, the
+    header printed once): atop the page an unfilled row beside the category merged down from
+    the page before (filled, and ruled above), under it a filled row; the table had all its
+    columns, from the filled row, so the unframed row was not filled out, and it was read as
+    lines beside the category's cell: a dataset lost. A table going on at a page's top gets a
+    cell per column where its rows have none, whatever columns it has already."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 120.0), (120.0, 200.0), (200.0, 260.0), (260.0, 320.0)]
+    edges = [*_box(200, 0, 260, 60), _rule(0, 320, 60)]
+    edges += [e for x0, x1 in columns if x0 != 200 for e in _box(x0, 30, x1, 60)]
+    chars = _word("(2)", 5, 8) + _word("Hourly", 45, 8) + _word("Forecast", 125, 8)
+    chars += _word("RSS", 265, 8)
+    chars += _word("(3)", 5, 38) + _word("Daily", 45, 38) + _word("Warnings", 125, 38)
+    chars += _word("RSS", 265, 38)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried.of(columns)])
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        (("(2)",), ("Hourly",), ("Forecast",), (), ("RSS",)),
+        (("(3)",), ("Daily",), ("Warnings",), (), ("RSS",)),
+    ]
+
+
 def test_a_word_parted_by_a_columns_edge_goes_whole_to_the_cell_holding_most_of_it() -> None:
     """Random Word layouts with looks, seed 2103 ("Light Shading", no rules between columns): a
     section's columns were those of the section above, whose names were shorter, and the edge

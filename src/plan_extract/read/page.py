@@ -1567,9 +1567,12 @@ def _filled_out(
     (:func:`_framed_across`), its cells short of a side: a style that fills the first column
     and a merged category's cell, and frames no other, leaves the columns right of them no
     cell (seed 2408: "Medium Shading 2", a row's description and date one cell, its
-    frequency and name read as lines). ``rules``: the page's, merged."""
+    frequency and name read as lines). A table with those columns already gets cells where its
+    first row has none (seed 2517: an unfilled row atop the page beside a merged category, the
+    one cell of the row the style framed, was read as lines). ``rules``: the page's, merged."""
     first = _going_on(tables, grid, bands, rules)
-    if first is None or len(first.columns) >= len(grid):
+    complete = first is not None and len(first.columns) >= len(grid)
+    if first is None or (complete and not same_columns(grid_columns(first), grid)):
         return tables
     edges = [x for column in grid for x in column]
     t = COLUMN_EDGE_TOLERANCE
@@ -1583,7 +1586,10 @@ def _filled_out(
     ):
         return tables
     added: list[BBox] = []
-    for top, bottom in pairwise(sorted({y for c in first.cells for y in (c[1], c[3])})):
+    bands_of = list(pairwise(sorted({y for c in first.cells for y in (c[1], c[3])})))
+    if complete:  # its own columns (the page before's within a tolerance): no new edge
+        grid, bands_of = grid_columns(first), bands_of[:1]
+    for top, bottom in bands_of:
         spans = sorted((c[0], c[2]) for c in first.cells if c[1] < bottom and c[3] > top)
         reach = x0
         for a, b in [*spans, (x1, x1)]:
