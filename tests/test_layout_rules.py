@@ -871,6 +871,28 @@ def test_a_rows_columns_set_off_the_tables_are_its_columns_and_part_its_lines(
     assert rows[1].note == "Data of the previous month"
 
 
+def test_an_item_column_beside_the_label_of_a_column_no_row_fills_stays_apart(
+    tmp_path: Path,
+) -> None:
+    """Random layouts as pdftotext text, seed 9066: the item numbers, with no label, six
+    characters left of the label of a remarks column no row fills; no line fills both, but
+    nothing before the first column pushes its values: the two are not one column (the items
+    were read as remarks, the numbering "inferred")."""
+    header = _aligned_line((6, "Remarks"), (20, "Dataset Name"), (40, "Data Format"))
+    text = (
+        "Transport Department (TD)\n\n2021 Annual Open Data Plan\n\n"
+        "A. Datasets to be released in 2022\n\n"
+        + header
+        + _aligned_line((0, "A-1"), (20, "Taxi stands"), (40, "CSV"))
+        + _aligned_line((0, "A-2"), (20, "Traffic census"), (40, "CSV"))
+        + "\nB. Datasets to be released in 2023 and 2024\n\n"
+        + header
+        + _aligned_line((0, "B-1"), (20, "Bus routes"), (40, "JSON"))
+    )
+    _, rows, _ = _extract(tmp_path, "td.en.txt", text)
+    assert [(r.item_label, r.note) for r in rows] == [("A-1", None), ("A-2", None), ("B-1", None)]
+
+
 def test_a_word_where_another_line_of_its_row_starts_a_later_column_begins_it(
     tmp_path: Path,
 ) -> None:

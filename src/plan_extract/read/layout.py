@@ -113,7 +113,8 @@ def _alternatives_joined(
     where a value before them is as wide as its column, and that row's starts were a column of
     their own, with no label, between two of the table's (random layouts as pdftotext text,
     seeds 9001, 9040: a name and a description four characters left of their labels, the
-    row's texts parted between the two)."""
+    row's texts parted between the two). Not the first two: nothing before the first column
+    pushes its values (an item column beside the label of a column no row fills, seed 9066)."""
     if len(groups) < 2:
         return [min(group) for group in groups]
     lows = [min(group) for group in groups]
@@ -129,8 +130,8 @@ def _alternatives_joined(
         together.update(a for a, b in itertools.pairwise(found) if b == a + 1)
     starts = [lows[0]]
     for index in range(1, len(groups)):
-        if lows[index] - highs[index - 1] > 2 * tolerance or index - 1 in together:
-            starts.append(lows[index])
+        if index == 1 or lows[index] - highs[index - 1] > 2 * tolerance or index - 1 in together:
+            starts.append(lows[index])  # the first column's values no wide value pushed
     return starts
 
 

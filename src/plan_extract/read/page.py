@@ -1777,6 +1777,8 @@ def _cut_head(lines: list[Line], edges: list[Edge], tables: list[Table]) -> CutH
     a row's values), and under them nothing but page furniture (:class:`CutHead`); None where
     there are none."""
     below = max((t.bbox[3] for t in tables), default=-math.inf) + COLUMN_EDGE_TOLERANCE
+    if not any(line.top > below and not is_furniture(line.text) for line in lines):
+        return None  # most pages: nothing but furniture under their last table
     rules = sorted(
         (e for e in merge_edges(edges) if e.orientation == "h" and e.top > below),
         key=attrgetter("top"),
