@@ -2835,6 +2835,8 @@ def test_a_cjk_value_a_narrow_padding_parts_from_latin_text_is_a_run_of_its_own(
         ("質素）", "CSV", 4.0, False, True),  # two cells' texts a narrow padding parts (4380)
         ("運輸署", "Transport", 2.7, False, False),  # a space's width, no glyph drawn (Chromium)
         ("運輸署", "Transport", 5.0, True, False),  # a wide space's glyph (PMingLiU: 0.5 em)
+        ("衞生署", "Department", 5.9, False, False),  # a monospaced font's space (seed 4553)
+        ("質素）", "CSV", 4.0, True, False),  # a space's glyph
         ("Quality", "CSV", 4.0, False, False),  # between Latin words a gap is a space's
         ("參考數字）", "資訊科技", 2.5, False, True),  # two CJK texts (seed 4314)
         ("參考數字）", "資訊科技", 1.5, False, False),  # CJK set with a little tracking
@@ -2845,7 +2847,8 @@ def test_a_gap_at_a_columns_edge_parts_a_run_where_no_space_is(
 ) -> None:
     """A run of a line's text crossing a column's edge is parted at a gap there between two CJK
     characters, or between a CJK character and Latin text where the gap is wider than a space
-    and holds no space's glyph (:func:`_runs_in`)."""
+    (a letter's width in a monospaced font: the test's letters are all 6 pt wide) and holds no
+    space's glyph (:func:`_runs_in`)."""
     from plan_extract.read.page import _runs_in
 
     chars = [Char(ch, 10 * i, 0, 10 * (i + 1), 10, 10) for i, ch in enumerate(left)]

@@ -412,12 +412,13 @@ def _runs_in(line: list[Char], columns: Columns) -> list[list[Char]]:
     for run in _runs(line):
         parted.append([run[0]])
         spaced = False  # a space's glyph since the last char
-        for char in run[1:]:
+        for index in range(1, len(run)):
+            char = run[index]
             if char.text.isspace():
                 spaced = True
                 continue
             before = parted[-1][-1]
-            if _cells_apart(before, char, spaced) and any(
+            if _cells_apart(before, char, spaced, parted[-1], run[index:]) and any(
                 before.x1 - BAND_FIT <= edge <= char.x0 + BAND_FIT for edge in edges
             ):
                 parted.append([char])
@@ -427,17 +428,41 @@ def _runs_in(line: list[Char], columns: Columns) -> list[list[Char]]:
     return parted
 
 
-def _cells_apart(before: Char, char: Char, spaced: bool) -> bool:
+def _cells_apart(
+    before: Char, char: Char, spaced: bool, left: list[Char], right: list[Char]
+) -> bool:
     """Whether the gap between two chars of a run, at a column's edge, parts two cells' texts
-    (:func:`_runs_in`)."""
+    (:func:`_runs_in`; ``left``, ``right``: the run's chars up to ``before``, from ``char``)."""
     gap = char.x0 - before.x1
     if is_cjk(before.text) and is_cjk(char.text):
         return gap > CJK_GAP * before.size
-    return (
-        not spaced
-        and (is_cjk(before.text) or is_cjk(char.text))
-        and gap > MIXED_GAP * max(before.size, char.size)
+    if spaced or not (is_cjk(before.text) or is_cjk(char.text)):
+        return False
+    word = (
+        list(takewhile(lambda c: not is_cjk(c.text), right))
+        if is_cjk(before.text)
+        else list(takewhile(lambda c: not is_cjk(c.text), reversed(left)))
     )
+    return gap > _space_width(word, max(before.size, char.size))
+
+
+_NARROW = frozenset("ijlrtf.,;:!|'()[]1")  # letters a proportional font sets narrow
+
+
+def _space_width(word: list[Char], size: float) -> float:
+    """The widest a space beside Latin ``word`` may be: :data:`MIXED_GAP` of the font size, or
+    in a monospaced font (three letters or more, a narrow one as wide as the rest) a letter's
+    width and a little more (random HTML layouts, seed 4553: 「(3) 衞生署 Department of Health」,
+    a heading in a monospaced Latin font, 0.54 of its size apart, was parted at a column's edge
+    and read as a row)."""
+    widths = [c.x1 - c.x0 for c in word]
+    if (
+        len(word) >= 3
+        and any(c.text in _NARROW for c in word)
+        and max(widths) - min(widths) <= 0.05 * size
+    ):
+        return max(MIXED_GAP * size, 1.15 * max(widths))
+    return MIXED_GAP * size
 
 
 def _runs(line: list[Char]) -> list[list[Char]]:
