@@ -2402,8 +2402,9 @@ def test_a_header_a_page_break_cuts_before_its_tables_rules_is_the_next_pages_fi
     between the table's top rule and the border the break drew, no other rule, and the rest of
     the header ("Format", "Frequency") and the row on the next page. The lines were read as
     text and the table had no labels (a dataset with no name, no date). Lines under a rule across
-    at a page's foot, nothing under them but furniture, go atop the next page's first row, its
-    table as wide as the rule and going on at its top; the page before keeps no block of them."""
+    at a page's foot, nothing under them but furniture, are a row of the next page's first table,
+    as wide as the rule and going on at its top, before its first row; the page before keeps no
+    block of them."""
     from plan_extract.read.page import PageContent, pdf_document
 
     columns = [(0.0, 40.0), (40.0, 120.0), (120.0, 200.0), (200.0, 300.0)]
@@ -2428,11 +2429,29 @@ def test_a_header_a_page_break_cuts_before_its_tables_rules_is_the_next_pages_fi
     assert blocks == [
         "D. Datasets already released",
         "1",
-        (("No.",), ("Data", "Format"), ("Update", "Frequency"), ("Dataset", "Name")),
+        (("No.",), ("Data",), ("Update",), ("Dataset",)),  # the structure stage joins the two
+        ((), ("Format",), ("Frequency",), ("Name",)),
         (("1",), ("CSV",), ("Monthly",), ("Parking",)),
         "2",
     ]
-    assert document.blocks[2].where.boxes[0].page == 1  # the header's first lines: page 1's
+    rows = [b for b in document.blocks if isinstance(b, TableRow)]
+    assert len({r.table for r in rows}) == 1
+    assert rows[0].where.boxes[0].page == 1  # the header's first lines: page 1's
+    from plan_extract.problems import ProblemLog
+    from plan_extract.structure import structure
+
+    plan = structure(document, ProblemLog("plan", "plan.pdf"))
+    assert [(r.item_cell, r.cells) for r in plan.rows] == [
+        (
+            "1",
+            {
+                "item_no": ["1"],
+                "formats": ["CSV"],
+                "update_frequency": ["Monthly"],
+                "dataset_name": ["Parking"],
+            },
+        )
+    ]
 
 
 def test_rows_atop_a_page_under_a_rest_its_frame_runs_up_beside_have_the_tables_columns() -> None:
@@ -2487,6 +2506,40 @@ def test_a_row_atop_a_page_beside_a_merged_cell_alone_framed_has_the_tables_colu
     assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
         (("(2)",), ("Hourly",), ("Forecast",), (), ("RSS",)),
         (("(3)",), ("Daily",), ("Warnings",), (), ("RSS",)),
+    ]
+
+
+def test_a_whole_header_at_a_pages_foot_stays_a_header_over_the_next_pages_rows() -> None:
+    """The header row whole at a page's foot between its rules, printed once, and the rows on
+    the next page: its lines are a row of the next page's table before its first, and the
+    structure stage reads them as its header, the row as a row (not the two one row)."""
+    from plan_extract.problems import ProblemLog
+    from plan_extract.read.page import PageContent, pdf_document
+    from plan_extract.structure import structure
+
+    columns = [(0.0, 40.0), (40.0, 120.0), (120.0, 200.0), (200.0, 300.0)]
+    first = _word("A. Datasets to be released in 2024", 5, 60) + _word("No.", 5, 105)
+    first += _word("Format", 45, 105) + _word("Frequency", 125, 105) + _word("Name", 205, 105)
+    second = _word("1", 5, 5) + _word("CSV", 45, 5) + _word("Monthly", 125, 5)
+    second += _word("Parking", 205, 5)
+    page_two = [e for x0, x1 in columns for e in _box(x0, 0, x1, 30)]
+    document = pdf_document(
+        Path("plan.pdf"),
+        "0" * 64,
+        2,
+        [
+            PageContent(1, first, [_rule(0, 300, 100), _rule(0, 300, 118)]),
+            PageContent(2, second, page_two),
+        ],
+    )
+    plan = structure(document, ProblemLog("plan", "plan.pdf"))
+    assert [r.cells for r in plan.rows] == [
+        {
+            "item_no": ["1"],
+            "formats": ["CSV"],
+            "update_frequency": ["Monthly"],
+            "dataset_name": ["Parking"],
+        }
     ]
 
 

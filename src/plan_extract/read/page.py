@@ -1845,9 +1845,11 @@ def _head_joined(
     table_base: int,
     bands: _Bands,
 ) -> None:
-    """The first row of the page's first table, going on at its top and as wide as the rule over
-    ``head`` on the page before, with the head's lines atop each of its cells (each segment in
-    one of its columns); ``head.taken`` then. Nothing where there is no such table or row."""
+    """The head's lines as a row of the page's first table, going on at its top and as wide as
+    the rule over ``head`` on the page before, put before its first row (each segment in one of
+    its columns; whether the two are one row cut by the break, a header's lines, or a whole
+    header over a row, the structure stage tells, as for any row going on); ``head.taken``
+    then. Nothing where there is no such table or row."""
     first = _going_on(tables, [(head.x0, head.x1)], bands)
     t = COLUMN_EDGE_TOLERANCE
     if first is None or abs(first.bbox[0] - head.x0) > t or abs(first.bbox[2] - head.x1) > t:
@@ -1869,9 +1871,9 @@ def _head_joined(
             if column is None:
                 return
             ends[column] = _add_piece(cells[column], ends[column], segment, columns[column])
-    joined = tuple((*above, *below) for above, below in zip(cells, row.cells, strict=True))
-    boxes = tuple(box for line in head.lines for box in line.where.boxes) + row.where.boxes
-    placed[n] = (placed[n][0], replace(row, cells=joined, where=replace(row.where, boxes=boxes)))
+    boxes = tuple(box for line in head.lines for box in line.where.boxes)
+    where = Where(page=boxes[0].page if boxes else None, boxes=boxes)
+    placed.insert(n, (placed[n][0], TableRow(tuple(tuple(c) for c in cells), where, table)))
     head.taken = True
 
 
