@@ -1520,10 +1520,10 @@ def _going_on(
     first = _first_table(tables)
     if first is None:
         return None
+    if not bands.any_between(grid, 0.0, first.bbox[1] - ROW_PAD):
+        return first  # nearly always: no text above it
     above = bands.chars_between(grid, 0.0, first.bbox[1] - ROW_PAD)
-    if above and not _framed_above(first, min(c.top for c in above), edges):
-        return None
-    return first
+    return first if _framed_above(first, min(c.top for c in above), edges) else None
 
 
 def _framed_above(table: Table, top: float, edges: Sequence[Edge]) -> bool:
@@ -1782,8 +1782,8 @@ class CutHead:
     first row, cut by the page break before any other rule of the table (random Word layouts
     with looks, seed 2445: a section's table begun two lines above the page's foot, its
     header's first lines there and the rest on the next page atop the row). The next page's
-    first table, as wide as the rule and going on at its top, takes them into its first row
-    (:func:`_head_joined`), and ``taken`` says so: the page's blocks of them are dropped."""
+    first table, as wide as the rule and going on at its top, takes them as a row before its
+    first (:func:`_head_joined`), and ``taken`` says so: the page's blocks of them are dropped."""
 
     lines: tuple[Line, ...]
     x0: float
