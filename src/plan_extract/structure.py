@@ -1082,11 +1082,8 @@ def _ends_first_label(header: _Header, merged: list[str]) -> bool:
     if role_of(first) is not None:
         return False
     role = role_of(merged[0])
-    return (
-        role not in (None, "item_no")
-        or (role == "item_no" and bool(first.strip()))
-        or starts_a_label(merged[0])
-    )
+    known = role is not None and (role != "item_no" or bool(first.strip()))
+    return known or starts_a_label(merged[0])
 
 
 def _carry_on(pieces: list[str], remainder: list[str]) -> None:

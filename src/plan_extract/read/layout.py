@@ -544,7 +544,7 @@ def _nearer_next(
 def _parted_at_cjk_spaces(
     pieces: list[_Piece], filled: list[int], measure: Callable[[str], float]
 ) -> list[_Piece]:
-    """The pieces' (column, text), one parted at its spaces between CJK characters (see
+    """The pieces, one parted at its spaces between CJK characters (see
     _CJK_SPACE) where as many columns right of it, before the next piece's, are empty on the
     line and filled on others ("資訊科技管理組 每年" under 「負責組別」 and 「更新頻率」: seeds
     2001, 2007, 2010). A column only the header fills (remarks no row has) takes nothing."""

@@ -1627,18 +1627,10 @@ def _filled_out(
 
 
 def _framed_across(rules: Sequence[Edge], grid: Columns, top: float, bottom: float) -> bool:
-    """Whether horizontal rules at ``top`` and at ``bottom`` run across all of ``grid``."""
-    t = COLUMN_EDGE_TOLERANCE
-    return all(
-        any(
-            rule.orientation == "h"
-            and abs(rule.top - y) <= ROW_EDGE_TOLERANCE
-            and rule.x0 <= grid[0][0] + t
-            and rule.x1 >= grid[-1][1] - t
-            for rule in rules
-        )
-        for y in (top, bottom)
-    )
+    """Whether rules across ``grid``'s width (:func:`~.tables.rules_spanning`) lie at ``top``
+    and at ``bottom``."""
+    heights = rules_spanning(rules, grid)
+    return all(any(abs(h - y) <= ROW_EDGE_TOLERANCE for h in heights) for y in (top, bottom))
 
 
 def _last_row_parted(table: Table, columns: Columns, bands: _Bands) -> Columns:
@@ -1855,11 +1847,14 @@ def _head_joined(
     if first is None or abs(first.bbox[0] - head.x0) > t or abs(first.bbox[2] - head.x1) > t:
         return
     table = table_base + tables.index(first) + 1
-    rows = [(n, row) for n, (_, row) in enumerate(placed) if isinstance(row, TableRow)]
-    mine = [(n, row) for n, row in rows if row.table == table]
+    mine = [
+        (n, row)
+        for n, (_, row) in enumerate(placed)
+        if isinstance(row, TableRow) and row.table == table
+    ]
     if not mine:
         return
-    n, row = min(mine, key=lambda item: placed[item[0]][0])
+    n, row = mine[0]  # ``placed`` is in reading order
     columns = grid_columns(first)
     if len(columns) != len(row.cells):
         return
