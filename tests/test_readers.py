@@ -2828,6 +2828,37 @@ def test_a_row_over_a_grouping_row_too_wide_for_the_page_befores_columns_gets_it
     assert rows[3] == (("(2)",), ("Red Tide",), ("2024",), ("CSV",))
 
 
+def test_a_filled_row_under_a_grouping_row_gives_the_rows_around_it_its_own_edges() -> None:
+    """Random HTML layouts, seed 4598 ("Light Shading", a grouping row filled alone): a grouping
+    row took the columns of the table above it on the page (the page before's, parted by its
+    text), the row under it unfilled, then a filled row whose cells' edges lay 0.8 pt right of
+    those columns: same columns within the tolerance, so it went on the stack, but the unfilled
+    row took the grouping row's columns and the filled one its own, and the table had a thin
+    empty column beside each edge (eight for six): its rows were read a column out. Once a
+    stack has a row with cells of its own, its rows take that row's edges."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 240.0), (240.0, 300.0)]
+    filled = [(0.0, 40.8), (40.8, 160.8), (160.8, 240.8), (240.8, 300.0)]
+    edges = [_rule(0, 300, 0), _rule(0, 300, 20), *_box(0, 20, 300, 34)]
+    edges += [e for x0, x1 in filled for e in _box(x0, 54, x1, 74)]
+    chars = _word("No.", 3, 5) + _word("Name", 43, 5) + _word("Unit", 163, 5)
+    chars += _word("Date", 243, 5) + _word("Housing", 3, 22)
+    for top, item, name, unit, date in (
+        (39, "1", "Survey", "Stats", "2024"),
+        (59, "2", "Leases", "IT", "2025"),
+    ):
+        chars += _word(item, 3, top) + _word(name, 43, top) + _word(unit, 163, top)
+        chars += _word(date, 243, top)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns, nothing_cut=True)])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)] == [
+        (("No.",), ("Name",), ("Unit",), ("Date",)),
+        (("Housing",), (), (), ()),
+        (("1",), ("Survey",), ("Stats",), ("2024",)),
+        (("2",), ("Leases",), ("IT",), ("2025",)),
+    ]
+
+
 def test_two_cells_texts_a_narrow_padding_parts_are_two_runs_of_a_row() -> None:
     """Random HTML layouts, seed 4314 ("Light Shading", cells padded narrowly): a name filling its
     column lay 3 pt from the contact unit beside it, one run of text across two columns, so the

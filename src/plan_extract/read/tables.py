@@ -628,7 +628,10 @@ class _Stack(list[Table]):
     """Tables one above another (:func:`_stacks`); ``seed``: for a stack that begins with a
     grouping row filled alone, one cell across, the columns :func:`_seed` found for it (a table's
     as wide, above or below it, or the page before's; or its header's and row's text parts): the
-    rows around it have those."""
+    rows around it have those, until a table with cells of its own goes on the stack: then its
+    first row's, the same within :data:`COLUMN_EDGE_TOLERANCE` and as its fills draw them (random
+    HTML layouts, seed 4598: the rows around a grouping row on the text's edges, the filled row
+    under them on its own 0.8 pt away, and the table had a thin empty column beside each)."""
 
     seed: Columns | None = None
 
@@ -713,6 +716,8 @@ def _stacks(
                     )
                 )
             ):
+                if _running_columns(stack) is None and fitted.first_columns is not None:
+                    stack.seed = fitted.first_columns  # see _Stack
                 stack.append(fitted)
                 break
         else:
