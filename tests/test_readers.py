@@ -941,6 +941,34 @@ def test_a_text_line_right_under_a_tables_rows_does_not_end_the_table() -> None:
     assert blocks[3][1].cells[3] == ("Manageme",)  # type: ignore[union-attr]
 
 
+def test_a_value_centred_in_its_column_wider_than_the_one_that_started_it_is_that_columns() -> None:
+    """Random HTML layouts, seed 4527 (cells centred, a monospaced font, a row read by its
+    text's alignment under a header repeated atop a page): "Quarterly", centred under 「每季」,
+    begins left of where 「每季」 begins, the column's start, and it was read as the name's
+    beside "Wage and Payroll", the frequency unknown. A segment after one of the same column
+    that runs across the next column's start, no segment of the line in that column, is that
+    column's; a text running across the start of a column its line fills stays where it is."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment, aligned_blocks
+    from plan_extract.read.page import ALIGNMENT
+
+    def line(top: float, *segments: tuple[float, str]) -> Line:
+        parts = [Segment(x, x + 6 * len(text), text) for x, text in segments]
+        return Line(top, top + 10, parts, Where(page=2))
+
+    lines = [
+        line(0, (10, "(1)"), (60, "05/2022"), (160, "工資指數"), (300, "工資統計"), (466, "每季")),
+        line(12, (160, "薪金總額"), (300, "Wage and Payroll"), (452, "Quarterly")),
+        line(24, (10, "(2)"), (60, "06/2022"), (160, "工資"), (300, "勞工"), (466, "每月")),
+        line(36, (160, "Wages"), (300, "Labour"), (440, "statistics"), (520, "Monthly")),
+    ]
+    blocks, _ = aligned_blocks(lines, ALIGNMENT, 0)
+    rows = [block.cells for _, block in blocks if isinstance(block, TableRow)]
+    assert rows[1] == ((), (), ("薪金總額",), ("Wage and Payroll",), ("Quarterly",))
+    # the frequency's column has a segment of its own on the line: "statistics" stays
+    assert rows[3] == ((), (), ("Wages",), ("Labour", "statistics"), ("Monthly",))
+
+
 def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> None:
     """Word's "Medium Shading 1" leaves out the rule between two columns, so one cell holds the
     name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the

@@ -704,10 +704,15 @@ def aligned_blocks(
             if full or not in_table:
                 end_row()
             in_table = True
-            pieces = [
-                (column_of(segment.x0, starts, settings), segment.x0, segment.text)
+            segments = [
+                segment
                 for whole in line.segments
                 for segment in split_at_columns(whole, starts, settings)
+            ]
+            columns = _centred_over_next(segments, starts, settings)
+            pieces = [
+                (column, segment.x0, segment.text)
+                for column, segment in zip(columns, segments, strict=True)
             ]
             if settings.measure is not None:
                 pieces = _on_the_grid(pieces, starts, filled, settings, full)
@@ -723,6 +728,30 @@ def aligned_blocks(
             placed.append((line.top, TextLine(text=line.text, where=line.where)))
     end_row()
     return placed, tables
+
+
+def _centred_over_next(
+    segments: list[Segment], starts: list[float], settings: AlignmentSettings
+) -> list[int | None]:
+    """The column of each of a row line's segments: the last starting at or left of it; but a
+    segment after one of the same column that runs across the next column's start, where no
+    segment of the line is in that column, is that column's. A column's start is where its
+    values begin that begin furthest left; a value centred in its column wider than those
+    begins left of it (random HTML layouts, seed 4527, a monospaced font: "Quarterly" under
+    「每季」, read as the name's beside "Wage and Payroll", the frequency lost). A line's
+    segments lie a gap apart, so a second one in a column is rarely the same cell's text."""
+    columns = [column_of(segment.x0, starts, settings) for segment in segments]
+    for index in range(1, len(segments)):
+        column = columns[index]
+        if (
+            column is not None
+            and column == columns[index - 1]
+            and column + 1 < len(starts)
+            and segments[index].x0 < starts[column + 1] < segments[index].x1
+            and column + 1 not in columns
+        ):
+            columns[index] = column + 1
+    return columns
 
 
 def _cells(pieces: list[_Piece], count: int) -> tuple[tuple[str, ...], ...]:
