@@ -969,6 +969,37 @@ def test_a_value_centred_in_its_column_wider_than_the_one_that_started_it_is_tha
     assert rows[3] == ((), (), ("Wages",), ("Labour", "statistics"), ("Monthly",))
 
 
+def test_a_merged_category_beside_a_row_its_rules_lump_into_one_cell_is_kept() -> None:
+    """Random Word layouts with looks, seed 2639 ("Light List", the category merged down the
+    last column): LibreOffice drew no inner vertical rules in the second row, so the rules made
+    it one cell across the other columns, read as a row from its lines; the category's text,
+    beside it in the merged cell no rule closes, was passed over and lost (``pdf_text_lost``),
+    every row's category empty. The row's squares beside that cell are read as any row's: the
+    category's text goes up to the row where its cell starts, the rows under it covered."""
+    from plan_extract.read.page import page_blocks
+
+    edges = [_rule(0, 220, 0), _rule(0, 220, 20), _rule(0, 160, 40), _rule(0, 160, 60)]
+    edges += [_rule(0, 220, 80), Edge("v", 0, 0, 0, 80), Edge("v", 220, 0, 220, 80)]
+    edges += [Edge("v", 160, 0, 160, 60)]  # the category's left side, open beside the last row
+    # inner vertical rules in the header, the first row and the last, none in the second
+    edges += [
+        Edge("v", x, top, x, bottom) for x in (40, 100) for top, bottom in ((0, 40), (60, 80))
+    ]
+    chars = _word("No.", 3, 5) + _word("Name", 43, 5) + _word("Date", 103, 5)
+    chars += _word("Class", 163, 5) + _word("Leisure", 163, 47)
+    for top, item, name, date in ((25, "1", "Parks", "2023"), (45, "2", "Pools", "2024")):
+        chars += _word(item, 3, top) + _word(name, 43, top) + _word(date, 103, top)
+    chars += _word("3", 3, 65) + _word("Sites", 43, 65) + _word("2025", 103, 65)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells for r in rows][1:] == [
+        (("1",), ("Parks",), ("2023",), ("Leisure",)),
+        (("2",), ("Pools",), ("2024",), ()),
+        (("3",), ("Sites",), ("2025",), ()),
+    ]
+    assert [r.covered for r in rows][2:] == [{3}, {3}]
+
+
 def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> None:
     """Word's "Medium Shading 1" leaves out the rule between two columns, so one cell holds the
     name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the

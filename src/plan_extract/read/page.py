@@ -911,6 +911,11 @@ def _enclosed(rows: list[GridRow], row: int, column: int, grid: _Grid, edges: li
     return above and below
 
 
+def _holds_hole(holes: _Holes | None, row: int) -> bool:
+    """Whether a table's row has text in a square without a cell (:func:`_hole_chars`)."""
+    return any(hole_row == row for hole_row, _ in holes or {})
+
+
 def _outer_rule(edges: list[Edge], x: float, y: float) -> bool:
     """Whether a vertical rule at ``x`` (as snapped) passes height ``y``."""
     return any(
@@ -938,16 +943,25 @@ def _table_rows(
         bbox = row.bbox
         top = bbox[1]
         present = [cell for cell in row.cells if cell is not None]
+        one_row: tuple[tuple[str, ...], ...] | None = None  # the one cell's lines as one row
         if len(present) == 1 and (
             lines := _lines_as_rows(present[0], chars_in.get(present[0], []), table, number, index)
         ):
-            placed.extend(lines)
-            open_below = {}
-            continue
+            if len(lines) > 1 or not (open_below or _holds_hole(holes, row_number)):
+                placed.extend(lines)
+                open_below = {}
+                continue
+            block = lines[0][1]
+            assert isinstance(block, TableRow)
+            one_row = block.cells  # read on with the squares beside it (see below)
         cells = [cell_pieces(chars_in.get(cell, ()), cell) if cell else () for cell in row.cells]
         covered = {
             i for i, cell in enumerate(row.cells) if cell is None and table.covers(columns[i], top)
         }
+        if one_row is not None:
+            spanned = _spanned(present[0], columns)
+            cells = [*one_row]
+            covered -= set(range(columns.index(spanned[0]), columns.index(spanned[-1]) + 1))
         texts = False
         for (hole_row, column), hole in (holes or {}).items():
             if hole_row == row_number and column not in covered:
@@ -957,7 +971,7 @@ def _table_rows(
                 texts = True
         if not present and not texts:
             continue  # a band without cells (see Table.rows) holding no text
-        for i, cell in enumerate(row.cells):
+        for i, cell in enumerate(row.cells if one_row is None else ()):
             if cell is not None and (spread := _spread(cell, chars_in.get(cell, []), columns)):
                 cells[i : i + len(spread)] = spread  # a cell over columns whose rule is missing
                 covered -= set(range(i, i + len(spread)))
