@@ -1000,6 +1000,30 @@ def test_a_merged_category_beside_a_row_its_rules_lump_into_one_cell_is_kept() -
     assert [r.covered for r in rows][2:] == [{3}, {3}]
 
 
+def test_a_category_beside_the_row_under_a_pages_first_filled_row_is_in_its_column() -> None:
+    """Random Word layouts with looks, seed 2673 ("Light Shading": no rule above the page's first
+    row nor between rows, a category merged down the last column): atop the page a filled row
+    whose category, merged down from the page before, leaves its square unfilled, then an
+    unfilled row beside the next category's text, then the table's foot. The table had a column
+    too few; the category was read as lines under it, and the row took the category above. The
+    page's first table gets the page before's columns it lacks on one side where the rule at
+    its foot spans them all and text lies in them above it."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 160.0), (160.0, 240.0), (240.0, 300.0)]
+    edges = [e for x0, x1 in columns[:3] for e in _box(x0, 10, x1, 40)]  # the first row's fills
+    edges.append(_rule(0, 300, 70))  # the table's foot
+    chars = _word("3", 3, 20) + _word("Licensees", 43, 20) + _word("Monthly", 163, 20)
+    chars += _word("4", 3, 50) + _word("Red tides", 43, 50) + _word("Weekly", 163, 50)
+    chars += _word("Nature", 243, 50) + _word("B. Later datasets", 3, 90)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns, nothing_cut=False)])
+    assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
+        (("3",), ("Licensees",), ("Monthly",), ()),
+        (("4",), ("Red tides",), ("Weekly",), ("Nature",)),
+        "B. Later datasets",
+    ]
+
+
 def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> None:
     """Word's "Medium Shading 1" leaves out the rule between two columns, so one cell holds the
     name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the

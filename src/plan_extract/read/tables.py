@@ -676,16 +676,27 @@ def _padded(table: Table, columns: Columns | None) -> Table | None:
     return None
 
 
-def _with_carried_columns(table: Table, carried: Columns | None, rules: Sequence[Edge]) -> Table:
+def _with_carried_columns(
+    table: Table, carried: Columns | None, rules: Sequence[Edge], bands: Bands
+) -> Table:
     """The page's first table with the ``carried`` columns of the page before's last it lacks on
     one side (:func:`_padded`), where a rule right above it spans them all (its header's, or
     the table's top): a category merged down across the page break leaves its square on this
-    page unfilled (random Word layouts with looks, seed 1403, "Light Shading"); else ``table``."""
+    page unfilled (random Word layouts with looks, seed 1403, "Light Shading"); or where a rule
+    under it spans them all (the table's foot) and text lies in the columns it lacks above that
+    rule: the next row's category, merged down from there, beside the unfilled row under it
+    (seed 2673: "Light Shading" ruling neither above the page's first row nor between rows, the
+    category read as lines under the table, and the row took the category above); else
+    ``table``."""
     padded = _padded(table, carried)
     if padded is None:
         return table
-    top = table.bbox[1]
-    return padded if _rules_across(rules, padded, top - BAND_MAX, top + BAND_MIN) else table
+    _, top, _, bottom = table.bbox
+    if _rules_across(rules, padded, top - BAND_MAX, top + BAND_MIN):
+        return padded
+    feet = _rules_across(rules, padded, bottom - ROW_EDGE_TOLERANCE, bottom + BAND_MAX)
+    lacks = sorted({(c[0], c[2]) for c in padded.cells} - {(c[0], c[2]) for c in table.cells})
+    return padded if feet and bands.any_between(lacks, top, min(feet)) else table
 
 
 def _stacks(
@@ -723,7 +734,13 @@ def _stacks(
         else:
             if len(table.cells) > 1:
                 stacks.append(
-                    _Stack([_with_carried_columns(table, carried, rules) if not stacks else table])
+                    _Stack(
+                        [
+                            _with_carried_columns(table, carried, rules, bands)
+                            if not stacks
+                            else table
+                        ]
+                    )
                 )
             elif (seed := _seed(table, stacks, carried, tables, rules, bands)) is not None:
                 stacks.append(_Stack([table]))
@@ -813,6 +830,10 @@ class Bands(Protocol):
 
     def fits(self, columns: Columns, top: float, bottom: float) -> bool:
         """Whether every run of the text between two heights lies inside one of ``columns``."""
+        ...
+
+    def any_between(self, columns: Columns, top: float, bottom: float) -> bool:
+        """Whether any text lies between two heights over ``columns``."""
         ...
 
     def text_end(self, columns: Columns, top: float) -> float | None:
