@@ -164,6 +164,27 @@ def test_an_item_labels_rest_one_cell_across_under_the_repeated_header_is_no_cat
     assert codes == ["department_missing"]
 
 
+def test_a_footnote_taken_for_a_grouping_row_is_a_footnote() -> None:
+    """Random HTML layouts, seed 4685: the table's foot on one page, a footnote atop the next
+    and the next section's table under it; the reader took the footnote for a grouping row of
+    the table going on, one cell across, so it was a category and the row marked "#" lost its
+    note. A row of one cell from the table's left that is a footnote marked by a symbol is that
+    footnote; one led by a plain number stays a row (an item's row run together)."""
+    covered = frozenset({1, 2, 3, 4})
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據集名稱", "目標發放日期", "更新頻率", "備註"),
+        _row("1.", "資訊科技名單#", "04/2019", "每季", ""),
+        TableRow((("# 只有英文版",), (), (), (), ()), Where(line=7), 1, covered),
+        TableRow((("2 Works",), (), (), (), ()), Where(line=8), 1, covered),
+        _row("3.", "工程名單", "04/2019", "每年", "", line=9),
+    )
+    assert [(r.item_cell, r.category) for r in plan.rows] == [("1.", None), ("3.", "2 Works")]
+    assert plan.rows[0].notes == ["只有英文版"]
+    assert codes == ["department_missing"]
+
+
 def test_an_item_label_a_page_break_cut_in_the_header_ends_it() -> None:
     """Random Word layouts with looks, seed 2464: a header row a page break cut, 「項」 of 「項目」
     at the page's foot and 「目」 atop the next page over 「/ / /」; the line under the header

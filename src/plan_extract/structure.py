@@ -291,6 +291,12 @@ class _Builder:
             self.text_line(TextLine(heading, row.where))
             self.row_kinds.append((row, "header"))
             return
+        if _is_footnote_row(texts):
+            # A footnote under a table's foot the reader took for a grouping row of the table
+            # going on from the page before: kept as the footnote it is.
+            self.text_line(TextLine(heading, row.where))
+            self.row_kinds.append((row, "header"))
+            return
         if self._is_header(labels, row.where, table_start=row.table != self.table_number):
             self.row_kinds.append((row, "header"))
             self.table_number = row.table
@@ -1123,6 +1129,23 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
     builder.end_group()
     builder.end_table()
     return builder
+
+
+def _is_footnote_row(texts: list[str]) -> bool:
+    """Whether a row is one cell from the table's left holding a footnote marked by a symbol or
+    a 「註1」 ("# The list is available in English only", "¹ Figures are provisional"): no
+    category reads so. A table going on from the page before takes the lines atop the next page
+    as its rows where nothing rules them (the header printed once), and a footnote at the top of
+    a page after the table's foot, with the next section's table below it, was read as a
+    grouping row: a category, the note it gives lost (random HTML layouts, seed 4685). A line
+    led by a plain number ("1 Figures …") may be an item's row run together, and stays a row."""
+    filled = [i for i, t in enumerate(texts) if t]
+    return (
+        filled == [0]
+        and len(texts) > 1
+        and not texts[0][:1].isdigit()
+        and footnote_line(texts[0], 0) is not None
+    )
 
 
 def row_kinds(document: Document) -> list[tuple[TableRow, str]]:
