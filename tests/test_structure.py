@@ -185,6 +185,20 @@ def test_a_footnote_taken_for_a_grouping_row_is_a_footnote() -> None:
     assert codes == ["department_missing"]
 
 
+def test_an_unknown_columns_label_a_wrap_parted_mid_word_is_one_word() -> None:
+    """Random HTML layouts, seed 4702: a narrow unknown column's label wrapped mid-word,
+    「負責組」 / 「別」 / "Contact" / "Unit", was kept as "負責組 別 Contact Unit". A label's lines
+    are joined with no space between two CJK characters, with one between words else."""
+    plan, codes = _structure(
+        TITLE,
+        SECTION_A,
+        _row("", "數據集名稱", "目標發放日期", "更新頻率", ("負責組", "別", "Contact", "Unit")),
+        _row("1.", "資訊科技名單", "04/2019", "每季", "統計組"),
+    )
+    assert plan.rows[0].other_columns == [("負責組別 Contact Unit", ["統計組"])]
+    assert sorted(codes) == ["department_missing", "unknown_column"]
+
+
 def test_an_item_label_a_page_break_cut_in_the_header_ends_it() -> None:
     """Random Word layouts with looks, seed 2464: a header row a page break cut, 「項」 of 「項目」
     at the page's foot and 「目」 atop the next page over 「/ / /」; the line under the header

@@ -85,7 +85,14 @@ from .normalise.dates import parse_release_date
 from .normalise.frequency import parse_frequency, starts_a_phrase
 from .normalise.numerals import parse_item_no
 from .normalise.remarks import awaits_name, format_tokens, note_start, split_category
-from .normalise.text import append_piece, clean, detect_language, join_pieces, match_key
+from .normalise.text import (
+    CJK_CHARACTERS,
+    append_piece,
+    clean,
+    detect_language,
+    join_pieces,
+    match_key,
+)
 from .problems import ProblemLog
 from .vocab import column, load_table
 from .words import carried_on
@@ -749,8 +756,8 @@ class _Builder:
         if not NAME_ROLES & set(self.columns.roles):
             self.log.add("unexpected_columns", joined, header.where, joined)
             return
-        for label in self.columns.unknown_labels:
-            if label.strip() and label not in self.unknown_reported:  # once, not once a page
+        for label in map(_label_text, self.columns.unknown_labels):
+            if label and label not in self.unknown_reported:  # once, not once a page
                 self.unknown_reported.add(label)
                 self.log.add("unknown_column", repr(label), header.where, joined)
 
@@ -797,7 +804,7 @@ class _Builder:
         for role, label, cell in zip(roles, labels, row.cells, strict=False):
             pieces = [piece for piece in cell if piece.strip()]
             if role == OTHER:
-                others.append((label, pieces))
+                others.append((_label_text(label), pieces))
             else:
                 cells.setdefault(role, []).extend(pieces)
         extra = row.cells[len(roles) :]
@@ -1129,6 +1136,16 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
     builder.end_group()
     builder.end_table()
     return builder
+
+
+_CJK_BREAK = regex.compile(rf"(?<=[{CJK_CHARACTERS}]) (?=[{CJK_CHARACTERS}])")
+
+
+def _label_text(label: str) -> str:
+    """An unknown column's header label as printed, its lines joined: one space between words,
+    none between two CJK characters a wrap parted (「負責組」 / 「別」 in a narrow column: random
+    HTML layouts, seed 4702; "負責組別 Contact Unit" stays bilingual)."""
+    return _CJK_BREAK.sub("", " ".join(label.split()))
 
 
 def _is_footnote_row(texts: list[str]) -> bool:
