@@ -1024,6 +1024,34 @@ def test_a_category_beside_the_row_under_a_pages_first_filled_row_is_in_its_colu
     ]
 
 
+def test_a_rows_two_parts_atop_a_page_beside_a_merged_category_keep_their_columns() -> None:
+    """Random Word layouts with looks, seed 2101 ("Medium Shading 2", a category merged down from
+    the page before, unruled atop this page): the page's first rows in two parts, item and
+    frequency left of the category's column and name right of it. The left part was filled
+    out with the page before's columns, one of whose edges lay a hair (0.001 pt) from this
+    page's: a column of no width, the rows read a column out. And the rule atop the next
+    section's table, under them, was taken for their table's foot, text in the columns the left
+    part lacks (the right part's) for a category's beside it: the left part was padded over
+    both rows, its squares over the right part's, and the two names were one row's. New cells
+    take this page's edges; a table there already holds that text."""
+    from plan_extract.read.page import page_blocks
+
+    columns = [(0.0, 40.0), (40.0, 100.0), (100.0, 160.0), (160.0, 220.0)]
+    e = 40.001  # this page's edge, a hair from the page before's
+    edges = [*_box(0, 10, e, 30), *_box(0, 30, e, 50), *_box(e, 10, 100, 30)]
+    edges += [*_box(160, 10, 220, 30), _rule(0, 100, 50), _rule(160, 220, 50)]
+    edges += [_rule(0, 220, 80), _rule(0, 220, 100)]  # the next section's table
+    chars = _word("3", 3, 15) + _word("Daily", 43, 15) + _word("Quakes", 163, 15)
+    chars += _word("4", 3, 35) + _word("Weekly", 43, 35) + _word("Tremors", 163, 35)
+    chars += _word("No.", 3, 85) + _word("Freq", 43, 85) + _word("Class", 103, 85)
+    chars += _word("Name", 163, 85)
+    blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns, nothing_cut=False)])
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][:2] == [
+        (("3",), ("Daily",), (), ("Quakes",)),
+        (("4",), ("Weekly",), (), ("Tremors",)),
+    ]
+
+
 def test_a_word_broken_in_a_column_of_a_cell_over_two_columns_is_joined() -> None:
     """Word's "Medium Shading 1" leaves out the rule between two columns, so one cell holds the
     name and a narrow contact column's "Informatio" / "n" (random Word layouts, seed 179): the

@@ -677,7 +677,11 @@ def _padded(table: Table, columns: Columns | None) -> Table | None:
 
 
 def _with_carried_columns(
-    table: Table, carried: Columns | None, rules: Sequence[Edge], bands: Bands
+    table: Table,
+    carried: Columns | None,
+    rules: Sequence[Edge],
+    bands: Bands,
+    others: Sequence[Table] = (),
 ) -> Table:
     """The page's first table with the ``carried`` columns of the page before's last it lacks on
     one side (:func:`_padded`), where a rule right above it spans them all (its header's, or
@@ -686,8 +690,8 @@ def _with_carried_columns(
     under it spans them all (the table's foot) and text lies in the columns it lacks above that
     rule: the next row's category, merged down from there, beside the unfilled row under it
     (seed 2673: "Light Shading" ruling neither above the page's first row nor between rows, the
-    category read as lines under the table, and the row took the category above); else
-    ``table``."""
+    category read as lines under the table, and the row took the category above), no other
+    of the page's ``others`` tables there; else ``table``."""
     padded = _padded(table, carried)
     if padded is None:
         return table
@@ -695,8 +699,19 @@ def _with_carried_columns(
     if _rules_across(rules, padded, top - BAND_MAX, top + BAND_MIN):
         return padded
     feet = _rules_across(rules, padded, bottom - ROW_EDGE_TOLERANCE, bottom + BAND_MAX)
+    if not feet:
+        return table
     lacks = sorted({(c[0], c[2]) for c in padded.cells} - {(c[0], c[2]) for c in table.cells})
-    return padded if feet and bands.any_between(lacks, top, min(feet)) else table
+    foot = min(feet)
+    beside = any(  # another table there: the text is its (seed 2101: a row's two parts)
+        other.bbox[1] < foot
+        and other.bbox[3] > top
+        and other.bbox[0] < lacks[-1][1]
+        and other.bbox[2] > lacks[0][0]
+        for other in others
+        if other is not table
+    )
+    return padded if not beside and bands.any_between(lacks, top, foot) else table
 
 
 def _stacks(
@@ -727,7 +742,7 @@ def _stacks(
                     )
                 )
             ):
-                if _running_columns(stack) is None and fitted.first_columns is not None:
+                if _running_columns(stack) is None and fitted is table and table.first_columns:
                     stack.seed = fitted.first_columns  # see _Stack
                 stack.append(fitted)
                 break
@@ -736,7 +751,7 @@ def _stacks(
                 stacks.append(
                     _Stack(
                         [
-                            _with_carried_columns(table, carried, rules, bands)
+                            _with_carried_columns(table, carried, rules, bands, tables)
                             if not stacks
                             else table
                         ]
