@@ -2777,18 +2777,25 @@ def test_a_whole_row_atop_a_page_after_a_grouping_row_is_read_with_its_item_cent
     chars += _word("1", 5, 8) + _word("XML", 165, 8)
     chars += _word("each home", 45, 14) + _word("elderly", 245, 14)
     edges = [e for x0, x1 in columns for e in _box(x0, 28, x1, 44)] + [_rule(0, 360, 62)]
-    chars += _word("2", 5, 31) + _word("Schools", 45, 31) + _word("CSV", 165, 31)
-    chars += _word("Social work", 245, 31)
-    chars += _word("3", 5, 48) + _word("Centres", 45, 48) + _word("CSV", 165, 48)
-    chars += _word("Drug centres", 245, 48)
+    below = _word("2", 5, 31) + _word("Schools", 45, 31) + _word("CSV", 165, 31)
+    below += _word("Social work", 245, 31)
+    below += _word("3", 5, 48) + _word("Centres", 45, 48) + _word("CSV", 165, 48)
+    below += _word("Drug centres", 245, 48)
+    chars += below
     blocks, _ = page_blocks(chars, edges, 2, 1, carry)
     assert [b.cells if isinstance(b, TableRow) else b.text for b in blocks] == [
         (("1",), ("Basic data of", "each home"), ("XML",), ("Homes for the", "elderly")),
         (("2",), ("Schools",), ("CSV",), ("Social work",)),
         (("3",), ("Centres",), ("CSV",), ("Drug centres",)),
     ]
-    # where a row may have been cut, lines with no item are its rest: left to the cut row
+    # where a row may have been cut, too: the item's line lies between two of the others, less
+    # than a line's height under the one above it (seed 2712), so they are one row's
     blocks, _ = page_blocks(chars, edges, 2, 1, [Carried(columns, columns)])
+    assert isinstance(blocks[0], TableRow) and blocks[0].cells[0] == ("1",)
+    # lines with no item a line's spacing above the item's are the rest of the cut row
+    rest = _word("Basic data of", 45, 2) + _word("Homes for the", 245, 2)
+    rest += _word("1", 5, 14) + _word("XML", 165, 14) + _word("Survey", 45, 14)
+    blocks, _ = page_blocks(rest + below, edges, 2, 1, [Carried(columns, columns)])
     assert isinstance(blocks[0], TableRow) and blocks[0].cells[0] == ()
 
 

@@ -2119,24 +2119,79 @@ def _rest_of_cut_row(
     number's, is on the page before but for a closing bracket (「（二」 / 「）」), and a line with words
     there is a new row (a table without item numbers, whose line-at-a-time reading sees to it), a
     footnote, a heading or a paragraph. They are one row of those columns in table ``table`` (the
-    page before's last), given as (top, row); the other lines are left."""
+    page before's last), given as (top, row); the other lines are left.
+
+    Where the line with words in the first column lies less than a line's height under the last
+    of them (:func:`_interleaved`: cells centred top to bottom, a tall cell's lines beside a
+    short one's), they are the top of that line's row, no cut row's: that row, all its lines
+    down to the page's first table, is one new row of those columns, where it is the only one
+    there (:func:`_centred_row`)."""
     if not columns or not lines:
         return [], lines
-    cells: list[list[str]] = [[] for _ in columns]
-    ends = [0.0 for _ in columns]  # where each column's last piece ends, if it is one word
-    taken: list[Line] = []
+    taken: list[tuple[Line, list[tuple[int, Segment]]]] = []
     for line in _lines_atop(lines, tables, CUT_ROW_GAP):
-        where = [_segment_column(columns, segment) for segment in line.segments]
-        placed = [(i, s) for i, s in zip(where, line.segments, strict=True) if i is not None]
-        if len(placed) < len(where) or any(i == 0 and _WORDLIKE.search(s.text) for i, s in placed):
+        placed = _placed(columns, line)
+        if placed is None or any(i == 0 and _WORDLIKE.search(s.text) for i, s in placed):
             break  # words in the first column: a new row, a footnote, a heading, a paragraph
-        taken.append(line)
-        for index, segment in placed:
-            ends[index] = _add_piece(cells[index], ends[index], segment, columns[index])
+        taken.append((line, placed))
+    if taken and _interleaved(taken[-1][0], lines[len(taken) : len(taken) + 1]):
+        return _centred_row(lines, columns, tables, table)
     if not taken:
         return [], lines
-    top, bottom = taken[0].top, taken[-1].bottom
-    return [_row_of(cells, columns, top, bottom, taken[0].where.page, table)], lines[len(taken) :]
+    return [_one_row(taken, columns, table)], lines[len(taken) :]
+
+
+def _one_row(
+    taken: list[tuple[Line, list[tuple[int, Segment]]]], columns: Columns, table: int
+) -> tuple[float, Block]:
+    """Lines, their segments placed in ``columns``, as one row of table ``table``: each column's
+    lines its cell's pieces (:func:`_add_piece`)."""
+    cells: list[list[str]] = [[] for _ in columns]
+    ends = [0.0 for _ in columns]  # where each column's last piece ends, if it is one word
+    for _, placed in taken:
+        for index, segment in placed:
+            ends[index] = _add_piece(cells[index], ends[index], segment, columns[index])
+    first, last = taken[0][0], taken[-1][0]
+    return _row_of(cells, columns, first.top, last.bottom, first.where.page, table)
+
+
+def _placed(columns: Columns, line: Line) -> list[tuple[int, Segment]] | None:
+    """A line's segments with their columns; None where one lies in none of them."""
+    where = [_segment_column(columns, segment) for segment in line.segments]
+    placed = [(i, s) for i, s in zip(where, line.segments, strict=True) if i is not None]
+    return placed if len(placed) == len(where) else None
+
+
+def _interleaved(last: Line, after: list[Line]) -> bool:
+    """Whether the line after ``last`` (if any) lies less than a line's height below its top:
+    set between two lines of another column, as a cell's text is centred top to bottom beside
+    a taller cell, so the two are lines of one row (random Word layouts with looks, seed 2712:
+    「GM」 / 「L、MDB」 of a formats cell atop a page, above the line of the row's item label
+    「(2)」, were taken for the rest of the row the page before ended with)."""
+    return bool(after) and after[0].top - last.top < last.bottom - last.top
+
+
+def _centred_row(
+    lines: list[Line], columns: Columns, tables: list[Table], table: int
+) -> tuple[list[tuple[float, Block]], list[Line]]:
+    """The page's first lines down to its first table (:func:`_lines_atop`, a line's spacing
+    apart at most, each segment in one of ``columns``) as one row of ``columns``, where one of
+    them alone has words in the first column (the row's item label, on its middle line) and a
+    table lies under them (the next row, which the style fills); else nothing (the lines are
+    left to be read by their alignment)."""
+    if not tables:
+        return [], lines
+    taken: list[tuple[Line, list[tuple[int, Segment]]]] = []
+    for line in _lines_atop(lines, tables, CUT_ROW_GAP):
+        placed = _placed(columns, line)
+        if placed is None:
+            return [], lines
+        taken.append((line, placed))
+    labelled = sum(any(i == 0 and _WORDLIKE.search(s.text) for i, s in p) for _, p in taken)
+    rest = lines[len(taken) :]
+    if labelled != 1 or (rest and rest[0].top < min(t.bbox[1] for t in tables)):
+        return [], lines  # not one row, or text between it and the table
+    return [_one_row(taken, columns, table)], rest
 
 
 def _ends_uncut(table: Table, bands: _Bands) -> bool:
