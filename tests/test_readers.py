@@ -1401,6 +1401,32 @@ def test_a_band_between_rules_holding_one_row_is_one_row() -> None:
     assert [r[0] for r in read(header + two_rows, [0, 40, 80])[1:]] == [("1.",), ("2.",)]
 
 
+def test_centred_values_of_a_band_wider_and_narrower_than_each_other_are_one_column() -> None:
+    """Random HTML layouts, seed 4741 (cells centred both ways, a row alone between rules under
+    a ruled header): the frequency's 「每日」 above the row's middle line and "Everyday" under
+    it, centred, begin 11 pt apart, and each began a column of its own (the frequency parted in
+    two). A band's piece that overlaps the last new column's pieces goes on that column."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment, aligned_blocks
+    from plan_extract.read.page import ALIGNMENT, _Rules
+
+    def line(top: float, *segments: tuple[float, str]) -> Line:
+        parts = [Segment(x, x + 6 * len(text), text) for x, text in segments]
+        return Line(top, top + 10, parts, Where(page=2))
+
+    lines = [
+        line(3, (100, "Supply of major")),
+        line(9, (320, "每日")),
+        line(15, (10, "A1"), (60, "2024"), (100, "fresh food")),
+        line(21, (308, "Everyday")),
+        line(27, (100, "(figures)")),
+    ]
+    blocks, _ = aligned_blocks(lines, ALIGNMENT, 0, _Rules([_rule(0, 400, y) for y in (0, 40)]))
+    assert [b.cells for _, b in blocks if isinstance(b, TableRow)] == [
+        (("A1",), ("2024",), ("Supply of major", "fresh food", "(figures)"), ("每日", "Everyday"))
+    ]
+
+
 def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> None:
     """Random Word layouts, seed 972 ("Light Shading", a shaded header): the header and the first
     row are filled, one table of two rows; the second row, unfilled, lies between the table and
@@ -1614,7 +1640,11 @@ def test_a_table_going_on_at_a_pages_top_without_a_filled_row_keeps_its_columns(
     carry = [Carried.of(list(columns))]
     heading = _word("D. Datasets already released", 0, -20) + second
     blocks, _ = page_blocks(heading, rules, 2, 1, carry)
-    assert not [b for b in blocks if isinstance(b, TableRow) and b.cells[3] == ("t Unit",)]
+    # read by their text's alignment (the labels centred over two lines one column, seed 4741),
+    # each row's box its text's, not a row of the carried columns, from their first edge
+    rows = [b for b in blocks if isinstance(b, TableRow)]
+    assert [r.cells[3] for r in rows] == [("Contact",), ("t Unit",)]
+    assert all(min(box.x0 for box in r.where.boxes) > 0 for r in rows)
 
 
 def test_a_heading_between_two_tables_does_not_join_the_row_above_it_to_the_table_below() -> None:
