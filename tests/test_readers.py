@@ -1427,6 +1427,35 @@ def test_centred_values_of_a_band_wider_and_narrower_than_each_other_are_one_col
     ]
 
 
+def test_an_empty_first_column_is_framed_only_where_the_table_has_more_columns() -> None:
+    """Random HTML layouts, seed 4741: a row's item label "A1", centred in its wide column,
+    lies 22 pt right of the table's side, and the rules framing a column left of it were taken
+    for an empty item column's (seed 810: a header repeated without its item label over the
+    rest of a cut row): a column too many, the label read as the date. That column is added
+    only where the table the page before ended with has more columns than were found."""
+    from plan_extract.model import Where
+    from plan_extract.read.layout import Line, Segment, aligned_blocks
+    from plan_extract.read.page import ALIGNMENT, _Rules
+
+    def line(top: float, *segments: tuple[float, str]) -> Line:
+        parts = [Segment(x, x + 6 * len(text), text) for x, text in segments]
+        return Line(top, top + 10, parts, Where(page=2))
+
+    def read(lines: list[Line], carried: int) -> list[tuple[tuple[str, ...], ...]]:
+        rules = _Rules([_rule(0, 340, y) for y in (0, 20, 60)])
+        blocks, _ = aligned_blocks(lines, ALIGNMENT, 0, rules, carried)
+        return [b.cells for _, b in blocks if isinstance(b, TableRow)]
+
+    header = line(5, (45, "Date"), (160, "Name"), (260, "Freq"))
+    row = line(25, (22, "A1"), (60, "2024"), (160, "Survey"), (260, "Daily"))
+    assert read([header, row], 3) == [
+        ((), ("Date",), ("Name",), ("Freq",)),
+        (("A1",), ("2024",), ("Survey",), ("Daily",)),
+    ]
+    rest = [line(25, (160, "Survey"), (260, "Daily")), line(37, (45, "2024"), (160, "(rest)"))]
+    assert read([header, *rest], 4)[0] == ((), ("Date",), ("Name",), ("Freq",))
+
+
 def test_the_row_under_a_table_of_filled_rows_is_one_row_of_its_columns() -> None:
     """Random Word layouts, seed 972 ("Light Shading", a shaded header): the header and the first
     row are filled, one table of two rows; the second row, unfilled, lies between the table and

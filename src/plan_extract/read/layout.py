@@ -293,7 +293,10 @@ def _framed_empty_first(
     """Whether the page's rules frame a column left of the first column found around its first
     full line (a header repeated on a new page without the label of its item column, and the
     rest of a row a page break cut: random Word layouts, seed 810, six cells under the repeated
-    header where the table's rows have seven)."""
+    header where the table's rows have seven). Asked where the table the page before ended with
+    (if any) has more columns than were found: a short item label centred in a wide column
+    lies as far from the table's side as an empty column's edge (random HTML layouts, seed
+    4741: "A1" 22 pt in, read as the column after an empty one, a column too many)."""
     if not starts:
         return False
     header = next((line for line in lines if len(line.segments) >= settings.min_columns), None)
@@ -664,17 +667,24 @@ def aligned_blocks(
     settings: AlignmentSettings,
     table_base: int,
     rules: PageRules | None = None,
+    carried: int | None = None,
 ) -> tuple[list[tuple[float, Block]], int]:
     """Blocks (with their top, for ordering) of lines outside ruled tables; the new table count.
     A line alone in the first column, right under the table's rows, is a text line (a category,
-    a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`)."""
+    a note) unless the page's ``rules`` say it wraps a row's cell (:func:`_wraps_first_column`).
+    ``carried``: how many columns the table the page before ended with has, if it ended with
+    one (see :func:`_framed_empty_first`)."""
     starts = column_starts(lines, settings, rules)
     if rules is not None:
         lines, made = banded_rows(lines, starts, settings, rules)
         # a band's lines as one: the labels and values above and below its middle line start
         # columns too ("Update" / "Frequency" over and under "Twice daily")
         starts = _with_band_columns(starts, made, settings) if made else starts
-    if rules is not None and _framed_empty_first(lines, starts, settings, rules):
+    if (
+        rules is not None
+        and (carried is None or len(starts) < carried)
+        and _framed_empty_first(lines, starts, settings, rules)
+    ):
         # a column of the table left of the first with text, empty on this page: its own
         # (empty) cells keep the rows as wide as the table's rows on other pages
         starts = [starts[0] - EMPTY_START * settings.column_tolerance, *starts]

@@ -1954,7 +1954,10 @@ def page_blocks(
         placed.extend(rest)
     if carry is not None and (cut := _cut_head(lines, edges, tables)) is not None:
         carry[:] = [cut]
-    unruled, table_count = aligned_blocks(lines, ALIGNMENT, table_base + len(tables), _Rules(edges))
+    width = len(carried.grid) if carried is not None else None
+    unruled, table_count = aligned_blocks(
+        lines, ALIGNMENT, table_base + len(tables), _Rules(edges), width
+    )
     placed.extend(unruled)
     placed.sort(key=lambda item: item[0])
     if head is not None:
