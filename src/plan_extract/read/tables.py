@@ -743,7 +743,7 @@ def _stacks(
                 )
             ):
                 if _running_columns(stack) is None and fitted is table and table.first_columns:
-                    stack.seed = fitted.first_columns  # see _Stack
+                    stack.seed = table.first_columns  # see _Stack: its own edges
                 stack.append(fitted)
                 break
         else:
