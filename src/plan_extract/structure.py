@@ -1141,6 +1141,7 @@ def _build(document: Document, log: ProblemLog) -> _Builder:
 _CJK_BREAK = regex.compile(rf"(?<=[{CJK_CHARACTERS}]) (?=[{CJK_CHARACTERS}])")
 
 
+@cache
 def _label_text(label: str) -> str:
     """An unknown column's header label as printed, its lines joined: one space between words,
     none between two CJK characters a wrap parted (「負責組」 / 「別」 in a narrow column: random

@@ -762,6 +762,7 @@ def _centred_over_next(
     「每季」, read as the name's beside "Wage and Payroll", the frequency lost). A line's
     segments lie a gap apart, so a second one in a column is rarely the same cell's text."""
     columns = [column_of(segment.x0, starts, settings) for segment in segments]
+    used = set(columns)
     for index in range(1, len(segments)):
         column = columns[index]
         if (
@@ -769,9 +770,10 @@ def _centred_over_next(
             and column == columns[index - 1]
             and column + 1 < len(starts)
             and segments[index].x0 < starts[column + 1] < segments[index].x1
-            and column + 1 not in columns
+            and column + 1 not in used
         ):
             columns[index] = column + 1
+            used.add(column + 1)
     return columns
 
 

@@ -1883,17 +1883,13 @@ def _head_joined(
     columns = grid_columns(first)
     if len(columns) != len(row.cells):
         return
-    cells: list[list[str]] = [[] for _ in columns]
-    ends = [0.0 for _ in columns]
+    taken: list[tuple[Line, list[tuple[int, Segment]]]] = []
     for line in head.lines:
-        for segment in line.segments:
-            column = _segment_column(columns, segment)
-            if column is None:
-                return
-            ends[column] = _add_piece(cells[column], ends[column], segment, columns[column])
-    boxes = tuple(box for line in head.lines for box in line.where.boxes)
-    where = Where(page=boxes[0].page if boxes else None, boxes=boxes)
-    placed.insert(n, (placed[n][0], TableRow(tuple(tuple(c) for c in cells), where, table)))
+        parts = _placed(columns, line)
+        if parts is None:
+            return
+        taken.append((line, parts))
+    placed.insert(n, (placed[n][0], _one_row(taken, columns, table)[1]))
     head.taken = True
 
 
