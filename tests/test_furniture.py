@@ -132,3 +132,20 @@ def test_a_page_of_only_its_running_header_and_page_number_is_left_empty() -> No
     assert _text(without_running(_page(("地政總署", 36.0), ("2", 560.0)), running)) == ["2"]
     # a page of one line keeps it
     assert _text(without_running(_page(("地政總署", 36.0)), running)) == ["地政總署"]
+
+
+def test_a_footnote_the_page_refers_to_is_kept_though_two_pages_end_with_it() -> None:
+    """HTML layouts as PDF, seed 4897: two pages end with the same footnote under their tables,
+    at one height by chance. A line that starts with a footnote marker the page prints elsewhere
+    (「流感速遞數據¹」) is that footnote, not a running footer; a footer starting with a marker no
+    value on the page carries, or a page number before a title, still is one."""
+    note = ("¹ 數字為臨時數字", 520.0)
+    pages = [_page(("1. 流感速遞數據¹", 72.0), *BODY[1:], note) for _ in range(3)]
+    running = RunningLines()
+    assert [_text(without_running(page, running))[-1] for page in pages] == [note[0]] * 3
+    footers = [_page(*BODY, ("* 只供內部參考", 520.0)), _page(*BODY, ("* 只供內部參考", 520.0))]
+    running = RunningLines()
+    assert [len(without_running(page, running)) for page in footers] == [
+        len(footers[0]),
+        len(footers[1]) - len("* 只供內部參考"),
+    ]

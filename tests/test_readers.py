@@ -1098,6 +1098,34 @@ def test_a_row_whose_style_fills_only_its_first_cell_keeps_its_text_in_the_table
     assert any(getattr(b, "text", None) == "Note below" for b in blocks)
 
 
+def test_a_category_merged_down_from_a_row_filled_only_in_its_first_cell_is_that_rows() -> None:
+    """Random Word layouts with looks, seed 2798 ("Medium Shading 2"): a category merged over an
+    unfilled row (only its item cell filled) and the filled row under it, the table's last on
+    the page. The merged cell is not drawn: under the category's square the next row has no cell
+    in that column either, only cells on both sides of it. The category was read as a line
+    between the rows and the row took the category above: that square is inside the table."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 100), (100, 200), (200, 280))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 40)]
+    edges += _box(0, 40, 40, 60)  # the unfilled row: its first cell only
+    edges += [e for x0, x1 in columns if x0 != 40 for e in _box(x0, 60, x1, 80)]
+    chars = _word("No", 2, 5) + _word("Cat", 45, 5) + _word("Name", 105, 5)
+    chars += _word("Date", 205, 5)
+    chars += _word("i", 2, 25) + _word("Food", 45, 25) + _word("Alpha", 105, 25)
+    chars += _word("01/2020", 205, 25)
+    chars += _word("ii", 2, 45) + _word("Pop", 45, 45) + _word("Beta", 105, 45)
+    chars += _word("02/2020", 205, 45)
+    chars += _word("iii", 2, 65) + _word("Gamma", 105, 65) + _word("03/2020", 205, 65)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Cat",), ("Name",), ("Date",)),
+        (("i",), ("Food",), ("Alpha",), ("01/2020",)),
+        (("ii",), ("Pop",), ("Beta",), ("02/2020",)),
+        (("iii",), (), ("Gamma",), ("03/2020",)),
+    ]
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

@@ -74,6 +74,19 @@ def footnote_line(text: str, position: int) -> Footnote | None:
     return None
 
 
+_PRINTED_MARKER = regex.compile(
+    rf"^(?:{_SYMBOL}|{_NUMBERED})(?=\s*[:：.．]?\s*\S)", regex.IGNORECASE
+)
+
+
+def printed_marker(text: str) -> str | None:
+    """The marker a footnote line starts with, as printed ("¹", "*", 「註1」), where it is a
+    symbol or a numbered note; ``None`` for any other line, one starting with a plain number
+    too (a page number before a running title reads like a footnote "2 …")."""
+    m = _PRINTED_MARKER.match(text.strip())
+    return m.group() if m else None
+
+
 def find_footnote(footnotes: list[Footnote], key: str, position: int) -> Footnote | None:
     """The footnote a marker at ``position`` refers to: the first one after it with the key (under
     its table or at its page foot), else the last one before it (a row continued on a later page)."""

@@ -18,7 +18,9 @@ page's tables are (:class:`RunningLines`): a page's first (last) line is a runni
   is in the page's margin; a table's header repeated atop each page, or the same last line of a row
   ending two pages, is a line's spacing from the rest);
 - it has a letter: a line of digits and signs alone ("2021", "- 3 -") is never taken for one (a
-  date cut onto a line of its own may end two pages; page numbers are the vocabulary's).
+  date cut onto a line of its own may end two pages; page numbers are the vocabulary's);
+- it is not a footnote the page refers to (:attr:`EdgeLine.footnote`): two pages may end with the
+  same footnote under their tables, at one height by chance (HTML layouts as PDF, seed 4897).
 
 The earlier pages' copies, read before the second one told what they were, are left out of the
 document at its end (:meth:`RunningLines.without_earlier`). Up to :data:`DEPTH` lines at each end
@@ -54,6 +56,7 @@ class EdgeLine:
     top: float
     bottom: float
     gap: float | None
+    footnote: bool = False  # a footnote whose marker the page prints elsewhere: never running
 
 
 @dataclass
@@ -74,8 +77,9 @@ class RunningLines:
         before = self._before.get(top, {})
         self._before[top] = {}
         for line in lines:
-            self._before[top].setdefault(_key(line.text), []).append(_place(line, top))
-        matched = [_places(line, top, before) for line in lines]
+            if not line.footnote:
+                self._before[top].setdefault(_key(line.text), []).append(_place(line, top))
+        matched = [[] if line.footnote else _places(line, top, before) for line in lines]
         count = 0
         for n in range(1, len(lines) + 1):
             if not all(matched[:n]):

@@ -33,6 +33,7 @@ from typing import NamedTuple
 import regex
 
 from ..errors import DocumentError
+from ..footnotes import printed_marker
 from ..headings import is_furniture
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where, blocks_text
 from ..normalise.text import is_cjk
@@ -247,10 +248,13 @@ def _first_rows(chars: Iterable[Char], count: int) -> list[list[Char]]:
     return rows
 
 
-def _edge_lines(rows: list[list[Char]], top: bool) -> list[EdgeLine]:
+def _edge_lines(rows: list[list[Char]], top: bool, chars: list[Char]) -> list[EdgeLine]:
     """A page's first (last) lines, outermost first, each with its gap to the next one inwards
-    (the last of ``rows`` is there for that gap only)."""
+    (the last of ``rows`` is there for that gap only) and whether it is a footnote the page
+    refers to: it starts with a marker (:func:`~..footnotes.printed_marker`) that the page's
+    ``chars`` print elsewhere too."""
     lines = []
+    page_text: str | None = None
     for row, inner in pairwise(rows):
         row_top, row_bottom = min(c.top for c in row), max(c.bottom for c in row)
         if top:
@@ -258,7 +262,12 @@ def _edge_lines(rows: list[list[Char]], top: bool) -> list[EdgeLine]:
         else:
             gap = row_top - max(c.bottom for c in inner)
         text = "".join(c.text for c in sorted(row, key=_x0))
-        lines.append(EdgeLine(text, row_top, row_bottom, gap))
+        footnote = False
+        if (marker := printed_marker(text)) is not None:
+            core = marker.strip("(（[)）] ")
+            page_text = "".join(c.text for c in chars) if page_text is None else page_text
+            footnote = page_text.count(core) > text.count(core)
+        lines.append(EdgeLine(text, row_top, row_bottom, gap, footnote))
     return lines
 
 
@@ -273,8 +282,8 @@ def without_running(chars: list[Char], running: RunningLines) -> list[Char]:
     # looks, seed 2072: atop a page the table's last row left empty, it was read as the rest of
     # that row, its name "換地交易地政總署")
     tail = _first_rows(reversed(chars), DEPTH + 1)
-    tops = running.running(_edge_lines(head, top=True), top=True)
-    bottoms = running.running(_edge_lines(tail, top=False), top=False)
+    tops = running.running(_edge_lines(head, True, chars), top=True)
+    bottoms = running.running(_edge_lines(tail, False, chars), top=False)
     if not tops and not bottoms:
         return chars
     # the lines' chars, their spaces too (within LINE_TOLERANCE of a line's first char's top):
@@ -906,9 +915,22 @@ def _enclosed(rows: list[GridRow], row: int, column: int, grid: _Grid, edges: li
             for edge in edges
         )
 
-    above = any(r.cells[column] is not None for r in rows[:row]) or rule(table_top, top)
-    below = any(r.cells[column] is not None for r in rows[row + 1 :]) or rule(bottom, table_bottom)
+    above = any(_closes(r, column) for r in rows[:row]) or rule(table_top, top)
+    below = any(_closes(r, column) for r in rows[row + 1 :]) or rule(bottom, table_bottom)
     return above and below
+
+
+def _closes(row: GridRow, column: int) -> bool:
+    """Whether a row above or below a square without a cell closes the column there: a cell in
+    the column, or no cell but cells on both sides of it (the square is inside the table: a
+    merged cell the table style left unruled goes on down into it; Word's "Medium Shading 2"
+    with a category merged over an unfilled row and the filled one under it)."""
+    cells = row.cells
+    if cells[column] is not None:
+        return True
+    return any(c is not None for c in cells[:column]) and any(
+        c is not None for c in cells[column + 1 :]
+    )
 
 
 def _holds_hole(holes: _Holes | None, row: int) -> bool:
