@@ -413,7 +413,32 @@ _HTML_BORDERS = {
 }
 
 
-def _html_borders(style: str) -> str:
+# Borders a page's author may give a table besides the Word styles' two families (the HTML
+# exploration's ``borders``): rules between rows only, a frame with the header ruled off, rules
+# between columns only, every cell in dashed or dotted rules, no rule at all, shaded rows alone.
+HTML_BORDERS = {
+    "rows": (
+        "table { border-top: 1pt solid #000; border-bottom: 1pt solid #000; }"
+        " th { border-bottom: 1pt solid #000; } td { border-bottom: 0.5pt solid #000; }"
+    ),
+    "frame": "table { border: 1pt solid #000; } th { border-bottom: 1pt solid #000; }",
+    "columns": (
+        "table { border: 0.75pt solid #000; }"
+        " td, th { border-left: 0.75pt solid #000; border-right: 0.75pt solid #000; }"
+        " th { border-bottom: 0.75pt solid #000; }"
+    ),
+    "dashed": "td, th { border: 0.75pt dashed #000; }",
+    "dotted": "td, th { border: 1pt dotted #000; }",
+    "none": "",
+    "banded": "tbody tr:nth-child(odd) td { background: #e6e6e6; }",
+}
+
+
+def _html_borders(style: str, borders: str | None = None) -> str:
+    """The CSS of the table's borders: ``borders`` (a key of :data:`HTML_BORDERS`), else the
+    Word style's family."""
+    if borders is not None:
+        return HTML_BORDERS[borders]
     kind = "shading" if "Shading" in style else "grid"
     return _HTML_BORDERS[kind]
 
@@ -463,12 +488,13 @@ def _html_table(part: PrintedTable, widths: list[float], look: _TableLook) -> st
     return "".join(out)
 
 
-def render_html_pdf(plan: Plan, layout: Layout, out: Path) -> None:
+def render_html_pdf(plan: Plan, layout: Layout, out: Path, borders: str | None = None) -> None:
     """Lay the plan out as an HTML page and print it to PDF with headless Chromium (Skia): glyph
     runs and ruling rectangles as a browser draws them, a table header repeated on each page, a
     category merged down as a cell spanning rows. The Word style picks the borders (every cell,
     the header and the frame, or rules around the header with shaded rows), the Word look the
-    font, its size, cells centred top to bottom and short values centred across."""
+    font, its size, cells centred top to bottom and short values centred across; ``borders``,
+    where given, the borders instead (a key of :data:`HTML_BORDERS`)."""
     import html
 
     look = layout.word_look
@@ -482,7 +508,7 @@ def render_html_pdf(plan: Plan, layout: Layout, out: Path) -> None:
         f" vertical-align: {'middle' if look.middle else 'top'}; }}"
         f" th {{ {'background: #d9d9d9; font-weight: bold;' if look.shaded_header else ''} }}"
         " .c { text-align: center; } tr { break-inside: avoid; }"
-        f" {_html_borders(layout.word_style)}"
+        f" {_html_borders(layout.word_style, borders)}"
     )
     body = []
     widths = _widths(layout, 100.0)

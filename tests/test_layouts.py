@@ -44,7 +44,14 @@ from layoutgen import (
     rows_of,
 )
 from layoutmodel import WordLook
-from layoutpdf import DEJAVU, UMING, render_html_pdf, render_reportlab_pdf, render_word_pdf
+from layoutpdf import (
+    DEJAVU,
+    HTML_BORDERS,
+    UMING,
+    render_html_pdf,
+    render_reportlab_pdf,
+    render_word_pdf,
+)
 from layoutstrategies import plans_and_layouts, word_looks
 from layoutwords import WORDINGS, Due, date_text, item_label
 from plan_extract.errors import DocumentError
@@ -321,15 +328,23 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -
     reason="an exploration (LAYOUT_RANDOM=1): plans as HTML pages printed to PDF by Chromium",
 )
 @settings(PROPERTY, max_examples=12)
-@given(plans_and_layouts(), word_looks())
-def test_random_layouts_as_html_pdf(case: tuple[Plan, Layout], look: WordLook) -> None:
+@given(plans_and_layouts(), word_looks(), st.sampled_from((None, None, *HTML_BORDERS)))
+def test_random_layouts_as_html_pdf(
+    case: tuple[Plan, Layout], look: WordLook, borders: str | None
+) -> None:
     """A fifth form, explored on demand: the plan as an HTML page printed to PDF by headless
     Chromium (a web page saved as PDF: Skia's glyph runs and ruling rectangles, a header row
     repeated on each page, rows kept whole across pages), its borders by the Word style's
     family (every cell, the frame and the header, or rules around the header and shaded rows)
-    and its text by the Word look."""
+    or, drawn last (seeds 5001 on), one of :data:`layoutpdf.HTML_BORDERS` (rules between rows
+    only or columns only, a frame, dashed or dotted rules, none, shaded rows alone), and its
+    text by the Word look."""
     plan, layout = case
-    _round_trip(plan, replace(layout, word_look=look), ".pdf", render_html_pdf)
+
+    def render(plan: Plan, layout: Layout, out: Path) -> None:
+        render_html_pdf(plan, layout, out, borders)
+
+    _round_trip(plan, replace(layout, word_look=look), ".pdf", render)
 
 
 # --- the generator itself, against the contract's own examples -------------------------------
