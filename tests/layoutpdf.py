@@ -41,8 +41,15 @@ def _widths(layout: Layout, total: float) -> list[float]:
 # --- python-docx + LibreOffice ---------------------------------------------------------------------
 
 
-def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto Sans CJK TC") -> None:
-    """Lay the plan out in Word (python-docx) and convert it with LibreOffice."""
+def render_word_pdf(
+    plan: Plan,
+    layout: Layout,
+    out: Path,
+    font: str = "Noto Sans CJK TC",
+    borders: str | None = None,
+) -> None:
+    """Lay the plan out in Word (python-docx) and convert it with LibreOffice; ``borders``, where
+    given, the tables' borders set by hand over the Word style's (a key of :data:`WORD_BORDERS`)."""
     from docx import Document as WordDocument
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
@@ -69,7 +76,7 @@ def render_word_pdf(plan: Plan, layout: Layout, out: Path, font: str = "Noto San
         if isinstance(part, str):
             doc.add_paragraph(part)
         else:
-            _word_table(doc, part, widths, layout.word_style, _looks(layout, part))
+            _word_table(doc, part, widths, layout.word_style, _looks(layout, part), borders)
             for line in part.footnotes:
                 doc.add_paragraph(line)
             doc.add_paragraph("")
@@ -201,15 +208,60 @@ def _align(cell: Any, look: _TableLook, column: int | None, header: bool = False
                 run.bold = True
 
 
+# Borders set by hand on a table (Word's Table Properties, Borders), over its style's: the
+# table's top, left, bottom, right, the rules between rows (insideH), between columns (insideV).
+_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+WORD_BORDERS = {
+    "rows": ("single", "nil", "single", "nil", "single", "nil"),
+    "frame": ("single", "single", "single", "single", "nil", "nil"),
+    "columns": ("single", "single", "single", "single", "nil", "single"),
+    "dashed": ("dashed",) * 6,
+    "dotted": ("dotted",) * 6,
+    "none": ("nil",) * 6,
+}
+
+
+def _border(side: str, kind: str) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    border = OxmlElement(f"w:{side}")
+    border.set(qn("w:val"), kind)
+    if kind != "nil":
+        border.set(qn("w:sz"), "6")  # eighths of a point
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), "000000")
+    return border
+
+
+def _table_borders(table: Any, borders: str) -> None:
+    """The table's borders (:data:`WORD_BORDERS`); with a frame and no rules between rows, the
+    header row ruled off (its cells' bottom border), as the HTML page's ``th`` is."""
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement("w:tblBorders")
+    for side, kind in zip(_SIDES, WORD_BORDERS[borders], strict=True):
+        element.append(_border(side, kind))
+    table._tbl.tblPr.append(element)
+    if borders in ("frame", "columns"):
+        for cell in table.rows[0].cells:
+            cell_borders = OxmlElement("w:tcBorders")
+            cell_borders.append(_border("bottom", "single"))
+            cell._tc.get_or_add_tcPr().append(cell_borders)
+
+
 def _word_table(
     doc: Any,
     part: PrintedTable,
     widths: list[Any],
     style: str = "Table Grid",
     look: _TableLook = _TableLook(),
+    borders: str | None = None,
 ) -> None:
     table = doc.add_table(rows=1, cols=len(part.header))
     table.style = style
+    if borders is not None:
+        _table_borders(table, borders)
     if look.repeat_header:
         _row_property(table.rows[0], "w:tblHeader")
     for column, (cell, text) in enumerate(zip(table.rows[0].cells, part.header, strict=True)):

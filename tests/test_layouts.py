@@ -48,6 +48,7 @@ from layoutpdf import (
     DEJAVU,
     HTML_BORDERS,
     UMING,
+    WORD_BORDERS,
     render_html_pdf,
     render_reportlab_pdf,
     render_word_pdf,
@@ -283,8 +284,10 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
     "(~1 s each); it still finds cases the PDF reader gets wrong",
 )
 @settings(PROPERTY, max_examples=12)
-@given(plans_and_layouts(), word_looks())
-def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -> None:
+@given(plans_and_layouts(), word_looks(), st.sampled_from((None, None, *WORD_BORDERS)))
+def test_random_layouts_as_word_pdf(
+    case: tuple[Plan, Layout], look: WordLook, borders: str | None
+) -> None:
     """The form most plans take, explored on demand: the plan laid out in Word (python-docx) and
     converted by LibreOffice, as :func:`layoutpdf.render_word_pdf` does for the layout fixtures.
     It lays tables out in Word table styles that rule only part of the table too ("Light
@@ -315,12 +318,17 @@ def test_random_layouts_as_word_pdf(case: tuple[Plan, Layout], look: WordLook) -
     ``layout-landsd-narrow-unruled-en``, ``layout-afcd-no-items-light-shading``, and unit tests
     naming their seeds)."""
     # How the text looks is drawn too (fonts, cells centred top to bottom and across, a shaded
-    # header: ``WordLook``, seeds 931 on): what it found is in the CHANGELOG, the limits left in
-    # the README ("Layout tests").
+    # header: ``WordLook``, seeds 931 on), and, last, borders set by hand over the style's
+    # (:data:`layoutpdf.WORD_BORDERS`, seeds 3001 on): what it found is in the CHANGELOG, the
+    # limits left in the README ("Layout tests").
     plan, layout = case
     if os.environ.get("LAYOUT_LOOKS") == "0":  # the plans of earlier seeds, in the default look
         look = WordLook()
-    _round_trip(plan, replace(layout, word_look=look), ".pdf", render_word_pdf)
+
+    def render(plan: Plan, layout: Layout, out: Path) -> None:
+        render_word_pdf(plan, layout, out, borders=borders)
+
+    _round_trip(plan, replace(layout, word_look=look), ".pdf", render)
 
 
 @pytest.mark.skipif(
