@@ -362,6 +362,33 @@ def test_table_finder_stages_on_hand_made_edges() -> None:
     assert any(getattr(b, "text", None) == "x" for b in blocks)  # in no cell: a text line
 
 
+def test_rules_drawn_in_dots_are_rules() -> None:
+    """HTML exploration, seed 5008: Chromium draws a dotted border as a square path per dot,
+    0.8 pt a side, 2 pt apart, which the prefilter (pdfplumber's: pieces under 1 pt) dropped, so
+    a table in dotted rules had no cells. Dots in line within the join tolerance make one rule; a
+    lone bullet and a dot's sides across its rule are no rule."""
+    from plan_extract.read.tables import dotted_rules, find_tables, merge_edges
+
+    def dots(x0: float, y0: float, x1: float, y1: float) -> list[Edge]:
+        steps = int(max(x1 - x0, y1 - y0) / 2)
+        return [
+            edge
+            for n in range(steps + 1)
+            for x, y in [(x0 + (x1 - x0) * n / steps, y0 + (y1 - y0) * n / steps)]
+            for edge in _box(x, y, x + 0.8, y + 0.8)
+        ]
+
+    edges = [e for y in (0, 30, 60) for e in dots(0, y, 300, y)]
+    edges += [e for x in (0, 100, 200, 300) for e in dots(x, 0, x, 60)]
+    edges += _box(400, 10, 400.8, 10.8)  # a bullet
+    assert find_tables(edges, min_columns=3) == []
+    (table,) = find_tables(dotted_rules(edges), min_columns=3)
+    assert len(table.rows) == 2 and table.columns == pytest.approx([0.4, 100.4, 200.4])
+    assert all(e.length > 3 for e in merge_edges(dotted_rules(edges)))
+    plain = _box(0, 0, 100, 30)
+    assert dotted_rules(plain) == plain
+
+
 def test_cell_locator_groups_points_by_cell() -> None:
     """A char whose centre is on a cell's left or top edge is in it, on the table's right or
     bottom edge in the last cell; in a table's hole, in the next table with a cell there, or in
@@ -1124,6 +1151,36 @@ def test_a_category_merged_down_from_a_row_filled_only_in_its_first_cell_is_that
         (("ii",), ("Pop",), ("Beta",), ("02/2020",)),
         (("iii",), (), ("Gamma",), ("03/2020",)),
     ]
+
+
+def test_rows_ruled_apart_under_a_filled_header_without_column_rules_keep_its_columns() -> None:
+    """HTML exploration, seed 5002: a table ruled under every row, no rule between its columns,
+    its header filled. Only the band under the header was a row of the header's columns; the
+    rows further down were read by their text's alignment, and a date centred in the last
+    column and wrapped, "By" over "30.11.2023", whose second line starts left of the first,
+    went partly to the column before. Each band between the next two rules across the table
+    that holds one row is a row of those columns."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 220), (220, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]  # the header, filled
+    edges += [e for y in (35, 70, 85) for e in polyline_edges([(0, y), (300, y)])]
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Format", 162, 5)
+    chars += _word("Date", 225, 5)
+    chars += _word("1", 2, 22) + _word("Alpha", 45, 22) + _word("CSV", 165, 22)
+    chars += _word("05/2021", 225, 22)
+    chars += _word("2", 2, 40) + _word("Beta", 45, 40) + _word("XML", 165, 40)
+    chars += _word("By", 254, 40) + _word("30.11.2023", 230, 54)
+    chars += _word("3", 2, 72) + _word("Gamma", 45, 72) + _word("CSV", 165, 72)
+    chars += _word("Q3 2024", 225, 72)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Format",), ("Date",)),
+        (("1",), ("Alpha",), ("CSV",), ("05/2021",)),
+        (("2",), ("Beta",), ("XML",), ("By", "30.11.2023")),
+        (("3",), ("Gamma",), ("CSV",), ("Q3 2024",)),
+    ]
+    assert len({b.table for b in blocks if isinstance(b, TableRow)}) == 1
 
 
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:

@@ -18,7 +18,7 @@ from .errors import UsageError
 from .read import read_document
 from .read.page import page_tables
 from .read.pdf import page_content
-from .read.tables import merge_edges
+from .read.tables import dotted_rules, merge_edges
 from .structure import row_kinds
 
 COLOURS = {
@@ -48,14 +48,15 @@ def draw_page(pdf_path: Path, page_number: int, out: Path, resolution: int = 110
         page = pdf.pages[page_number - 1]
         image = page.to_image(resolution=resolution)
         content = page_content(page, page_number)
+        edges = dotted_rules(content.edges)
         dx, dy = page.mediabox[0], page.mediabox[1]
-        for edge in merge_edges(content.edges):
+        for edge in merge_edges(edges):
             image.draw_line(
                 [(edge.x0 + dx, edge.top + dy), (edge.x1 + dx, edge.bottom + dy)],
                 stroke=EDGE_COLOUR,
                 stroke_width=1,
             )
-        for table in page_tables(content.edges):
+        for table in page_tables(edges):
             for x0, top, x1, bottom in table.cells:
                 image.draw_rect(
                     (x0 + dx, top + dy, x1 + dx, bottom + dy), fill=CELL_FILL, stroke=EDGE_COLOUR

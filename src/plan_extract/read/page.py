@@ -55,6 +55,7 @@ from .tables import (
     Table,
     TooManyLinesError,
     continued_rows,
+    dotted_rules,
     grid_columns,
     join_side_by_side,
     join_stacked,
@@ -2363,9 +2364,8 @@ def pdf_document(
         chars = without_running(sorted(dedupe_chars(page.chars), key=_line_order), running)
         head = carry[0] if carry and isinstance(carry[0], CutHead) else None
         try:
-            found, tables = page_blocks(
-                chars, page.edges, page.number, tables, carry, in_line_order=True
-            )
+            edges = dotted_rules(page.edges)
+            found, tables = page_blocks(chars, edges, page.number, tables, carry, True)
         except TooManyLinesError as error:
             log.add("pdf_too_complex", f"page {page.number} has {error}", Where(page=page.number))
             continue

@@ -143,6 +143,27 @@ def join_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
     return joined
 
 
+def dotted_rules(edges: list[Edge], settings: TableSettings = DEFAULT_SETTINGS) -> list[Edge]:
+    """``edges`` with each dotted or finely dashed rule as one edge: a browser (Chromium's Skia)
+    draws a dotted border as a square path per dot, sides under a point long, which the table
+    finder's prefilter (:attr:`TableSettings.edge_min_length_prefilter`, pdfplumber's) leaves
+    out, so a table in dotted rules had no cells (HTML exploration, seed 5008). Such pieces in
+    line, no further apart than the join tolerance, joined as long as a rule
+    (:attr:`TableSettings.edge_min_length`), are that rule (a dot's two sides along it, two
+    rules a dot apart, which the table finder snaps together); the other short pieces (a dot's
+    sides across the rule, a bullet) stay as they are. The rest of the edges are returned as given."""
+    short = [e for e in edges if e.length < settings.edge_min_length_prefilter]
+    if len(short) < 3:  # no rule of dots: most pages
+        return edges
+    # not snapped: the sides of a horizontal rule's dots across it, each a little right of the
+    # last, would snap, one after another, into one place
+    pieces = join_edges(short, settings.join_tolerance)
+    rules = [e for e in pieces if e.length >= settings.edge_min_length]
+    if not rules:
+        return edges
+    return [e for e in edges if e.length >= settings.edge_min_length_prefilter] + rules
+
+
 def merge_edges(edges: Iterable[Edge], settings: TableSettings = DEFAULT_SETTINGS) -> list[Edge]:
     """The ruling lines a table finder works with: long enough, snapped, joined."""
     base = [e for e in edges if e.length >= settings.edge_min_length_prefilter]
@@ -1006,6 +1027,7 @@ def join_stacked(
         kind: BandKind = "one row" if alone else "row"
         if last and below and bands.holds(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
+            cells.extend(_ruled_rows_below(stack[-1], min(below), last, rules, bands, tables))
         elif last and not below:
             # no rule under the last row: a page break cut the table under a row the style left
             # unfilled, and the row ends with its text
@@ -1018,6 +1040,41 @@ def join_stacked(
             else stack[0]
         )
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _ruled_rows_below(
+    table: Table,
+    top: float,
+    columns: Columns,
+    rules: Sequence[Edge],
+    bands: Bands,
+    tables: Sequence[Table],
+) -> list[BBox]:
+    """The cells of the rows under a stack's band below (from ``top``), each between the next
+    two rules across the table, while each holds one row of ``columns`` and no other table
+    starts there: a table whose style rules every row apart and draws no rule between its
+    columns (horizontal rules only, its header filled or not: HTML exploration, seed 5002) has
+    no cell under its header but the band :func:`join_stacked` adds; the rows further down were
+    read by their text's alignment, a row a line, a centred date wrapped over two lines
+    parted."""
+    x0, _, x1, _ = table.bbox
+    cells: list[BBox] = []
+    while True:
+        if any(
+            t.bbox[1] < top + BAND_MIN and t.bbox[3] > top and t.bbox[0] < x1 and t.bbox[2] > x0
+            for t in tables
+        ):
+            return cells  # another table begins here
+        below = _rules_across(rules, table, top + BAND_MIN, top + BAND_MAX)
+        below += [
+            t.bbox[1]
+            for t in tables
+            if top + BAND_MIN <= t.bbox[1] <= top + BAND_MAX and t.bbox[0] < x1 and t.bbox[2] > x0
+        ]
+        if not below or not bands.holds(columns, top, min(below), "one row"):
+            return cells
+        cells.extend(_row_cells(columns, top, min(below)))
+        top = min(below)
 
 
 def _holds_next_band(
