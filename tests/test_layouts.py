@@ -283,8 +283,17 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
     reason="an exploration (LAYOUT_RANDOM=1): plans laid out in Word and converted by LibreOffice "
     "(~1 s each); it still finds cases the PDF reader gets wrong",
 )
+def _borders(kinds: dict[str, Any]) -> st.SearchStrategy[str | None]:
+    """The borders drawn last: none set (the style's) twice as often as each kind; with
+    LAYOUT_BORDERS=0, nothing drawn, so that a seed of before borders were draws its examples
+    again."""
+    if os.environ.get("LAYOUT_BORDERS") == "0":
+        return st.just(None)
+    return st.sampled_from((None, None, *kinds))
+
+
 @settings(PROPERTY, max_examples=12)
-@given(plans_and_layouts(), word_looks(), st.sampled_from((None, None, *WORD_BORDERS)))
+@given(plans_and_layouts(), word_looks(), _borders(WORD_BORDERS))
 def test_random_layouts_as_word_pdf(
     case: tuple[Plan, Layout], look: WordLook, borders: str | None
 ) -> None:
@@ -336,7 +345,7 @@ def test_random_layouts_as_word_pdf(
     reason="an exploration (LAYOUT_RANDOM=1): plans as HTML pages printed to PDF by Chromium",
 )
 @settings(PROPERTY, max_examples=12)
-@given(plans_and_layouts(), word_looks(), st.sampled_from((None, None, *HTML_BORDERS)))
+@given(plans_and_layouts(), word_looks(), _borders(HTML_BORDERS))
 def test_random_layouts_as_html_pdf(
     case: tuple[Plan, Layout], look: WordLook, borders: str | None
 ) -> None:

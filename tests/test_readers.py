@@ -1183,6 +1183,35 @@ def test_rows_ruled_apart_under_a_filled_header_without_column_rules_keep_its_co
     assert len({b.table for b in blocks if isinstance(b, TableRow)}) == 1
 
 
+def test_rules_between_rows_broken_by_a_merged_category_still_part_the_rows() -> None:
+    """Random Word layouts with borders, seed 3006: only the rules between rows drawn, none
+    between columns, and a category merged over the rows, so each rule between them stops at
+    the category's column. No rule ran across the table and the rows under the header were one
+    row. A rule in pieces across every column but one parts two rows; the category is the first
+    row's (a blank category under it is the one above, as a merged cell's)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 220), (220, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]  # the header, filled
+    for y in (40, 60):  # the rules between the rows: not over the category's column
+        edges += polyline_edges([(0, y), (160, y)]) + polyline_edges([(220, y), (300, y)])
+    edges += polyline_edges([(0, 80), (300, 80)])
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Cat", 162, 5)
+    chars += _word("Date", 225, 5)
+    chars += _word("1", 2, 24) + _word("Alpha", 45, 24) + _word("Food", 165, 24)
+    chars += _word("05/2021", 225, 24)
+    chars += _word("2", 2, 44) + _word("Beta", 45, 44) + _word("06/2021", 225, 44)
+    chars += _word("3", 2, 64) + _word("Gamma", 45, 64) + _word("Q3 2024", 225, 64)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Cat",), ("Date",)),
+        (("1",), ("Alpha",), ("Food",), ("05/2021",)),
+        (("2",), ("Beta",), (), ("06/2021",)),
+        (("3",), ("Gamma",), (), ("Q3 2024",)),
+    ]
+    assert len({b.table for b in blocks if isinstance(b, TableRow)}) == 1
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

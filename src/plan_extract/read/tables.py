@@ -645,6 +645,28 @@ def _rules_across(rules: Sequence[Edge], table: Table, low: float, high: float) 
     ]
 
 
+def _row_rules(
+    rules: Sequence[Edge], table: Table, columns: Columns, low: float, high: float
+) -> list[float]:
+    """The heights between ``low`` and ``high`` of rules that part two rows of ``columns``:
+    across the table (:func:`_rules_across`), or in pieces across every column but one, a cell
+    merged over the rows there (Word "Table Grid" with only the rules between rows drawn, a
+    category merged over three rows: random Word layouts with borders, seed 3006)."""
+    heights = set(_rules_across(rules, table, low, high))
+    pieces: dict[float, list[Edge]] = defaultdict(list)
+    for rule in rules:
+        if rule.orientation == "h" and low <= rule.top <= high and rule.top not in heights:
+            pieces[rule.top].append(rule)
+    t = COLUMN_EDGE_TOLERANCE
+    for height, found in pieces.items():
+        covered = sum(
+            any(rule.x0 <= x0 + t and rule.x1 >= x1 - t for rule in found) for x0, x1 in columns
+        )
+        if covered >= max(2, len(columns) - 1):
+            heights.add(height)
+    return sorted(heights)
+
+
 class _Stack(list[Table]):
     """Tables one above another (:func:`_stacks`); ``seed``: for a stack that begins with a
     grouping row filled alone, one cell across, the columns :func:`_seed` found for it (a table's
@@ -1008,7 +1030,9 @@ def join_stacked(
             for band_top, band_bottom, across in above:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
-        below = _rules_across(rules, stack[-1], bottom + BAND_MIN, bottom + BAND_MAX)
+        below = (
+            _row_rules(rules, stack[-1], last, bottom + BAND_MIN, bottom + BAND_MAX) if last else []
+        )
         # a table below, where no rule across marks its top (a filled row short of a merged
         # cell's column: random Word layouts with looks, seed 1235), ends the band too
         x0, _, x1, _ = stack[-1].bbox
@@ -1065,7 +1089,7 @@ def _ruled_rows_below(
             for t in tables
         ):
             return cells  # another table begins here
-        below = _rules_across(rules, table, top + BAND_MIN, top + BAND_MAX)
+        below = _row_rules(rules, table, columns, top + BAND_MIN, top + BAND_MAX)
         below += [
             t.bbox[1]
             for t in tables
