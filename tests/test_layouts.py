@@ -278,11 +278,6 @@ def test_random_layouts_as_layout_text(case: tuple[Plan, Layout]) -> None:
     _round_trip(plan, layout, ".txt", _write_layout_text)
 
 
-@pytest.mark.skipif(
-    os.environ.get("LAYOUT_RANDOM") != "1" or not shutil.which("soffice"),
-    reason="an exploration (LAYOUT_RANDOM=1): plans laid out in Word and converted by LibreOffice "
-    "(~1 s each); it still finds cases the PDF reader gets wrong",
-)
 def _borders(kinds: dict[str, Any]) -> st.SearchStrategy[str | None]:
     """The borders drawn last: none set (the style's) twice as often as each kind; with
     LAYOUT_BORDERS=0, nothing drawn, so that a seed of before borders were draws its examples
@@ -292,6 +287,11 @@ def _borders(kinds: dict[str, Any]) -> st.SearchStrategy[str | None]:
     return st.sampled_from((None, None, *kinds))
 
 
+@pytest.mark.skipif(
+    os.environ.get("LAYOUT_RANDOM") != "1" or not shutil.which("soffice"),
+    reason="an exploration (LAYOUT_RANDOM=1): plans laid out in Word and converted by LibreOffice "
+    "(~1 s each); it still finds cases the PDF reader gets wrong",
+)
 @settings(PROPERTY, max_examples=12)
 @given(plans_and_layouts(), word_looks(), _borders(WORD_BORDERS))
 def test_random_layouts_as_word_pdf(
