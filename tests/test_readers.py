@@ -1212,6 +1212,59 @@ def test_rules_between_rows_broken_by_a_merged_category_still_part_the_rows() ->
     assert len({b.table for b in blocks if isinstance(b, TableRow)}) == 1
 
 
+def test_a_grouping_row_ruled_apart_under_the_header_goes_on_with_the_rows_under_it() -> None:
+    """HTML exploration with borders, seed 5004: rows ruled apart, no rule between columns, and
+    a category across the table right under its filled header. The band under the header held
+    one line across the columns, no row, so no band under it was taken for a row, and the
+    rows were read by alignment, their cells centred top to bottom parted line by line. A
+    grouping row ruled apart is one cell across, and the rows under it go on."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]  # the header, filled
+    edges += [e for y in (35, 70, 105) for e in polyline_edges([(0, y), (300, y)])]
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Frequency", 162, 5)
+    chars += _word("Food", 2, 22)
+    for n, top in ((1, 37), (2, 72)):  # the name over two lines, the rest centred by them
+        chars += _word(f"{n}", 2, top + 11) + _word(f"Name {n}", 45, top + 5)
+        chars += _word("prices", 45, top + 17) + _word("Daily", 165, top + 11)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Frequency",)),
+        (("Food",), (), ()),
+        (("1",), ("Name 1", "prices"), ("Daily",)),
+        (("2",), ("Name 2", "prices"), ("Daily",)),
+    ]
+
+
+def test_a_ruled_row_holding_numbered_rows_is_parted_between_them() -> None:
+    """HTML exploration with borders, seed 5004 ("columns"): rules between the columns and under
+    the header, none between rows, so each column is one cell from the header down, all the
+    rows in it: read as one row, the datasets' names run together. A ruled row whose first
+    cell's lines are item labels numbered one after another is parted between them, in the
+    widest band no text crosses (cells centred top to bottom put a row's first lines above its
+    label)."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 300))
+    edges = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 100)]
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Frequency", 162, 5)
+    chars += _word("(1)", 2, 30) + _word("Alpha", 45, 24) + _word("prices", 45, 36)
+    chars += _word("Daily", 165, 30)
+    chars += _word("(2)", 2, 70) + _word("Beta", 45, 58) + _word("supply", 45, 70)
+    chars += _word("figures", 45, 82) + _word("Monthly", 165, 70)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Frequency",)),
+        (("(1)",), ("Alpha", "prices"), ("Daily",)),
+        (("(2)",), ("Beta", "supply", "figures"), ("Monthly",)),
+    ]
+    lone = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20) + _box(x0, 20, x1, 60)]
+    one = _word("(1)", 2, 24) + _word("(3)", 2, 36) + _word("Alpha", 45, 24)  # not in turn
+    blocks, _ = page_blocks(one, lone, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow)][-1][0] == ("(1)", "(3)")
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

@@ -36,6 +36,7 @@ from ..errors import DocumentError
 from ..footnotes import printed_marker
 from ..headings import is_furniture
 from ..model import Block, Box, Document, SourceFile, TableRow, TextLine, Where, blocks_text
+from ..normalise.numerals import parse_item_no
 from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
@@ -966,6 +967,10 @@ def _table_rows(
         bbox = row.bbox
         top = bbox[1]
         present = [cell for cell in row.cells if cell is not None]
+        if len(present) > 1 and (parts := _numbered_rows(row, chars_in)):
+            placed.extend(_parted_row(row, chars_in, parts, number, index))
+            open_below = {}
+            continue
         one_row: tuple[tuple[str, ...], ...] | None = None  # the one cell's lines as one row
         if len(present) == 1 and (
             lines := _lines_as_rows(present[0], chars_in.get(present[0], []), table, number, index)
@@ -1029,6 +1034,74 @@ def _table_rows(
             open_below[column] = _Open(holder, bbox[3], text_bottom, start)
         where = Where(page=number, boxes=(rounded_box(number, bbox),))
         placed.append((top, TableRow(tuple(cells), where, index, frozenset(covered))))
+    return placed
+
+
+def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float] | None:
+    """Where a ruled row holding several numbered rows parts them (the heights between them),
+    or None: its first cell's lines are each an item label, two or more, numbered one after
+    another, and every other line of the row lies nearer its own label's row than a clear gap
+    (a table ruled between its columns but not between its rows: every column one cell from
+    the header down; HTML exploration with borders, seed 5004). Between two labels the row is
+    parted in the widest band no text crosses, the nearest to the lower label where two are as
+    wide (cells set at their top put the next row's text at its label's height)."""
+    first = row.cells[0]
+    if first is None or not (chars := chars_in.get(first)):
+        return None
+    lines = _rows(chars)
+    numbers = [parse_item_no("".join(c.text for c in line)) for line in lines]
+    if len(lines) < 2 or None in numbers:
+        return None
+    if any(b != a + 1 for a, b in pairwise(numbers)):  # type: ignore[operator]
+        return None
+    spans = sorted(
+        (char.top, char.bottom)
+        for cell in row.cells
+        if cell is not None
+        for char in chars_in.get(cell, ())
+        if not char.text.isspace()
+    )
+    cuts = []
+    for upper, lower in pairwise(lines):
+        low, high = max(c.bottom for c in upper), min(c.top for c in lower)
+        gaps, end = [], low
+        for top, bottom in spans:
+            if bottom <= low or top >= high:
+                continue
+            if top > end:
+                gaps.append((top - end, top, end))
+            end = max(end, bottom)
+        if high > end:
+            gaps.append((high - end, high, end))
+        if not gaps:
+            return None  # text runs from one label's line to the next: no row parts there
+        _, below, above = max(gaps)
+        cuts.append((above + below) / 2)
+    return cuts
+
+
+def _parted_row(
+    row: GridRow,
+    chars_in: dict[BBox, list[Char]],
+    cuts: list[float],
+    number: int,
+    index: int,
+) -> list[tuple[float, Block]]:
+    """The rows of a ruled row parted at ``cuts`` (:func:`_numbered_rows`), each cell's text
+    by the part its lines lie in, read with the cell's box cut to the part."""
+    x0, top, x1, bottom = row.bbox
+    edges = [top, *cuts, bottom]
+    placed: list[tuple[float, Block]] = []
+    for upper, lower in pairwise(edges):
+        cells: list[tuple[str, ...]] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(())
+                continue
+            inside = [c for c in chars_in.get(cell, ()) if upper <= (c.top + c.bottom) / 2 < lower]
+            cells.append(cell_pieces(inside, (cell[0], upper, cell[2], lower)))
+        where = Where(page=number, boxes=(rounded_box(number, (x0, upper, x1, lower)),))
+        placed.append((upper, TableRow(tuple(cells), where, index)))
     return placed
 
 

@@ -1052,6 +1052,16 @@ def join_stacked(
         if last and below and bands.holds(last, bottom, min(below), kind):
             cells.extend(_row_cells(last, bottom, min(below)))
             cells.extend(_ruled_rows_below(stack[-1], min(below), last, rules, bands, tables))
+        elif (
+            last
+            and below
+            and bands.holds(last, bottom, min(below), "grouping")
+            and (rows := _ruled_rows_below(stack[-1], min(below), last, rules, bands, tables))
+        ):
+            # a grouping row, ruled apart, then rows ruled apart (HTML exploration with
+            # borders, seed 5004: a category across the table under its header)
+            cells.append((last[0][0], bottom, last[-1][1], min(below)))
+            cells.extend(rows)
         elif last and not below:
             # no rule under the last row: a page break cut the table under a row the style left
             # unfilled, and the row ends with its text
@@ -1080,7 +1090,8 @@ def _ruled_rows_below(
     columns (horizontal rules only, its header filled or not: HTML exploration, seed 5002) has
     no cell under its header but the band :func:`join_stacked` adds; the rows further down were
     read by their text's alignment, a row a line, a centred date wrapped over two lines
-    parted."""
+    parted. A band of one line across the columns after a row is a grouping row, one cell
+    across (a category between rows ruled apart, seed 5004)."""
     x0, _, x1, _ = table.bbox
     cells: list[BBox] = []
     while True:
@@ -1095,9 +1106,14 @@ def _ruled_rows_below(
             for t in tables
             if top + BAND_MIN <= t.bbox[1] <= top + BAND_MAX and t.bbox[0] < x1 and t.bbox[2] > x0
         ]
-        if not below or not bands.holds(columns, top, min(below), "one row"):
+        if not below:
             return cells
-        cells.extend(_row_cells(columns, top, min(below)))
+        if bands.holds(columns, top, min(below), "one row"):
+            cells.extend(_row_cells(columns, top, min(below)))
+        elif cells and bands.holds(columns, top, min(below), "grouping"):
+            cells.append((columns[0][0], top, columns[-1][1], min(below)))  # one cell across
+        else:
+            return cells
         top = min(below)
 
 
