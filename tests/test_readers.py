@@ -1265,6 +1265,38 @@ def test_a_ruled_row_holding_numbered_rows_is_parted_between_them() -> None:
     assert [b.cells for b in blocks if isinstance(b, TableRow)][-1][0] == ("(1)", "(3)")
 
 
+def test_lines_of_an_unruled_row_above_its_item_label_are_its_rows() -> None:
+    """HTML exploration with borders, seed 5001: an unruled table whose cells are centred top
+    to bottom puts a row's first lines above its item label's line; read a line at a time, they
+    were the rest of the row above (the structure stage merges an unlabelled line upwards). The
+    lines after the widest gap between two labels, wider than every other by a point, go down
+    to the label's row; where no gap stands out, nothing moves."""
+    from plan_extract.read.page import page_blocks
+
+    def row(label: str, top: float, names: tuple[str, str, str], *values: str) -> list[Char]:
+        chars = _word(names[0], 45, top) + _word(names[2], 45, top + 24)
+        chars += _word(label, 2, top + 12) + _word(names[1], 45, top + 12)
+        return chars + _word(values[0], 160, top + 12) + _word(values[1], 240, top + 12)
+
+    header = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Frequency", 160, 5)
+    header += _word("Format", 240, 5)
+    padded = header + row("1.", 30, ("Alpha", "beta", "gamma"), "Weekly", "CSV")
+    padded += row("2.", 74, ("Delta", "eps", "zeta"), "Daily", "XML")
+    blocks, _ = page_blocks(padded, [], 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Frequency",), ("Format",)),
+        (("1.",), ("Alpha", "beta"), ("Weekly",), ("CSV",)),
+        ((), ("gamma",), (), ()),
+        (("2.",), ("Delta", "eps"), ("Daily",), ("XML",)),
+        ((), ("zeta",), (), ()),
+    ]
+    even = header + row("1.", 17, ("Alpha", "beta", "gamma"), "Weekly", "CSV")
+    even += row("2.", 53, ("Delta", "eps", "zeta"), "Daily", "XML")  # every gap 2 pt
+    blocks, _ = page_blocks(even, [], 1, 0)
+    assert [b.cells[1] for b in blocks] == [("Name",), ("Alpha",), ("beta",), ("gamma",),
+                                             ("Delta",), ("eps",), ("zeta",)]  # fmt: skip
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

@@ -21,6 +21,7 @@ import regex
 
 from ..errors import PlanExtractError
 from ..model import Block, TableRow, TextLine, Where
+from ..normalise.numerals import parse_item_no
 from ..normalise.text import CJK_CHARACTERS
 
 HEADER_CLEARANCE = 3  # column tolerances between a header-only column and the known ones
@@ -748,7 +749,74 @@ def aligned_blocks(
             end_row()
             placed.append((line.top, TextLine(text=line.text, where=line.where)))
     end_row()
+    if settings.measure is None:  # a page's lines, where gaps between them are measured
+        placed = _lines_above_labels(placed)
     return placed, tables
+
+
+ROW_GAP_MARGIN = 1.0  # points: a gap wider than every other gap by this much parts two rows
+
+
+def _lines_above_labels(placed: list[tuple[float, Block]]) -> list[tuple[float, Block]]:
+    """The rows read a line at a time with the lines above an item label's line that are its
+    row's joined into it: cells centred top to bottom put a row's first lines above its label
+    (HTML exploration with borders, seed 5001: an unruled table, a name over three lines beside
+    "1." on the middle one), and the structure stage would have merged them into the row above.
+    Between two labels (or a table's first line and its first label), the lines are parted where
+    the gap between two of them is wider than every other gap there by :data:`ROW_GAP_MARGIN`
+    (the padding between two rows); the lines after it go down to the label's row. Where no gap
+    stands out (cells set at their top, rows without padding) nothing moves."""
+    out = list(placed)
+    run: list[int] = []  # indexes in ``out`` of the current table's rows since its last label
+    table: int | None = None
+    moved: set[int] = set()
+    for index, (_, block) in enumerate(placed):
+        if not isinstance(block, TableRow) or block.table != table:
+            run = []
+            table = block.table if isinstance(block, TableRow) else None
+        if not isinstance(block, TableRow):
+            continue
+        labelled = bool(block.cells) and _is_label(block.cells[0])
+        if labelled and len(run) >= 2:
+            down = _rows_down(placed, [*run, index])
+            if down:
+                moved.update(down)
+                lines = [placed[i][1] for i in down] + [block]
+                out[index] = (placed[down[0]][0], _joined_rows(lines))  # type: ignore[arg-type]
+        run = [index] if labelled else [*run, index]
+    return [item for index, item in enumerate(out) if index not in moved]
+
+
+def _is_label(cell: tuple[str, ...]) -> bool:
+    return len(cell) == 1 and parse_item_no(cell[0]) is not None
+
+
+def _rows_down(placed: list[tuple[float, Block]], run: list[int]) -> list[int]:
+    """Of the rows in ``run`` (the last a label's row, the first the row above's label or the
+    table's first line), those between the widest gap and the label, where that gap stands
+    out."""
+    boxes = [placed[i][1].where.boxes for i in run]
+    if any(not b for b in boxes):
+        return []
+    tops = [min(box.top for box in b) for b in boxes]
+    bottoms = [max(box.bottom for box in b) for b in boxes]
+    gaps = [below - above for above, below in zip(bottoms, tops[1:], strict=False)]
+    widest = max(range(len(gaps)), key=gaps.__getitem__)
+    others = [gap for n, gap in enumerate(gaps) if n != widest]
+    if widest == len(gaps) - 1 or not others or gaps[widest] < max(others) + ROW_GAP_MARGIN:
+        return []
+    return run[widest + 1 : -1]
+
+
+def _joined_rows(rows: list[TableRow]) -> TableRow:
+    """Rows read a line at a time as one row: each column's pieces in order, the boxes all."""
+    width = max(len(row.cells) for row in rows)
+    cells = tuple(
+        tuple(piece for row in rows if column < len(row.cells) for piece in row.cells[column])
+        for column in range(width)
+    )
+    boxes = tuple(box for row in rows for box in row.where.boxes)
+    return replace(rows[-1], cells=cells, where=replace(rows[-1].where, boxes=boxes))
 
 
 def _centred_over_next(

@@ -1049,8 +1049,10 @@ def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float
     if first is None or not (chars := chars_in.get(first)):
         return None
     lines = _rows(chars)
+    if len(lines) < 2:
+        return None
     numbers = [parse_item_no("".join(c.text for c in line)) for line in lines]
-    if len(lines) < 2 or None in numbers:
+    if None in numbers:
         return None
     if any(b != a + 1 for a, b in pairwise(numbers)):  # type: ignore[operator]
         return None
