@@ -1297,6 +1297,38 @@ def test_lines_of_an_unruled_row_above_its_item_label_are_its_rows() -> None:
                                              ("Delta",), ("eps",), ("zeta",)]  # fmt: skip
 
 
+def test_an_unfilled_last_row_ends_with_its_text_where_the_next_rule_is_another_tables() -> None:
+    """Random Word layouts with borders, seed 3015: rows shaded one in two and no rule at all
+    (Word's "Light Shading" with its borders taken off). Under the last filled row, the next
+    rule across the table was the next table's top, a footnote and a heading between: the band
+    down to it held no row, and the unfilled last row was read by its text's alignment, its
+    format taken for the empty remarks column's. The row ends where its lines end."""
+    from plan_extract.read.page import page_blocks
+
+    columns = ((0, 40), (40, 160), (160, 220), (220, 260), (260, 320))
+    filled = [e for y in (0, 20) for x0, x1 in columns for e in _box(x0, y, x1, y + 20)]
+    edges = filled + [e for y in (120, 140) for x0, x1 in columns for e in _box(x0, y, x1, y + 20)]
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Remarks", 162, 5)
+    chars += _word("Fmt", 222, 5) + _word("Freq", 262, 5)
+    chars += _word("1", 2, 25) + _word("Alpha", 45, 25) + _word("CSV", 222, 25)
+    chars += _word("Daily", 262, 25)
+    chars += _word("2", 2, 42) + _word("Beta^", 45, 42) + _word("CSV", 222, 42)
+    chars += _word("Weekly", 262, 42) + _word("list", 45, 52)
+    chars += _word("^ Figures are provisional", 2, 66) + _word("B. Later datasets", 2, 95)
+    for n, top in ((0, 125), (1, 145)):
+        chars += _word(("No", "1")[n], 2, top) + _word(("Name", "Gamma")[n], 45, top)
+    blocks, _ = page_blocks(chars, edges, 1, 0)
+    assert [b.cells for b in blocks if isinstance(b, TableRow) and b.table == 1] == [
+        (("No",), ("Name",), ("Remarks",), ("Fmt",), ("Freq",)),
+        (("1",), ("Alpha",), (), ("CSV",), ("Daily",)),
+        (("2",), ("Beta^", "list"), (), ("CSV",), ("Weekly",)),
+    ]
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == [
+        "^ Figures are provisional",
+        "B. Later datasets",
+    ]
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

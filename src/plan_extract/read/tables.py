@@ -1062,11 +1062,17 @@ def join_stacked(
             # borders, seed 5004: a category across the table under its header)
             cells.append((last[0][0], bottom, last[-1][1], min(below)))
             cells.extend(rows)
-        elif last and not below:
+        elif last:
             # no rule under the last row: a page break cut the table under a row the style left
-            # unfilled, and the row ends with its text
+            # unfilled, and the row ends with its text; or the rule below is another table's,
+            # text that is no row between (a footnote, a heading: shaded rows with no rule at
+            # all, random Word layouts with borders, seed 3015)
             end = bands.text_end(last, bottom + BAND_MIN / 2)
-            if end is not None and bands.holds(last, bottom, end + BAND_MIN / 2, kind):
+            if (
+                end is not None
+                and (not below or end + BAND_MIN < min(below))
+                and bands.holds(last, bottom, end + BAND_MIN / 2, kind)
+            ):
                 cells.extend(_row_cells(last, bottom, end + BAND_MIN / 2))
         joined.append(
             Table(tuple(cells))
