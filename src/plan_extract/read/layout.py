@@ -781,8 +781,8 @@ def _lines_above_labels(placed: list[tuple[float, Block]]) -> list[tuple[float, 
             down = _rows_down(placed, [*run, index])
             if down:
                 moved.update(down)
-                lines = [placed[i][1] for i in down] + [block]
-                out[index] = (placed[down[0]][0], _joined_rows(lines))  # type: ignore[arg-type]
+                rows = [row for i in down if isinstance(row := placed[i][1], TableRow)]
+                out[index] = (placed[down[0]][0], _joined_rows([*rows, block]))
         run = [index] if labelled else [*run, index]
     return [item for index, item in enumerate(out) if index not in moved]
 

@@ -1040,9 +1040,8 @@ def _table_rows(
 def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float] | None:
     """Where a ruled row holding several numbered rows parts them (the heights between them),
     or None: its first cell's lines are each an item label, two or more, numbered one after
-    another, and every other line of the row lies nearer its own label's row than a clear gap
-    (a table ruled between its columns but not between its rows: every column one cell from
-    the header down; HTML exploration with borders, seed 5004). Between two labels the row is
+    another (a table ruled between its columns but not between its rows: every column one cell
+    from the header down; HTML exploration with borders, seed 5004). Between two labels the row is
     parted in the widest band no text crosses, the nearest to the lower label where two are as
     wide (cells set at their top put the next row's text at its label's height)."""
     first = row.cells[0]
@@ -1052,9 +1051,8 @@ def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float
     if len(lines) < 2:
         return None
     numbers = [parse_item_no("".join(c.text for c in line)) for line in lines]
-    if None in numbers:
-        return None
-    if any(b != a + 1 for a, b in pairwise(numbers)):  # type: ignore[operator]
+    known = [n for n in numbers if n is not None]
+    if len(known) < len(numbers) or any(b != a + 1 for a, b in pairwise(known)):
         return None
     spans = sorted(
         (char.top, char.bottom)
