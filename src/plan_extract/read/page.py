@@ -1054,19 +1054,23 @@ def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float
     known = [n for n in numbers if n is not None]
     if len(known) < len(numbers) or any(b != a + 1 for a, b in pairwise(known)):
         return None
-    spans = sorted(
+    inked = _inked(
         (char.top, char.bottom)
         for cell in row.cells
         if cell is not None
         for char in chars_in.get(cell, ())
         if not char.text.isspace()
     )
+    starts = [top for top, _ in inked]
     cuts = []
     for upper, lower in pairwise(lines):
         low, high = max(c.bottom for c in upper), min(c.top for c in lower)
         gaps, end = [], low
-        for top, bottom in spans:
-            if bottom <= low or top >= high:
+        # the inked heights that reach into (low, high): from the last one starting at or
+        # above low (a row's text running past its label's line) to the last starting above high
+        begin = max(0, bisect_right(starts, low) - 1)
+        for top, bottom in inked[begin : bisect_left(starts, high)]:
+            if bottom <= low:
                 continue
             if top > end:
                 gaps.append((top - end, top, end))
@@ -1080,6 +1084,18 @@ def _numbered_rows(row: GridRow, chars_in: dict[BBox, list[Char]]) -> list[float
     return cuts
 
 
+def _inked(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The heights text covers: the spans (top, bottom) merged where they overlap, in order (so
+    that a row of thousands of labels is parted in a look-up per label, not a scan)."""
+    merged: list[tuple[float, float]] = []
+    for top, bottom in sorted(spans):
+        if merged and top <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
+
+
 def _parted_row(
     row: GridRow,
     chars_in: dict[BBox, list[Char]],
@@ -1091,17 +1107,20 @@ def _parted_row(
     by the part its lines lie in, read with the cell's box cut to the part."""
     x0, top, x1, bottom = row.bbox
     edges = [top, *cuts, bottom]
+    # each cell's chars in the part their middle lies in (the chars keep their order)
+    parts: list[list[list[Char]]] = [[[] for _ in row.cells] for _ in pairwise(edges)]
+    for column, cell in enumerate(row.cells):
+        for char in chars_in.get(cell, ()) if cell is not None else ():
+            part = bisect_right(cuts, (char.top + char.bottom) / 2)
+            parts[part][column].append(char)
     placed: list[tuple[float, Block]] = []
-    for upper, lower in pairwise(edges):
-        cells: list[tuple[str, ...]] = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append(())
-                continue
-            inside = [c for c in chars_in.get(cell, ()) if upper <= (c.top + c.bottom) / 2 < lower]
-            cells.append(cell_pieces(inside, (cell[0], upper, cell[2], lower)))
+    for (upper, lower), inside in zip(pairwise(edges), parts, strict=True):
+        cells = tuple(
+            cell_pieces(chars, (cell[0], upper, cell[2], lower)) if cell is not None else ()
+            for cell, chars in zip(row.cells, inside, strict=True)
+        )
         where = Where(page=number, boxes=(rounded_box(number, (x0, upper, x1, lower)),))
-        placed.append((upper, TableRow(tuple(cells), where, index)))
+        placed.append((upper, TableRow(cells, where, index)))
     return placed
 
 
