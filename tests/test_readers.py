@@ -1329,6 +1329,31 @@ def test_an_unfilled_last_row_ends_with_its_text_where_the_next_rule_is_another_
     ]
 
 
+def test_a_header_labels_first_line_above_the_header_is_the_headers() -> None:
+    """HTML exploration with borders, seed 5027: an unruled table whose header cells are centred
+    top to bottom prints its tallest label's first line, 「目標發放日」, above the other labels and
+    its last, 「期」, under them. The line above was a text line before the table, taken for the
+    first row's category. A line right above a table's first line, its pieces in the table's
+    columns but the first, is the start of that line's labels; a heading at the margin is not."""
+    from plan_extract.read.page import page_blocks
+
+    chars = _word("Heading", 2, 0) + _word("Target", 240, 18)
+    chars += _word("No", 2, 30) + _word("Name", 45, 30) + _word("Format", 160, 30)
+    chars += _word("Release", 240, 30) + _word("Date", 240, 42)
+    chars += _word("1", 2, 62) + _word("Alpha", 45, 62) + _word("CSV", 160, 62)
+    chars += _word("05/2021", 240, 62)
+    chars += _word("2", 2, 80) + _word("Beta", 45, 80) + _word("XML", 160, 80)
+    chars += _word("06/2021", 240, 80)
+    blocks, _ = page_blocks(chars, [], 1, 0)
+    assert [getattr(b, "text", None) or b.cells for b in blocks] == [  # type: ignore[attr-defined]
+        "Heading",
+        (("No",), ("Name",), ("Format",), ("Target", "Release")),
+        ((), (), (), ("Date",)),
+        (("1",), ("Alpha",), ("CSV",), ("05/2021",)),
+        (("2",), ("Beta",), ("XML",), ("06/2021",)),
+    ]
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the
