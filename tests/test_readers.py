@@ -1235,6 +1235,21 @@ def test_a_grouping_row_ruled_apart_under_the_header_goes_on_with_the_rows_under
         (("1",), ("Name 1", "prices"), ("Daily",)),
         (("2",), ("Name 2", "prices"), ("Daily",)),
     ]
+    # a grouping row between two rows, ruled apart: one cell across, the rows under it go on
+    header = [e for x0, x1 in columns for e in _box(x0, 0, x1, 20)]
+    rules = [e for y in (55, 70, 105) for e in polyline_edges([(0, y), (300, y)])]
+    chars = _word("No", 2, 5) + _word("Name", 45, 5) + _word("Frequency", 162, 5)
+    for n, top in ((1, 20), (2, 72)):
+        chars += _word(f"{n}", 2, top + 11) + _word(f"Name {n}", 45, top + 5)
+        chars += _word("prices", 45, top + 17) + _word("Daily", 165, top + 11)
+    chars += _word("Environment", 2, 58)
+    blocks, _ = page_blocks(chars, header + rules, 1, 0)
+    assert [b.cells for b in blocks] == [
+        (("No",), ("Name",), ("Frequency",)),
+        (("1",), ("Name 1", "prices"), ("Daily",)),
+        (("Environment",), (), ()),
+        (("2",), ("Name 2", "prices"), ("Daily",)),
+    ]
 
 
 def test_a_ruled_row_holding_numbered_rows_is_parted_between_them() -> None:

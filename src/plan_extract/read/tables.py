@@ -1030,20 +1030,8 @@ def join_stacked(
             for band_top, band_bottom, across in above:
                 whole = [(first[0][0], first[-1][1])]  # a grouping row's: one cell across
                 cells.extend(_row_cells(whole if across else first, band_top, band_bottom))
-        below = (
-            _row_rules(rules, stack[-1], last, bottom + BAND_MIN, bottom + BAND_MAX) if last else []
-        )
-        # a table below, where no rule across marks its top (a filled row short of a merged
-        # cell's column: random Word layouts with looks, seed 1235), ends the band too
-        x0, _, x1, _ = stack[-1].bbox
-        below += [
-            t.bbox[1]
-            for t in tables
-            if t not in stack
-            and bottom + BAND_MIN <= t.bbox[1] <= bottom + BAND_MAX
-            and t.bbox[0] < x1
-            and t.bbox[2] > x0
-        ]
+        others = [t for t in tables if t not in stack]
+        below = _band_ends(stack[-1], last, bottom, rules, others) if last else []
         # under one table alone, no row above it (a "Light List" header, say), one row only:
         # rows under it may go unparted; where rows are filled one in two (tables stacked, or
         # unfilled rows above), the row the style left unfilled, its first column wrapped or not
@@ -1056,7 +1044,9 @@ def join_stacked(
             last
             and below
             and bands.holds(last, bottom, min(below), "grouping")
-            and (rows := _ruled_rows_below(stack[-1], min(below), last, rules, bands, tables))
+            and (
+                rows := _ruled_rows_below(stack[-1], min(below), last, rules, bands, tables, False)
+            )
         ):
             # a grouping row, ruled apart, then rows ruled apart (HTML exploration with
             # borders, seed 5004: a category across the table under its header)
@@ -1082,6 +1072,21 @@ def join_stacked(
     return sorted(joined, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
+def _band_ends(
+    table: Table, columns: Columns, top: float, rules: Sequence[Edge], others: Sequence[Table]
+) -> list[float]:
+    """Where a band of ``columns`` under ``top`` may end: the rules that part two rows
+    (:func:`_row_rules`), and the tops of the ``others`` as wide that begin there, where no rule
+    across marks a table's top (a filled row short of a merged cell's column: random Word
+    layouts with looks, seed 1235)."""
+    low, high = top + BAND_MIN, top + BAND_MAX
+    x0, _, x1, _ = table.bbox
+    ends = _row_rules(rules, table, columns, low, high)
+    return ends + [
+        t.bbox[1] for t in others if low <= t.bbox[1] <= high and t.bbox[0] < x1 and t.bbox[2] > x0
+    ]
+
+
 def _ruled_rows_below(
     table: Table,
     top: float,
@@ -1089,6 +1094,7 @@ def _ruled_rows_below(
     rules: Sequence[Edge],
     bands: Bands,
     tables: Sequence[Table],
+    after_row: bool = True,
 ) -> list[BBox]:
     """The cells of the rows under a stack's band below (from ``top``), each between the next
     two rules across the table, while each holds one row of ``columns`` and no other table
@@ -1096,8 +1102,9 @@ def _ruled_rows_below(
     columns (horizontal rules only, its header filled or not: HTML exploration, seed 5002) has
     no cell under its header but the band :func:`join_stacked` adds; the rows further down were
     read by their text's alignment, a row a line, a centred date wrapped over two lines
-    parted. A band of one line across the columns after a row is a grouping row, one cell
-    across (a category between rows ruled apart, seed 5004)."""
+    parted. A band of one line across the columns after a row (``after_row``: the band above
+    ``top`` is one) is a grouping row, one cell across (a category between rows ruled apart,
+    seed 5004)."""
     x0, _, x1, _ = table.bbox
     cells: list[BBox] = []
     while True:
@@ -1106,18 +1113,15 @@ def _ruled_rows_below(
             for t in tables
         ):
             return cells  # another table begins here
-        below = _row_rules(rules, table, columns, top + BAND_MIN, top + BAND_MAX)
-        below += [
-            t.bbox[1]
-            for t in tables
-            if top + BAND_MIN <= t.bbox[1] <= top + BAND_MAX and t.bbox[0] < x1 and t.bbox[2] > x0
-        ]
+        below = _band_ends(table, columns, top, rules, tables)
         if not below:
             return cells
         if bands.holds(columns, top, min(below), "one row"):
             cells.extend(_row_cells(columns, top, min(below)))
-        elif cells and bands.holds(columns, top, min(below), "grouping"):
+            after_row = True
+        elif after_row and bands.holds(columns, top, min(below), "grouping"):
             cells.append((columns[0][0], top, columns[-1][1], min(below)))  # one cell across
+            after_row = False
         else:
             return cells
         top = min(below)
