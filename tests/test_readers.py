@@ -1362,10 +1362,40 @@ def test_a_header_labels_first_line_above_the_header_is_the_headers() -> None:
     blocks, _ = page_blocks(chars, [], 1, 0)
     assert [getattr(b, "text", None) or b.cells for b in blocks] == [  # type: ignore[attr-defined]
         "Heading",
-        (("No",), ("Name",), ("Format",), ("Target", "Release")),
-        ((), (), (), ("Date",)),
+        (("No",), ("Name",), ("Format",), ("Target", "Release", "Date")),
         (("1",), ("Alpha",), ("CSV",), ("05/2021",)),
         (("2",), ("Beta",), ("XML",), ("06/2021",)),
+    ]
+
+
+def test_a_header_centred_top_to_bottom_is_one_row() -> None:
+    """HTML exploration with borders, seed 5042: an unruled bilingual table whose cells are
+    centred top to bottom, its rows padded. A label of two lines puts its lines half a line above
+    and under those of one line ("Update" / "Frequency" beside "Item"), so the header was read as
+    lines of their own; in the English half "Target Release" went to a line that was no header
+    and "Date" was taken for a label of its own, the release dates for an unknown column. Above
+    a table's first item label, the lines before the gap that stands out (the padding under the
+    header) are one row."""
+    from plan_extract.read.page import page_blocks
+
+    chars = _word("Update", 45, 24) + _word("Target Release", 220, 24)
+    chars += _word("Item", 2, 30) + _word("Name", 110, 30) + _word("Format", 160, 30)
+    chars += _word("Frequency", 45, 36) + _word("Date", 220, 36)
+    chars += _word("1", 2, 56) + _word("Weekly", 45, 56) + _word("Alpha", 110, 56)
+    chars += _word("CSV", 160, 56) + _word("05/2021", 220, 56)
+    chars += _word("2", 2, 74) + _word("Daily", 45, 74) + _word("Beta", 110, 74)
+    chars += _word("XML", 160, 74) + _word("06/2021", 220, 74)
+    blocks, _ = page_blocks(chars, [], 1, 0)
+    assert [getattr(b, "text", None) or b.cells for b in blocks] == [  # type: ignore[attr-defined]
+        (
+            ("Item",),
+            ("Update", "Frequency"),
+            ("Name",),
+            ("Format",),
+            ("Target Release", "Date"),
+        ),
+        (("1",), ("Weekly",), ("Alpha",), ("CSV",), ("05/2021",)),
+        (("2",), ("Daily",), ("Beta",), ("XML",), ("06/2021",)),
     ]
 
 

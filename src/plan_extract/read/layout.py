@@ -792,25 +792,38 @@ def _lines_above_labels(placed: list[tuple[float, Block]]) -> list[tuple[float, 
     "1." on the middle one), and the structure stage would have merged them into the row above.
     Between two labels (or a table's first line and its first label), the lines are parted where
     the gap between two of them is wider than every other gap there by :data:`ROW_GAP_MARGIN`
-    (the padding between two rows); the lines after it go down to the label's row. Where no gap
-    stands out (cells set at their top, rows without padding) nothing moves."""
+    (the padding between two rows); the lines after it go down to the label's row. Above a
+    table's first label, the lines before that gap are one row too, the header's: its labels
+    centred top to bottom are lines of their own, a label's first line above another's first
+    ("Update" / "Frequency" beside "Item", "Target Release" / "Date" of a bilingual header, seed
+    5042: read a line at a time, the English header's first line was taken for no header and
+    "Date" for a label of its own). Where no gap stands out (cells set at their top, rows
+    without padding) nothing moves."""
     out = list(placed)
     run: list[int] = []  # indexes in ``out`` of the current table's rows since its last label
     table: int | None = None
+    first_run = False  # ``run`` starts at the table's first line, no label seen yet
     moved: set[int] = set()
     for index, (_, block) in enumerate(placed):
         if not isinstance(block, TableRow) or block.table != table:
             run = []
             table = block.table if isinstance(block, TableRow) else None
+            first_run = isinstance(block, TableRow)
         if not isinstance(block, TableRow):
             continue
         labelled = bool(block.cells) and _is_label(block.cells[0])
-        if labelled and len(run) >= 2:
-            down = _rows_down(placed, [*run, index])
+        if labelled and len(run) >= 2 and (cut := _widest_gap(placed, [*run, index])):
+            down = run[cut:]  # between the widest gap and the label
             if down:
                 moved.update(down)
                 rows = [row for i in down if isinstance(row := placed[i][1], TableRow)]
                 out[index] = (placed[down[0]][0], _joined_rows([*rows, block]))
+            if first_run and cut >= 2:
+                moved.update(run[1:cut])
+                rows = [row for i in run[:cut] if isinstance(row := placed[i][1], TableRow)]
+                out[run[0]] = (placed[run[0]][0], _joined_rows(rows))
+        if labelled:
+            first_run = False
         run = [index] if labelled else [*run, index]
     return [item for index, item in enumerate(out) if index not in moved]
 
@@ -819,21 +832,21 @@ def _is_label(cell: tuple[str, ...]) -> bool:
     return len(cell) == 1 and parse_item_no(cell[0]) is not None
 
 
-def _rows_down(placed: list[tuple[float, Block]], run: list[int]) -> list[int]:
-    """Of the rows in ``run`` (the last a label's row, the first the row above's label or the
-    table's first line), those between the widest gap and the label, where that gap stands
-    out."""
+def _widest_gap(placed: list[tuple[float, Block]], run: list[int]) -> int | None:
+    """Where the widest gap between the rows of ``run`` (their indexes in ``placed``; the last a
+    label's row, the first the row above's label or the table's first line) lies, as the index
+    in ``run`` of the row under it, where that gap stands out; else None."""
     boxes = [placed[i][1].where.boxes for i in run]
     if any(not b for b in boxes):
-        return []
+        return None
     tops = [min(box.top for box in b) for b in boxes]
     bottoms = [max(box.bottom for box in b) for b in boxes]
     gaps = [below - above for above, below in zip(bottoms, tops[1:], strict=False)]
     widest = max(range(len(gaps)), key=gaps.__getitem__)
     others = [gap for n, gap in enumerate(gaps) if n != widest]
-    if widest == len(gaps) - 1 or not others or gaps[widest] < max(others) + ROW_GAP_MARGIN:
-        return []
-    return run[widest + 1 : -1]
+    if not others or gaps[widest] < max(others) + ROW_GAP_MARGIN:
+        return None
+    return widest + 1
 
 
 def _joined_rows(rows: list[TableRow]) -> TableRow:
