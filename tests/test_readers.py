@@ -1399,6 +1399,79 @@ def test_a_header_centred_top_to_bottom_is_one_row() -> None:
     ]
 
 
+def test_padded_rows_in_a_framed_table_are_read_a_band_each() -> None:
+    """HTML exploration with borders, seed 5042: a table framed but not ruled inside, no item
+    numbers, its cells centred top to bottom and its rows padded. The frame makes its body one
+    cell across the columns, read a line at a time: a name's two lines and the date and
+    frequency half a line lower were five rows, and the grouping row's category a dataset.
+    Where the gaps between lines fall into two kinds, each band between the wide ones is a row,
+    and a band of one line of one text is a grouping row across the table."""
+    from plan_extract.read.page import _line_order, _lines_as_rows
+    from plan_extract.read.tables import Table
+
+    body = (0.0, 14.0, 300.0, 100.0)
+    header = ((0.0, 0.0, 105.0, 14.0), (105.0, 0.0, 195.0, 14.0), (195.0, 0.0, 300.0, 14.0))
+    table = Table((*header, body))
+    chars = _word("Food", 2, 20)
+    chars += _word("Alpha", 2, 36) + _word("Data", 2, 48)
+    chars += _word("05/2021", 110, 42) + _word("Weekly", 200, 42)
+    chars += _word("Beta", 2, 68) + _word("Set", 2, 80)
+    chars += _word("06/2021", 110, 74) + _word("Daily", 200, 74)
+    rows = _lines_as_rows(body, sorted(chars, key=_line_order), table, 1, 1)
+    assert rows is not None
+    assert [(row.cells, row.covered) for _, row in rows] == [  # type: ignore[attr-defined]
+        ((("Food",), (), ()), frozenset({1, 2})),
+        ((("Alpha", "Data"), ("05/2021",), ("Weekly",)), frozenset()),
+        ((("Beta", "Set"), ("06/2021",), ("Daily",)), frozenset()),
+    ]
+
+
+def test_unpadded_rows_in_a_framed_table_are_not_banded_by_leading() -> None:
+    """The guard of the band rule: rows without padding whose cells are set at their top, a
+    line's leading wider under a CJK line than under a Latin one, give two kinds of gap too; a
+    band there holds a row's last line and the next row's first, its cells not centred on one
+    middle, and the lines are read a line at a time as before."""
+    from plan_extract.read.page import _line_order, _lines_as_rows
+    from plan_extract.read.tables import Table
+
+    body = (0.0, 14.0, 300.0, 100.0)
+    header = ((0.0, 0.0, 105.0, 14.0), (105.0, 0.0, 195.0, 14.0), (195.0, 0.0, 300.0, 14.0))
+    chars = _word("Alpha", 2, 20) + _word("05/2021", 110, 20) + _word("Weekly", 200, 20)
+    chars += _word("Data", 2, 34.5)
+    chars += _word("Beta", 2, 46) + _word("06/2021", 110, 46) + _word("Daily", 200, 46)
+    chars += _word("Set", 2, 60.5)
+    rows = _lines_as_rows(body, sorted(chars, key=_line_order), Table((*header, body)), 1, 1)
+    assert rows is not None
+    assert [row.cells for _, row in rows] == [  # type: ignore[attr-defined]
+        (("Alpha",), ("05/2021",), ("Weekly",)),
+        (("Data",), (), ()),
+        (("Beta",), ("06/2021",), ("Daily",)),
+        (("Set",), (), ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("spans", "bands"),
+    [
+        # padded rows, cells centred top to bottom (their lines overlap): a band a row
+        ([(0, 10), (16, 26), (22, 32), (28, 38), (48, 58), (54, 64)], [0, 1, 4]),
+        # rows without padding (Word's): every gap a line's leading, no two kinds
+        ([(0, 10), (12, 22), (24, 34), (36, 46), (48, 58)], None),
+        # a CJK line's leading (4.5) beside a Latin one's (1.5): two kinds of gap, which
+        # _lines_as_rows takes for rows only where each band's cells are centred on one middle
+        ([(0, 10), (12, 22), (26.5, 36.5), (38, 48), (52.5, 62.5)], [0, 2, 4]),
+        # rows a line each, all padded alike
+        ([(0, 10), (18, 28), (36, 46)], None),
+        # too few lines to tell
+        ([(0, 10), (30, 40)], None),
+    ],
+)
+def test_padded_bands(spans: list[tuple[float, float]], bands: list[int] | None) -> None:
+    from plan_extract.read.layout import padded_bands
+
+    assert padded_bands(spans) == bands
+
+
 def test_a_row_without_cells_beside_a_merged_cell_is_a_row() -> None:
     """ "Medium Shading 2" with a merged category cell: the row below the one the merge starts at
     has no cell at all (the category cell covers its first column, the style fills none of the

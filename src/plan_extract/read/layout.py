@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -783,6 +783,31 @@ def _label_above(
 
 
 ROW_GAP_MARGIN = 1.0  # points: a gap wider than every other gap by this much parts two rows
+PADDING_SHARE = 0.25  # of a line's height: how much wider the gaps under padded rows are
+MIN_BANDED_LINES = 3  # fewer lines tell no two kinds of gap apart
+
+
+def padded_bands(spans: Sequence[tuple[float, float]]) -> list[int] | None:
+    """The rows of a table's lines (their tops and bottoms, top to bottom) where padding sets its
+    rows apart: the index of each row's first line. The gaps between lines then fall into two
+    kinds, narrow between the lines of one row (the lines of cells centred top to bottom
+    overlap) and wide under each row's padding, and the widest narrow gap is narrower than the
+    narrowest wide one by :data:`PADDING_SHARE` of a line's height and :data:`ROW_GAP_MARGIN` at
+    least. None where they do not: rows without padding (Word's), rows a line each, one row."""
+    if len(spans) < MIN_BANDED_LINES:
+        return None
+    gaps = []  # lines that overlap (cells centred top to bottom) are no gap apart
+    reach = spans[0][1]
+    for top, bottom in spans[1:]:
+        gaps.append(max(0.0, top - reach))
+        reach = max(reach, bottom)
+    ordered = sorted(gaps)
+    jump, at = max((b - a, n) for n, (a, b) in enumerate(itertools.pairwise(ordered)))
+    heights = sorted(bottom - top for top, bottom in spans)
+    if jump < max(ROW_GAP_MARGIN, PADDING_SHARE * heights[len(heights) // 2]):
+        return None
+    wide = ordered[at + 1]
+    return [0, *(n + 1 for n, gap in enumerate(gaps) if gap >= wide)]
 
 
 def _lines_above_labels(placed: list[tuple[float, Block]]) -> list[tuple[float, Block]]:

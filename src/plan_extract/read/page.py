@@ -41,7 +41,7 @@ from ..normalise.text import is_cjk
 from ..problems import ProblemLog
 from ..words import Pieces, broken_word, carried_on
 from .furniture import DEPTH, EdgeLine, RunningLines
-from .layout import AlignmentSettings, Line, Segment, aligned_blocks
+from .layout import AlignmentSettings, Line, Segment, aligned_blocks, padded_bands
 from .locate import CellLocator
 from .tables import (
     BAND_MAX,
@@ -544,6 +544,8 @@ def _lines_as_rows(
         top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
         where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
         return [(top, TableRow(tuple(texts), where, index))]
+    if banded := _padded_lines(cell, lines, starts, table, number, index):
+        return banded
     placed: list[tuple[float, list[tuple[str, ...]], Where]] = []
     last: dict[int, tuple[list[tuple[str, ...]], list[Char]]] = {}  # column: its line above
     for runs in lines:
@@ -574,6 +576,68 @@ def _lines_as_rows(
     return [
         (top, TableRow(tuple(cells), where, index)) for top, cells, where in placed if any(cells)
     ]
+
+
+def _padded_lines(
+    cell: BBox,
+    lines: list[list[list[Char]]],
+    starts: list[float],
+    table: Table,
+    number: int,
+    index: int,
+) -> list[tuple[float, Block]] | None:
+    """The lines of a cell spanning several columns as rows a band each, where padding sets
+    rows apart (:func:`~.layout.padded_bands`) and each band of several lines holds one item
+    label at most and cells centred on one middle (:func:`_centred_blocks`): a table
+    framed but not ruled inside, its cells centred top to bottom (HTML exploration with
+    borders, seed 5042: a framed table without item numbers, its name beside the date and
+    frequency half a line lower, read a line at a time)."""
+    lines = [runs for runs in lines if runs]
+    spans = [
+        (min(c.top for r in runs for c in r), max(c.bottom for r in runs for c in r))
+        for runs in lines
+    ]
+    bands = padded_bands(spans)
+    if bands is None:
+        return None
+    parts = [lines[a:b] for a, b in pairwise([*bands, len(lines)])]
+    if any(
+        len(part) > 1
+        and (sum(_labelled(starts, runs) for runs in part) > 1 or not _centred_blocks(starts, part))
+        for part in parts
+    ):
+        # gaps alone do not tell padding from a CJK line's leading beside a Latin one's (wider
+        # by a quarter of a line): only bands whose cells are centred on one middle are rows
+        return None
+    x0, _, x1, _ = cell
+    first = table.columns.index(starts[0])
+    rows: list[tuple[float, Block]] = []
+    for part in parts:
+        chars = sorted((c for runs in part for run in runs for c in run), key=_line_order)
+        top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
+        texts: list[tuple[str, ...]] = [()] * len(table.columns)
+        covered: frozenset[int] = frozenset()
+        spread = _spread((x0, top, x1, bottom), chars, starts)
+        if spread:
+            texts[first : first + len(spread)] = spread
+        else:  # one text: the column it starts in
+            at = first + _column_of(starts, part[0][0])
+            texts[at] = cell_pieces(chars)
+            if len(part) == 1 and len(part[0]) == 1:
+                # one line of one run, a band of its own: a grouping row's category, across
+                # the table as a merged cell is
+                covered = frozenset(range(first, first + len(starts))) - {at}
+        where = Where(page=number, boxes=(rounded_box(number, (x0, top, x1, bottom)),))
+        rows.append((top, TableRow(tuple(texts), where, index, covered)))
+    return rows
+
+
+def _labelled(starts: list[float], runs: list[list[Char]]) -> bool:
+    """Whether a line's text in the first column is an item label."""
+    return any(
+        _column_of(starts, run) == 0 and parse_item_no("".join(c.text for c in run)) is not None
+        for run in runs
+    )
 
 
 _LABEL_END = regex.compile(r"[\p{P}\s]")  # a char of the punctuation that ends an item label
