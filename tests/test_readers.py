@@ -1409,20 +1409,21 @@ def test_padded_rows_in_a_framed_table_are_read_a_band_each() -> None:
     from plan_extract.read.page import _line_order, _lines_as_rows
     from plan_extract.read.tables import Table
 
-    body = (0.0, 14.0, 300.0, 100.0)
+    body = (0.0, 14.0, 300.0, 120.0)
     header = ((0.0, 0.0, 105.0, 14.0), (105.0, 0.0, 195.0, 14.0), (195.0, 0.0, 300.0, 14.0))
-    table = Table((*header, body))
     chars = _word("Food", 2, 20)
     chars += _word("Alpha", 2, 36) + _word("Data", 2, 48)
     chars += _word("05/2021", 110, 42) + _word("Weekly", 200, 42)
     chars += _word("Beta", 2, 68) + _word("Set", 2, 80)
     chars += _word("06/2021", 110, 74) + _word("Daily", 200, 74)
-    rows = _lines_as_rows(body, sorted(chars, key=_line_order), table, 1, 1)
+    chars += _word("Monthly", 200, 96)  # a value alone in a later column: no grouping row
+    rows = _lines_as_rows(body, sorted(chars, key=_line_order), Table((*header, body)), 1, 1)
     assert rows is not None
     assert [(row.cells, row.covered) for _, row in rows] == [  # type: ignore[attr-defined]
         ((("Food",), (), ()), frozenset({1, 2})),
         ((("Alpha", "Data"), ("05/2021",), ("Weekly",)), frozenset()),
         ((("Beta", "Set"), ("06/2021",), ("Daily",)), frozenset()),
+        (((), (), ("Monthly",)), frozenset()),
     ]
 
 
